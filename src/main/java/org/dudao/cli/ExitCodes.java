@@ -1,0 +1,29 @@
+package org.dudao.cli;
+
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
+
+import java.util.Collection;
+
+/** The exit codes of every command, documented in the README. */
+public final class ExitCodes {
+    /** Every verdict passes (or does not apply). */
+    public static final int ALL_PASS = 0;
+    /** No failure, but warnings or insufficient data. */
+    public static final int WARNINGS = 1;
+    /** At least one indicator failed. */
+    public static final int FAILED = 2;
+    /** The run could not be done as asked: a rule that does not compile, a workbook that cannot be read, bad options. */
+    public static final int CANNOT_RUN = 3;
+
+    private ExitCodes() {}
+
+    public static int of(Collection<Verdict> verdicts) {
+        int code = ALL_PASS;
+        for (Verdict v : verdicts) {
+            if (v.getStatus() == Status.FAIL) return FAILED;
+            if (v.getStatus() == Status.WARN || v.getStatus() == Status.INSUFFICIENT_DATA) code = WARNINGS;
+        }
+        return code;
+    }
+}

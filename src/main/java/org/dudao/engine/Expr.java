@@ -1,0 +1,207 @@
+package org.dudao.engine;
+
+import org.dudao.model.ChildFinding;
+import org.dudao.model.Entity;
+import org.dudao.model.Metric;
+import org.dudao.model.Origin;
+import org.dudao.model.Status;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A value a rule checks, built from metric names: {@code value("常住人口")},
+ * {@code share("公办园在园幼儿数", "在园幼儿数")}. Evaluated per entity and year, it carries its
+ * evidence along, and says what is missing instead of guessing.
+ */
+public interface Expr {
+    Value eval(Facts facts, Entity entity, int year);
+
+    /** The formula in words, without numbers: {@code 公办园在园幼儿数 / 在园幼儿数}. */
+    String describe();
+
+    /** This value times a factor, in a new unit: {@code ratio(...).times(10000, "元")}. */
+    default Expr times(String factor, String unit) {
+        Expr inner = this;
+        BigDecimal f = new BigDecimal(factor);
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Value v = inner.eval(facts, entity, year);
+                if (!v.present()) return v;
+                return new Value(v.number().multiply(f, MathContext.DECIMAL128), unit, v.shown(), v.evidence(), v.missing(),
+                        v.children(), v.derived());
+            }
+
+            public String describe() { return inner.describe(); }
+        };
+    }
+
+    // ---- the building blocks --------------------------------------------------------------
+
+    /** A metric of the entity in the year. */
+    static Expr value(String metric) {
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Metric m = facts.metric(entity.getCode(), metric, year);
+                if (m == null) return Value.missing(metric + " ?", List.of(), List.of(year + "年“" + metric + "”"));
+                if (m.getValue() == null) {
+                    return Value.missing(metric + " " + m.display(), List.of(m), List.of(year + "年“" + metric + "”（“" + m.getText() + "”不是数值）"));
+                }
+                return Value.of(m.getValue(), m.getUnit(), metric + " " + m.display(), List.of(m));
+            }
+
+            public String describe() { return metric; }
+        };
+    }
+
+    /** numerator / denominator, as a percentage. */
+    static Expr share(String numerator, String denominator) {
+        return divide(value(numerator), value(denominator), true);
+    }
+
+    /** numerator / denominator, in the numerator's unit per the denominator's. */
+    static Expr ratio(String numerator, String denominator) {
+        return divide(value(numerator), value(denominator), false);
+    }
+
+    /** The sum of several metrics; missing if any is missing. */
+    static Expr sum(String... metrics) {
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                BigDecimal total = BigDecimal.ZERO;
+                List<Metric> evidence = new ArrayList<>();
+                List<String> missing = new ArrayList<>();
+                List<String> shown = new ArrayList<>();
+                String unit = null;
+                for (String m : metrics) {
+                    Value v = value(m).eval(facts, entity, year);
+                    evidence.addAll(v.evidence());
+                    missing.addAll(v.missing());
+                    shown.add(v.shown());
+                    if (v.present()) { total = total.add(v.number()); unit = v.unit(); }
+                }
+                String s = String.join(" + ", shown);
+                return missing.isEmpty() ? Value.derived(total, unit, s, evidence) : Value.missing(s, evidence, missing);
+            }
+
+            public String describe() { return String.join(" + ", metrics); }
+        };
+    }
+
+    /** The first of the given expressions that has all it needs (a figure supplied directly, else computed). */
+    static Expr firstOf(Expr... choices) {
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Value first = null;
+                StringBuilder missing = new StringBuilder();
+                for (Expr c : choices) {
+                    Value v = c.eval(facts, entity, year);
+                    if (v.present()) return v;
+                    if (first == null) {
+                        first = v;
+                        missing.append(String.join("、", v.missing()));
+                    } else {
+                        missing.append("（或由 ").append(c.describe()).append(" 计算，但缺少 ")
+                                .append(String.join("、", v.missing())).append("）");
+                    }
+                }
+                return Value.missing(first.shown(), first.evidence(), List.of(missing.toString()));
+            }
+
+            public String describe() {
+                List<String> d = new ArrayList<>();
+                for (Expr c : choices) d.add(c.describe());
+                return String.join("，或 ", d);
+            }
+        };
+    }
+
+    private static Expr divide(Expr num, Expr den, boolean percent) {
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Value n = num.eval(facts, entity, year);
+                Value d = den.eval(facts, entity, year);
+                List<Metric> evidence = Value.concat(n.evidence(), d.evidence());
+                String shown = n.shown() + " / " + d.shown();
+                if (!n.present() || !d.present()) return Value.missing(shown, evidence, Value.concatMissing(n.missing(), d.missing()));
+                if (d.number().signum() == 0) {
+                    return Value.missing(shown, evidence, List.of(year + "年“" + den.describe() + "”为 0，无法计算比值"));
+                }
+                BigDecimal top = percent ? n.number().movePointRight(2) : n.number();
+                BigDecimal q = top.divide(d.number(), MathContext.DECIMAL128);
+                String unit = percent ? "%" : unitPer(n.unit(), d.unit());
+                return Value.derived(q, unit, shown, evidence);
+            }
+
+            public String describe() { return num.describe() + " / " + den.describe() + (percent ? " × 100%" : ""); }
+        };
+    }
+
+    private static String unitPer(String a, String b) {
+        if (a == null || a.isEmpty()) return "";
+        return b == null || b.isEmpty() ? a : a + "/" + b;
+    }
+
+    /**
+     * How many of the entity's descendants at a level have a metric meeting a condition, e.g. classes
+     * with 班额 ≥ 56. The ones counted are the evidence and are named in the verdict. Descendants
+     * lacking the metric make the count uncertain: missing, unless some already count.
+     */
+    static Expr countOf(String level, String metric, String condition) {
+        Bound cond = Bound.parse(condition);
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                List<Entity> all = entity.getLevel().equals(level) ? List.of(entity) : facts.descendants(entity, level);
+                int count = 0;
+                int seen = 0;
+                List<Metric> evidence = new ArrayList<>();
+                List<String> lacking = new ArrayList<>();
+                List<ChildFinding> found = new ArrayList<>();
+                for (Entity c : all) {
+                    Metric m = facts.metric(c.getCode(), metric, year);
+                    if (m == null || m.getValue() == null) {
+                        if (facts.hasYear(c.getCode(), year)) lacking.add(describeChild(facts, c));
+                        continue;
+                    }
+                    seen++;
+                    if (cond.op().test(m.getValue(), cond.number())) {
+                        count++;
+                        evidence.add(m);
+                        found.add(new ChildFinding(c.getCode(), describeChild(facts, c), Status.FAIL,
+                                metric + " " + m.display(), List.of(m.getOrigin())));
+                    }
+                }
+                String shown = "“" + metric + cond.text().replace(" ", "") + "”的" + level + " " + count + " 个（共 " + seen + " 个有数据）";
+                if (seen == 0 && lacking.isEmpty()) {
+                    return Value.missing(shown, evidence, List.of(year + "年的" + level + "数据（“" + metric + "”）"));
+                }
+                if (!lacking.isEmpty() && count == 0) {
+                    return Value.missing(shown, evidence, List.of(year + "年“" + metric + "”：" + abbreviate(lacking)));
+                }
+                return new Value(BigDecimal.valueOf(count), "个", shown, evidence, List.of(), found, false);
+            }
+
+            public String describe() { return "“" + metric + cond.text().replace(" ", "") + "”的" + level + "数"; }
+        };
+    }
+
+    /** A child's name with its parent for context: 城关小学 三年级2班. */
+    private static String describeChild(Facts facts, Entity c) {
+        Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());
+        return parent == null ? c.displayName() : parent.displayName() + " " + c.displayName();
+    }
+
+    static String abbreviate(List<String> names) {
+        if (names.size() <= 5) return String.join("、", names);
+        return String.join("、", names.subList(0, 5)) + " 等 " + names.size() + " 个";
+    }
+
+    /** An origin list for a child finding. */
+    static List<Origin> origins(List<Metric> ms) {
+        List<Origin> o = new ArrayList<>(ms.size());
+        for (Metric m : ms) o.add(m.getOrigin());
+        return o;
+    }
+}

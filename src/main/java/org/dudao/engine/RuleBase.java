@@ -1,0 +1,275 @@
+package org.dudao.engine;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.dudao.load.MetricDictionary;
+import org.dudao.model.Indicator;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The compiled rule set of a run: every {@code *.drl} under the rules folder, built once through a
+ * KieFileSystem with the files' real paths (so errors name them), the metric dictionary beside them,
+ * and the indicator catalogue read from the rules' metadata.
+ */
+public final class RuleBase {
+    /** Metadata every indicator rule carries. */
+    public static final List<String> REQUIRED_META = List.of("id", "name", "level", "pattern", "bound", "source");
+    private static final Pattern ERROR_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)|line (\\d+):(\\d+)|\\[(\\d+),(\\d+)\\]");
+
+    private final Path dir;
+    private final KieBase kieBase;
+    private final Map<String, RuleMeta> rules;
+    private final List<Indicator> catalogue;
+    private final MetricDictionary dictionary;
+    private final String hash;
+
+    private RuleBase(Path dir, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
+                     MetricDictionary dictionary, String hash) {
+        this.dir = dir;
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.catalogue = catalogue;
+        this.dictionary = dictionary;
+        this.hash = hash;
+    }
+
+    public Path dir() { return dir; }
+    public KieBase kieBase() { return kieBase; }
+    /** Metadata by the rule's full name (package.name). */
+    public Map<String, RuleMeta> rules() { return rules; }
+    /** One entry per indicator id, in the order the rule files define them. */
+    public List<Indicator> catalogue() { return catalogue; }
+    public MetricDictionary dictionary() { return dictionary; }
+    /** SHA-256 over every file under the rules folder: a report names the exact rule set it used. */
+    public String hash() { return hash; }
+
+    public static RuleBase compile(Path dir) throws RuleCompileException {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录不存在")));
+        }
+        List<Path> files = listFiles(dir);
+        List<Path> drls = files.stream().filter(p -> p.getFileName().toString().endsWith(".drl")).toList();
+        if (drls.isEmpty()) {
+            throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录中没有 .drl 规则文件")));
+        }
+        MetricDictionary dictionary = readDictionary(dir);
+
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.dudao.rules", "rules-" + UUID.randomUUID(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, Path> byKiePath = new HashMap<>();
+        for (Path drl : drls) {
+            String rel = relative(dir, drl);
+            String kiePath = "src/main/resources/" + rel;
+            byKiePath.put(kiePath, drl);
+            kfs.write(kiePath, read(drl));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<RuleMessage> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            errors.add(toRuleMessage(m, byKiePath, dir));
+        }
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        Map<String, RuleMeta> metas = new LinkedHashMap<>();
+        List<Indicator> catalogue = new ArrayList<>();
+        readMetadata(dir, kieBase, metas, catalogue, errors);
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, files));
+    }
+
+    private static MetricDictionary readDictionary(Path dir) throws RuleCompileException {
+        Path csv = dir.resolve(MetricDictionary.FILE_NAME);
+        if (!Files.isRegularFile(csv)) return MetricDictionary.empty();
+        try {
+            return MetricDictionary.read(csv);
+        } catch (IOException e) {
+            throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, "无法读取指标字典：" + e.getMessage())));
+        } catch (MetricDictionary.DictionaryException e) {
+            throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, e.getMessage())));
+        }
+    }
+
+    /**
+     * Reads each rule's {@code @id @name @level @pattern @bound @source @warn}. Rules sharing an id
+     * (a school rule and its county roll-up) form one indicator: the later ones may leave out what the
+     * first one says.
+     */
+    private static void readMetadata(Path dir, KieBase kieBase, Map<String, RuleMeta> metas, List<Indicator> catalogue,
+                                     List<RuleMessage> errors) {
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
+        all.sort((a, b) -> {
+            int f = String.valueOf(sourceOf(a)).compareTo(String.valueOf(sourceOf(b)));
+            return f != 0 ? f : Integer.compare(lineOf(dir, a), lineOf(dir, b));
+        });
+        Map<String, Indicator> first = new LinkedHashMap<>();
+        for (Rule r : all) {
+            Map<String, String> md = new HashMap<>();
+            r.getMetaData().forEach((k, v) -> md.put(k, unquote(v)));
+            String file = relativeSource(r);
+            int line = lineOf(dir, r);
+            String id = md.get("id");
+            if (id == null || id.isBlank()) continue; // a helper rule, not an indicator: `rules check` lints it
+            Indicator base = first.get(id);
+            List<String> absent = new ArrayList<>();
+            String[] v = new String[REQUIRED_META.size()];
+            for (int i = 0; i < v.length; i++) {
+                String key = REQUIRED_META.get(i);
+                v[i] = md.get(key);
+                if ((v[i] == null || v[i].isBlank()) && base != null) v[i] = inherited(base, key);
+                if (v[i] == null || v[i].isBlank()) absent.add("@" + key);
+            }
+            if (!absent.isEmpty()) {
+                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.getName() + "”缺少元数据 " + String.join("、", absent)));
+                continue;
+            }
+            String warn = md.getOrDefault("warn", base == null ? null : base.warn());
+            Indicator ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.getName());
+            Bound bound;
+            BigDecimal margin = null;
+            try {
+                bound = Bound.parse(ind.bound());
+                if (warn != null && !warn.isBlank()) margin = new BigDecimal(warn.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.getName() + "”：" + (e instanceof NumberFormatException
+                        ? "@warn 应为数值（预警幅度），而不是“" + warn + "”" : e.getMessage())));
+                continue;
+            }
+            metas.put(r.getPackageName() + "." + r.getName(), new RuleMeta(ind, bound, margin));
+            if (base == null) {
+                first.put(id, ind);
+                catalogue.add(ind);
+            } else if (!base.level().contains(ind.level())) {
+                // A roll-up rule adds its level to the indicator's entry (学校 + 县).
+                Indicator merged = new Indicator(base.id(), base.name(), base.level() + "," + ind.level(), base.pattern(),
+                        base.bound(), base.source(), base.warn(), base.file(), base.rule());
+                first.put(id, merged);
+                catalogue.set(catalogue.indexOf(base), merged);
+            }
+        }
+    }
+
+    private static String inherited(Indicator base, String key) {
+        return switch (key) {
+            case "name" -> base.name();
+            case "pattern" -> base.pattern();
+            case "source" -> base.source();
+            case "bound" -> base.bound();
+            default -> null;
+        };
+    }
+
+    private static String unquote(Object v) {
+        if (v == null) return null;
+        String s = v.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s;
+    }
+
+    private static String sourceOf(Rule r) {
+        if (r instanceof RuleImpl impl && impl.getResource() != null) return impl.getResource().getSourcePath();
+        return null;
+    }
+
+    private static String relativeSource(Rule r) {
+        String s = sourceOf(r);
+        if (s == null) return "?";
+        return s.startsWith("src/main/resources/") ? s.substring("src/main/resources/".length()) : s;
+    }
+
+    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule). */
+    private static int lineOf(Path dir, Rule r) {
+        String rel = relativeSource(r);
+        Path f = dir.resolve(rel);
+        if (!Files.isRegularFile(f)) return 0;
+        try {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String t = lines.get(i).strip();
+                if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
+                        || t.equals("rule " + r.getName())) return i + 1;
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static RuleMessage toRuleMessage(Message m, Map<String, Path> byKiePath, Path dir) {
+        Path p = m.getPath() == null ? null : byKiePath.get(m.getPath());
+        String file = p != null ? dir.resolve(relative(dir, p)).toString() : m.getPath() == null ? dir.toString() : m.getPath();
+        int line = m.getLine();
+        int col = m.getColumn();
+        String text = m.getText() == null ? "" : m.getText().strip();
+        Matcher pos = ERROR_POSITION.matcher(text);
+        if (pos.find()) {
+            int g = pos.group(1) != null ? 1 : pos.group(3) != null ? 3 : 5;
+            if (line <= 0) line = Integer.parseInt(pos.group(g));
+            if (col <= 0) col = Integer.parseInt(pos.group(g + 1));
+        }
+        return new RuleMessage(file, Math.max(line, 0), Math.max(col, 0), text.replace('\n', ' '));
+    }
+
+    static List<Path> listFiles(Path dir) throws RuleCompileException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则目录：" + e.getMessage())));
+        }
+    }
+
+    private static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static byte[] read(Path p) throws RuleCompileException {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new RuleCompileException(List.of(new RuleMessage(p.toString(), 0, 0, "无法读取：" + e.getMessage())));
+        }
+    }
+
+    private static String hash(Path dir, List<Path> files) throws RuleCompileException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                md.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(read(f));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

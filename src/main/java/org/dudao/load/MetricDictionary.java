@@ -1,0 +1,91 @@
+package org.dudao.load;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metric dictionary: the canonical names rules use, each with its unit, type, aliases and
+ * definition. Analysts extend it by editing {@code rules/metrics.csv}; the loader maps workbook
+ * headers through it.
+ */
+public final class MetricDictionary {
+    public static final String FILE_NAME = "metrics.csv";
+
+    /** One dictionary entry. */
+    public record Def(String name, String unit, MetricType type, List<String> aliases, String description) {}
+
+    private final Map<String, Def> byName = new LinkedHashMap<>();
+    private final Map<String, Def> byAlias = new LinkedHashMap<>();
+
+    public MetricDictionary(Collection<Def> defs) {
+        for (Def d : defs) {
+            byName.put(Text.normalize(d.name()), d);
+            byAlias.put(Text.normalize(d.name()), d);
+            for (String a : d.aliases()) byAlias.putIfAbsent(Text.normalize(a), d);
+        }
+    }
+
+    public static MetricDictionary empty() { return new MetricDictionary(List.of()); }
+
+    /** Reads {@code metrics.csv} (UTF-8, BOM allowed): 名称,单位,类型,别名,说明; aliases separated by |. */
+    public static MetricDictionary read(Path csv) throws IOException, DictionaryException {
+        List<Def> defs = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
+            for (CSVRecord r : format.parse(in)) {
+                String name = get(r, "名称").replace("\uFEFF", "");
+                if (name.isEmpty()) continue;
+                MetricType type = MetricType.parse(get(r, "类型"));
+                if (type == null) {
+                    throw new DictionaryException(csv + ":" + (r.getRecordNumber() + 1) + ": 类型“" + get(r, "类型")
+                            + "”无法识别（应为 数值、是否 或 文本）");
+                }
+                List<String> aliases = new ArrayList<>();
+                for (String a : get(r, "别名").split("[|｜]")) if (!a.isBlank()) aliases.add(a.strip());
+                String unit = get(r, "单位");
+                defs.add(new Def(name, unit.isEmpty() ? null : unit, type, List.copyOf(aliases), get(r, "说明")));
+            }
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new DictionaryException(csv + ": 指标字典格式错误：" + e.getMessage());
+        }
+        return new MetricDictionary(defs);
+    }
+
+    private static String get(CSVRecord r, String column) {
+        // The first header may carry a BOM; look columns up by normalised name.
+        for (Map.Entry<String, String> e : r.toMap().entrySet()) {
+            if (Text.normalize(e.getKey()).equals(column)) return e.getValue() == null ? "" : e.getValue().strip();
+        }
+        return "";
+    }
+
+    /** The entry a header name (already stripped of its unit) refers to, by name or alias. */
+    public Optional<Def> lookup(String headerName) {
+        return Optional.ofNullable(byAlias.get(Text.normalize(headerName)));
+    }
+
+    public Optional<Def> get(String canonicalName) {
+        return Optional.ofNullable(byName.get(Text.normalize(canonicalName)));
+    }
+
+    public Collection<Def> all() { return Collections.unmodifiableCollection(byName.values()); }
+
+    /** A problem in the dictionary file itself. */
+    public static final class DictionaryException extends Exception {
+        public DictionaryException(String message) { super(message); }
+    }
+}

@@ -1,0 +1,446 @@
+package org.dudao.load;
+
+import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
+import org.dudao.model.LoadProblem.Severity;
+import org.dudao.model.Metric;
+import org.dudao.model.Origin;
+import org.dudao.model.Param;
+import org.dudao.model.SheetTally;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one sheet row by row, in order, holding no more than its header: finds the header by its
+ * columns (title and 填报单位 lines above it are passed over), joins a header spread over two rows,
+ * then turns each data row into entities and metrics. Every data row ends up accepted, skipped
+ * (合计, 注) or rejected with a problem naming its cell.
+ */
+final class SheetInterpreter {
+    /** How far down a header is looked for before the sheet is taken as not a data sheet. */
+    private static final int HEADER_SCAN_ROWS = 30;
+    private static final String CLASS_SIZE_METRIC = "班额";
+    /** Sheets that explain a workbook rather than hold data: passed over without a warning. */
+    private static final Set<String> DOCUMENTATION_SHEETS = Set.of("说明", "填表说明", "填报说明", "封面", "目录", "README");
+
+    private final String file;
+    private final String sheet;
+    private final MetricDictionary dictionary;
+    private final DatasetBuilder out;
+
+    private int rowsBeforeHeader;
+    private Integer titleYear;
+    private SheetKind kind;
+    private List<CellValue> headerRow;
+    private ColumnSpec[] columns;
+    private SheetTally tally;
+    private final ColumnSpec[] roles = new ColumnSpec[Column.values().length];
+
+    SheetInterpreter(String file, String sheet, MetricDictionary dictionary, DatasetBuilder out) {
+        this.file = file;
+        this.sheet = sheet;
+        this.dictionary = dictionary;
+        this.out = out;
+        Values.yearInTitle(sheet).ifPresent(y -> titleYear = y);
+    }
+
+    /** True once the sheet was found to be no data sheet: the caller may stop feeding it rows. */
+    boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
+
+    void row(List<CellValue> cells) {
+        if (columns == null && headerRow == null) {
+            lookForHeader(cells);
+            return;
+        }
+        if (columns == null) {
+            if (continuesHeader(cells)) {
+                buildColumns(headerRow, cells);
+                return;
+            }
+            buildColumns(headerRow, List.of());
+        }
+        data(cells);
+    }
+
+    void end() {
+        if (headerRow != null && columns == null) buildColumns(headerRow, List.of());
+        if (kind == null) {
+            if (DOCUMENTATION_SHEETS.contains(Text.normalize(sheet))) return;
+            out.problem(Severity.WARNING, file, sheet, null, "未识别为数据表（前 " + HEADER_SCAN_ROWS
+                    + " 行中没有“地区代码”“学校代码”或“参数名称”表头），已跳过");
+            return;
+        }
+        out.sheet(tally);
+    }
+
+    // ---- header ---------------------------------------------------------------------------
+
+    private void lookForHeader(List<CellValue> cells) {
+        rowsBeforeHeader++;
+        Set<String> names = new HashSet<>();
+        for (CellValue c : cells) {
+            if (c.kind() == CellValue.Kind.TEXT) names.add(Text.Header.parse(c.text()).name());
+        }
+        SheetKind k = Column.kindOf(names);
+        if (k == null) {
+            if (titleYear == null) {
+                for (CellValue c : cells) {
+                    if (c.kind() == CellValue.Kind.TEXT) Values.yearInTitle(c.text()).ifPresent(y -> titleYear = y);
+                }
+            }
+            return;
+        }
+        kind = k;
+        headerRow = cells;
+        tally = new SheetTally(file, sheet, k.label());
+    }
+
+    /** A second header line: no code in the key column, and only words (no numbers) in the rest. */
+    private boolean continuesHeader(List<CellValue> cells) {
+        int keyColumn = -1;
+        for (CellValue c : headerRow) {
+            if (c.kind() != CellValue.Kind.TEXT) continue;
+            Column role = Column.of(Text.Header.parse(c.text()).name(), kind);
+            if (role == Column.CODE || role == Column.SCHOOL || role == Column.PARAM_NAME) {
+                keyColumn = c.column();
+                break;
+            }
+        }
+        boolean any = false;
+        for (CellValue c : cells) {
+            if (c.isBlank()) continue;
+            if (c.column() == keyColumn) return false;
+            if (c.kind() != CellValue.Kind.TEXT || Values.parseNumber(c.text()).isPresent()) return false;
+            if (Values.yearInTitle(c.text()).isPresent() && Values.parseYear(c).isPresent()) return false;
+            any = true;
+        }
+        return any && !isNoteOrTotal(cells, null, null);
+    }
+
+    private void buildColumns(List<CellValue> top, List<CellValue> bottom) {
+        int width = 0;
+        for (CellValue c : top) width = Math.max(width, c.column() + 1);
+        for (CellValue c : bottom) width = Math.max(width, c.column() + 1);
+        String[] topText = new String[width];
+        String[] bottomText = new String[width];
+        String[] refs = new String[width];
+        for (CellValue c : top) { topText[c.column()] = c.asText(); refs[c.column()] = c.ref(); }
+        for (CellValue c : bottom) { bottomText[c.column()] = c.asText(); if (refs[c.column()] == null || !c.isBlank()) refs[c.column()] = c.ref(); }
+        // A group title merged across columns is in its first cell only: carry it right over its sub-headers.
+        String carried = null;
+        for (int i = 0; i < width; i++) {
+            if (!blank(topText[i])) carried = topText[i];
+            else if (!blank(bottomText[i])) topText[i] = carried;
+        }
+        columns = new ColumnSpec[width];
+        for (int i = 0; i < width; i++) {
+            if (blank(topText[i]) && blank(bottomText[i])) continue;
+            columns[i] = column(i, refs[i], blank(topText[i]) ? null : Text.Header.parse(topText[i]),
+                    blank(bottomText[i]) ? null : Text.Header.parse(bottomText[i]));
+        }
+        if (roles[Column.YEAR.ordinal()] == null && kind != SheetKind.PARAMS) {
+            if (titleYear != null) {
+                out.problem(Severity.WARNING, file, sheet, null, "没有“年度”列：按标题中的 " + titleYear + "年 读取");
+            } else {
+                out.problem(Severity.ERROR, file, sheet, headerRow.get(0).ref(), "没有“年度”列，标题中也没有年份：本表各行无法确定年度");
+            }
+        }
+    }
+
+    private ColumnSpec column(int index, String ref, Text.Header top, Text.Header bottom) {
+        Text.Header main = bottom != null ? bottom : top;
+        Column role = Column.of(main.name(), kind);
+        if (role == Column.METRIC && bottom != null && top != null) {
+            Column topRole = Column.of(top.name(), kind);
+            if (topRole != Column.METRIC) { role = topRole; main = top; }
+        }
+        if (role != Column.METRIC) {
+            ColumnSpec spec = new ColumnSpec(index, ref, role, main.name(), main.unit(), null, null);
+            if (roles[role.ordinal()] == null) roles[role.ordinal()] = spec;
+            else if (role != Column.IGNORED) {
+                out.problem(Severity.WARNING, file, sheet, ref, "重复的“" + main.name() + "”列：只读第一列（"
+                        + roles[role.ordinal()].ref + "）");
+                return new ColumnSpec(index, ref, Column.IGNORED, main.name(), null, null, null);
+            }
+            return spec;
+        }
+        String unit = bottom != null && bottom.unit() != null ? bottom.unit() : top != null ? top.unit() : null;
+        Optional<MetricDictionary.Def> def = Optional.empty();
+        if (bottom != null) def = dictionary.lookup(bottom.name());
+        if (def.isEmpty() && bottom != null && top != null) def = dictionary.lookup(top.name() + bottom.name());
+        if (def.isEmpty() && bottom == null) def = dictionary.lookup(top.name());
+        if (kind == SheetKind.CLASS && def.isEmpty()) def = Optional.empty();
+        if (def.isEmpty()) {
+            String name = bottom != null && top != null && !top.name().equals(bottom.name())
+                    ? top.name() + bottom.name() : main.name();
+            out.problem(Severity.WARNING, file, sheet, ref, "指标字典中没有“" + name + "”：该列按原样保留，规则不会用到它，"
+                    + "如属新指标请在 rules/metrics.csv 中登记");
+            return new ColumnSpec(index, ref, Column.METRIC, name, unit, null, BigDecimal.ONE);
+        }
+        MetricDictionary.Def d = def.get();
+        BigDecimal factor = BigDecimal.ONE;
+        if (d.type() == MetricType.NUMBER && unit != null && d.unit() != null) {
+            Optional<BigDecimal> f = Units.factor(unit, d.unit());
+            if (f.isEmpty()) {
+                out.problem(Severity.ERROR, file, sheet, ref, "“" + d.name() + "”的单位“" + unit + "”无法换算为指标字典规定的“"
+                        + d.unit() + "”：本列数值不读");
+                factor = null;
+            } else {
+                factor = f.get();
+            }
+        }
+        return new ColumnSpec(index, ref, Column.METRIC, d.name(), unit, d, factor);
+    }
+
+    private static boolean blank(String s) { return s == null || Text.normalize(s).isEmpty(); }
+
+    // ---- data rows ------------------------------------------------------------------------
+
+    private void data(List<CellValue> cells) {
+        CellValue[] row = new CellValue[columns.length];
+        boolean any = false;
+        String firstRef = null;
+        for (CellValue c : cells) {
+            if (c.isBlank()) continue;
+            if (firstRef == null) firstRef = c.ref();
+            any = true;
+            if (c.column() < row.length) row[c.column()] = c;
+            else if (!Values.isPlaceholder(c.asText())) {
+                out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+            }
+        }
+        if (!any) { tally.blank(); return; }
+        if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME))) { tally.skipped(); return; }
+        switch (kind) {
+            case REGION -> region(row, firstRef);
+            case SCHOOL -> school(row, firstRef);
+            case CLASS -> schoolClass(row, firstRef);
+            case PARAMS -> param(row, firstRef);
+        }
+    }
+
+    private static final List<String> TOTALS = List.of("合计", "总计", "小计", "全省合计", "全市合计", "全县合计", "总体");
+    private static final List<String> NOTES = List.of("注", "说明", "备注", "数据来源", "资料来源", "填表人", "填报人",
+            "审核人", "负责人", "单位负责人", "制表", "填报日期", "联系电话");
+
+    /** 合计/总计 rows and the notes and signatures under a table are not data rows. */
+    private static boolean isNoteOrTotal(List<CellValue> cells, CellValue code, CellValue name) {
+        for (CellValue c : new CellValue[]{code, name}) {
+            if (c != null && TOTALS.stream().anyMatch(t -> Text.normalize(c.asText()).startsWith(t))) return true;
+        }
+        CellValue first = cells.stream().filter(c -> !c.isBlank()).findFirst().orElse(null);
+        if (first == null || first.kind() != CellValue.Kind.TEXT) return false;
+        String t = Text.normalize(first.text());
+        if (TOTALS.contains(t)) return true;
+        boolean codeElsewhere = code != null && code.column() != first.column();
+        return !codeElsewhere && NOTES.stream().anyMatch(n -> t.startsWith(n + ":") || t.startsWith(n + "：")
+                || t.startsWith(n + "1") || t.equals(n) || (n.equals("注") && t.startsWith("注")));
+    }
+
+    private CellValue cell(CellValue[] row, Column role) {
+        ColumnSpec spec = roles[role.ordinal()];
+        return spec == null || spec.index >= row.length ? null : row[spec.index];
+    }
+
+    private String text(CellValue[] row, Column role) {
+        CellValue c = cell(row, role);
+        if (c == null || Values.isPlaceholder(c.asText())) return null;
+        return Values.code(c);
+    }
+
+    private String refOf(CellValue[] row, Column role, String rowRef) {
+        CellValue c = cell(row, role);
+        if (c != null) return c.ref();
+        ColumnSpec spec = roles[role.ordinal()];
+        if (spec != null && rowRef != null) return columnLetters(spec.ref) + rowNumber(rowRef);
+        return rowRef;
+    }
+
+    private Integer year(CellValue[] row, String rowRef) {
+        CellValue c = cell(row, Column.YEAR);
+        if (roles[Column.YEAR.ordinal()] == null) {
+            if (titleYear == null) reject(rowRef, "无法确定年度");
+            return titleYear;
+        }
+        if (c == null) { reject(refOf(row, Column.YEAR, rowRef), "年度为空"); return null; }
+        Optional<Integer> y = Values.parseYear(c);
+        if (y.isEmpty()) { reject(c.ref(), "年度“" + c.asText() + "”无法识别（应为 2023 或 2023年）"); return null; }
+        return y.get();
+    }
+
+    private void reject(String ref, String message) {
+        out.problem(Severity.ERROR, file, sheet, ref, message + "：本行未采用");
+        tally.rejected();
+    }
+
+    private void region(CellValue[] row, String rowRef) {
+        String code = text(row, Column.CODE);
+        if (code == null) { reject(refOf(row, Column.CODE, rowRef), "地区代码为空"); return; }
+        Integer year = year(row, rowRef);
+        if (year == null) return;
+        EntityKind level;
+        String levelText = text(row, Column.LEVEL);
+        if (levelText != null) {
+            level = EntityKind.parseLevel(levelText);
+            if (level == null || !level.isRegion()) {
+                reject(refOf(row, Column.LEVEL, rowRef), "层级“" + levelText + "”无法识别（应为 省、市 或 县）");
+                return;
+            }
+        } else {
+            level = levelFromCode(code);
+            if (level == null) {
+                reject(refOf(row, Column.LEVEL, rowRef), "层级为空，且无法从地区代码 " + code + " 推断");
+                return;
+            }
+        }
+        Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
+        out.entity(new Entity(code, text(row, Column.NAME), level, text(row, Column.PARENT), null, origin), year);
+        metrics(row, code, year);
+        tally.accepted();
+    }
+
+    /** GB/T 2260 codes: 330000 a province, 330100 a city, 330102 a county; 000000 the nation. */
+    static EntityKind levelFromCode(String code) {
+        if (!code.matches("\\d{6}")) return null;
+        if (code.equals("000000")) return EntityKind.NATION;
+        if (code.endsWith("0000")) return EntityKind.PROVINCE;
+        if (code.endsWith("00")) return EntityKind.CITY;
+        return EntityKind.COUNTY;
+    }
+
+    private void school(CellValue[] row, String rowRef) {
+        String code = text(row, Column.CODE);
+        if (code == null) { reject(refOf(row, Column.CODE, rowRef), "学校代码为空"); return; }
+        String parent = text(row, Column.PARENT);
+        if (parent == null) { reject(refOf(row, Column.PARENT, rowRef), "学校 " + code + " 的所属地区代码为空"); return; }
+        Integer year = year(row, rowRef);
+        if (year == null) return;
+        Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
+        out.entity(new Entity(code, text(row, Column.NAME), EntityKind.SCHOOL, parent, text(row, Column.STAGE), origin), year);
+        metrics(row, code, year);
+        tally.accepted();
+    }
+
+    private void schoolClass(CellValue[] row, String rowRef) {
+        String school = text(row, Column.SCHOOL);
+        if (school == null) { reject(refOf(row, Column.SCHOOL, rowRef), "学校代码为空"); return; }
+        String name = text(row, Column.CLASS_NAME);
+        if (name == null) { reject(refOf(row, Column.CLASS_NAME, rowRef), "班级为空"); return; }
+        Integer year = year(row, rowRef);
+        if (year == null) return;
+        String code = school + "/" + name;
+        Origin origin = new Origin(file, sheet, refOf(row, Column.CLASS_NAME, rowRef));
+        out.entity(new Entity(code, name, EntityKind.CLASS, school, null, origin), year);
+        CellValue size = cell(row, Column.CLASS_SIZE);
+        if (size != null) {
+            ColumnSpec spec = roles[Column.CLASS_SIZE.ordinal()];
+            number(size, code, year, new ColumnSpec(spec.index, spec.ref, Column.METRIC, CLASS_SIZE_METRIC, "人",
+                    dictionary.get(CLASS_SIZE_METRIC).orElse(null), BigDecimal.ONE));
+        }
+        metrics(row, code, year);
+        tally.accepted();
+    }
+
+    private void param(CellValue[] row, String rowRef) {
+        String name = text(row, Column.PARAM_NAME);
+        if (name == null) { reject(refOf(row, Column.PARAM_NAME, rowRef), "参数名称为空"); return; }
+        CellValue v = cell(row, Column.PARAM_VALUE);
+        if (v == null) { reject(refOf(row, Column.PARAM_VALUE, rowRef), "参数“" + name + "”没有值"); return; }
+        Origin origin = new Origin(file, sheet, v.ref());
+        BigDecimal n = null;
+        if (v.kind() == CellValue.Kind.NUMBER) n = v.percentFormat() ? v.number().movePointRight(2) : v.number();
+        else n = Values.parseNumber(v.asText()).map(Values.Num::value).orElse(null);
+        out.param(new Param(name, n, v.asText(), origin));
+        tally.accepted();
+    }
+
+    // ---- metric cells ---------------------------------------------------------------------
+
+    private void metrics(CellValue[] row, String entity, int year) {
+        for (ColumnSpec spec : columns) {
+            if (spec == null || spec.role != Column.METRIC || spec.index >= row.length) continue;
+            CellValue c = row[spec.index];
+            if (c == null || Values.isPlaceholder(c.asText()) && c.kind() != CellValue.Kind.NUMBER) continue;
+            if (spec.def != null && spec.def.type() == MetricType.YES_NO) yesNo(c, entity, year, spec);
+            else if (spec.def != null && spec.def.type() == MetricType.TEXT) textValue(c, entity, year, spec);
+            else if (spec.def == null) unknown(c, entity, year, spec);
+            else number(c, entity, year, spec);
+        }
+    }
+
+    private boolean unreadable(CellValue c, ColumnSpec spec) {
+        switch (c.kind()) {
+            case FORMULA_WITHOUT_VALUE -> cellProblem(c, spec, "公式没有计算结果（文件保存时未计算）：请在 Excel 中打开、重新计算并保存");
+            case ERROR -> cellProblem(c, spec, "单元格是错误值 " + c.text());
+            case DATE -> cellProblem(c, spec, "单元格是日期 " + c.text() + "，不是" + (spec.def == null ? "数值" : spec.def.type().label()));
+            default -> { return false; }
+        }
+        return true;
+    }
+
+    private void cellProblem(CellValue c, ColumnSpec spec, String message) {
+        out.problem(Severity.ERROR, file, sheet, c.ref(), "“" + spec.name + "”" + message + "：此值未采用");
+    }
+
+    private void number(CellValue c, String entity, int year, ColumnSpec spec) {
+        if (unreadable(c, spec) || spec.factor == null) return;
+        BigDecimal value;
+        boolean percent;
+        if (c.kind() == CellValue.Kind.NUMBER) {
+            percent = c.percentFormat();
+            value = percent ? c.number().movePointRight(2) : c.number();
+        } else {
+            Optional<Values.Num> n = c.kind() == CellValue.Kind.TEXT ? Values.parseNumber(c.text()) : Optional.empty();
+            if (n.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+            value = n.get().value();
+            percent = n.get().percent();
+        }
+        String canonical = spec.def == null ? spec.unit : spec.def.unit();
+        BigDecimal factor = spec.factor;
+        if (percent && !"%".equals(spec.unit)) {
+            Optional<BigDecimal> f = Units.factor("%", canonical == null ? "%" : canonical);
+            if (f.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”是百分数，而该指标的单位是“" + canonical + "”"); return; }
+            factor = f.get();
+        }
+        if (factor.compareTo(BigDecimal.ONE) != 0) value = value.multiply(factor, MathContext.DECIMAL128);
+        out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
+    }
+
+    private void yesNo(CellValue c, String entity, int year, ColumnSpec spec) {
+        if (unreadable(c, spec)) return;
+        Optional<Boolean> b = Values.parseYesNo(c);
+        if (b.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是“是”或“否”"); return; }
+        out.metric(new Metric(entity, year, spec.name, b.get() ? BigDecimal.ONE : BigDecimal.ZERO, b.get() ? "是" : "否",
+                null, new Origin(file, sheet, c.ref())));
+    }
+
+    private void textValue(CellValue c, String entity, int year, ColumnSpec spec) {
+        if (unreadable(c, spec)) return;
+        out.metric(new Metric(entity, year, spec.name, null, Text.normalize(c.asText()), null, new Origin(file, sheet, c.ref())));
+    }
+
+    private void unknown(CellValue c, String entity, int year, ColumnSpec spec) {
+        Origin origin = new Origin(file, sheet, c.ref());
+        if (c.kind() == CellValue.Kind.NUMBER) {
+            out.metric(new Metric(entity, year, spec.name, c.number(), null, spec.unit, origin));
+            return;
+        }
+        Optional<Values.Num> n = c.kind() == CellValue.Kind.TEXT ? Values.parseNumber(c.text()) : Optional.empty();
+        out.metric(new Metric(entity, year, spec.name, n.map(Values.Num::value).orElse(null), n.isPresent() ? null : c.asText(),
+                spec.unit, origin));
+    }
+
+    private static String columnLetters(String ref) { return ref.replaceAll("\\d", ""); }
+
+    private static String rowNumber(String ref) { return ref.replaceAll("\\D", ""); }
+
+    /** What a column is: its role, and for a metric its dictionary entry and unit factor (null: unusable unit). */
+    private record ColumnSpec(int index, String ref, Column role, String name, String unit, MetricDictionary.Def def,
+                              BigDecimal factor) {}
+}

@@ -1,0 +1,41 @@
+package org.dudao.load;
+
+import java.text.Normalizer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Normalising the text of headers and cells as offices type them. */
+public final class Text {
+    private static final Pattern WITH_UNIT = Pattern.compile("^(.*?)\\(([^()]*)\\)$");
+
+    private Text() {}
+
+    /**
+     * Full-width forms to half-width (（万元） to (万元), ２０２３ to 2023), all white space removed
+     * (including no-break and ideographic spaces and line breaks), a leading required-field star dropped.
+     */
+    public static String normalize(String s) {
+        if (s == null) return "";
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff') continue;
+            if (c == '【' || c == '〔') c = '(';
+            if (c == '】' || c == '〕') c = ')';
+            b.append(c);
+        }
+        while (b.length() > 0 && b.charAt(0) == '*') b.deleteCharAt(0);
+        return b.toString();
+    }
+
+    /** A header split into its name and the unit in trailing brackets: {@code 教育支出(万元)}. */
+    public record Header(String name, String unit) {
+        public static Header parse(String raw) {
+            String n = normalize(raw);
+            Matcher m = WITH_UNIT.matcher(n);
+            if (m.matches() && !m.group(1).isEmpty()) return new Header(m.group(1), m.group(2));
+            return new Header(n, null);
+        }
+    }
+}

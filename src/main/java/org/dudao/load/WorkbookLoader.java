@@ -1,0 +1,176 @@
+package org.dudao.load;
+
+import com.github.pjfanning.xlsx.StreamingReader;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.dudao.model.Dataset;
+import org.dudao.model.LoadProblem.Severity;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Loads statistics workbooks into one {@link Dataset}. {@code .xlsx} is streamed row by row, so
+ * memory does not grow with the size of a sheet; {@code .xls} is read with POI's HSSF. A workbook
+ * that cannot be opened is a {@link WorkbookException}; everything wrong inside one is a load
+ * problem with its cell, and the rest of the workbook is still read.
+ */
+public final class WorkbookLoader {
+    private final MetricDictionary dictionary;
+
+    public WorkbookLoader(MetricDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** The result of loading: the dataset, plus the workbooks that could not be read at all. */
+    public record Result(Dataset dataset, List<WorkbookException> unreadable) {}
+
+    public Result load(List<Path> files) {
+        DatasetBuilder builder = new DatasetBuilder();
+        List<WorkbookException> unreadable = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                read(f, builder);
+            } catch (WorkbookException e) {
+                unreadable.add(e);
+                builder.problem(Severity.ERROR, e.getFile(), null, null, e.getMessage());
+            }
+        }
+        return new Result(builder.build(), unreadable);
+    }
+
+    private void read(Path path, DatasetBuilder out) throws WorkbookException {
+        String file = path.toString();
+        if (!Files.isRegularFile(path)) throw new WorkbookException(file, "文件不存在或不是普通文件", null);
+        out.input(new Dataset.InputFile(file, sha256(path, file), size(path, file)));
+        FileMagic magic;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException e) {
+            throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
+        }
+        try {
+            switch (magic) {
+                case OOXML -> {
+                    try (Workbook wb = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(path.toFile())) {
+                        readSheets(wb, file, out);
+                    }
+                }
+                case OLE2 -> {
+                    try (InputStream in = Files.newInputStream(path); Workbook wb = new HSSFWorkbook(in)) {
+                        readSheets(wb, file, out);
+                    }
+                }
+                default -> throw new WorkbookException(file, "不是 Excel 工作簿（.xlsx/.xls）：文件内容无法识别", null);
+            }
+        } catch (WorkbookException e) {
+            throw e;
+        } catch (EncryptedDocumentException e) {
+            throw new WorkbookException(file, "工作簿有密码保护：请去除密码后再提交", e);
+        } catch (Exception | OutOfMemoryError e) {
+            // POI signals a damaged file with many kinds of exception; none of them should escape as a stack trace.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.contains("password") || why.contains("encrypted") || why.contains("EncryptedPackage")) {
+                throw new WorkbookException(file, "工作簿有密码保护：请去除密码后再提交", e);
+            }
+            throw new WorkbookException(file, "工作簿已损坏或格式不正确，无法读取（" + firstLine(why) + "）", e);
+        }
+    }
+
+    private void readSheets(Workbook wb, String file, DatasetBuilder out) {
+        for (Sheet sheet : wb) {
+            SheetInterpreter interpreter = new SheetInterpreter(file, sheet.getSheetName(), dictionary, out);
+            for (Row row : sheet) {
+                interpreter.row(cells(row));
+                if (interpreter.givenUp()) break;
+            }
+            interpreter.end();
+        }
+    }
+
+    private static List<CellValue> cells(Row row) {
+        List<CellValue> cells = new ArrayList<>(row.getLastCellNum() > 0 ? row.getLastCellNum() : 8);
+        for (Cell c : row) cells.add(cell(c));
+        return cells;
+    }
+
+    static CellValue cell(Cell c) {
+        int col = c.getColumnIndex();
+        String ref = c.getAddress().formatAsString();
+        CellType type = c.getCellType();
+        if (type == CellType.FORMULA) {
+            type = c.getCachedFormulaResultType();
+            if (type == CellType.STRING && c.getStringCellValue().isEmpty() || type == CellType.BLANK || type == CellType._NONE) {
+                return CellValue.of(col, ref, CellValue.Kind.FORMULA_WITHOUT_VALUE, c.getCellFormula());
+            }
+        }
+        return switch (type) {
+            case STRING -> CellValue.text(col, ref, c.getStringCellValue());
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(c)) {
+                    LocalDateTime d = c.getLocalDateTimeCellValue();
+                    yield CellValue.of(col, ref, CellValue.Kind.DATE, d == null ? "" : d.toLocalDate().toString());
+                }
+                String format = c.getCellStyle() == null ? null : c.getCellStyle().getDataFormatString();
+                // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3.
+                yield CellValue.number(col, ref, BigDecimal.valueOf(c.getNumericCellValue()), format != null && format.contains("%"));
+            }
+            case BOOLEAN -> CellValue.of(col, ref, CellValue.Kind.BOOLEAN, Boolean.toString(c.getBooleanCellValue()));
+            case ERROR -> CellValue.of(col, ref, CellValue.Kind.ERROR, errorText(c));
+            default -> CellValue.text(col, ref, null);
+        };
+    }
+
+    private static String errorText(Cell c) {
+        try {
+            return FormulaError.forInt(c.getErrorCellValue()).getString();
+        } catch (RuntimeException e) {
+            return "#ERROR";
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static long size(Path p, String file) throws WorkbookException {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path p, String file) throws WorkbookException {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.dudao.model;
+
+/**
+ * A region, school or class. Immutable: rules read it, never change it.
+ * A school's {@code stage} is its 学段 (小学, 初中, 九年一贯制, ...); a class's parent is its school.
+ */
+public final class Entity {
+    private final String code;
+    private final String name;
+    private final EntityKind kind;
+    private final String parentCode;
+    private final String stage;
+    private final Origin origin;
+    private final long yearMask;
+
+    public Entity(String code, String name, EntityKind kind, String parentCode, String stage, Origin origin) {
+        this(code, name, kind, parentCode, stage, origin, 0L);
+    }
+
+    private Entity(String code, String name, EntityKind kind, String parentCode, String stage, Origin origin, long yearMask) {
+        this.yearMask = yearMask;
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.parentCode = parentCode;
+        this.stage = stage;
+        this.origin = origin;
+    }
+
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public EntityKind getKind() { return kind; }
+    /** The level in Chinese (全国, 省, 市, 县, 学校, 班级): what rules match on. */
+    public String getLevel() { return kind.label(); }
+    public String getParentCode() { return parentCode; }
+    public String getStage() { return stage; }
+    public Origin getOrigin() { return origin; }
+
+    /** The same entity, also reported in the given year (a data row for it was read). */
+    public Entity withYear(int year) {
+        return yearMask(year) == 0 ? this : new Entity(code, name, kind, parentCode, stage, origin, yearMask | yearMask(year));
+    }
+
+    /** The same entity with the years of another record of it added. */
+    public Entity withYearsOf(Entity other) {
+        return new Entity(code, name, kind, parentCode, stage, origin, yearMask | other.yearMask);
+    }
+
+    /** True when a data row for this entity was read for the year (years outside 2000–2063 are not tracked). */
+    public boolean hasYear(int year) {
+        long bit = yearMask(year);
+        return bit == 0 || (yearMask & bit) != 0;
+    }
+
+    private static long yearMask(int year) {
+        return year >= 2000 && year < 2064 ? 1L << (year - 2000) : 0L;
+    }
+
+    /**
+     * True for a compulsory-education school (小学, 初中, 九年一贯制, 完全中学, 十二年一贯制) and for a
+     * school whose 学段 was not given; false for kindergartens, senior high and vocational schools.
+     */
+    public boolean isCompulsory() {
+        if (kind != EntityKind.SCHOOL) return false;
+        if (stage == null || stage.isBlank()) return true;
+        return stage.contains("小学") || stage.contains("初中") || stage.contains("初级中学") || stage.contains("一贯制")
+                || stage.contains("完全中学") || stage.contains("义务");
+    }
+
+    /** A name to show: the entity's name, or its code where no name was given. */
+    public String displayName() { return name == null || name.isBlank() ? code : name; }
+
+    @Override public String toString() { return kind.label() + " " + code + (name == null ? "" : " " + name); }
+}

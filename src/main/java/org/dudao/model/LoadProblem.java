@@ -1,0 +1,25 @@
+package org.dudao.model;
+
+/** Something the loader could not take as it stood, with the place to look: file, sheet and cell. */
+public record LoadProblem(Severity severity, String file, String sheet, String cell, String message) {
+    public enum Severity {
+        /** A value or row was not taken. */
+        ERROR("错误"),
+        /** Taken, but worth a look (an unknown column, a skipped sheet). */
+        WARNING("警告");
+
+        private final String label;
+
+        Severity(String label) { this.label = label; }
+
+        public String label() { return label; }
+    }
+
+    /** {@code 文件 表1!F12: 消息}, the form every problem is printed in. */
+    public String describe() {
+        StringBuilder b = new StringBuilder(file == null ? "" : file);
+        if (sheet != null) b.append(' ').append(sheet);
+        if (cell != null) b.append('!').append(cell);
+        return b.append("：").append(message).toString();
+    }
+}

@@ -1,0 +1,119 @@
+package org.dudao.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What one indicator concludes for one entity and year, with everything a reader needs to check it:
+ * the observed value, the bound, the formula with its numbers, the cells the numbers came from and,
+ * for a roll-up, the child entities that did not pass. Rules insert verdicts; Java code does not
+ * decide them.
+ */
+public final class Verdict {
+    private final String indicator;
+    private final String name;
+    private final EntityKind level;
+    private final String entityCode;
+    private final String entityName;
+    private final String parentCode;
+    private final int year;
+    private final Status status;
+    private final BigDecimal observed;
+    private final String observedText;
+    private final String bound;
+    private final String formula;
+    private final String message;
+    private final String source;
+    private final List<Metric> evidence;
+    private final List<String> missing;
+    private final List<ChildFinding> children;
+
+    public Verdict(Builder b) {
+        this.indicator = b.indicator;
+        this.name = b.name;
+        this.level = b.entity.getKind();
+        this.entityCode = b.entity.getCode();
+        this.entityName = b.entity.displayName();
+        this.parentCode = b.entity.getParentCode();
+        this.year = b.year;
+        this.status = b.status;
+        this.observed = b.observed;
+        this.observedText = b.observedText;
+        this.bound = b.bound;
+        this.formula = b.formula;
+        this.message = b.message;
+        this.source = b.source;
+        this.evidence = List.copyOf(b.evidence);
+        this.missing = List.copyOf(b.missing);
+        this.children = List.copyOf(b.children);
+    }
+
+    public String getIndicator() { return indicator; }
+    public String getName() { return name; }
+    public EntityKind getKind() { return level; }
+    /** The level in Chinese, as {@link Entity#getLevel()}. */
+    public String getLevel() { return level.label(); }
+    public String getEntityCode() { return entityCode; }
+    public String getEntityName() { return entityName; }
+    public String getParentCode() { return parentCode; }
+    public int getYear() { return year; }
+    public Status getStatus() { return status; }
+    public BigDecimal getObserved() { return observed; }
+    public String getObservedText() { return observedText; }
+    public String getBound() { return bound; }
+    public String getFormula() { return formula; }
+    public String getMessage() { return message; }
+    public String getSource() { return source; }
+    public List<Metric> getEvidence() { return evidence; }
+    public List<String> getMissing() { return missing; }
+    public List<ChildFinding> getChildren() { return children; }
+
+    public boolean isFail() { return status == Status.FAIL; }
+
+    @Override public String toString() {
+        return indicator + " " + entityCode + " " + year + " " + status + " " + message;
+    }
+
+    public static Builder builder(String indicator, Entity entity, int year) {
+        return new Builder(indicator, entity, year);
+    }
+
+    public static class Builder {
+        private final String indicator;
+        private final Entity entity;
+        private final int year;
+        private String name;
+        private Status status;
+        private BigDecimal observed;
+        private String observedText;
+        private String bound;
+        private String formula;
+        private String message;
+        private String source;
+        private List<Metric> evidence = List.of();
+        private List<String> missing = List.of();
+        private List<ChildFinding> children = List.of();
+
+        protected Builder(String indicator, Entity entity, int year) {
+            this.indicator = indicator;
+            this.entity = entity;
+            this.year = year;
+        }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder status(Status v) { status = v; return this; }
+        public Builder observed(BigDecimal v, String text) { observed = v; observedText = text; return this; }
+        public Builder bound(String v) { bound = v; return this; }
+        public Builder formula(String v) { formula = v; return this; }
+        public Builder message(String v) { message = v; return this; }
+        public Builder source(String v) { source = v; return this; }
+        public Builder evidence(List<Metric> v) { evidence = v; return this; }
+        public Builder missing(List<String> v) { missing = v; return this; }
+        public Builder children(List<ChildFinding> v) { children = v; return this; }
+
+        public Verdict build() {
+            if (status == null) throw new IllegalStateException("verdict without status: " + indicator);
+            return new Verdict(this);
+        }
+    }
+}

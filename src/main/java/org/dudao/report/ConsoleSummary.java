@@ -1,0 +1,65 @@
+package org.dudao.report;
+
+import org.dudao.model.Dataset;
+import org.dudao.model.Indicator;
+import org.dudao.model.LoadProblem;
+import org.dudao.model.SheetTally;
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** The summary a run prints: data received, verdicts per indicator, and the failures to act on. */
+public final class ConsoleSummary {
+    /** Lines of failures and problems printed before pointing to the full report. */
+    private static final int LIST_LIMIT = 20;
+
+    private ConsoleSummary() {}
+
+    public static void print(Report report, PrintStream out) {
+        Dataset data = report.data();
+        int read = 0, accepted = 0, skipped = 0, rejected = 0;
+        for (SheetTally t : data.sheets()) {
+            read += t.getRead();
+            accepted += t.getAccepted();
+            skipped += t.getSkipped();
+            rejected += t.getRejected();
+        }
+        long errors = data.problems().stream().filter(p -> p.severity() == LoadProblem.Severity.ERROR).count();
+        out.printf("数据：%d 个工作簿，%d 张数据表；读取 %d 行 = 采用 %d + 跳过（合计/注释）%d + 拒绝 %d；问题 %d 个（错误 %d）%n",
+                data.inputs().size(), data.sheets().size(), read, accepted, skipped, rejected, data.problems().size(), errors);
+        out.printf("评估年度：%d 年（数据中的年度：%s）；规则 %d 项%n%n", report.run().year(), report.run().yearsPresent(),
+                report.catalogue().size());
+
+        TextTable t = new TextTable("指标", "名称", "达标", "不达标", "预警", "数据不足", "不适用").alignRight(2, 3, 4, 5, 6);
+        for (Indicator i : report.catalogue()) {
+            Map<Status, Integer> c = report.counts(i.id());
+            t.row(i.id(), i.name(), c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WARN), c.get(Status.INSUFFICIENT_DATA),
+                    c.get(Status.NOT_APPLICABLE));
+        }
+        Map<Status, Integer> all = report.counts();
+        t.row("合计", "", all.get(Status.PASS), all.get(Status.FAIL), all.get(Status.WARN), all.get(Status.INSUFFICIENT_DATA),
+                all.get(Status.NOT_APPLICABLE));
+        out.print(t.render());
+
+        List<Verdict> fails = report.verdicts().stream().filter(Verdict::isFail).toList();
+        if (!fails.isEmpty()) {
+            out.printf("%n不达标（%d 项）：%n", fails.size());
+            for (Verdict v : fails.subList(0, Math.min(LIST_LIMIT, fails.size()))) {
+                out.printf("  %s %s（%s）：%s%n", v.getIndicator(), v.getEntityName(), v.getEntityCode(), v.getMessage());
+            }
+            if (fails.size() > LIST_LIMIT) out.printf("  ……另有 %d 项，见报告%n", fails.size() - LIST_LIMIT);
+        }
+        List<LoadProblem> problems = data.problems();
+        if (!problems.isEmpty()) {
+            out.printf("%n数据问题（%d 个）：%n", problems.size());
+            for (LoadProblem p : problems.subList(0, Math.min(LIST_LIMIT, problems.size()))) {
+                out.printf("  [%s] %s%n", p.severity().label(), p.describe());
+            }
+            if (problems.size() > LIST_LIMIT) out.printf("  ……另有 %d 个，见报告的 load.problems%n", problems.size() - LIST_LIMIT);
+        }
+        for (String p : report.runProblems()) out.printf("%n[运行问题] %s%n", p);
+    }
+}
