@@ -39,7 +39,8 @@ import java.util.stream.Stream;
 public final class RuleBase {
     /** Metadata every indicator rule carries. */
     public static final List<String> REQUIRED_META = List.of("id", "name", "level", "pattern", "bound", "source");
-    private static final Pattern ERROR_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)|line (\\d+):(\\d+)|\\[(\\d+),(\\d+)\\]");
+    private static final Pattern ERROR_POSITION = Pattern.compile(
+            "\\[ERR \\d+\\] Line (\\d+):(\\d+)|\\[Line: (\\d+), Column: (\\d+)\\]|\\[(\\d+),(\\d+)\\]");
 
     private final Path dir;
     private final KieBase kieBase;
@@ -88,12 +89,15 @@ public final class RuleBase {
             String rel = relative(dir, drl);
             String kiePath = "src/main/resources/" + rel;
             byKiePath.put(kiePath, drl);
+            byKiePath.put(rel, drl);
             kfs.write(kiePath, read(drl));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<RuleMessage> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(toRuleMessage(m, byKiePath, dir));
+            RuleMessage rm = toRuleMessage(m, byKiePath, dir);
+            // Drools adds this after any syntax error in a file: it says nothing the first error does not.
+            if (!rm.message().startsWith("Parser returned a null Package")) errors.add(rm);
         }
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
 
@@ -235,7 +239,7 @@ public final class RuleBase {
             if (line <= 0) line = Integer.parseInt(pos.group(g));
             if (col <= 0) col = Integer.parseInt(pos.group(g + 1));
         }
-        return new RuleMessage(file, Math.max(line, 0), Math.max(col, 0), text.replace('\n', ' '));
+        return new RuleMessage(file, Math.max(line, 0), Math.max(col, 0), text.replaceAll("\\s+", " "));
     }
 
     static List<Path> listFiles(Path dir) throws RuleCompileException {
