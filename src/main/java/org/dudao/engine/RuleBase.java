@@ -69,7 +69,12 @@ public final class RuleBase {
     /** SHA-256 over every file under the rules folder: a report names the exact rule set it used. */
     public String hash() { return hash; }
 
+    /** Compiles with the {@link RuleGuard} check on, as every command does unless told to trust the rules. */
     public static RuleBase compile(Path dir) throws RuleCompileException {
+        return compile(dir, false);
+    }
+
+    public static RuleBase compile(Path dir, boolean trusted) throws RuleCompileException {
         if (!Files.isDirectory(dir)) {
             throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录不存在")));
         }
@@ -77,6 +82,14 @@ public final class RuleBase {
         List<Path> drls = files.stream().filter(p -> p.getFileName().toString().endsWith(".drl")).toList();
         if (drls.isEmpty()) {
             throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录中没有 .drl 规则文件")));
+        }
+        if (!trusted) {
+            try {
+                List<RuleMessage> refused = RuleGuard.check(drls, dir);
+                if (!refused.isEmpty()) throw new RuleCompileException(refused);
+            } catch (IOException e) {
+                throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则文件：" + e.getMessage())));
+            }
         }
         MetricDictionary dictionary = readDictionary(dir);
 
