@@ -60,11 +60,14 @@ public final class WorkbookLoader {
     private void read(Path path, DatasetBuilder out) throws WorkbookException {
         String file = path.toString();
         if (!Files.isRegularFile(path)) throw new WorkbookException(file, "文件不存在或不是普通文件", null);
-        out.input(new Dataset.InputFile(file, sha256(path, file), size(path, file)));
+        long bytes = size(path, file);
+        out.input(new Dataset.InputFile(file, sha256(path, file), bytes));
+        // FileMagic throws POI's (unchecked) EmptyFileException on a zero-byte file.
+        if (bytes == 0) throw new WorkbookException(file, "文件为空（0 字节），不是 Excel 工作簿", null);
         FileMagic magic;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             magic = FileMagic.valueOf(in);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
         }
         try {

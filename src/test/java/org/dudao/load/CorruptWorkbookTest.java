@@ -1,0 +1,101 @@
+package org.dudao.load;
+
+import org.dudao.model.LoadProblem.Severity;
+import org.dudao.testing.Workbooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A workbook that cannot be read at all is one {@link WorkbookException} naming the file, with a
+ * Chinese message and no stack trace; the other workbooks of the same load are still read.
+ */
+class CorruptWorkbookTest {
+    @TempDir Path dir;
+
+    private Path good() {
+        return Workbooks.create().sheet("表1")
+                .row("地区代码", "层级", "年度", "在校学生数(人)")
+                .row(330102, "县", 2023, 4000)
+                .save(dir.resolve("good.xlsx"));
+    }
+
+    /** Loads the bad file between good ones and checks what every corrupt file must give. */
+    private void assertUnreadableAndOthersLoaded(Path bad) {
+        Path good = good();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        Loaded l;
+        try {
+            PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8);
+            System.setErr(capture);
+            System.setOut(capture);
+            l = Loaded.load(bad, good);
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+
+        assertThat(l.result.unreadable()).singleElement().satisfies(e -> {
+            assertThat(e.getFile()).isEqualTo(bad.toString());
+            assertThat(e.getMessage()).isNotBlank().containsPattern("\\p{IsHan}{2,}");
+        });
+        assertThat(l.errors()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.file()).isEqualTo(bad.toString());
+            assertThat(p.describe()).startsWith(bad.toString());
+        });
+        assertThat(l.value("330102", 2023, "在校学生数")).isEqualByComparingTo("4000");
+        assertThat(l.dataset.sheets()).singleElement().satisfies(t -> assertThat(t.getFile()).isEqualTo(good.toString()));
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("nothing like a stack trace is printed")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void anEmptyFileIsUnreadableAndTheOtherWorkbooksAreStillLoaded() throws IOException {
+        Path bad = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
+        assertUnreadableAndOthersLoaded(bad);
+    }
+
+    @Test
+    void randomBytesAreUnreadable() throws IOException {
+        byte[] bytes = new byte[4096];
+        new Random(42).nextBytes(bytes);
+        Path bad = Files.write(dir.resolve("random.xlsx"), bytes);
+        assertUnreadableAndOthersLoaded(bad);
+    }
+
+    @Test
+    void aTruncatedCopyOfAValidWorkbookIsUnreadable() throws IOException {
+        Path valid = Workbooks.create().sheet("表1")
+                .row("地区代码", "层级", "年度", "在校学生数(人)")
+                .row(330103, "县", 2023, 5000)
+                .save(dir.resolve("valid.xlsx"));
+        byte[] all = Files.readAllBytes(valid);
+        Path bad = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(all, all.length / 2));
+        assertUnreadableAndOthersLoaded(bad);
+    }
+
+    @Test
+    void aTextFileRenamedToXlsxIsUnreadable() throws IOException {
+        Path bad = Files.writeString(dir.resolve("renamed.xlsx"),
+                "地区代码,层级,年度,在校学生数\n330104,县,2023,6000\n", StandardCharsets.UTF_8);
+        assertUnreadableAndOthersLoaded(bad);
+    }
+
+    @Test
+    void aMissingFileIsUnreadable() {
+        assertUnreadableAndOthersLoaded(dir.resolve("missing.xlsx"));
+    }
+}
