@@ -47,9 +47,13 @@ public final class WorkbookLoader {
         DatasetBuilder builder = new DatasetBuilder();
         List<WorkbookException> unreadable = new ArrayList<>();
         for (Path f : files) {
+            // A workbook counts whole or not at all: one that breaks on its third sheet adds nothing.
+            builder.begin();
             try {
                 read(f, builder);
+                builder.commit();
             } catch (WorkbookException e) {
+                builder.rollback();
                 unreadable.add(e);
                 builder.problem(Severity.ERROR, e.getFile(), null, null, e.getMessage());
             }

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +100,31 @@ class CorruptWorkbookTest {
     @Test
     void aMissingFileIsUnreadable() {
         assertUnreadableAndOthersLoaded(dir.resolve("missing.xlsx"));
+    }
+
+    @Test
+    void aWorkbookThatBreaksPartWayContributesNothingNotEvenItsGoodSheets() throws IOException {
+        Path valid = Workbooks.create()
+                .sheet("表1").row("地区代码", "层级", "年度", "在校学生数(人)").row(330103, "县", 2023, 5000)
+                .sheet("表2").row("地区代码", "层级", "年度", "在校学生数(人)").row(330104, "县", 2023, 6000)
+                .save(dir.resolve("two-sheets.xlsx"));
+        // a well-formed zip whose second sheet's XML is cut short: the first sheet reads, the second fails
+        Path bad = dir.resolve("half-sheet.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(valid));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet2.xml")) b = Arrays.copyOf(b, b.length / 2);
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(b);
+                out.closeEntry();
+            }
+        }
+
+        assertUnreadableAndOthersLoaded(bad);
+        Loaded l = Loaded.load(bad);
+        assertThat(l.dataset.entities()).isEmpty();
+        assertThat(l.dataset.metrics()).isEmpty();
+        assertThat(l.dataset.sheets()).isEmpty();
     }
 }
