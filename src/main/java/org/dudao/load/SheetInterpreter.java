@@ -427,13 +427,17 @@ final class SheetInterpreter {
 
     private void unknown(CellValue c, String entity, int year, ColumnSpec spec) {
         Origin origin = new Origin(file, sheet, c.ref());
+        // A percentage is kept as the percentage shown, as for dictionary metrics: 85.3%, never 0.853.
+        String percentUnit = spec.unit == null ? "%" : spec.unit;
         if (c.kind() == CellValue.Kind.NUMBER) {
-            out.metric(new Metric(entity, year, spec.name, c.number(), null, spec.unit, origin));
+            if (c.percentFormat()) out.metric(new Metric(entity, year, spec.name, c.number().movePointRight(2), null, percentUnit, origin));
+            else out.metric(new Metric(entity, year, spec.name, c.number(), null, spec.unit, origin));
             return;
         }
         Optional<Values.Num> n = c.kind() == CellValue.Kind.TEXT ? Values.parseNumber(c.text()) : Optional.empty();
+        String unit = n.isPresent() && n.get().percent() ? percentUnit : spec.unit;
         out.metric(new Metric(entity, year, spec.name, n.map(Values.Num::value).orElse(null), n.isPresent() ? null : c.asText(),
-                spec.unit, origin));
+                unit, origin));
     }
 
     private static String columnLetters(String ref) { return ref.replaceAll("\\d", ""); }

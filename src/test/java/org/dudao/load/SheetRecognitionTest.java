@@ -238,4 +238,22 @@ class SheetRecognitionTest {
                 .anySatisfy(m -> assertThat(m).contains("没有“年度”列"));
         l.assertTally("表1", 2, 0, 0, 2);
     }
+
+    @Test
+    void anUnknownPercentageColumnKeepsThePercentageShownWhetherTypedOrFormatted() {
+        Path f = Workbooks.create().sheet("表1")
+                .row("地区代码", "层级", "年度", "标准化考场达标率")
+                .row(330102, "县", 2023, Workbooks.percent(0.853))
+                .row(330103, "县", 2023, "85.3%")
+                .save(dir.resolve("unknown-pct.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        Metric formatted = l.metric("330102", 2023, "标准化考场达标率");
+        Metric typed = l.metric("330103", 2023, "标准化考场达标率");
+        assertThat(formatted.getValue()).isEqualByComparingTo("85.3");
+        assertThat(typed.getValue()).isEqualByComparingTo("85.3");
+        assertThat(formatted.getUnit()).isEqualTo("%");
+        assertThat(typed.getUnit()).isEqualTo("%");
+    }
 }
