@@ -154,6 +154,11 @@ final class SheetInterpreter {
     }
 
     private ColumnSpec column(int index, String ref, Text.Header top, Text.Header bottom) {
+        if (top != null && bottom != null && bottom.unitOnly() != null) {
+            // A second header line with only the unit, （亿元）, gives the unit of the name above it.
+            top = new Text.Header(top.name(), bottom.unitOnly());
+            bottom = null;
+        }
         Text.Header main = bottom != null ? bottom : top;
         Column role = Column.of(main.name(), kind);
         if (role == Column.METRIC && bottom != null && top != null) {

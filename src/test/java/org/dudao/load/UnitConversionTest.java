@@ -170,4 +170,36 @@ class UnitConversionTest {
         });
         l.assertTally("表1", 1, 1, 0, 0);
     }
+
+    @Test
+    void aUnitOnTheSecondHeaderLineUnderTheNameIsThatColumnsUnit() {
+        Path f = Workbooks.create().sheet("表1")
+                .row("地区代码", "层级", "年度", "一般公共预算教育支出", "在校学生数")
+                .row(null, null, null, "（亿元）", "(万人)")
+                .merge("A1:A2").merge("B1:B2").merge("C1:C2")
+                .row(330102, "县", 2023, 3.3, 35)
+                .save(dir.resolve("unit-line.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.value("330102", 2023, "一般公共预算教育支出")).isEqualByComparingTo("33000");
+        assertThat(l.value("330102", 2023, "在校学生数")).isEqualByComparingTo("350000");
+        assertThat(l.metric("330102", 2023, "在校学生数").getOrigin().ref()).isEqualTo("表1!E3");
+        l.assertTally("表1", 1, 1, 0, 0);
+        assertThat(l.problems()).as(l.problemsText()).isEmpty();
+    }
+
+    @Test
+    void aUnitWrittenAs单位colonInTheBracketsIsReadAsThatUnit() {
+        Path f = Workbooks.create().sheet("表1")
+                .row("地区代码", "层级", "年度", "一般公共预算教育支出（单位：亿元）", "在校学生数(单位:人)")
+                .row(330102, "县", 2023, 3.3, 4000)
+                .save(dir.resolve("unit-prefix.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.value("330102", 2023, "一般公共预算教育支出")).isEqualByComparingTo("33000");
+        assertThat(l.value("330102", 2023, "在校学生数")).isEqualByComparingTo("4000");
+        assertThat(l.problems()).as(l.problemsText()).isEmpty();
+    }
 }
