@@ -211,17 +211,20 @@ final class SheetInterpreter {
         CellValue[] row = new CellValue[columns.length];
         boolean any = false;
         String firstRef = null;
+        List<CellValue> unheaded = new ArrayList<>();
         for (CellValue c : cells) {
             if (c.isBlank()) continue;
             if (firstRef == null) firstRef = c.ref();
             any = true;
-            if (c.column() < row.length) row[c.column()] = c;
-            else if (!Values.isPlaceholder(c.asText())) {
-                out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
-            }
+            // to the right of the header or under a blank header cell in its middle alike
+            if (c.column() < row.length && columns[c.column()] != null) row[c.column()] = c;
+            else if (!Values.isPlaceholder(c.asText())) unheaded.add(c);
         }
         if (!any) { tally.blank(); return; }
         if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME))) { tally.skipped(); return; }
+        for (CellValue c : unheaded) {
+            out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+        }
         switch (kind) {
             case REGION -> region(row, firstRef);
             case SCHOOL -> school(row, firstRef);

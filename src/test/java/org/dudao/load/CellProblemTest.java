@@ -189,4 +189,27 @@ class CellProblemTest {
                 .singleElement().asString().contains("层级“乡镇”无法识别");
         l.assertTally("表1", 1, 0, 0, 1);
     }
+
+    @Test
+    void aValueUnderNoHeaderIsAWarningOnItsCellNeverSilentlyDropped() {
+        Path f = Workbooks.create().sheet("表1")
+                .row("地区代码", "层级", "年度", null, "在校学生数(人)")
+                .row(330102, "县", 2023, 123, 4000, 77)
+                .row(330103, "县", 2023, "-", 5000)
+                .save(dir.resolve("no-header-column.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.value("330102", 2023, "在校学生数")).isEqualByComparingTo("4000");
+        // in the middle of the header and to its right alike
+        assertThat(l.problemsAt("表1", "D2")).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).contains("没有表头").contains("123");
+        });
+        assertThat(l.problemsAt("表1", "F2")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("没有表头").contains("77"));
+        // a placeholder under no header is nothing to report
+        assertThat(l.problemsAt("表1", "D3")).isEmpty();
+        l.assertTally("表1", 2, 2, 0, 0);
+    }
 }
