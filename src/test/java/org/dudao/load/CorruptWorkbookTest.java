@@ -127,4 +127,14 @@ class CorruptWorkbookTest {
         assertThat(l.dataset.metrics()).isEmpty();
         assertThat(l.dataset.sheets()).isEmpty();
     }
+
+    @Test
+    void anOldXlsSignatureFollowedByGarbageIsUnreadable() throws IOException {
+        byte[] bytes = new byte[2048];
+        new Random(7).nextBytes(bytes);
+        byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(ole2, 0, bytes, 0, ole2.length);
+        Path bad = Files.write(dir.resolve("garbage.xls"), bytes);
+        assertUnreadableAndOthersLoaded(bad);
+    }
 }

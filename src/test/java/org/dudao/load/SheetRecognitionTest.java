@@ -256,4 +256,19 @@ class SheetRecognitionTest {
         assertThat(formatted.getUnit()).isEqualTo("%");
         assertThat(typed.getUnit()).isEqualTo("%");
     }
+
+    @Test
+    void theYearMayComeFromTheSheetNameWhenThereIsNoYearColumnNorTitle() {
+        Path f = Workbooks.create().sheet("2024年学校")
+                .row("学校代码", "所属地区代码", "在校学生数(人)")
+                .row(3301020001L, 330102, 800)
+                .save(dir.resolve("sheet-year.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.value("3301020001", 2024, "在校学生数")).isEqualByComparingTo("800");
+        assertThat(l.problems()).filteredOn(p -> p.message().contains("没有“年度”列")).singleElement()
+                .satisfies(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));
+        l.assertTally("2024年学校", 1, 1, 0, 0);
+    }
 }
