@@ -37,16 +37,42 @@ final class DatasetBuilder {
     private final List<LoadProblem> problems = new ArrayList<>();
     private final TreeSet<Integer> years = new TreeSet<>();
 
+    /** While a workbook is being read: what it yields, applied only once the whole workbook was read. */
+    private List<Runnable> staged;
+
     void input(Dataset.InputFile f) { inputs.add(f); }
 
-    void sheet(SheetTally t) { sheets.add(t); }
+    /**
+     * Starts reading one workbook: until {@link #commit()} nothing it yields reaches the dataset, so a
+     * workbook that breaks part way ({@link #rollback()}) contributes nothing rather than its first sheets.
+     */
+    void begin() { staged = new ArrayList<>(); }
+
+    void commit() {
+        List<Runnable> s = staged;
+        staged = null;
+        if (s != null) s.forEach(Runnable::run);
+    }
+
+    void rollback() { staged = null; }
+
+    void sheet(SheetTally t) {
+        if (staged != null) { staged.add(() -> sheet(t)); return; }
+        sheets.add(t);
+    }
 
     void problem(Severity s, String file, String sheet, String cell, String message) {
+        if (staged != null) { staged.add(() -> problem(s, file, sheet, cell, message)); return; }
         problems.add(new LoadProblem(s, file, sheet, cell, message));
     }
 
     /** Adds or refreshes an entity; the name of the latest year seen wins, a change of level is a problem. */
     void entity(Entity e, int year) {
+        if (staged != null) {
+            Entity given = e;
+            staged.add(() -> entity(given, year));
+            return;
+        }
         years.add(year);
         e = e.withYear(year);
         Entity old = entities.get(e.getCode());
@@ -82,6 +108,7 @@ final class DatasetBuilder {
     }
 
     void metric(Metric m) {
+        if (staged != null) { staged.add(() -> metric(m)); return; }
         Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
         if (conflicted.contains(k)) {
             conflict(m, null);
@@ -108,6 +135,7 @@ final class DatasetBuilder {
     }
 
     void param(Param p) {
+        if (staged != null) { staged.add(() -> param(p)); return; }
         Param old = params.put(p.getName(), p);
         if (old != null) {
             Origin o = p.getOrigin();

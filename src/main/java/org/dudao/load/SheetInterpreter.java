@@ -154,6 +154,11 @@ final class SheetInterpreter {
     }
 
     private ColumnSpec column(int index, String ref, Text.Header top, Text.Header bottom) {
+        if (top != null && bottom != null && bottom.unitOnly() != null) {
+            // A second header line with only the unit, （亿元）, gives the unit of the name above it.
+            top = new Text.Header(top.name(), bottom.unitOnly());
+            bottom = null;
+        }
         Text.Header main = bottom != null ? bottom : top;
         Column role = Column.of(main.name(), kind);
         if (role == Column.METRIC && bottom != null && top != null) {
@@ -206,17 +211,20 @@ final class SheetInterpreter {
         CellValue[] row = new CellValue[columns.length];
         boolean any = false;
         String firstRef = null;
+        List<CellValue> unheaded = new ArrayList<>();
         for (CellValue c : cells) {
             if (c.isBlank()) continue;
             if (firstRef == null) firstRef = c.ref();
             any = true;
-            if (c.column() < row.length) row[c.column()] = c;
-            else if (!Values.isPlaceholder(c.asText())) {
-                out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
-            }
+            // to the right of the header or under a blank header cell in its middle alike
+            if (c.column() < row.length && columns[c.column()] != null) row[c.column()] = c;
+            else if (!Values.isPlaceholder(c.asText())) unheaded.add(c);
         }
         if (!any) { tally.blank(); return; }
         if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME))) { tally.skipped(); return; }
+        for (CellValue c : unheaded) {
+            out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+        }
         switch (kind) {
             case REGION -> region(row, firstRef);
             case SCHOOL -> school(row, firstRef);
@@ -427,13 +435,17 @@ final class SheetInterpreter {
 
     private void unknown(CellValue c, String entity, int year, ColumnSpec spec) {
         Origin origin = new Origin(file, sheet, c.ref());
+        // A percentage is kept as the percentage shown, as for dictionary metrics: 85.3%, never 0.853.
+        String percentUnit = spec.unit == null ? "%" : spec.unit;
         if (c.kind() == CellValue.Kind.NUMBER) {
-            out.metric(new Metric(entity, year, spec.name, c.number(), null, spec.unit, origin));
+            if (c.percentFormat()) out.metric(new Metric(entity, year, spec.name, c.number().movePointRight(2), null, percentUnit, origin));
+            else out.metric(new Metric(entity, year, spec.name, c.number(), null, spec.unit, origin));
             return;
         }
         Optional<Values.Num> n = c.kind() == CellValue.Kind.TEXT ? Values.parseNumber(c.text()) : Optional.empty();
+        String unit = n.isPresent() && n.get().percent() ? percentUnit : spec.unit;
         out.metric(new Metric(entity, year, spec.name, n.map(Values.Num::value).orElse(null), n.isPresent() ? null : c.asText(),
-                spec.unit, origin));
+                unit, origin));
     }
 
     private static String columnLetters(String ref) { return ref.replaceAll("\\d", ""); }

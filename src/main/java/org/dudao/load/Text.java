@@ -34,8 +34,19 @@ public final class Text {
         public static Header parse(String raw) {
             String n = normalize(raw);
             Matcher m = WITH_UNIT.matcher(n);
-            if (m.matches() && !m.group(1).isEmpty()) return new Header(m.group(1), m.group(2));
+            if (m.matches() && !m.group(1).isEmpty()) return new Header(m.group(1), unit(m.group(2)));
             return new Header(n, null);
+        }
+
+        /** The unit when the header is nothing but a unit in brackets, （亿元）, as on a second header line. */
+        public String unitOnly() {
+            Matcher m = WITH_UNIT.matcher(name);
+            return unit == null && m.matches() && m.group(1).isEmpty() && !m.group(2).isEmpty() ? unit(m.group(2)) : null;
+        }
+
+        /** {@code 单位:万元} is written for {@code 万元}. */
+        private static String unit(String inBrackets) {
+            return inBrackets.startsWith("单位:") ? inBrackets.substring("单位:".length()) : inBrackets;
         }
     }
 }

@@ -47,9 +47,13 @@ public final class WorkbookLoader {
         DatasetBuilder builder = new DatasetBuilder();
         List<WorkbookException> unreadable = new ArrayList<>();
         for (Path f : files) {
+            // A workbook counts whole or not at all: one that breaks on its third sheet adds nothing.
+            builder.begin();
             try {
                 read(f, builder);
+                builder.commit();
             } catch (WorkbookException e) {
+                builder.rollback();
                 unreadable.add(e);
                 builder.problem(Severity.ERROR, e.getFile(), null, null, e.getMessage());
             }
@@ -60,11 +64,14 @@ public final class WorkbookLoader {
     private void read(Path path, DatasetBuilder out) throws WorkbookException {
         String file = path.toString();
         if (!Files.isRegularFile(path)) throw new WorkbookException(file, "文件不存在或不是普通文件", null);
-        out.input(new Dataset.InputFile(file, sha256(path, file), size(path, file)));
+        long bytes = size(path, file);
+        out.input(new Dataset.InputFile(file, sha256(path, file), bytes));
+        // FileMagic throws POI's (unchecked) EmptyFileException on a zero-byte file.
+        if (bytes == 0) throw new WorkbookException(file, "文件为空（0 字节），不是 Excel 工作簿", null);
         FileMagic magic;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             magic = FileMagic.valueOf(in);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
         }
         try {
