@@ -221,7 +221,10 @@ final class SheetInterpreter {
             else if (!Values.isPlaceholder(c.asText())) unheaded.add(c);
         }
         if (!any) { tally.blank(); return; }
-        if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME))) { tally.skipped(); return; }
+        if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME)) || isColumnNumbering(cells)) {
+            tally.skipped();
+            return;
+        }
         for (CellValue c : unheaded) {
             out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
         }
@@ -249,6 +252,23 @@ final class SheetInterpreter {
         boolean codeElsewhere = code != null && code.column() != first.column();
         return !codeElsewhere && NOTES.stream().anyMatch(n -> t.startsWith(n + ":") || t.startsWith(n + "：")
                 || t.startsWith(n + "1") || t.equals(n) || (n.equals("注") && t.startsWith("注")));
+    }
+
+    /**
+     * The 栏次 line statistical forms put under the header: 甲, 乙, 丙 over the descriptive columns and
+     * 1, 2, 3 … over the figures. It numbers the columns; it is not a region.
+     */
+    static boolean isColumnNumbering(List<CellValue> cells) {
+        int stems = 0;
+        int expected = 1;
+        for (CellValue c : cells) {
+            if (c.isBlank()) continue;
+            String t = Text.normalize(c.asText());
+            if (t.length() == 1 && "甲乙丙丁戊己庚辛".contains(t)) { stems++; continue; }
+            if (!t.equals(Integer.toString(expected))) return false;
+            expected++;
+        }
+        return stems > 0 && expected > 2;
     }
 
     private CellValue cell(CellValue[] row, Column role) {

@@ -27,7 +27,7 @@ public enum EntityKind {
             case "全国", "国家", "国家级", "national", "nation" -> { return NATION; }
             case "省", "省级", "自治区", "直辖市", "province" -> { return PROVINCE; }
             case "市", "地市", "市级", "地级市", "州", "盟", "地区", "city" -> { return CITY; }
-            case "县", "区", "县区", "县级", "县(市、区)", "县（市、区）", "旗", "county" -> { return COUNTY; }
+            case "县", "区", "县区", "县级", "县级市", "市辖区", "县(市、区)", "县（市、区）", "旗", "自治县", "county" -> { return COUNTY; }
             case "学校", "school" -> { return SCHOOL; }
             case "班级", "class" -> { return CLASS; }
             default -> { return null; }

@@ -252,4 +252,20 @@ class MessyWorkbookTest {
         l.assertTally("Sheet1", 4, 2, 2, 0);
         assertThat(l.errors()).as(l.problemsText()).isEmpty();
     }
+
+    @Test
+    void aColumnNumberingLineUnderTheHeaderIsSkippedAndCountyLevelCitiesAreCounties() {
+        Path f = Workbooks.create().sheet("表1")
+                .row((Object[]) REGION_HEADER)
+                .row("甲", "乙", "丙", "丁", "戊", "1", "2")
+                .row(330182, "示例市", 330100, "县级市", 2023, 800, 3000)
+                .save(dir.resolve("numbering.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.dataset.entities().get("330182").getKind()).isEqualTo(EntityKind.COUNTY);
+        assertThat(l.value("330182", 2023, "一般公共预算教育支出")).isEqualByComparingTo("800");
+        l.assertTally("表1", 2, 1, 1, 0);
+        assertThat(l.errors()).as(l.problemsText()).isEmpty();
+    }
 }
