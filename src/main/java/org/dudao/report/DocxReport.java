@@ -51,7 +51,8 @@ public final class DocxReport {
         for (Map.Entry<String, ReportView> e : new ReportView(report).byRegion().entrySet()) {
             ReportView view = e.getValue();
             String name = view.regionName(e.getKey());
-            Path file = SafeFileNames.inside(dir, SafeFileNames.unique("督导报告-" + name + "-" + e.getKey(), ".docx", used));
+            Path file = SafeFileNames.inside(dir, SafeFileNames.unique(
+                    "督导报告-" + SafeFileNames.sanitise(name) + "-" + SafeFileNames.sanitise(e.getKey()), ".docx", used));
             AtomicFiles.write(file, out -> write(view, name, out));
             written.add(file);
         }

@@ -22,7 +22,7 @@ final class SafeFileNames {
             i += Character.charCount(cp);
             boolean keep = Character.isLetterOrDigit(cp) || cp == '-' || cp == '_';
             if (keep) b.appendCodePoint(cp);
-            else if (b.length() > 0 && b.charAt(b.length() - 1) != '_') b.append('_');
+            else if (b.length() > 0 && b.charAt(b.length() - 1) != '_') b.append('_'); // no leading '_', no runs
         }
         while (b.length() > 0 && b.charAt(b.length() - 1) == '_') b.setLength(b.length() - 1);
         return b.length() == 0 ? "未命名" : b.toString();
