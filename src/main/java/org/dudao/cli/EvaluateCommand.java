@@ -7,6 +7,9 @@ import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
 import org.dudao.report.ConsoleSummary;
+import org.dudao.report.DocxReport;
+import org.dudao.report.HtmlReport;
+import org.dudao.report.XlsxReport;
 import org.dudao.report.JsonReport;
 import org.dudao.report.Report;
 import org.dudao.report.RunInfo;
@@ -42,8 +45,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "json",
-            description = "报告格式，逗号分隔（目前：json）")
+            description = "报告格式，逗号分隔：json, xlsx, html, docx, all（默认 json）")
     List<String> formats;
+
+    @Option(names = "--per-region", description = "每个地区单独输出一份督导报告 docx（默认整次运行一份）")
+    boolean perRegion;
 
     @Option(names = "--year", paramLabel = "YEAR", description = "评估年度（默认：数据中最新的年度）")
     Integer year;
@@ -54,13 +60,32 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls），可给多个（如每年一个）")
     List<Path> workbooks;
 
+    /** The formats in the order they are written. */
+    static final List<String> FORMATS = List.of("json", "xlsx", "html", "docx");
+
+    private interface ReportWriter {
+        void write(Path file) throws IOException;
+    }
+
+    private static Path write(Path file, ReportWriter w) throws IOException {
+        w.write(file);
+        return file;
+    }
+
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8);
-        Set<String> unknown = new LinkedHashSet<>(formats);
-        unknown.removeAll(Set.of("json"));
+        Set<String> asked = new LinkedHashSet<>();
+        for (String f : formats) asked.add(f.strip().toLowerCase(java.util.Locale.ROOT));
+        if (asked.remove("all")) asked.addAll(FORMATS);
+        Set<String> unknown = new LinkedHashSet<>(asked);
+        unknown.removeAll(FORMATS);
         if (!unknown.isEmpty()) {
-            err.println("不支持的报告格式：" + String.join(",", unknown) + "（目前支持：json）");
+            err.println("不支持的报告格式：" + String.join(",", unknown) + "（支持：json, xlsx, html, docx, all）");
+            return ExitCodes.CANNOT_RUN;
+        }
+        if (perRegion && !asked.contains("docx")) {
+            err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
         }
         RuleBase ruleBase = rules.compile(err);
@@ -90,9 +115,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                 evalYear, data.years(), data.inputs(), rules.dir.toString(), ruleBase.hash(), ruleBase.catalogue().size());
         Report report = new Report(run, data, ruleBase.catalogue(), evaluation, runProblems);
         ConsoleSummary.print(report, stdout);
-        Path json = out.resolve("report.json");
-        JsonReport.write(report, json);
-        stdout.printf("%n报告已写入：%s%n", json);
+        List<Path> written = new ArrayList<>();
+        // json first: it is the contract other tools read, and the cheapest to write
+        if (asked.contains("json")) written.add(write(out.resolve("report.json"), f -> JsonReport.write(report, f)));
+        if (asked.contains("xlsx")) written.add(write(out.resolve("report.xlsx"), f -> XlsxReport.write(report, f)));
+        if (asked.contains("html")) written.add(write(out.resolve("report.html"), f -> HtmlReport.write(report, f)));
+        if (asked.contains("docx")) {
+            if (perRegion) written.addAll(DocxReport.writePerRegion(report, out));
+            else written.add(write(out.resolve(DocxReport.FILE), f -> DocxReport.write(report, f)));
+        }
+        stdout.printf("%n报告已写入：%s%n", written.size() == 1 ? written.get(0) : out);
+        if (written.size() > 1) for (Path p : written) stdout.printf("  %s%n", p.getFileName());
         stdout.flush();
         return runProblems.isEmpty() ? ExitCodes.of(evaluation.verdicts()) : ExitCodes.CANNOT_RUN;
     }

@@ -1,0 +1,37 @@
+package org.dudao.report;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** The few cell styles report.xlsx uses, created once per workbook (a workbook has a limited number). */
+final class XlsxStyles {
+    final CellStyle header;
+    final CellStyle headerQuoted;
+    final CellStyle quoted;
+    final CellStyle title;
+
+    XlsxStyles(Workbook wb) {
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        header = wb.createCellStyle();
+        header.setFont(bold);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setWrapText(true);
+        header.setVerticalAlignment(VerticalAlignment.CENTER);
+        headerQuoted = wb.createCellStyle();
+        headerQuoted.cloneStyleFrom(header);
+        headerQuoted.setQuotePrefixed(true);
+        quoted = wb.createCellStyle();
+        quoted.setQuotePrefixed(true);
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        title = wb.createCellStyle();
+        title.setFont(big);
+    }
+}
