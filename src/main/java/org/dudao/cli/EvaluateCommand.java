@@ -3,6 +3,7 @@ package org.dudao.cli;
 import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
@@ -40,6 +41,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin RulesOption rules;
+
+    @Mixin WaiverOptions waiverOptions;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "报告输出目录（默认 ./out）")
     Path out;
@@ -90,6 +93,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         RuleBase ruleBase = rules.compile(err);
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
+        Waivers waivers = waiverOptions.read(rules.dir, err);
+        if (waivers == null) return ExitCodes.CANNOT_RUN;
 
         WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
         Dataset data = loaded.dataset();
@@ -108,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_RUN;
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Evaluation evaluation = new Evaluator(ruleBase, n).evaluate(data, evalYear);
+        Evaluation evaluation = new Evaluator(ruleBase, n).evaluate(data, evalYear).withWaivers(waivers, waiverOptions.day());
         runProblems.addAll(evaluation.ruleProblems());
 
         RunInfo run = new RunInfo("dudao", Version.get(), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),

@@ -9,7 +9,7 @@ import java.util.Collection;
 public final class ExitCodes {
     /** Every verdict passes (or does not apply). */
     public static final int ALL_PASS = 0;
-    /** No failure, but warnings or insufficient data. */
+    /** No failure, but warnings, insufficient data or waived failures. */
     public static final int WARNINGS = 1;
     /** At least one indicator failed. */
     public static final int FAILED = 2;
@@ -22,7 +22,9 @@ public final class ExitCodes {
         int code = ALL_PASS;
         for (Verdict v : verdicts) {
             if (v.getStatus() == Status.FAIL) return FAILED;
-            if (v.getStatus() == Status.WARN || v.getStatus() == Status.INSUFFICIENT_DATA) code = WARNINGS;
+            if (v.getStatus() == Status.WARN || v.getStatus() == Status.INSUFFICIENT_DATA || v.getStatus() == Status.WAIVED) {
+                code = WARNINGS;
+            }
         }
         return code;
     }

@@ -27,6 +27,7 @@ public final class Verdict {
     private final List<Metric> evidence;
     private final List<String> missing;
     private final List<ChildFinding> children;
+    private final Waiver waiver;
 
     public Verdict(Builder b) {
         this.indicator = b.indicator;
@@ -46,6 +47,38 @@ public final class Verdict {
         this.evidence = List.copyOf(b.evidence);
         this.missing = List.copyOf(b.missing);
         this.children = List.copyOf(b.children);
+        this.waiver = null;
+    }
+
+    private Verdict(Verdict v, Status status, String message, Waiver waiver) {
+        this.indicator = v.indicator;
+        this.name = v.name;
+        this.level = v.level;
+        this.entityCode = v.entityCode;
+        this.entityName = v.entityName;
+        this.parentCode = v.parentCode;
+        this.year = v.year;
+        this.status = status;
+        this.observed = v.observed;
+        this.observedText = v.observedText;
+        this.bound = v.bound;
+        this.formula = v.formula;
+        this.message = message;
+        this.source = v.source;
+        this.evidence = v.evidence;
+        this.missing = v.missing;
+        this.children = v.children;
+        this.waiver = waiver;
+    }
+
+    /** This failure, waived: status WAIVED, the waiver attached, the rule's own finding kept in the message. */
+    public Verdict waived(Waiver w) {
+        return new Verdict(this, Status.WAIVED, "已豁免：" + w.describe() + "。原结论：" + message, w);
+    }
+
+    /** This failure, still failing, with a note that its waiver has expired. */
+    public Verdict withExpiredWaiver(Waiver w) {
+        return new Verdict(this, status, message + "（豁免已于 " + w.expires() + " 到期，不再适用：" + w.origin() + "）", w);
     }
 
     public String getIndicator() { return indicator; }
@@ -67,6 +100,8 @@ public final class Verdict {
     public List<Metric> getEvidence() { return evidence; }
     public List<String> getMissing() { return missing; }
     public List<ChildFinding> getChildren() { return children; }
+    /** The waiver that covers (WAIVED) or no longer covers (expired, still FAIL) this verdict; null if none. */
+    public Waiver getWaiver() { return waiver; }
 
     public boolean isFail() { return status == Status.FAIL; }
 

@@ -33,15 +33,15 @@ public final class ConsoleSummary {
         out.printf("评估年度：%d 年（数据中的年度：%s）；规则 %d 项%n%n", report.run().year(), report.run().yearsPresent(),
                 report.catalogue().size());
 
-        TextTable t = new TextTable("指标", "名称", "达标", "不达标", "预警", "数据不足", "不适用").alignRight(2, 3, 4, 5, 6);
+        TextTable t = new TextTable("指标", "名称", "达标", "不达标", "已豁免", "预警", "数据不足", "不适用").alignRight(2, 3, 4, 5, 6, 7);
         for (Indicator i : report.catalogue()) {
             Map<Status, Integer> c = report.counts(i.id());
-            t.row(i.id(), i.name(), c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WARN), c.get(Status.INSUFFICIENT_DATA),
-                    c.get(Status.NOT_APPLICABLE));
+            t.row(i.id(), i.name(), c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WAIVED), c.get(Status.WARN),
+                    c.get(Status.INSUFFICIENT_DATA), c.get(Status.NOT_APPLICABLE));
         }
         Map<Status, Integer> all = report.counts();
-        t.row("合计", "", all.get(Status.PASS), all.get(Status.FAIL), all.get(Status.WARN), all.get(Status.INSUFFICIENT_DATA),
-                all.get(Status.NOT_APPLICABLE));
+        t.row("合计", "", all.get(Status.PASS), all.get(Status.FAIL), all.get(Status.WAIVED), all.get(Status.WARN),
+                all.get(Status.INSUFFICIENT_DATA), all.get(Status.NOT_APPLICABLE));
         out.print(t.render());
 
         List<Verdict> fails = report.verdicts().stream().filter(Verdict::isFail).toList();
@@ -52,6 +52,13 @@ public final class ConsoleSummary {
             }
             if (fails.size() > LIST_LIMIT) out.printf("  ……另有 %d 项，见报告%n", fails.size() - LIST_LIMIT);
         }
+        List<Verdict> waived = report.verdicts().stream().filter(v -> v.getStatus() == Status.WAIVED).toList();
+        if (!waived.isEmpty()) {
+            out.printf("%n已豁免（%d 项，不计入不达标）：%n", waived.size());
+            for (Verdict v : waived.subList(0, Math.min(LIST_LIMIT, waived.size()))) {
+                out.printf("  %s %s（%s）：%s%n", v.getIndicator(), v.getEntityName(), v.getEntityCode(), v.getWaiver().describe());
+            }
+        }
         List<LoadProblem> problems = data.problems();
         if (!problems.isEmpty()) {
             out.printf("%n数据问题（%d 个）：%n", problems.size());
@@ -61,5 +68,6 @@ public final class ConsoleSummary {
             if (problems.size() > LIST_LIMIT) out.printf("  ……另有 %d 个，见报告的 load.problems%n", problems.size() - LIST_LIMIT);
         }
         for (String p : report.runProblems()) out.printf("%n[运行问题] %s%n", p);
+        for (String n : report.evaluation().notes()) out.printf("%n[提示] %s%n", n);
     }
 }

@@ -126,6 +126,15 @@ public final class DocxReport {
             if (fs.size() > FINDINGS_LIMIT) para(doc, null, "另有 " + (fs.size() - FINDINGS_LIMIT) + " 个对象，见 report.xlsx。");
         }
         Map<Status, Integer> c = view.counts();
+        if (c.get(Status.WAIVED) > 0) {
+            para(doc, DocxStyles.HEADING_2, "（" + numeral(++n) + "）已豁免事项");
+            para(doc, null, "以下 " + c.get(Status.WAIVED) + " 项未达到要求，但经批准豁免，不计入不达标：");
+            for (Verdict v : view.verdicts()) {
+                if (v.getStatus() == Status.WAIVED) {
+                    para(doc, null, v.getEntityName() + "（" + v.getEntityCode() + "）" + v.getIndicator() + "：" + v.getWaiver().describe() + "。");
+                }
+            }
+        }
         if (c.get(Status.WARN) + c.get(Status.INSUFFICIENT_DATA) > 0) {
             para(doc, DocxStyles.HEADING_2, "（" + numeral(++n) + "）预警与数据不足");
             para(doc, null, "另有预警 " + c.get(Status.WARN) + " 条、数据不足 " + c.get(Status.INSUFFICIENT_DATA)

@@ -52,7 +52,7 @@ public final class HtmlReport {
 
     private static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");
-    private static final Map<Status, String> COLOURS = Map.of(Status.FAIL, "#d9534f", Status.WARN, "#f0a030",
+    private static final Map<Status, String> COLOURS = Map.of(Status.FAIL, "#d9534f", Status.WAIVED, "#9b8fd6", Status.WARN, "#f0a030",
             Status.INSUFFICIENT_DATA, "#e8cf3a", Status.PASS, "#5cb85c", Status.NOT_APPLICABLE, "#b0b0b0");
 
     private HtmlReport() {}

@@ -50,6 +50,9 @@ public final class JsonReport {
             g.writeArrayFieldStart("runProblems");
             for (String p : report.runProblems()) g.writeString(p);
             g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (String n : report.evaluation().notes()) g.writeString(n);
+            g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -152,6 +155,17 @@ public final class JsonReport {
         g.writeStringField("formula", v.getFormula());
         g.writeStringField("message", v.getMessage());
         g.writeStringField("source", v.getSource());
+        if (v.getWaiver() == null) {
+            g.writeNullField("waiver");
+        } else {
+            g.writeObjectFieldStart("waiver");
+            g.writeStringField("reason", v.getWaiver().reason());
+            g.writeStringField("approver", v.getWaiver().approver());
+            g.writeStringField("expires", v.getWaiver().expires().toString());
+            g.writeBooleanField("active", v.getStatus() == org.dudao.model.Status.WAIVED);
+            g.writeStringField("origin", v.getWaiver().origin());
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("missing");
         for (String m : v.getMissing()) g.writeString(m);
         g.writeEndArray();

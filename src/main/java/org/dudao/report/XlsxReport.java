@@ -142,6 +142,7 @@ public final class XlsxReport {
     private static short colour(Status s) {
         return switch (s) {
             case FAIL -> IndexedColors.ROSE.getIndex();
+            case WAIVED -> IndexedColors.LAVENDER.getIndex();
             case WARN -> IndexedColors.LIGHT_ORANGE.getIndex();
             case INSUFFICIENT_DATA -> IndexedColors.LIGHT_YELLOW.getIndex();
             case PASS -> IndexedColors.LIGHT_GREEN.getIndex();

@@ -173,6 +173,30 @@ class EvaluateCommandTest {
         assertThat(Cli.run("rules", "list", "--format", "csv").out()).startsWith("id,name,level,pattern,bound,source");
     }
 
+    @Test
+    void waivers_are_applied_counted_apart_and_shown_in_the_report() throws IOException {
+        Path waivers = tmp.resolve("豁免.csv");
+        Files.writeString(waivers, "指标,单位代码,年度,理由,批准人,有效期至\nFUND-01,990102,2024,受灾重建,省督导室,2030-12-31\n");
+        Cli r = Cli.run("evaluate", "--out", tmp.toString(), "--waivers", waivers.toString(), "--as-of", "2025-01-01", S2023, S2024);
+        assertThat(r.out()).contains("已豁免（1 项").contains("受灾重建");
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+        assertThat(json.path("summary").path("WAIVED").asInt()).isEqualTo(1);
+        JsonNode waived = null;
+        for (JsonNode v : json.path("verdicts")) if (v.path("status").asText().equals("WAIVED")) waived = v;
+        assertThat(waived.path("indicator").asText()).isEqualTo("FUND-01");
+        assertThat(waived.path("waiver").path("approver").asText()).isEqualTo("省督导室");
+        assertThat(r.exit()).isEqualTo(ExitCodes.FAILED); // the other failures of 二县 still count
+    }
+
+    @Test
+    void a_broken_waiver_file_cannot_run() throws IOException {
+        Path waivers = tmp.resolve("w.csv");
+        Files.writeString(waivers, "指标,单位代码,年度,理由,批准人,有效期至\nFUND-01,990102,2024,理由,某,不是日期\n");
+        Cli r = Cli.run("evaluate", "--out", tmp.toString(), "--waivers", waivers.toString(), S2024);
+        assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(r.err()).contains("w.csv:2:");
+    }
+
     private static void writeRule(Path dir, String name, String text) {
         try {
             Files.createDirectories(dir);

@@ -45,7 +45,7 @@ class HtmlReportTest {
         Element school = doc.selectFirst("#details details[data-indicator=SPED-02][data-status=FAIL]:contains(城关小学)");
         assertThat(school.attr("data-region")).isEqualTo("990102");
 
-        assertThat(doc.select("#f-status option")).hasSize(6);
+        assertThat(doc.select("#f-status option")).hasSize(1 + org.dudao.model.Status.values().length);
         assertThat(doc.select("#f-region option")).hasSize(8);
         assertThat(doc.select("#f-indicator option")).hasSize(10);
         assertThat(doc.select("#reconciliation tr")).hasSize(6);

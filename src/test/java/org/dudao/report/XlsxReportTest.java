@@ -49,7 +49,7 @@ class XlsxReportTest {
             // hierarchy order: province, city, then the counties
             assertThat(FMT.formatCellValue(matrix.getRow(1).getCell(0))).isEqualTo("990000");
             assertThat(FMT.formatCellValue(matrix.getRow(2).getCell(0))).isEqualTo("990100");
-            assertThat(matrix.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(5);
+            assertThat(matrix.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(org.dudao.model.Status.values().length);
             assertThat(matrix.getSheetConditionalFormatting().getConditionalFormattingAt(0).getRule(0).getFormula1())
                     .isEqualTo("LEFT(D2,3)=\"不达标\"");
             assertThat(matrix.getPaneInformation().isFreezePane()).isTrue();
