@@ -1,15 +1,9 @@
 package org.dudao.cli;
 
-import org.dudao.engine.Evaluation;
-import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
 import org.dudao.load.WorkbookException;
-import org.dudao.load.WorkbookLoader;
-import org.dudao.model.Dataset;
 import org.dudao.report.ConsoleSummary;
-import org.dudao.report.JsonReport;
 import org.dudao.report.Report;
-import org.dudao.report.RunInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,13 +15,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code dudao evaluate}: workbooks in, verdicts and reports out. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -57,43 +48,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8);
-        Set<String> unknown = new LinkedHashSet<>(formats);
-        unknown.removeAll(Set.of("json"));
+        Set<String> unknown = RunPipeline.unsupported(formats);
         if (!unknown.isEmpty()) {
-            err.println("不支持的报告格式：" + String.join(",", unknown) + "（目前支持：json）");
+            err.println("不支持的报告格式：" + String.join(",", unknown) + "（目前支持：" + String.join(",", RunPipeline.FORMATS) + "）");
             return ExitCodes.CANNOT_RUN;
         }
         RuleBase ruleBase = rules.compile(err);
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
 
-        WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
-        Dataset data = loaded.dataset();
-        List<String> runProblems = new ArrayList<>();
-        for (WorkbookException e : loaded.unreadable()) {
-            err.println("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
-            runProblems.add("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
-        }
-        if (data.years().isEmpty()) {
-            err.println("所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
-            return ExitCodes.CANNOT_RUN;
-        }
-        int evalYear = year != null ? year : Evaluator.latestYear(data);
-        if (!data.years().contains(evalYear)) {
-            err.println("数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
-            return ExitCodes.CANNOT_RUN;
-        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Evaluation evaluation = new Evaluator(ruleBase, n).evaluate(data, evalYear);
-        runProblems.addAll(evaluation.ruleProblems());
-
-        RunInfo run = new RunInfo("dudao", Version.get(), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                evalYear, data.years(), data.inputs(), rules.dir.toString(), ruleBase.hash(), ruleBase.catalogue().size());
-        Report report = new Report(run, data, ruleBase.catalogue(), evaluation, runProblems);
+        RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n);
+        for (WorkbookException e : outcome.unreadable()) err.println(RunPipeline.unreadableMessage(e));
+        if (!outcome.evaluated()) {
+            err.println(outcome.fatal());
+            return ExitCodes.CANNOT_RUN;
+        }
+        Report report = outcome.report();
         ConsoleSummary.print(report, stdout);
-        Path json = out.resolve("report.json");
-        JsonReport.write(report, json);
-        stdout.printf("%n报告已写入：%s%n", json);
+        List<Path> written = RunPipeline.write(report, formats, out);
+        stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         stdout.flush();
-        return runProblems.isEmpty() ? ExitCodes.of(evaluation.verdicts()) : ExitCodes.CANNOT_RUN;
+        return outcome.exitCode();
     }
 }
