@@ -89,9 +89,10 @@ public final class HistoryStore implements AutoCloseable {
 
     /**
      * SQLite has no advisory lock for Flyway to take: two batches starting on a new file at once would
-     * both try to create the schema, so migrations are serialised with a lock file beside the database.
+     * both try to create the schema, so migrations are serialised with a lock file beside the database
+     * (and, within this process, by the method's monitor: a JVM cannot hold one file lock twice).
      */
-    private static void migrateSqlite(String url, Properties props) throws HistoryException {
+    private static synchronized void migrateSqlite(String url, Properties props) throws HistoryException {
         String file = url.substring("jdbc:sqlite:".length());
         int q = file.indexOf('?');
         if (q >= 0) file = file.substring(0, q);
