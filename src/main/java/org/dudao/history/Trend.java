@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The observed value of each indicator for each region entity (省, 市, 县) across the runs of a
  * region, oldest first: one point per run, carrying the year that run evaluated. Schools and classes
- * are left out to keep the summary readable; their values are in the history.
+ * are left out to keep the summary readable (their values are in the history), and so are series
+ * without any observed value.
  */
 public record Trend(String indicator, String name, String entityCode, String entityName, List<Point> points) {
     public record Point(long runId, int year, BigDecimal observed, String observedText, String status) {}
@@ -20,6 +21,6 @@ public record Trend(String indicator, String name, String entityCode, String ent
             Trend t = byKey.computeIfAbsent(v.key(), k -> new Trend(v.indicator(), v.name(), v.entityCode(), v.entityName(), new ArrayList<>()));
             t.points().add(new Point(v.runId(), v.year(), v.observed(), v.observedText(), v.status().name()));
         }
-        return List.copyOf(byKey.values());
+        return byKey.values().stream().filter(t -> t.points().stream().anyMatch(p -> p.observed() != null)).toList();
     }
 }
