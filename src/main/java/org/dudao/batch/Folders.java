@@ -1,5 +1,7 @@
 package org.dudao.batch;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,10 +40,25 @@ public final class Folders {
         return dir;
     }
 
-    static String sanitise(String s) {
+    /**
+     * The charset file names are encoded in: under a POSIX locale (cron's default) Java cannot create
+     * a file named in Chinese, so such characters are replaced there too (and the name gets its hash).
+     */
+    private static final CharsetEncoder FILE_NAMES = fileNameCharset().newEncoder();
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    static synchronized String sanitise(String s) {
         StringBuilder b = new StringBuilder();
         s.codePoints().forEach(cp -> {
-            boolean ok = Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || cp == '.';
+            boolean ok = (Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || cp == '.')
+                    && (cp < 128 || FILE_NAMES.canEncode(new String(Character.toChars(cp))));
             b.appendCodePoint(ok ? cp : '_');
         });
         String r = b.toString().replaceAll("_{2,}", "_");
