@@ -1,19 +1,10 @@
 package org.dudao.cli;
 
-import org.dudao.engine.Evaluation;
-import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
-import org.dudao.load.WorkbookLoader;
-import org.dudao.model.Dataset;
 import org.dudao.report.ConsoleSummary;
-import org.dudao.report.DocxReport;
-import org.dudao.report.HtmlReport;
-import org.dudao.report.XlsxReport;
-import org.dudao.report.JsonReport;
 import org.dudao.report.Report;
-import org.dudao.report.RunInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,13 +16,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code dudao evaluate}: workbooks in, verdicts and reports out. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -63,31 +51,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls），可给多个（如每年一个）")
     List<Path> workbooks;
 
-    /** The formats in the order they are written. */
-    static final List<String> FORMATS = List.of("json", "xlsx", "html", "docx");
-
-    private interface ReportWriter {
-        void write(Path file) throws IOException;
-    }
-
-    private static Path write(Path file, ReportWriter w) throws IOException {
-        w.write(file);
-        return file;
-    }
-
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8);
-        Set<String> asked = new LinkedHashSet<>();
-        for (String f : formats) asked.add(f.strip().toLowerCase(java.util.Locale.ROOT));
-        if (asked.remove("all")) asked.addAll(FORMATS);
-        Set<String> unknown = new LinkedHashSet<>(asked);
-        unknown.removeAll(FORMATS);
+        Set<String> unknown = RunPipeline.unsupported(formats);
         if (!unknown.isEmpty()) {
-            err.println("不支持的报告格式：" + String.join(",", unknown) + "（支持：json, xlsx, html, docx, all）");
+            err.println("不支持的报告格式：" + String.join(",", unknown) + "（目前支持：" + String.join(",", RunPipeline.FORMATS) + "）");
             return ExitCodes.CANNOT_RUN;
         }
-        if (perRegion && !asked.contains("docx")) {
+        if (perRegion && !RunPipeline.formats(formats).contains("docx")) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
         }
@@ -96,42 +68,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         Waivers waivers = waiverOptions.read(rules.dir, err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
 
-        WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
-        Dataset data = loaded.dataset();
-        List<String> runProblems = new ArrayList<>();
-        for (WorkbookException e : loaded.unreadable()) {
-            err.println("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
-            runProblems.add("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
-        }
-        if (data.years().isEmpty()) {
-            err.println("所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
-            return ExitCodes.CANNOT_RUN;
-        }
-        int evalYear = year != null ? year : Evaluator.latestYear(data);
-        if (!data.years().contains(evalYear)) {
-            err.println("数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
-            return ExitCodes.CANNOT_RUN;
-        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Evaluation evaluation = new Evaluator(ruleBase, n).evaluate(data, evalYear).withWaivers(waivers, waiverOptions.day());
-        runProblems.addAll(evaluation.ruleProblems());
-
-        RunInfo run = new RunInfo("dudao", Version.get(), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                evalYear, data.years(), data.inputs(), rules.dir.toString(), ruleBase.hash(), ruleBase.catalogue().size());
-        Report report = new Report(run, data, ruleBase.catalogue(), evaluation, runProblems);
-        ConsoleSummary.print(report, stdout);
-        List<Path> written = new ArrayList<>();
-        // json first: it is the contract other tools read, and the cheapest to write
-        if (asked.contains("json")) written.add(write(out.resolve("report.json"), f -> JsonReport.write(report, f)));
-        if (asked.contains("xlsx")) written.add(write(out.resolve("report.xlsx"), f -> XlsxReport.write(report, f)));
-        if (asked.contains("html")) written.add(write(out.resolve("report.html"), f -> HtmlReport.write(report, f)));
-        if (asked.contains("docx")) {
-            if (perRegion) written.addAll(DocxReport.writePerRegion(report, out));
-            else written.add(write(out.resolve(DocxReport.FILE), f -> DocxReport.write(report, f)));
+        RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
+                new RunPipeline.Settings(waivers, waiverOptions.day()));
+        for (WorkbookException e : outcome.unreadable()) err.println(RunPipeline.unreadableMessage(e));
+        if (!outcome.evaluated()) {
+            err.println(outcome.fatal());
+            return ExitCodes.CANNOT_RUN;
         }
-        stdout.printf("%n报告已写入：%s%n", written.size() == 1 ? written.get(0) : out);
-        if (written.size() > 1) for (Path p : written) stdout.printf("  %s%n", p.getFileName());
+        Report report = outcome.report();
+        ConsoleSummary.print(report, stdout);
+        List<Path> written = RunPipeline.write(report, formats, out, perRegion);
+        stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         stdout.flush();
-        return runProblems.isEmpty() ? ExitCodes.of(evaluation.verdicts()) : ExitCodes.CANNOT_RUN;
+        return outcome.exitCode();
     }
 }

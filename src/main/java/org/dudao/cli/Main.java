@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /** {@code dudao}: checks education statistics against the indicators of the plans. */
 @Command(name = "dudao", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "督导：按教育规划的指标核查统计数据，生成督导报告。",
-        subcommands = {EvaluateCommand.class, RulesCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvaluateCommand.class, BatchCommand.class, HistoryCommand.class, RulesCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,8 +42,9 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+        // PrintWriter(OutputStream) would encode in the platform charset (ASCII under cron's POSIX locale).
+        cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         // Exit 2 means "an indicator failed": a usage error must not look like one.
         configure(cmd);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {

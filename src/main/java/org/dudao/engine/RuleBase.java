@@ -103,7 +103,8 @@ public final class RuleBase {
             String kiePath = "src/main/resources/" + rel;
             byKiePath.put(kiePath, drl);
             byKiePath.put(rel, drl);
-            kfs.write(kiePath, read(drl));
+            // Explicitly UTF-8: under a POSIX locale (cron, systemd) Drools would decode in ASCII and lose every Chinese name.
+            kfs.write(kiePath, ks.getResources().newByteArrayResource(read(drl), "UTF-8").setSourcePath(kiePath));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<RuleMessage> errors = new ArrayList<>();

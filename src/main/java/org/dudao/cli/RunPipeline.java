@@ -1,0 +1,151 @@
+package org.dudao.cli;
+
+import org.dudao.engine.Evaluation;
+import org.dudao.engine.Evaluator;
+import org.dudao.engine.RuleBase;
+import org.dudao.engine.Waivers;
+import org.dudao.load.WorkbookException;
+import org.dudao.load.WorkbookLoader;
+import org.dudao.model.Dataset;
+import org.dudao.report.DocxReport;
+import org.dudao.report.HtmlReport;
+import org.dudao.report.JsonReport;
+import org.dudao.report.Report;
+import org.dudao.report.RunInfo;
+import org.dudao.report.XlsxReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One run, as {@code evaluate} does it and {@code batch} does it per region: load a group of
+ * workbooks, evaluate them against an already compiled rule base, apply the waivers, build the
+ * {@link Report}; and write the reports of a run in the formats asked for. The rule base is
+ * compiled once by the caller and may be shared by runs on several threads.
+ */
+public final class RunPipeline {
+    /** The report formats {@link #write} knows, in the order they are written (json first: the contract, and cheapest). */
+    public static final List<String> FORMATS = List.of("json", "xlsx", "html", "docx");
+
+    private RunPipeline() {}
+
+    /** What a run applies besides the rules: the waivers, and the day their expiry is judged by. */
+    public record Settings(Waivers waivers, LocalDate asOf) {
+        public static Settings none() { return new Settings(Waivers.none(), LocalDate.now()); }
+    }
+
+    /**
+     * What a run gave: the report (null when there was nothing to evaluate), the workbooks that could
+     * not be read, and, when the run could not be done at all, the reason (in Chinese).
+     */
+    public record Outcome(Report report, List<WorkbookException> unreadable, String fatal) {
+        public boolean evaluated() { return report != null; }
+
+        /** The run's exit code: {@link ExitCodes#CANNOT_RUN} when anything could not be done, else by the verdicts. */
+        public int exitCode() {
+            if (report == null || !report.runProblems().isEmpty()) return ExitCodes.CANNOT_RUN;
+            return ExitCodes.of(report.verdicts());
+        }
+    }
+
+    /** The formats asked for, lower-cased, with {@code all} expanded, in writing order; unknown ones kept for {@link #unsupported}. */
+    public static List<String> formats(Collection<String> asked) {
+        Set<String> set = new LinkedHashSet<>();
+        for (String f : asked) set.add(f.strip().toLowerCase(Locale.ROOT));
+        if (set.remove("all")) set.addAll(FORMATS);
+        List<String> ordered = new ArrayList<>();
+        for (String f : FORMATS) if (set.contains(f)) ordered.add(f);
+        for (String f : set) if (!FORMATS.contains(f)) ordered.add(f);
+        return ordered;
+    }
+
+    /** The formats of the list this build cannot write (empty when all are known). */
+    public static Set<String> unsupported(Collection<String> asked) {
+        Set<String> unknown = new LinkedHashSet<>(formats(asked));
+        unknown.removeAll(FORMATS);
+        return unknown;
+    }
+
+    /**
+     * Loads the workbooks and evaluates {@code year} (the latest year present when null) with
+     * {@code threads} sessions in parallel, then applies the waivers.
+     */
+    public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings) {
+        String time = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
+        Dataset data = loaded.dataset();
+        List<String> runProblems = new ArrayList<>();
+        for (WorkbookException e : loaded.unreadable()) runProblems.add(unreadableMessage(e));
+        if (data.years().isEmpty()) {
+            return new Outcome(null, loaded.unreadable(), "所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
+        }
+        int evalYear = year != null ? year : Evaluator.latestYear(data);
+        if (!data.years().contains(evalYear)) {
+            return new Outcome(null, loaded.unreadable(), "数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
+        }
+        Evaluation evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear)
+                .withWaivers(settings.waivers(), settings.asOf());
+        runProblems.addAll(evaluation.ruleProblems());
+        RunInfo run = new RunInfo("dudao", Version.get(), time, evalYear, data.years(), data.inputs(), rulesDir,
+                ruleBase.hash(), ruleBase.catalogue().size());
+        return new Outcome(new Report(run, data, ruleBase.catalogue(), evaluation, runProblems), loaded.unreadable(), null);
+    }
+
+    /** {@code 无法读取工作簿 FILE：WHY}, the form a workbook that cannot be read is reported in. */
+    public static String unreadableMessage(WorkbookException e) {
+        return "无法读取工作簿 " + e.getFile() + "：" + e.getMessage();
+    }
+
+    /**
+     * Writes the reports of a run in the given formats into {@code dir}, each file atomically, and
+     * returns the files written. With {@code perRegion}, the docx draft is one file per region.
+     * This is the one place a new report format is added.
+     */
+    public static List<Path> write(Report report, Collection<String> asked, Path dir, boolean perRegion) throws IOException {
+        Set<String> unknown = unsupported(asked);
+        if (!unknown.isEmpty()) throw new IllegalArgumentException("unsupported report formats: " + unknown);
+        List<Path> written = new ArrayList<>();
+        for (String format : formats(asked)) {
+            Path file = dir.resolve(fileName(format));
+            switch (format) {
+                case "json" -> JsonReport.write(report, file);
+                case "xlsx" -> XlsxReport.write(report, file);
+                case "html" -> HtmlReport.write(report, file);
+                case "docx" -> {
+                    if (perRegion) {
+                        written.addAll(DocxReport.writePerRegion(report, dir));
+                        continue;
+                    }
+                    DocxReport.write(report, file);
+                }
+                default -> throw new IllegalStateException(format);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    public static List<Path> write(Report report, Collection<String> asked, Path dir) throws IOException {
+        return write(report, asked, dir, false);
+    }
+
+    /** The file a format is written to, relative to a run's folder. */
+    public static String fileName(String format) {
+        return switch (format) {
+            case "json" -> "report.json";
+            case "xlsx" -> "report.xlsx";
+            case "html" -> "report.html";
+            case "docx" -> DocxReport.FILE;
+            default -> throw new IllegalArgumentException(format);
+        };
+    }
+}

@@ -1,0 +1,10 @@
+package org.dudao.history;
+
+/** A run as the history holds it. */
+public record StoredRun(long id, long batchId, String regionKey, String regionName, String startedAt, Integer year,
+                        String yearsPresent, String rulesSha256, String inputsSha256, String formats, String outDir,
+                        boolean evaluated, int exitCode, int pass, int fail, int warn, int insufficient, int notApplicable) {
+    public record Input(String file, String sha256, long bytes) {}
+
+    public int verdicts() { return pass + fail + warn + insufficient + notApplicable; }
+}
