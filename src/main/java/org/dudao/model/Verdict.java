@@ -27,6 +27,8 @@ public final class Verdict {
     private final List<Metric> evidence;
     private final List<String> missing;
     private final List<ChildFinding> children;
+    private final String part;
+    private final BigDecimal limit;
 
     public Verdict(Builder b) {
         this.indicator = b.indicator;
@@ -46,6 +48,8 @@ public final class Verdict {
         this.evidence = List.copyOf(b.evidence);
         this.missing = List.copyOf(b.missing);
         this.children = List.copyOf(b.children);
+        this.part = b.part;
+        this.limit = b.limit;
     }
 
     public String getIndicator() { return indicator; }
@@ -67,11 +71,20 @@ public final class Verdict {
     public List<Metric> getEvidence() { return evidence; }
     public List<String> getMissing() { return missing; }
     public List<ChildFinding> getChildren() { return children; }
+    /**
+     * The part of the entity the verdict is about, when an indicator gives one verdict per part: the
+     * 学段 (小学, 初中) of a county's balance coefficient. Null for a verdict about the whole entity.
+     */
+    public String getPart() { return part; }
+    /** The number the observed value was compared with (a parameter resolved, a 学段's bound), or null. */
+    public BigDecimal getLimit() { return limit; }
+    /** The entity's name with the part: 一县（小学）. */
+    public String getSubject() { return part == null ? entityName : entityName + "（" + part + "）"; }
 
     public boolean isFail() { return status == Status.FAIL; }
 
     @Override public String toString() {
-        return indicator + " " + entityCode + " " + year + " " + status + " " + message;
+        return indicator + " " + entityCode + (part == null ? "" : "/" + part) + " " + year + " " + status + " " + message;
     }
 
     public static Builder builder(String indicator, Entity entity, int year) {
@@ -93,6 +106,8 @@ public final class Verdict {
         private List<Metric> evidence = List.of();
         private List<String> missing = List.of();
         private List<ChildFinding> children = List.of();
+        private String part;
+        private BigDecimal limit;
 
         protected Builder(String indicator, Entity entity, int year) {
             this.indicator = indicator;
@@ -110,6 +125,8 @@ public final class Verdict {
         public Builder evidence(List<Metric> v) { evidence = v; return this; }
         public Builder missing(List<String> v) { missing = v; return this; }
         public Builder children(List<ChildFinding> v) { children = v; return this; }
+        public Builder part(String v) { part = v; return this; }
+        public Builder limit(BigDecimal v) { limit = v; return this; }
 
         public Verdict build() {
             if (status == null) throw new IllegalStateException("verdict without status: " + indicator);
