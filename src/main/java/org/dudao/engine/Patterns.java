@@ -758,7 +758,9 @@ public final class Patterns {
                 evidence.addAll(k.getEvidence());
             }
         }
-        String level = kids.isEmpty() ? "下级单位" : kids.stream().allMatch(k -> k.getEntityCode().equals(e.getCode())) ? "项" : kids.get(0).getLevel();
+        boolean oneLevel = kids.stream().map(Verdict::getLevel).distinct().count() == 1
+                && kids.stream().noneMatch(k -> k.getEntityCode().equals(e.getCode()));
+        String level = kids.isEmpty() ? "下级单位" : oneLevel ? kids.get(0).getLevel() : "项";
         String counts = "共 " + kids.size() + " 个" + level + "：不达标 " + fail + "，数据不足 " + insufficient + "，达标 " + pass
                 + "，不适用 " + (kids.size() - fail - insufficient - pass);
         Verdict.Builder b = c.verdict(Status.PASS).observed(BigDecimal.valueOf(fail), fail + " 个" + level + "不达标")
