@@ -359,24 +359,31 @@ public final class Patterns {
     public static Verdict shareOfChildren(RuleContext kc, Entity e, Children kids, ChildTest test) {
         Ctx c = ctx(kc, e);
         List<Entity> all = kids.of(c.facts(), e, c.year);
-        List<ChildFinding> notMet = new ArrayList<>(), lacking = new ArrayList<>();
+        Bound b = c.meta.bound();
+        // With an upper bound (<= 2% of classes oversized) the children that meet the condition are the
+        // ones to name; with a lower bound (>= 60% of schools safe) those that do not.
+        boolean upper = b.op() == Op.LE || b.op() == Op.LT;
+        List<ChildFinding> named = new ArrayList<>(), lacking = new ArrayList<>();
         List<Metric> evidence = new ArrayList<>();
-        int met = 0;
+        int met = 0, notMet = 0;
         for (Entity k : all) {
             List<Metric> ev = new ArrayList<>();
             Boolean r = test.test(c.facts(), k, c.year, ev);
             String name = Expr.describeChild(c.facts(), k);
-            if (r == null) lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少“" + test.describe() + "”所需数据", Expr.origins(ev)));
-            else if (r) met++;
-            else {
+            if (r == null) {
+                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少“" + test.describe() + "”所需数据", Expr.origins(ev)));
+                continue;
+            }
+            if (r) met++;
+            else notMet++;
+            if (r == upper) {
                 String shown = ev.isEmpty() ? "" : ev.get(ev.size() - 1).getKey() + " " + ev.get(ev.size() - 1).display();
-                notMet.add(new ChildFinding(k.getCode(), name, Status.FAIL, shown + "，不满足“" + test.describe() + "”", Expr.origins(ev)));
+                named.add(new ChildFinding(k.getCode(), name, Status.FAIL, shown + (r ? "，属于“" : "，不满足“") + test.describe() + "”", Expr.origins(ev)));
                 evidence.addAll(ev);
             }
         }
-        Bound b = c.meta.bound();
         Limit l = c.limit(b);
-        String counts = "共 " + all.size() + " 个" + kids.label() + "：满足 " + met + "，不满足 " + notMet.size() + "，数据不足 " + lacking.size();
+        String counts = "共 " + all.size() + " 个" + kids.label() + "：满足 " + met + "，不满足 " + notMet + "，数据不足 " + lacking.size();
         Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(Value.concat(evidence, l.evidence()));
         if (all.isEmpty() || l.number() == null) {
             List<String> miss = all.isEmpty() ? List.of(c.year + "年所属" + kids.label() + "的数据") : l.missing();
@@ -384,25 +391,27 @@ public final class Patterns {
                     .message("数据不足：缺少 " + String.join("、", miss)).build();
         }
         int n = all.size();
+        // the share if every child lacking data failed the condition, and if every one met it
         BigDecimal low = pct(met, n), high = pct(met + lacking.size(), n);
         String formula = "“" + test.describe() + "”的" + kids.label() + " " + met + " / " + n + " = " + Fmt.num(low) + "%，要求 " + l.text()
                 + "（" + counts + "）";
         out.formula(formula).observed(low, Fmt.num(low) + "%");
-        List<ChildFinding> named = new ArrayList<>(notMet);
-        named.addAll(lacking);
-        out.children(named);
+        List<ChildFinding> children = new ArrayList<>(named);
+        children.addAll(lacking);
+        out.children(children);
+        String which = upper ? "“" + test.describe() + "”的" + kids.label() : "不满足的" + kids.label();
         boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
         if (passLow && passHigh) {
             Status s = lacking.isEmpty() && c.narrow(low, l.number(), b.op()) ? Status.WARN : Status.PASS;
             return out.status(s).message(Fmt.num(low) + "%，满足 " + l.text() + c.warnText(s)
-                    + (notMet.isEmpty() ? "" : "；不满足的" + kids.label() + "：" + names(notMet))).build();
+                    + (named.isEmpty() ? "" : "；" + which + "：" + names(named))).build();
         }
         if (!passLow && !passHigh) {
-            return out.status(Status.FAIL).message(Fmt.num(low) + "%，" + b.op().failWord() + "要求（" + l.text() + "）；不满足的"
-                    + kids.label() + "：" + names(notMet) + (lacking.isEmpty() ? "" : "；另有 " + lacking.size() + " 个数据不足")).build();
+            return out.status(Status.FAIL).message(Fmt.num(low) + "%，" + b.op().failWord() + "要求（" + l.text() + "）；" + which + "："
+                    + names(named) + (lacking.isEmpty() ? "" : "；另有 " + lacking.size() + " 个数据不足")).build();
         }
         return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names(lacking) + " 的“" + test.describe() + "”"))
-                .message("占比在 " + Fmt.num(low) + "% 至 " + Fmt.num(high) + "% 之间，能否达到 " + l.text() + " 取决于数据不足的 "
+                .message("占比在 " + Fmt.num(low) + "% 至 " + Fmt.num(high) + "% 之间，能否满足 " + l.text() + " 取决于数据不足的 "
                         + lacking.size() + " 个" + kids.label() + "：" + names(lacking)).build();
     }
 
