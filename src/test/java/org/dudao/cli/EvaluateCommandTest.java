@@ -31,7 +31,13 @@ class EvaluateCommandTest {
         assertThat(json.path("run").path("inputs")).hasSize(2);
         assertThat(json.path("run").path("inputs").get(0).path("sha256").asText()).hasSize(64);
         assertThat(json.path("run").path("rules").path("sha256").asText()).hasSize(64);
-        assertThat(json.path("load").path("sheets").size()).isEqualTo(5);
+        // 2023: 地区, 学校, 地区（续）; 2024: 地区, 学校, 班级, 地区（续）, 学校（续）, 参数
+        assertThat(json.path("load").path("sheets").size()).isEqualTo(9);
+        JsonNode cv = null;
+        for (JsonNode n : json.path("verdicts")) if (n.path("indicator").asText().equals("BAL-CV-1")) { cv = n; break; }
+        assertThat(cv).isNotNull();
+        assertThat(cv.path("part").asText()).isIn("小学", "初中");
+        assertThat(cv.has("limit")).isTrue();
         JsonNode v = json.path("verdicts").get(0);
         for (String field : new String[]{"indicator", "name", "entity", "entityName", "year", "status", "observed", "bound", "message", "evidence"}) {
             assertThat(v.has(field)).as(field).isTrue();
