@@ -770,23 +770,24 @@ public final class Patterns {
         boolean oneLevel = kids.stream().map(Verdict::getLevel).distinct().count() == 1
                 && kids.stream().noneMatch(k -> k.getEntityCode().equals(e.getCode()));
         String level = kids.isEmpty() ? "下级单位" : oneLevel ? kids.get(0).getLevel() : "项";
-        String counts = "共 " + kids.size() + " 个" + level + "：不达标 " + fail + "，数据不足 " + insufficient + "，达标 " + pass
+        String unit = level.equals("项") ? "项" : " 个" + level;
+        String counts = "共 " + kids.size() + unit + "：不达标 " + fail + "，数据不足 " + insufficient + "，达标 " + pass
                 + "，不适用 " + (kids.size() - fail - insufficient - pass);
-        Verdict.Builder b = c.verdict(Status.PASS).observed(BigDecimal.valueOf(fail), fail + " 个" + level + "不达标")
+        Verdict.Builder b = c.verdict(Status.PASS).observed(BigDecimal.valueOf(fail), fail + unit + "不达标")
                 .formula(counts).children(named).evidence(evidence);
         if (kids.isEmpty()) {
             return b.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year + "年所属下级单位的数据"))
                     .message("没有所属下级单位的数据，无法汇总").build();
         }
         if (fail > 0) {
-            return b.status(Status.FAIL).message(fail + " 个" + level + "不达标：" + names(named, Status.FAIL) + "（" + counts + "）").build();
+            return b.status(Status.FAIL).message(fail + unit + "不达标：" + names(named, Status.FAIL) + "（" + counts + "）").build();
         }
         if (insufficient > 0) {
             return b.status(Status.INSUFFICIENT_DATA).missing(List.of(names(named, Status.INSUFFICIENT_DATA) + " 的数据"))
-                    .message("无不达标" + level + "，但 " + insufficient + " 个数据不足：" + names(named, Status.INSUFFICIENT_DATA)).build();
+                    .message("无不达标" + level + "，但 " + insufficient + unit + "数据不足：" + names(named, Status.INSUFFICIENT_DATA)).build();
         }
         if (pass == 0) return b.status(Status.NOT_APPLICABLE).message("所有" + level + "均不适用（" + counts + "）").build();
-        if (warn > 0) return b.status(Status.WARN).message("均达标，但 " + warn + " 个" + level + "预警：" + names(named, Status.WARN) + "（" + counts + "）").build();
+        if (warn > 0) return b.status(Status.WARN).message("均达标，但 " + warn + unit + "预警：" + names(named, Status.WARN) + "（" + counts + "）").build();
         return b.message("所有适用的" + level + "均达标（" + counts + "）").build();
     }
 
@@ -961,7 +962,8 @@ public final class Patterns {
             String shown = v.derived() ? v.shown() + " = " + observedText : v.shown();
             b.formulaText(shown + "，要求 " + limitText);
             if (!bound.op().test(v.number(), limit)) {
-                String gap = bound.isYesNo() ? "" : "（差 " + Fmt.difference(limit.subtract(v.number()).abs(), v.unit()) + "）";
+                String gap = bound.isYesNo() ? "" : limit.compareTo(v.number()) == 0 ? "（恰好等于界值，不满足“" + bound.op().symbol() + "”）"
+                        : "（差 " + Fmt.difference(limit.subtract(v.number()).abs(), v.unit()) + "）";
                 if (!v.children().isEmpty()) gap = "：" + childList(v.children());
                 return (BuilderWithFormula) b.status(Status.FAIL).message(shown + "，" + (bound.isYesNo() ? "不满足 " + limitText
                         : bound.op().failWord() + "要求（" + limitText + "）") + gap);
