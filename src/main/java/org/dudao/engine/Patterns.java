@@ -663,8 +663,10 @@ public final class Patterns {
     public static Verdict targetProgress(RuleContext kc, Entity e, Expr achieved) {
         Ctx c = ctx(kc, e);
         Value v = achieved.eval(c.facts(), e, c.year);
-        Limit l = c.limit(c.meta.bound());
-        BuilderWithFormula out = c.compareBuilder(v, c.meta.bound(), l);
+        Bound b = c.boundFor(e);
+        if (b == null) return c.noBoundForStage();
+        Limit l = c.limit(b);
+        BuilderWithFormula out = c.compareBuilder(v, b, l);
         if (v.present() && l.number() != null && l.number().signum() > 0) {
             BigDecimal progress = v.number().movePointRight(2).divide(l.number(), 2, RoundingMode.HALF_UP);
             out.formulaText(out.formulaText() + "；完成目标的 " + Fmt.num(progress) + "%");
@@ -877,13 +879,21 @@ public final class Patterns {
             return p != null ? p : session.ruleParams().get(name);
         }
 
-        /** The rule's bound for this entity: a school's 学段 part of a compound bound; null when it has none. */
+        /**
+         * The rule's bound for this entity: of a compound bound, a school's 学段 part or a region's level
+         * part ({@code 省 >= 200；市 >= 50}); null when it has none.
+         */
         Bound boundFor(Entity e) {
             Bound b = meta.bound();
-            return b.isCompound() ? b.forLabel(e.getStage()) : b;
+            if (!b.isCompound()) return b;
+            return b.forLabel(e.getKind().isRegion() ? e.getLevel() : e.getStage());
         }
 
         Verdict noBoundForStage() {
+            if (entity.getKind().isRegion()) {
+                return verdict(Status.INSUFFICIENT_DATA).missing(List.of(entity.getLevel() + "级的界值"))
+                        .message("数据不足：界值（" + meta.bound().text() + "）中没有“" + entity.getLevel() + "”的分项").build();
+            }
             String st = entity.getStage() == null || entity.getStage().isBlank() ? "（未填学段）" : entity.getStage();
             boolean unsplit = st.contains("一贯制") || st.contains("完全中学");
             return verdict(Status.INSUFFICIENT_DATA).missing(List.of("学段“" + st + "”的界值"))
@@ -950,7 +960,10 @@ public final class Patterns {
             missing.addAll(lim.missing());
             BigDecimal limit = lim.number();
             String limitText = lim.text();
-            if (meta.bound().isCompound()) limitText = (entity.getStage() == null ? "" : entity.getStage() + " ") + limitText;
+            if (meta.bound().isCompound()) {
+                String label = entity.getKind().isRegion() ? entity.getLevel() : entity.getStage();
+                limitText = (label == null ? "" : label + " ") + limitText;
+            }
             b.evidence(evidence).children(v.children()).bound(limitText).limit(limit);
             String observedText = v.present() ? Fmt.num(v.number(), v.unit()) : null;
             b.observed(v.number(), observedText);

@@ -157,6 +157,29 @@ class BalanceTest {
         assertThat(junior.getStatus()).as("no junior school in the county").isEqualTo(Status.NOT_APPLICABLE);
     }
 
+    /**
+     * Each coefficient on its own resource: two 小学 of 500 pupils at 0.5 and 1.5 times the bound give
+     * CV = 0.5 exactly (a tie, which passes); at 0.4 and 1.6 CV = 0.6 fails; the other resources are equal.
+     */
+    @ParameterizedTest(name = "BAL-CV-{0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
+    void each_coefficient_ties_at_half_and_fails_above(int n) {
+        for (double[] reach : new double[][]{{0.5, 1.5}, {0.4, 1.6}}) {
+            TestData d = county();
+            for (int s = 0; s < 2; s++) {
+                double[] r = {1, 1, 1, 1, 1, 1, 1};
+                r[n - 1] = reach[s];
+                school(d, "P" + s, "小学", "500", r);
+            }
+            Verdict v = evaluate(d.build(), 2024).stream()
+                    .filter(x -> x.getIndicator().equals("BAL-CV-" + n) && "小学".equals(x.getPart())).findFirst().orElseThrow();
+            boolean tie = reach[0] == 0.5;
+            assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(tie ? Status.PASS : Status.FAIL);
+            assertThat(v.getObserved()).isEqualByComparingTo(tie ? "0.5" : "0.6");
+            assertThat(v.getEvidence()).hasSize(4);
+        }
+    }
+
     @Test
     void weighted_coefficient_formula() {
         // two schools, resource 100 for 10 pupils and 300 for 30: same per-pupil value, CV 0

@@ -126,13 +126,15 @@ class RegionIndicatorsTest {
             KG-03 | 县 | 2023:公办园在园幼儿数=1500 2023:在园幼儿数=3000 公办园在园幼儿数=1600 在园幼儿数=3200 | PASS | 持平
             KG-03 | 省 | 2023:公办园在园幼儿数=1500 2023:在园幼儿数=3000 公办园在园幼儿数=1599 在园幼儿数=3200 | FAIL |
             KG-03 | 县 | 公办园在园幼儿数=1600 在园幼儿数=3200 | INSUFFICIENT_DATA |
-            # target-progress against a parameter target (200 by default; a city sets 50)
+            # target-progress against a parameter target: 200 for a province (001), 50 for a city (002)
             KG-04 | 省 | 新建改扩建公办幼儿园数=200 | PASS | 完成目标的 100%
-            KG-04 | 省 | 新建改扩建公办幼儿园数=199 | FAIL |
-            KG-04 | 市 | 新建改扩建公办幼儿园数=50 P:KG-04目标数=50 | PASS | 参数“KG-04目标数”
-            KG-04 | 市 | 新建改扩建公办幼儿园数=49 P:KG-04目标数=50 | FAIL |
+            KG-04 | 省 | 新建改扩建公办幼儿园数=199 | FAIL | 省 ≥ 200 所
+            KG-04 | 市 | 新建改扩建公办幼儿园数=50 | PASS | 市 ≥ 50 所
+            KG-04 | 市 | 新建改扩建公办幼儿园数=49 | FAIL |
+            KG-04 | 省 | 新建改扩建公办幼儿园数=150 P:KG-04省目标数=150 | PASS | 参数“KG-04省目标数”，取自 test.xlsx
+            KG-04 | 市 | 新建改扩建公办幼儿园数=50 P:KG-04市目标数=60 | FAIL |
             KG-04 | 省 | 在园幼儿数=1 | INSUFFICIENT_DATA | 新建改扩建公办幼儿园数
-            KG-04 | 省 | 新建改扩建公办幼儿园数=60 P:KG-04目标数=五十 | INSUFFICIENT_DATA | 不是数值
+            KG-04 | 省 | 新建改扩建公办幼儿园数=60 P:KG-04省目标数=五十 | INSUFFICIENT_DATA | 不是数值
             KG-05 | 县 | 城镇小区配套幼儿园数=10 公办或普惠配套幼儿园数=10 | PASS |
             KG-05 | 县 | 城镇小区配套幼儿园数=10 公办或普惠配套幼儿园数=9 | FAIL |
             KG-05 | 县 | 城镇小区配套幼儿园数=0 | NOT_APPLICABLE |
