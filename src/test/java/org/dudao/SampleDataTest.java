@@ -72,6 +72,106 @@ class SampleDataTest {
         assertThat(found.get(0).getStatus()).as(found.get(0).getMessage()).isEqualTo(expected);
     }
 
+    /** The indicators beyond the skeleton, one line per role an entity plays in the sample. */
+    @ParameterizedTest(name = "{0} {1} is {2}")
+    @CsvSource({
+            // 一县 passes
+            "FUND-02-KG,990101,PASS", "FUND-02-HE,990101,PASS", "FUND-03,990101,PASS", "FUND-04,990101,PASS", "FUND-09,990101,PASS",
+            "TEACH-03,990101,PASS", "KG-02,990101,PASS", "KG-05,990101,PASS", "PRE-1,990101,PASS", "PRE-8-3,990101,PASS",
+            "BAL-COUNTY,990101,PASS", "BAL-SCHOOL,9901010001,PASS", "GUAR-04,990101,PASS", "SAFE-01,990101,PASS",
+            "SAFE-02,990101,PASS", "IT-01,990101,PASS", "LABOR-01,990101,PASS", "PLAN-01,990101,PASS", "FYP-03,990101,PASS",
+            // 二县 fails
+            "FUND-02-KG,990102,FAIL", "FUND-03,990102,FAIL", "FUND-09,990102,FAIL", "KG-05,990102,FAIL", "PRE-4,990102,FAIL",
+            "BAL-1,9901020001,FAIL", "BAL-SCHOOL,9901020001,FAIL", "BAL-COUNTY,990102,FAIL", "GUAR-03,990102,FAIL", "CLASS-02,990102,FAIL",
+            "CLASS-03,990102,FAIL", "SAFE-01,990102,FAIL", "SAFE-02,990102,FAIL", "IT-01,990102,FAIL", "LABOR-01,990102,FAIL",
+            "TEACH-05,990102,FAIL", "MIG-02,990102,FAIL", "TRAIN-01,990102,FAIL", "PLAN-01,990102,FAIL",
+            // 三县 sits on the bound: a tie passes, except where the bound is strictly 高于
+            "FUND-02-KG,990103,PASS", "FUND-03,990103,PASS", "FUND-04,990103,PASS", "KG-02,990103,PASS", "KG-02-1,990103,PASS",
+            "PRE-2,990103,PASS", "PRE-4,990103,PASS", "PRE-8-2,990103,PASS", "BAL-7,9901030001,PASS", "GUAR-03,9901030001,PASS",
+            "MIG-01,990103,PASS", "SAFE-02,990103,PASS", "PLAN-01,990103,PASS", "FYP-02,990103,PASS", "TEACH-04,990103,PASS",
+            "FUND-09,990103,FAIL", "FYP-03,990103,FAIL",
+            // 四县 lacks the data (a 九年一贯制 school reported as one row cannot be split by 学段)
+            "FUND-02-KG,990104,INSUFFICIENT_DATA", "FUND-03,990104,INSUFFICIENT_DATA", "BAL-1,9901040001,INSUFFICIENT_DATA",
+            "BAL-COUNTY,990104,INSUFFICIENT_DATA", "GUAR-04,990104,INSUFFICIENT_DATA", "CLASS-03,990104,INSUFFICIENT_DATA",
+            "PRE-1,990104,INSUFFICIENT_DATA", "KG-05,990104,INSUFFICIENT_DATA", "IT-01,990104,INSUFFICIENT_DATA",
+            // 五县: conditions that do not hold, schools left out of the balance assessment, a seventh indicator at 90% of its bound
+            "FUND-02-KG,990105,NOT_APPLICABLE", "FUND-02-HE,990105,NOT_APPLICABLE", "KG-05,990105,NOT_APPLICABLE",
+            "SPED-04,990105,NOT_APPLICABLE", "BAL-1,9901050002,NOT_APPLICABLE", "BAL-SCHOOL,9901050002,NOT_APPLICABLE",
+            "BAL-7,9901050001,FAIL", "BAL-SCHOOL,9901050001,PASS", "BAL-COUNTY,990105,PASS", "MIG-01,990105,FAIL", "MIG-02,990105,PASS",
+            // cities: 甲市 and 乙市 differ, 丙市 has no data
+            "TEACH-02,990100,FAIL", "TEACH-02,990200,PASS", "TEACH-02,990300,INSUFFICIENT_DATA", "SPED-03,990200,PASS",
+            "PRIV-02,990100,PASS", "PRIV-02,990200,FAIL", "PRIV-02,990300,INSUFFICIENT_DATA",
+            "CLEAN-01,990100,PASS", "CLEAN-01-2,990100,PASS", "CLEAN-01-3,990100,PASS", "CLEAN-01,990200,FAIL", "CLEAN-01-3,990200,FAIL",
+            "CLEAN-01,990300,INSUFFICIENT_DATA", "IT-02,990100,PASS", "IT-02,990200,FAIL", "IT-02-HE,990100,FAIL", "IT-02-HE,990200,PASS",
+            "KG-04,990100,FAIL", "KG-04,990200,PASS", "KG-04,990300,INSUFFICIENT_DATA", "FUND-03,990100,FAIL", "FUND-10,990100,FAIL",
+            "SPED-04,990100,FAIL",
+            // provinces and the nation
+            "KG-04,990000,PASS", "FUND-08,000000,PASS", "FUND-08,990000,FAIL", "FUND-08,980000,INSUFFICIENT_DATA", "TEACH-02,990000,FAIL",
+            "SPED-04,990000,INSUFFICIENT_DATA", "SAFE-01,990000,PASS",
+    })
+    void more_verdicts_of(String indicator, String entity, Status expected) {
+        verdict_of(indicator, entity, expected);
+    }
+
+    /** The balance coefficients: one verdict per county and 学段, with the weighted value and the schools left out. */
+    @ParameterizedTest(name = "{0} {1} {2} is {3}")
+    @CsvSource({
+            "BAL-CV-1,990101,小学,PASS", "BAL-CV-1,990101,初中,PASS", "BAL-CV-4,990102,小学,FAIL", "BAL-CV-4,990102,初中,PASS",
+            "BAL-CV-7,990103,初中,NOT_APPLICABLE", "BAL-CV-2,990104,小学,INSUFFICIENT_DATA", "BAL-CV-5,990105,小学,PASS",
+            "BAL-BASIC,990102,小学,FAIL", "BAL-BASIC,990101,初中,PASS",
+    })
+    void coefficient_of(String indicator, String county, String stage, Status expected) {
+        List<Verdict> found = verdicts.stream().filter(v -> v.getIndicator().equals(indicator) && v.getEntityCode().equals(county)
+                && stage.equals(v.getPart())).toList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).getStatus()).as(found.get(0).getMessage()).isEqualTo(expected);
+    }
+
+    @Test
+    void five_county_coefficient_says_which_schools_were_left_out() {
+        Verdict v = verdicts.stream().filter(x -> x.getIndicator().equals("BAL-CV-3") && x.getEntityCode().equals("990105")
+                && "小学".equals(x.getPart())).findFirst().orElseThrow();
+        assertThat(v.getMessage()).contains("排除特殊教育学校 1 所、不足50人的教学点 1 个");
+    }
+
+    /** On 三县's ties the observed value is exactly the number it was compared with. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"FUND-03,990103", "FUND-04,990103", "KG-02,990103", "PRE-2,990103", "PRE-8-3,990103", "BAL-1,9901030001",
+            "BAL-6,9901030001", "GUAR-03,9901030001", "MIG-01,990103", "FYP-02,990103", "TEACH-03,990103", "KG-04,990200",
+            "FUND-08,000000", "PLAN-01,990103", "CLEAN-01-2,990100"})
+    void ties_sit_exactly_on_the_bound(String indicator, String entity) {
+        Verdict v = verdicts.stream().filter(x -> x.getIndicator().equals(indicator) && x.getEntityCode().equals(entity)).findFirst().orElseThrow();
+        assertThat(v.getStatus()).isEqualTo(Status.PASS);
+        // FUND-03 observes the change on last year, PLAN-01 the share of the task done against the share of the year gone
+        assertThat(v.getObserved()).as(v.getMessage()).isNotNull().isEqualByComparingTo(v.getLimit());
+    }
+
+    @Test
+    void parameters_from_the_workbook_are_named_in_the_verdict() {
+        Verdict v = verdicts.stream().filter(x -> x.getIndicator().equals("PLAN-01") && x.getEntityCode().equals("990103")).findFirst().orElseThrow();
+        assertThat(v.getBound()).contains("参数“PLAN-01评估日期”").contains("sample-2024.xlsx 参数!B2");
+        Verdict f = verdicts.stream().filter(x -> x.getIndicator().equals("FUND-03") && x.getEntityCode().equals("990101")).findFirst().orElseThrow();
+        assertThat(f.getBound()).contains("参数“FUND-03提高额”").contains("参数!B3");
+    }
+
+    @Test
+    void every_conditional_indicator_sees_not_applicable() {
+        for (var indicator : rules.catalogue()) {
+            boolean conditional = indicator.pattern().equals("conditional") || indicator.id().startsWith("FUND-02-")
+                    || indicator.id().matches("BAL-(\\d|CV-\\d|SCHOOL|BASIC)");
+            if (!conditional) continue;
+            assertThat(verdicts).as(indicator.id()).anySatisfy(v -> {
+                assertThat(v.getIndicator()).isEqualTo(indicator.id());
+                assertThat(v.getStatus()).isEqualTo(Status.NOT_APPLICABLE);
+            });
+        }
+    }
+
+    @Test
+    void one_verdict_per_indicator_entity_part_and_year() {
+        assertThat(new Evaluator(rules, 2).evaluate(data, 2024).ruleProblems()).isEmpty();
+    }
+
     @Test
     void every_indicator_sees_pass_fail_and_missing_data() {
         for (var indicator : rules.catalogue()) {

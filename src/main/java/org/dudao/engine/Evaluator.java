@@ -39,7 +39,7 @@ public final class Evaluator {
 
     public Evaluation evaluate(Dataset data, int year) {
         Facts facts = new Facts(data);
-        SessionContext context = new SessionContext(facts, year, rules.rules());
+        SessionContext context = new SessionContext(facts, year, rules.rules(), rules.params());
         List<Partition> partitions = partition(data);
         List<Verdict> verdicts = new ArrayList<>();
         if (threads == 1 || partitions.size() == 1) {
@@ -66,7 +66,8 @@ public final class Evaluator {
         verdicts.sort(Comparator.comparing((Verdict v) -> rank.getOrDefault(v.getEntityCode(), Integer.MAX_VALUE))
                 .thenComparing(Verdict::getEntityCode)
                 .thenComparing(v -> order.getOrDefault(v.getIndicator(), Integer.MAX_VALUE))
-                .thenComparing(Verdict::getIndicator));
+                .thenComparing(Verdict::getIndicator)
+                .thenComparing(v -> v.getPart() == null ? "" : v.getPart()));
         return new Evaluation(year, List.copyOf(verdicts), duplicates(verdicts));
     }
 
@@ -142,9 +143,11 @@ public final class Evaluator {
         Set<String> seen = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (Verdict v : verdicts) {
-            String key = v.getIndicator() + " " + v.getEntityCode() + " " + v.getYear();
+            // A verdict about a part of an entity (a county's 小学) is its own subject: one per part.
+            String key = v.getIndicator() + " " + v.getEntityCode() + " " + v.getPart() + " " + v.getYear();
             if (!seen.add(key)) {
-                problems.add("指标 " + v.getIndicator() + " 对 " + v.getEntityCode() + "（" + v.getYear()
+                problems.add("指标 " + v.getIndicator() + " 对 " + v.getEntityCode() + (v.getPart() == null ? "" : "（" + v.getPart() + "）")
+                        + "（" + v.getYear()
                         + "年）给出了多个结论：请检查规则是否重复匹配");
             }
         }

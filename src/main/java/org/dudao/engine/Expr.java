@@ -66,6 +66,70 @@ public interface Expr {
         return divide(value(numerator), value(denominator), false);
     }
 
+    /** numerator / denominator as a percentage, of two expressions: {@code shareOf(sum("a", "b"), value("c"))}. */
+    static Expr shareOf(Expr numerator, Expr denominator) {
+        return divide(numerator, denominator, true);
+    }
+
+    /** numerator / denominator of two expressions. */
+    static Expr ratioOf(Expr numerator, Expr denominator) {
+        return divide(numerator, denominator, false);
+    }
+
+    /** Growth on last year, in %: (value(y) − value(y−1)) / value(y−1) × 100%. */
+    static Expr growth(String metric) {
+        Expr v = value(metric);
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Value now = v.eval(facts, entity, year);
+                Value before = v.eval(facts, entity, year - 1);
+                List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
+                String shown = "(" + year + "年 " + now.shown() + " − " + (year - 1) + "年 " + before.shown() + ") / " + (year - 1) + "年";
+                if (!now.present() || !before.present()) return Value.missing(shown, evidence, Value.concatMissing(now.missing(), before.missing()));
+                if (before.number().signum() == 0) {
+                    return Value.missing(shown, evidence, List.of((year - 1) + "年“" + metric + "”为 0，无法计算增长率"));
+                }
+                BigDecimal g = now.number().subtract(before.number()).movePointRight(2).divide(before.number(), MathContext.DECIMAL128);
+                return Value.derived(g, "%", shown, evidence);
+            }
+
+            public String describe() { return metric + "增长率"; }
+        };
+    }
+
+    /**
+     * The largest value of a metric among the entity's descendants at a level (the largest class of a
+     * school), naming that descendant; missing when any descendant lacks the value.
+     */
+    static Expr maxOf(String level, String metric) {
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                List<Entity> all = facts.descendants(entity, level);
+                Metric max = null;
+                Entity maxOf = null;
+                List<String> lacking = new ArrayList<>();
+                for (Entity c : all) {
+                    Metric m = facts.metric(c.getCode(), metric, year);
+                    if (m == null || m.getValue() == null) {
+                        if (facts.hasYear(c.getCode(), year)) lacking.add(describeChild(facts, c));
+                        continue;
+                    }
+                    if (max == null || m.getValue().compareTo(max.getValue()) > 0) { max = m; maxOf = c; }
+                }
+                if (max == null && lacking.isEmpty()) {
+                    return Value.missing("最大" + metric + " ?", List.of(), List.of(year + "年的" + level + "数据（“" + metric + "”）"));
+                }
+                if (!lacking.isEmpty()) {
+                    return Value.missing("最大" + metric + " ?", max == null ? List.of() : List.of(max),
+                            List.of(year + "年“" + metric + "”：" + abbreviate(lacking)));
+                }
+                return Value.of(max.getValue(), max.getUnit(), "最大" + metric + " " + max.display() + "（" + describeChild(facts, maxOf) + "）", List.of(max));
+            }
+
+            public String describe() { return "最大" + metric; }
+        };
+    }
+
     /** The sum of several metrics; missing if any is missing. */
     static Expr sum(String... metrics) {
         return new Expr() {
@@ -188,7 +252,7 @@ public interface Expr {
     }
 
     /** A child's name with its parent for context: 城关小学 三年级2班. */
-    private static String describeChild(Facts facts, Entity c) {
+    static String describeChild(Facts facts, Entity c) {
         Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());
         return parent == null ? c.displayName() : parent.displayName() + " " + c.displayName();
     }

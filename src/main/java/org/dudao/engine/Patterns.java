@@ -3,24 +3,40 @@ package org.dudao.engine;
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
 import org.dudao.model.Metric;
+import org.dudao.model.Param;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The indicator patterns of INDICATORS.md as functions a rule calls in its consequence, so that one
+ * The ten indicator patterns of INDICATORS.md as functions a rule calls in its consequence, so that one
  * indicator is one line: {@code insert(threshold(kcontext, $e, share("公办园在园幼儿数", "在园幼儿数")));}.
  * Each takes the bound and the words of the verdict from the rule's metadata and returns exactly one
- * verdict, INSUFFICIENT_DATA naming what is missing when a value is absent.
+ * verdict, INSUFFICIENT_DATA naming what is missing when a value is absent. Parameters in a bound
+ * ({@code {KG-04目标数|200}}) are resolved here: the workbook's 参数 sheet, else {@code rules/params.csv},
+ * else the default written in the bound; the verdict says which.
  */
 public final class Patterns {
     private Patterns() {}
+
+    /** The 学段 a county's balance is assessed by. */
+    public static final List<String> STAGES = List.of("小学", "初中");
+
+    /** Pupils below which a 教学点 is left out of the balance assessment (教督〔2017〕6号). */
+    private static final BigDecimal SMALL_TEACHING_POINT = new BigDecimal("50");
 
     // ---- expressions, re-exported so rule files import one class ----------------------------
 
@@ -28,7 +44,11 @@ public final class Patterns {
 
     public static Expr share(String numerator, String denominator) { return Expr.share(numerator, denominator); }
 
+    public static Expr shareOf(Expr numerator, Expr denominator) { return Expr.shareOf(numerator, denominator); }
+
     public static Expr ratio(String numerator, String denominator) { return Expr.ratio(numerator, denominator); }
+
+    public static Expr ratioOf(Expr numerator, Expr denominator) { return Expr.ratioOf(numerator, denominator); }
 
     public static Expr sum(String... metrics) { return Expr.sum(metrics); }
 
@@ -36,19 +56,140 @@ public final class Patterns {
 
     public static Expr countOf(String level, String metric, String condition) { return Expr.countOf(level, metric, condition); }
 
+    public static Expr maxOf(String level, String metric) { return Expr.maxOf(level, metric); }
+
+    public static Expr growth(String metric) { return Expr.growth(metric); }
+
+    /** A resource per hundred pupils: {@code perHundred("网络多媒体教室数")} = 网络多媒体教室数 / 在校学生数 × 100. */
+    public static Expr perHundred(String metric) {
+        return Expr.ratio(metric, "在校学生数").times("100", "个/百名学生");
+    }
+
+    /** A resource per pupil: {@code perPupil("教学及辅助用房面积")} = 教学及辅助用房面积 / 在校学生数. */
+    public static Expr perPupil(String metric) { return Expr.ratio(metric, "在校学生数"); }
+
+    /** The 学段 a county is assessed by, for {@code $stage : String() from stages()}. */
+    public static List<String> stages() { return STAGES; }
+
     /** A condition for {@link #conditional}: {@code condition(value("常住人口"), ">= 200000")}. */
     public static Condition condition(Expr x, String bound) { return new Condition(x, Bound.parse(bound)); }
 
     /** The condition under which a conditional indicator applies. */
     public record Condition(Expr expr, Bound bound) {}
 
+    /**
+     * An expression whose indicator applies only where the entity reports something of it: a level
+     * of education with no figure at all in either year is NOT_APPLICABLE, not missing data.
+     * {@code reported(x, "幼儿园生均一般公共预算教育经费", "幼儿园一般公共预算教育支出")}.
+     */
+    public static Reported reported(Expr x, String... signals) { return new Reported(x, List.of(signals)); }
+
+    /** See {@link #reported}. */
+    public record Reported(Expr inner, List<String> signals) implements Expr {
+        public Value eval(Facts facts, Entity entity, int year) { return inner.eval(facts, entity, year); }
+
+        public String describe() { return inner.describe(); }
+
+        boolean anyReported(Facts facts, Entity e, int... years) {
+            for (int y : years) for (String m : signals) if (facts.metric(e.getCode(), m, y) != null) return true;
+            return false;
+        }
+    }
+
+    // ---- child entities and their conditions (coverage, share-of-children) -----------------
+
+    /** The child entities a roll-up looks at: {@code children("县")}, {@code schools("小学", "初中")}. */
+    public record Children(String level, List<String> stages, String label) {
+        List<Entity> of(Facts facts, Entity parent, int year) {
+            List<Entity> out = new ArrayList<>();
+            for (Entity c : facts.descendants(parent, level)) {
+                if (!facts.hasYear(c.getCode(), year)) continue; // closed, or not in this year's return
+                if (stages.isEmpty() || stageMatches(c.getStage(), stages)) out.add(c);
+            }
+            out.sort(Comparator.comparing(Entity::getCode));
+            return out;
+        }
+    }
+
+    /** Every descendant region or school at a level (县, 学校, 班级). */
+    public static Children children(String level) { return new Children(level, List.of(), level); }
+
+    /** Schools whose 学段 contains one of the words given; none given: every school. */
+    public static Children schools(String... stages) {
+        return new Children("学校", List.of(stages), stages.length == 0 ? "学校" : String.join("、", stages) + "学校");
+    }
+
+    /** Primary and secondary schools (中小学): 小学, 初中, 高中, 一贯制, 完全中学 and other 中学. */
+    public static Children primaryAndSecondary() {
+        return new Children("学校", List.of("小学", "初中", "初级中学", "高中", "高级中学", "一贯制", "完全中学", "中学"), "中小学");
+    }
+
+    private static boolean stageMatches(String stage, List<String> words) {
+        if (stage == null) return false;
+        for (String w : words) if (stage.contains(w)) return true;
+        return false;
+    }
+
+    /** What a child must meet for share-of-children: {@code meets(value("平安校园"), "= 是")}, {@code oneOf(...)}. */
+    public interface ChildTest {
+        /** TRUE/FALSE, or null when the child lacks the value; the metrics looked at go to {@code evidence}. */
+        Boolean test(Facts facts, Entity child, int year, List<Metric> evidence);
+
+        String describe();
+    }
+
+    public static ChildTest meets(Expr x, String bound) {
+        Bound b = Bound.parse(bound);
+        return new ChildTest() {
+            public Boolean test(Facts facts, Entity child, int year, List<Metric> evidence) {
+                Value v = x.eval(facts, child, year);
+                evidence.addAll(v.evidence());
+                if (!v.present()) return null;
+                return b.op().test(v.number(), b.number());
+            }
+
+            public String describe() { return x.describe() + " " + b.text(); }
+        };
+    }
+
+    /** A category metric that is one of the values given: {@code oneOf("清廉学校等级", "引领型", "规范型")}. */
+    public static ChildTest oneOf(String metric, String... values) {
+        Set<String> ok = new LinkedHashSet<>(List.of(values));
+        return new ChildTest() {
+            public Boolean test(Facts facts, Entity child, int year, List<Metric> evidence) {
+                Metric m = facts.metric(child.getCode(), metric, year);
+                if (m == null || m.getText() == null || m.getText().isBlank()) return null;
+                evidence.add(m);
+                return ok.contains(m.getText().strip());
+            }
+
+            public String describe() { return metric + "为" + String.join("或", ok); }
+        };
+    }
+
     // ---- patterns -----------------------------------------------------------------------
 
-    /** threshold: a value (or ratio) against the bound in {@code @bound}: a number, 是/否, or another metric. */
+    /**
+     * threshold: a value (or ratio) against the bound in {@code @bound}: a number, 是/否, another
+     * metric, a parameter; for a school, the part of a compound bound for its 学段.
+     */
     public static Verdict threshold(RuleContext kc, Entity e, Expr x) {
         Ctx c = ctx(kc, e);
+        Bound b = c.boundFor(e);
+        if (b == null) return c.noBoundForStage();
+        return c.compare(x.eval(c.facts(), e, c.year), b);
+    }
+
+    /** threshold against another expression: {@code @bound(">= 财政经常性收入增长率")} with the limit computed. */
+    public static Verdict threshold(RuleContext kc, Entity e, Expr x, Expr limit) {
+        Ctx c = ctx(kc, e);
+        Value lv = limit.eval(c.facts(), e, c.year);
+        Bound b = c.meta.bound();
         Value v = x.eval(c.facts(), e, c.year);
-        return c.compare(v, c.meta.bound());
+        BuilderWithFormula out = c.compareBuilder(v, b, new Limit(lv.present() ? lv.number() : null,
+                b.op().symbol() + " " + lv.shown() + (lv.present() && lv.derived() ? " = " + Fmt.num(lv.number(), lv.unit()) : ""),
+                lv.evidence(), lv.missing()));
+        return out.build();
     }
 
     /** no-decrease: this year's value ≥ last year's (只增不减, 稳中有进). */
@@ -67,72 +208,603 @@ public final class Patterns {
     }
 
     /**
+     * change-by, absolute: this year's value minus last year's against the bound
+     * ({@code @bound(">= 150 元")}: 义务教育生均公用经费 up by at least 150 元).
+     */
+    public static Verdict changeBy(RuleContext kc, Entity e, Expr x) {
+        Ctx c = ctx(kc, e);
+        YearPair p = c.pair(x);
+        if (p.missing() != null) return p.missing();
+        BigDecimal change = p.now().number().subtract(p.before().number());
+        Limit l = c.limit(c.meta.bound());
+        String formula = c.year + "年 " + x.describe() + " − " + (c.year - 1) + "年：" + p.now().shown() + "（" + c.year + "年）− "
+                + p.before().shown() + "（" + (c.year - 1) + "年）= " + Fmt.num(change, p.now().unit()) + "，要求变化 " + l.text();
+        Verdict.Builder b = c.verdict(Status.PASS).observed(change, signed(change, p.now().unit())).evidence(Value.concat(p.evidence(), l.evidence()))
+                .formula(formula).bound(l.text()).limit(l.number());
+        if (l.number() == null) return b.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
+        String said = c.year + "年比上年" + (change.signum() >= 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), p.now().unit());
+        if (!c.meta.bound().op().test(change, l.number())) {
+            return b.status(Status.FAIL).message(said + "，未达到要求（变化 " + l.text() + "）").build();
+        }
+        Status s = c.narrow(change, l.number(), c.meta.bound().op()) ? Status.WARN : Status.PASS;
+        return b.status(s).message(said + "，满足 变化 " + l.text() + c.warnText(s)).build();
+    }
+
+    /**
+     * change-by, relative: this year's value against a share of last year's
+     * ({@code @bound("<= 90%")}: accidents at most 90% of last year's, a drop of 10% or more).
+     * Compared as value(y) op p × value(y−1), so a zero last year needs no division.
+     */
+    public static Verdict changeRatio(RuleContext kc, Entity e, Expr x) {
+        Ctx c = ctx(kc, e);
+        YearPair p = c.pair(x);
+        if (p.missing() != null) return p.missing();
+        Limit l = c.limit(c.meta.bound());
+        Verdict.Builder b = c.verdict(Status.PASS).observed(p.now().number(), Fmt.num(p.now().number(), p.now().unit()))
+                .evidence(Value.concat(p.evidence(), l.evidence())).bound(l.text());
+        if (l.number() == null) return b.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
+        BigDecimal allowed = p.before().number().multiply(l.number()).movePointLeft(2);
+        b.limit(allowed).formula(c.year + "年 " + x.describe() + " " + c.meta.bound().op().symbol() + " " + Fmt.num(l.number()) + "% × "
+                + (c.year - 1) + "年：" + p.now().shown() + "；" + p.before().shown() + "（" + (c.year - 1) + "年）× " + Fmt.num(l.number())
+                + "% = " + Fmt.num(allowed, p.now().unit()));
+        String change = p.before().number().signum() == 0 ? "上年为 0"
+                : "比上年" + (p.now().number().compareTo(p.before().number()) <= 0 ? "下降 " : "上升 ")
+                + Fmt.num(p.now().number().subtract(p.before().number()).abs().movePointRight(2)
+                .divide(p.before().number(), 2, RoundingMode.HALF_UP)) + "%";
+        String said = c.year + "年 " + Fmt.num(p.now().number(), p.now().unit()) + "，" + (c.year - 1) + "年 "
+                + Fmt.num(p.before().number(), p.now().unit()) + "（" + change + "）";
+        if (!c.meta.bound().op().test(p.now().number(), allowed)) {
+            return b.status(Status.FAIL).message(said + "，" + c.meta.bound().op().failWord() + "上年的 " + Fmt.num(l.number()) + "%（"
+                    + Fmt.num(allowed, p.now().unit()) + "）").build();
+        }
+        Status s = c.narrow(p.now().number(), allowed, c.meta.bound().op()) ? Status.WARN : Status.PASS;
+        return b.status(s).message(said + "，满足 " + c.meta.bound().op().symbol() + " 上年的 " + Fmt.num(l.number()) + "%（"
+                + Fmt.num(allowed, p.now().unit()) + "）" + c.warnText(s)).build();
+    }
+
+    /**
      * conditional: applies only where the condition holds; NOT_APPLICABLE saying which condition did
      * not hold otherwise, INSUFFICIENT_DATA when the condition cannot be decided.
      */
     public static Verdict conditional(RuleContext kc, Entity e, Condition when, Expr x) {
         Ctx c = ctx(kc, e);
         Value cv = when.expr().eval(c.facts(), e, c.year);
-        String condText = when.expr().describe() + " " + when.bound().text();
-        if (!cv.present()) {
-            return c.verdict(Status.INSUFFICIENT_DATA).observed(null, null).evidence(cv.evidence()).missing(cv.missing())
+        Limit cl = c.limit(when.bound());
+        String condText = when.expr().describe() + " " + cl.text();
+        if (!cv.present() || cl.number() == null) {
+            List<String> missing = Value.concatMissing(cv.missing(), cl.missing());
+            return c.verdict(Status.INSUFFICIENT_DATA).observed(null, null).evidence(Value.concat(cv.evidence(), cl.evidence())).missing(missing)
                     .formula("适用条件：" + condText)
-                    .message("无法判断是否适用（条件：" + condText + "）：缺少 " + String.join("、", cv.missing())).build();
+                    .message("无法判断是否适用（条件：" + condText + "）：缺少 " + String.join("、", missing)).build();
         }
-        if (!c.test(when.bound(), cv.number(), cv)) {
+        if (!when.bound().op().test(cv.number(), cl.number())) {
             return c.verdict(Status.NOT_APPLICABLE).observed(null, null).evidence(cv.evidence())
                     .formula("适用条件：" + condText)
                     .message("不适用：" + cv.shown() + "，不满足适用条件“" + condText + "”").build();
         }
+        Bound b = c.boundFor(e);
+        if (b == null) return c.noBoundForStage();
         Value v = x.eval(c.facts(), e, c.year);
-        BuilderWithFormula b = c.compareBuilder(v, c.meta.bound());
-        return b.evidence(Value.concat(cv.evidence(), v.evidence()))
-                .formula("适用条件 " + cv.shown() + " " + when.bound().text() + " 成立；" + b.formulaText()).build();
+        BuilderWithFormula out = c.compareBuilder(v, b, c.limit(b));
+        return out.evidence(Value.concat(cv.evidence(), out.evidenceSoFar()))
+                .formula("适用条件 " + cv.shown() + " " + cl.text() + " 成立；" + out.formulaText()).build();
     }
 
     /**
-     * Rolls the verdicts of child entities (schools of a county) up to the entity: FAIL when any
-     * child fails, naming each with its cells; INSUFFICIENT_DATA when none fails but some lack data.
+     * coverage (全覆盖): every child entity meets the bound in {@code @bound}; FAIL names each that
+     * does not, with its cells; INSUFFICIENT_DATA when none fails but some lack the value.
+     * {@code coverage(kcontext, $e, children("县"), value("乡村教师生活补助"))} with {@code @bound("= 是")}.
+     */
+    public static Verdict coverage(RuleContext kc, Entity e, Children kids, Expr x) {
+        Ctx c = ctx(kc, e);
+        List<Entity> all = kids.of(c.facts(), e, c.year);
+        List<ChildFinding> failed = new ArrayList<>(), lacking = new ArrayList<>(), narrow = new ArrayList<>();
+        List<Metric> evidence = new ArrayList<>();
+        int met = 0;
+        String boundText = c.meta.bound().text();
+        for (Entity k : all) {
+            Bound b = c.meta.bound().forLabel(k.getStage());
+            Value v = x.eval(c.facts(), k, c.year);
+            Limit l = b == null ? null : c.limit(b);
+            String name = Expr.describeChild(c.facts(), k);
+            if (l == null || !v.present() || l.number() == null) {
+                List<String> miss = l == null ? List.of("学段“" + k.getStage() + "”没有对应界值") : Value.concatMissing(v.missing(), l.missing());
+                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少 " + String.join("、", miss), Expr.origins(v.evidence())));
+                continue;
+            }
+            boundText = l.text();
+            String shown = v.derived() ? v.shown() + " = " + Fmt.num(v.number(), v.unit()) : v.shown();
+            if (!b.op().test(v.number(), l.number())) {
+                failed.add(new ChildFinding(k.getCode(), name, Status.FAIL, shown + "，不满足 " + l.text(), Expr.origins(v.evidence())));
+                evidence.addAll(v.evidence());
+            } else {
+                met++;
+                if (!b.isYesNo() && c.narrow(v.number(), l.number(), b.op())) {
+                    narrow.add(new ChildFinding(k.getCode(), name, Status.WARN, shown + "，在预警幅度内", Expr.origins(v.evidence())));
+                    evidence.addAll(v.evidence());
+                }
+            }
+        }
+        String counts = "共 " + all.size() + " 个" + kids.label() + "：满足 " + met + "，不满足 " + failed.size() + "，数据不足 " + lacking.size();
+        Verdict.Builder out = c.verdict(Status.PASS).formula("每个" + kids.label() + " " + x.describe() + " " + boundText + "（" + counts + "）")
+                .observed(BigDecimal.valueOf(failed.size()), met + "/" + all.size() + " 个" + kids.label() + "满足");
+        if (all.isEmpty()) {
+            return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year + "年所属" + kids.label() + "的数据"))
+                    .message("没有所属" + kids.label() + "的数据，无法判断是否全覆盖").build();
+        }
+        if (!failed.isEmpty()) {
+            List<ChildFinding> named = new ArrayList<>(failed);
+            named.addAll(lacking);
+            return out.status(Status.FAIL).children(named).evidence(evidence)
+                    .message("未全覆盖：" + failed.size() + " 个" + kids.label() + "不满足（" + names(failed) + "）；" + counts).build();
+        }
+        if (!lacking.isEmpty()) {
+            return out.status(Status.INSUFFICIENT_DATA).children(lacking).evidence(evidence)
+                    .missing(List.of(names(lacking) + " 的“" + x.describe() + "”"))
+                    .message("无不满足的" + kids.label() + "，但 " + lacking.size() + " 个数据不足：" + names(lacking)).build();
+        }
+        if (!narrow.isEmpty()) {
+            return out.status(Status.WARN).children(narrow).evidence(evidence)
+                    .message("全覆盖，但 " + narrow.size() + " 个" + kids.label() + "在预警幅度 " + Fmt.num(c.meta.warnMargin()) + " 以内：" + names(narrow)).build();
+        }
+        return out.message("全覆盖：" + counts).build();
+    }
+
+    /**
+     * share-of-children: the share of child entities meeting a condition against the bound in
+     * {@code @bound} (in %). Children lacking the value count as unknown: PASS if the share passes
+     * even with all of them failing, FAIL if it fails even with all of them meeting it, else
+     * INSUFFICIENT_DATA. {@code shareOfChildren(kcontext, $e, schools(), meets(value("平安校园"), "= 是"))}.
+     */
+    public static Verdict shareOfChildren(RuleContext kc, Entity e, Children kids, ChildTest test) {
+        Ctx c = ctx(kc, e);
+        List<Entity> all = kids.of(c.facts(), e, c.year);
+        Bound b = c.meta.bound();
+        // With an upper bound (<= 2% of classes oversized) the children that meet the condition are the
+        // ones to name; with a lower bound (>= 60% of schools safe) those that do not.
+        boolean upper = b.op() == Op.LE || b.op() == Op.LT;
+        List<ChildFinding> named = new ArrayList<>(), lacking = new ArrayList<>();
+        List<Metric> evidence = new ArrayList<>();
+        int met = 0, notMet = 0;
+        for (Entity k : all) {
+            List<Metric> ev = new ArrayList<>();
+            Boolean r = test.test(c.facts(), k, c.year, ev);
+            String name = Expr.describeChild(c.facts(), k);
+            if (r == null) {
+                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少“" + test.describe() + "”所需数据", Expr.origins(ev)));
+                continue;
+            }
+            if (r) met++;
+            else notMet++;
+            if (r == upper) {
+                String shown = ev.isEmpty() ? "" : ev.get(ev.size() - 1).getKey() + " " + ev.get(ev.size() - 1).display();
+                named.add(new ChildFinding(k.getCode(), name, Status.FAIL, shown + (r ? "，属于“" : "，不满足“") + test.describe() + "”", Expr.origins(ev)));
+                evidence.addAll(ev);
+            }
+        }
+        Limit l = c.limit(b);
+        String counts = "共 " + all.size() + " 个" + kids.label() + "：满足 " + met + "，不满足 " + notMet + "，数据不足 " + lacking.size();
+        Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(Value.concat(evidence, l.evidence()));
+        if (all.isEmpty() || l.number() == null) {
+            List<String> miss = all.isEmpty() ? List.of(c.year + "年所属" + kids.label() + "的数据") : l.missing();
+            return out.status(Status.INSUFFICIENT_DATA).missing(miss).formula("“" + test.describe() + "”的" + kids.label() + "占比 " + l.text())
+                    .message("数据不足：缺少 " + String.join("、", miss)).build();
+        }
+        int n = all.size();
+        // the share if every child lacking data failed the condition, and if every one met it
+        BigDecimal low = pct(met, n), high = pct(met + lacking.size(), n);
+        String formula = "“" + test.describe() + "”的" + kids.label() + " " + met + " / " + n + " = " + Fmt.num(low) + "%，要求 " + l.text()
+                + "（" + counts + "）";
+        out.formula(formula).observed(low, Fmt.num(low) + "%");
+        List<ChildFinding> children = new ArrayList<>(named);
+        children.addAll(lacking);
+        out.children(children);
+        String which = upper ? "“" + test.describe() + "”的" + kids.label() : "不满足的" + kids.label();
+        boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
+        if (passLow && passHigh) {
+            Status s = lacking.isEmpty() && c.narrow(low, l.number(), b.op()) ? Status.WARN : Status.PASS;
+            return out.status(s).message(Fmt.num(low) + "%，满足 " + l.text() + c.warnText(s)
+                    + (named.isEmpty() ? "" : "；" + which + "：" + names(named))).build();
+        }
+        if (!passLow && !passHigh) {
+            return out.status(Status.FAIL).message(Fmt.num(low) + "%，" + b.op().failWord() + "要求（" + l.text() + "）；" + which + "："
+                    + names(named) + (lacking.isEmpty() ? "" : "；另有 " + lacking.size() + " 个数据不足")).build();
+        }
+        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names(lacking) + " 的“" + test.describe() + "”"))
+                .message("占比在 " + Fmt.num(low) + "% 至 " + Fmt.num(high) + "% 之间，能否满足 " + l.text() + " 取决于数据不足的 "
+                        + lacking.size() + " 个" + kids.label() + "：" + names(lacking)).build();
+    }
+
+    /**
+     * dispersion: the enrolment-weighted coefficient of variation (差异系数) of a per-pupil resource
+     * across the county's schools of a 学段, against that 学段's part of {@code @bound}
+     * ({@code 小学 <= 0.50；初中 <= 0.45}). X̄ = Σ resource / Σ pupils; S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²);
+     * CV = S / X̄ (教督〔2017〕6号). Special-education schools and 教学点 under 50 pupils are left
+     * out and counted; a 九年一贯制 or 完全中学 reported as one row cannot be split by 学段 and makes
+     * the coefficient INSUFFICIENT_DATA until its parts are reported as rows of their own.
+     * The verdict's part is the 学段.
+     */
+    public static Verdict dispersion(RuleContext kc, Entity e, String stage, String resource) {
+        Ctx c = ctx(kc, e);
+        Bound b = c.meta.bound().forLabel(stage);
+        Verdict.Builder out = c.verdict(Status.PASS).part(stage);
+        if (b == null) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("学段“" + stage + "”的界值"))
+                    .message("规则界值中没有“" + stage + "”的分项").build();
+        }
+        Limit l = c.limit(b);
+        out.bound(stage + " " + l.text()).limit(l.number());
+        List<Entity> schools = c.facts().descendants(e, "学校");
+        int special = 0, small = 0, total = 0;
+        List<ChildFinding> lacking = new ArrayList<>();
+        List<Metric> evidence = new ArrayList<>(l.evidence());
+        List<BigDecimal[]> rows = new ArrayList<>();
+        List<String> unsplit = new ArrayList<>();
+        for (Entity s : schools) {
+            if (!c.facts().hasYear(s.getCode(), c.year)) continue;
+            String st = s.getStage() == null ? "" : s.getStage();
+            if (isSpecialEducation(s)) { special++; continue; }
+            if (!st.contains(stage) && !(stage.equals("初中") && st.contains("初级中学"))) {
+                if (st.contains("一贯制") || st.contains("完全中学")) unsplit.add(s.displayName() + "（" + st + "）");
+                continue;
+            }
+            Metric pupils = c.facts().metric(s.getCode(), "在校学生数", c.year);
+            if (isTeachingPoint(s) && pupils != null && pupils.getValue() != null && pupils.getValue().compareTo(SMALL_TEACHING_POINT) < 0) {
+                small++;
+                continue;
+            }
+            total++;
+            Metric res = c.facts().metric(s.getCode(), resource, c.year);
+            List<String> miss = new ArrayList<>();
+            if (pupils == null || pupils.getValue() == null) miss.add(c.year + "年“在校学生数”");
+            else if (pupils.getValue().signum() == 0) miss.add(c.year + "年“在校学生数”为 0");
+            if (res == null || res.getValue() == null) miss.add(c.year + "年“" + resource + "”");
+            List<Metric> ev = new ArrayList<>();
+            if (pupils != null) ev.add(pupils);
+            if (res != null) ev.add(res);
+            evidence.addAll(ev);
+            if (!miss.isEmpty()) {
+                lacking.add(new ChildFinding(s.getCode(), s.displayName(), Status.INSUFFICIENT_DATA, "缺少 " + String.join("、", miss), Expr.origins(ev)));
+                continue;
+            }
+            rows.add(new BigDecimal[]{res.getValue(), pupils.getValue()});
+        }
+        String excluded = "排除特殊教育学校 " + special + " 所、不足50人的教学点 " + small + " 个";
+        out.evidence(evidence).children(lacking);
+        if (!unsplit.isEmpty()) {
+            String names = Expr.abbreviate(unsplit);
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names + " 的" + stage + "部数据"))
+                    .formula(stage + "：参与计算的学校 " + total + " 所；" + excluded)
+                    .message("数据不足：" + names + " 未按小学部、初中部分别填报，无法计算" + stage + "差异系数（请将其各学部作为单独的学校行填报，学段填“小学”或“初中”）").build();
+        }
+        if (!lacking.isEmpty()) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names(lacking) + " 的“" + resource + "”或“在校学生数”"))
+                    .formula(stage + "：参与计算的学校 " + total + " 所；" + excluded)
+                    .message("数据不足：" + lacking.size() + " 所" + stage + "缺少数据（" + names(lacking) + "）；" + excluded).build();
+        }
+        if (rows.isEmpty()) {
+            boolean none = schools.stream().noneMatch(s -> c.facts().hasYear(s.getCode(), c.year));
+            if (none) {
+                return out.status(Status.INSUFFICIENT_DATA).missing(List.of(c.year + "年本县学校的数据"))
+                        .message("没有本县学校的数据，无法计算" + stage + "差异系数").build();
+            }
+            return out.status(Status.NOT_APPLICABLE).formula(stage + "：参与计算的学校 0 所；" + excluded)
+                    .message("不适用：本县没有参与" + stage + "均衡评估的学校（" + excluded + "）").build();
+        }
+        if (l.number() == null) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
+        }
+        BigDecimal cv = weightedCv(rows);
+        String formula = stage + "：" + resource + "按在校学生数加权的差异系数 CV = S / X̄，X̄ = Σ" + resource + " / Σ在校学生数，"
+                + "S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²)；参与计算的学校 " + rows.size() + " 所；" + excluded;
+        out.formula(formula);
+        if (cv == null) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(stage + "各校“" + resource + "”合计为 0"))
+                    .message("数据不足：" + stage + "各校“" + resource + "”合计为 0，无法计算差异系数").build();
+        }
+        out.observed(cv, Fmt.num(cv));
+        String said = stage + "差异系数 " + Fmt.num(cv) + "（" + rows.size() + " 所学校；" + excluded + "）";
+        if (!b.op().test(cv, l.number())) {
+            return out.status(Status.FAIL).message(said + "，" + b.op().failWord() + "要求（" + l.text() + "）").build();
+        }
+        Status s = c.narrow(cv, l.number(), b.op()) ? Status.WARN : Status.PASS;
+        return out.status(s).message(said + "，满足 " + l.text() + c.warnText(s)).build();
+    }
+
+    /**
+     * The enrolment-weighted coefficient of variation of rows {resource, pupils}: null when the
+     * total resource is 0. Public for tests.
+     */
+    public static BigDecimal weightedCv(List<BigDecimal[]> rows) {
+        MathContext mc = MathContext.DECIMAL128;
+        BigDecimal res = BigDecimal.ZERO, pupils = BigDecimal.ZERO;
+        for (BigDecimal[] r : rows) { res = res.add(r[0]); pupils = pupils.add(r[1]); }
+        if (res.signum() == 0 || pupils.signum() == 0) return null;
+        BigDecimal mean = res.divide(pupils, mc);
+        BigDecimal var = BigDecimal.ZERO;
+        for (BigDecimal[] r : rows) {
+            BigDecimal xi = r[0].divide(r[1], mc);
+            BigDecimal d = xi.subtract(mean);
+            var = var.add(r[1].divide(pupils, mc).multiply(d.multiply(d, mc), mc), mc);
+        }
+        return var.sqrt(mc).divide(mean, mc);
+    }
+
+    static boolean isSpecialEducation(Entity s) {
+        String st = s.getStage() == null ? "" : s.getStage();
+        String n = s.getName() == null ? "" : s.getName();
+        return st.contains("特殊教育") || st.contains("特教") || n.contains("特殊教育学校") || n.contains("培智") || n.contains("聋哑")
+                || n.contains("盲校") || n.contains("特教");
+    }
+
+    static boolean isTeachingPoint(Entity s) {
+        String st = s.getStage() == null ? "" : s.getStage();
+        String n = s.getName() == null ? "" : s.getName();
+        return st.contains("教学点") || n.contains("教学点");
+    }
+
+    /**
+     * A per-school balance indicator (BAL-1 … BAL-7): the school's per-pupil value against its 学段's
+     * part of {@code @bound}; schools the standard leaves out are NOT_APPLICABLE saying why, and a
+     * 九年一贯制 or 完全中学 reported as one row is INSUFFICIENT_DATA (its parts must be rows of their own).
+     */
+    public static Verdict balance(RuleContext kc, Entity e, Expr x) {
+        Ctx c = ctx(kc, e);
+        if (isSpecialEducation(e)) {
+            return c.verdict(Status.NOT_APPLICABLE).message("不适用：特殊教育学校不参加县域义务教育优质均衡的校际指标评估").build();
+        }
+        Metric pupils = c.facts().metric(e.getCode(), "在校学生数", c.year);
+        if (isTeachingPoint(e) && pupils != null && pupils.getValue() != null && pupils.getValue().compareTo(SMALL_TEACHING_POINT) < 0) {
+            return c.verdict(Status.NOT_APPLICABLE).evidence(List.of(pupils))
+                    .message("不适用：在校学生 " + pupils.display() + "，不足50人的教学点不参加评估").build();
+        }
+        Bound b = c.meta.bound().forLabel(e.getStage());
+        if (b == null) return c.noBoundForStage();
+        return c.compare(x.eval(c.facts(), e, c.year), b);
+    }
+
+    /**
+     * BAL-SCHOOL: a school meets the balance standard when at least N of its seven indicators meet
+     * their bound and each of the others reaches at least p of its bound. {@code @bound} names both:
+     * {@code 达标项 >= 6；其余项 >= {BAL-SCHOOL其余项最低比例|85}%}.
+     */
+    public static Verdict balanceSchool(RuleContext kc, Entity e, Collection<?> indicatorVerdicts) {
+        Ctx c = ctx(kc, e);
+        List<Verdict> vs = sameYear(indicatorVerdicts, c.year);
+        vs.sort(Comparator.comparing(Verdict::getIndicator));
+        Bound need = c.meta.bound().forLabel("达标项"), rest = c.meta.bound().forLabel("其余项");
+        if (need == null || rest == null) throw new IllegalStateException("BAL-SCHOOL bound needs parts 达标项 and 其余项");
+        Limit ln = c.limit(need), lr = c.limit(rest);
+        int met = 0, na = 0;
+        List<String> lacking = new ArrayList<>();
+        List<Verdict> below = new ArrayList<>();
+        List<Metric> evidence = new ArrayList<>(lr.evidence());
+        for (Verdict v : vs) {
+            evidence.addAll(v.getEvidence());
+            switch (v.getStatus()) {
+                case PASS, WARN -> met++;
+                case FAIL -> below.add(v);
+                case NOT_APPLICABLE -> na++;
+                case INSUFFICIENT_DATA -> lacking.add(v.getIndicator());
+            }
+        }
+        Verdict.Builder out = c.verdict(Status.PASS).evidence(evidence).observed(BigDecimal.valueOf(met), met + " 项达标")
+                .limit(ln.number()).bound(c.meta.bound().text());
+        if (!vs.isEmpty() && na == vs.size()) return out.status(Status.NOT_APPLICABLE).message(vs.get(0).getMessage()).build();
+        if (vs.isEmpty()) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("BAL-1 至 BAL-7 的结论")).message("没有本校七项指标的结论").build();
+        }
+        List<String> farBelow = new ArrayList<>();
+        List<ChildFinding> named = new ArrayList<>();
+        for (Verdict v : below) {
+            BigDecimal reach = v.getObserved() == null || v.getLimit() == null || v.getLimit().signum() == 0 ? null
+                    : v.getObserved().movePointRight(2).divide(v.getLimit(), 2, RoundingMode.HALF_UP);
+            String text = v.getIndicator() + " " + v.getObservedText() + "（界值 " + Fmt.num(v.getLimit()) + "，达到 " + Fmt.num(reach) + "%）";
+            named.add(new ChildFinding(e.getCode(), e.displayName() + " " + v.getIndicator(), Status.FAIL, text, Expr.origins(v.getEvidence())));
+            if (reach == null || !rest.op().test(reach, lr.number())) farBelow.add(text);
+        }
+        out.children(named).formula("七项指标中达标 " + met + " 项（要求 " + ln.text() + "），未达标项须达到界值的 " + lr.text().replace("≥ ", "")
+                + "；未达标：" + (below.isEmpty() ? "无" : String.join("、", named.stream().map(ChildFinding::message).toList())));
+        int possible = met + lacking.size();
+        boolean countOk = need.op().test(BigDecimal.valueOf(met), ln.number());
+        boolean countMaybe = need.op().test(BigDecimal.valueOf(possible), ln.number());
+        if (!countMaybe || !farBelow.isEmpty()) {
+            return out.status(Status.FAIL).message("达标 " + met + " 项" + (farBelow.isEmpty() ? "，不足 " + Fmt.num(ln.number()) + " 项"
+                    : "；未达到界值 " + lr.text().replace("≥ ", "") + " 的：" + String.join("、", farBelow))).build();
+        }
+        if (!lacking.isEmpty()) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(String.join("、", lacking) + " 的数据"))
+                    .message("达标 " + met + " 项，" + String.join("、", lacking) + " 数据不足，无法判断").build();
+        }
+        if (!countOk) return out.status(Status.FAIL).message("达标 " + met + " 项，不足 " + Fmt.num(ln.number()) + " 项").build();
+        return out.message("七项指标达标 " + met + " 项" + (below.isEmpty() ? "" : "，其余项均达到界值的 " + lr.text().replace("≥ ", "")
+                + "（" + String.join("、", named.stream().map(ChildFinding::message).toList()) + "）")).build();
+    }
+
+    /**
+     * The mean of a county's coefficients of one 学段 (教督〔2012〕3号 basic balance) against that
+     * 学段's part of {@code @bound}; the verdict's part is the 学段.
+     */
+    public static Verdict meanOfVerdicts(RuleContext kc, Entity e, String stage, Collection<?> cvVerdicts) {
+        Ctx c = ctx(kc, e);
+        List<Verdict> vs = sameYear(cvVerdicts, c.year);
+        vs.sort(Comparator.comparing(Verdict::getIndicator));
+        Bound b = c.meta.bound().forLabel(stage);
+        Verdict.Builder out = c.verdict(Status.PASS).part(stage);
+        Limit l = c.limit(b);
+        out.bound(stage + " " + l.text()).limit(l.number());
+        List<String> lacking = new ArrayList<>(), parts = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        int n = 0, na = 0;
+        for (Verdict v : vs) {
+            if (v.getStatus() == Status.NOT_APPLICABLE) { na++; continue; }
+            if (v.getObserved() == null) { lacking.add(v.getIndicator()); continue; }
+            sum = sum.add(v.getObserved());
+            n++;
+            parts.add(v.getIndicator() + " " + Fmt.num(v.getObserved()));
+        }
+        if (!vs.isEmpty() && na == vs.size()) return out.status(Status.NOT_APPLICABLE).message(vs.get(0).getMessage()).build();
+        if (vs.isEmpty() || !lacking.isEmpty()) {
+            String what = vs.isEmpty() ? stage + "各项差异系数" : String.join("、", lacking) + "（" + stage + "）";
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(what)).message("数据不足：缺少 " + what).build();
+        }
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128);
+        out.observed(mean, Fmt.num(mean)).formula(stage + "差异系数平均值 = (" + String.join(" + ", parts) + ") / " + n);
+        String said = stage + "差异系数平均值 " + Fmt.num(mean);
+        if (!b.op().test(mean, l.number())) return out.status(Status.FAIL).message(said + "，" + b.op().failWord() + "要求（" + l.text() + "）").build();
+        Status s = c.narrow(mean, l.number(), b.op()) ? Status.WARN : Status.PASS;
+        return out.status(s).message(said + "，满足 " + l.text() + c.warnText(s)).build();
+    }
+
+    /**
+     * target-progress: a counted achievement against a target set in {@code @bound} as a parameter
+     * ({@code >= {KG-04目标数|200}}); the verdict gives the share of the target reached.
+     */
+    public static Verdict targetProgress(RuleContext kc, Entity e, Expr achieved) {
+        Ctx c = ctx(kc, e);
+        Value v = achieved.eval(c.facts(), e, c.year);
+        Bound b = c.boundFor(e);
+        if (b == null) return c.noBoundForStage();
+        Limit l = c.limit(b);
+        BuilderWithFormula out = c.compareBuilder(v, b, l);
+        if (v.present() && l.number() != null && l.number().signum() > 0) {
+            BigDecimal progress = v.number().movePointRight(2).divide(l.number(), 2, RoundingMode.HALF_UP);
+            out.formulaText(out.formulaText() + "；完成目标的 " + Fmt.num(progress) + "%");
+        }
+        return out.build();
+    }
+
+    /**
+     * target-progress pro-rated by date (双过半): achieved / target ≥ the share of the year elapsed
+     * on the assessment date, {@code asOf("{PLAN-01评估日期|06-30}")} ({@code @bound(">= 时间进度")}).
+     */
+    public static Verdict targetProgress(RuleContext kc, Entity e, Expr achieved, Expr target, String asOf) {
+        Ctx c = ctx(kc, e);
+        Bound dateBound = Bound.parse(">= " + asOf);
+        String param = dateBound.param();
+        String dateText;
+        String source;
+        List<Metric> evidence = new ArrayList<>();
+        Param p = param == null ? null : c.param(param);
+        if (p != null) {
+            dateText = p.getText();
+            source = "参数“" + param + "”，取自 " + p.getOrigin();
+            evidence.add(paramMetric(p, c.year));
+        } else {
+            Matcher m = Pattern.compile("\\{[^|}]+\\|([^}]*)}").matcher(asOf);
+            dateText = m.find() ? m.group(1) : asOf;
+            source = param == null ? "规则设定" : "参数“" + param + "”未设置，取默认值";
+        }
+        LocalDate date = parseDate(dateText, c.year);
+        Value a = achieved.eval(c.facts(), e, c.year), t = target.eval(c.facts(), e, c.year);
+        Value share = Expr.shareOf(achieved, target).eval(c.facts(), e, c.year);
+        evidence.addAll(share.evidence());
+        Verdict.Builder out = c.verdict(Status.PASS).evidence(evidence);
+        if (date == null) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("评估日期（“" + dateText + "”无法识别）"))
+                    .message("评估日期“" + dateText + "”无法识别（" + source + "），应写成 06-30 或 " + c.year + "-06-30").build();
+        }
+        BigDecimal elapsed = BigDecimal.valueOf(date.getDayOfYear()).movePointRight(2)
+                .divide(BigDecimal.valueOf(date.lengthOfYear()), MathContext.DECIMAL128);
+        String timeText = "时间进度 " + Fmt.num(elapsed.setScale(2, RoundingMode.HALF_UP)) + "%（截至 " + date + "，" + source + "）";
+        out.bound(c.meta.bound().op().symbol() + " " + timeText).limit(elapsed);
+        if (!share.present()) {
+            return out.status(Status.INSUFFICIENT_DATA).missing(share.missing()).formula(share.shown() + "，要求 " + timeText)
+                    .message("数据不足：缺少 " + String.join("、", share.missing())).build();
+        }
+        out.observed(share.number(), Fmt.num(share.number()) + "%")
+                .formula("任务进度 " + share.shown() + " = " + Fmt.num(share.number()) + "%，要求 " + c.meta.bound().op().symbol() + " " + timeText);
+        String said = "任务进度 " + Fmt.num(a.number(), a.unit()) + " / " + Fmt.num(t.number(), t.unit()) + " = " + Fmt.num(share.number()) + "%";
+        if (!c.meta.bound().op().test(share.number(), elapsed)) {
+            return out.status(Status.FAIL).message(said + "，" + c.meta.bound().op().failWord() + timeText).build();
+        }
+        Status s = c.narrow(share.number(), elapsed, c.meta.bound().op()) ? Status.WARN : Status.PASS;
+        return out.status(s).message(said + "，不低于" + timeText + c.warnText(s)).build();
+    }
+
+    private static final Pattern DATE = Pattern.compile("(?:(\\d{4})\\s*[-/.年])?\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+
+    /** 06-30, 6月30日, 2024-06-30, 2024/6/30 or an Excel day number; the month and day taken in the year evaluated. */
+    static LocalDate parseDate(String text, int year) {
+        if (text == null) return null;
+        String t = text.strip();
+        try {
+            Matcher m = DATE.matcher(t);
+            if (m.matches()) return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (t.matches("\\d{5}(\\.0+)?")) {
+                LocalDate d = LocalDate.of(1899, 12, 30).plusDays((long) Double.parseDouble(t));
+                return LocalDate.of(year, d.getMonth(), Math.min(d.getDayOfMonth(), d.withYear(year).lengthOfMonth()));
+            }
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Rolls the verdicts of child entities (schools of a county, or a county's own verdicts of other
+     * indicators) up to the entity: FAIL when any fails, naming each with its cells; INSUFFICIENT_DATA
+     * when none fails but some lack data; WARN when all pass but some only narrowly.
      */
     public static Verdict rollUp(RuleContext kc, Entity e, Collection<?> childVerdicts) {
         Ctx c = ctx(kc, e);
-        List<Verdict> kids = new ArrayList<>();
-        for (Object o : childVerdicts) if (o instanceof Verdict v && v.getYear() == c.year) kids.add(v);
-        kids.sort(Comparator.comparing(Verdict::getEntityCode));
-        int fail = 0, insufficient = 0, pass = 0;
+        List<Verdict> kids = sameYear(childVerdicts, c.year);
+        kids.sort(Comparator.comparing(Verdict::getEntityCode).thenComparing(Verdict::getIndicator)
+                .thenComparing(v -> v.getPart() == null ? "" : v.getPart()));
+        int fail = 0, insufficient = 0, pass = 0, warn = 0;
         List<ChildFinding> named = new ArrayList<>();
         List<Metric> evidence = new ArrayList<>();
+        String own = c.meta.indicator().id();
         for (Verdict k : kids) {
             switch (k.getStatus()) {
                 case FAIL -> fail++;
                 case INSUFFICIENT_DATA -> insufficient++;
-                case PASS, WARN -> pass++;
+                case PASS -> pass++;
+                case WARN -> { pass++; warn++; }
                 default -> { }
             }
-            if (k.getStatus() == Status.FAIL || k.getStatus() == Status.INSUFFICIENT_DATA) {
-                named.add(new ChildFinding(k.getEntityCode(), k.getEntityName(), k.getStatus(), k.getMessage(),
-                        Expr.origins(k.getEvidence())));
+            if (k.getStatus() == Status.FAIL || k.getStatus() == Status.INSUFFICIENT_DATA || k.getStatus() == Status.WARN) {
+                String name = k.getSubject() + (k.getIndicator().equals(own) ? "" : " " + k.getIndicator());
+                named.add(new ChildFinding(k.getEntityCode(), name, k.getStatus(), k.getMessage(), Expr.origins(k.getEvidence())));
                 evidence.addAll(k.getEvidence());
             }
         }
-        String level = kids.isEmpty() ? "下级单位" : kids.get(0).getLevel();
-        String counts = "共 " + kids.size() + " 个" + level + "：不达标 " + fail + "，数据不足 " + insufficient + "，达标 " + pass
+        boolean oneLevel = kids.stream().map(Verdict::getLevel).distinct().count() == 1
+                && kids.stream().noneMatch(k -> k.getEntityCode().equals(e.getCode()));
+        String level = kids.isEmpty() ? "下级单位" : oneLevel ? kids.get(0).getLevel() : "项";
+        String unit = level.equals("项") ? "项" : " 个" + level;
+        String counts = "共 " + kids.size() + unit + "：不达标 " + fail + "，数据不足 " + insufficient + "，达标 " + pass
                 + "，不适用 " + (kids.size() - fail - insufficient - pass);
-        Verdict.Builder b = c.verdict(Status.PASS).observed(BigDecimal.valueOf(fail), fail + " 个" + level + "不达标")
+        Verdict.Builder b = c.verdict(Status.PASS).observed(BigDecimal.valueOf(fail), fail + unit + "不达标")
                 .formula(counts).children(named).evidence(evidence);
         if (kids.isEmpty()) {
             return b.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year + "年所属下级单位的数据"))
                     .message("没有所属下级单位的数据，无法汇总").build();
         }
         if (fail > 0) {
-            return b.status(Status.FAIL).message(fail + " 个" + level + "不达标：" + names(named, Status.FAIL) + "（" + counts + "）").build();
+            return b.status(Status.FAIL).message(fail + unit + "不达标：" + names(named, Status.FAIL) + "（" + counts + "）").build();
         }
         if (insufficient > 0) {
             return b.status(Status.INSUFFICIENT_DATA).missing(List.of(names(named, Status.INSUFFICIENT_DATA) + " 的数据"))
-                    .message("无不达标" + level + "，但 " + insufficient + " 个数据不足：" + names(named, Status.INSUFFICIENT_DATA)).build();
+                    .message("无不达标" + level + "，但 " + insufficient + unit + "数据不足：" + names(named, Status.INSUFFICIENT_DATA)).build();
         }
         if (pass == 0) return b.status(Status.NOT_APPLICABLE).message("所有" + level + "均不适用（" + counts + "）").build();
+        if (warn > 0) return b.status(Status.WARN).message("均达标，但 " + warn + unit + "预警：" + names(named, Status.WARN) + "（" + counts + "）").build();
         return b.message("所有适用的" + level + "均达标（" + counts + "）").build();
+    }
+
+    private static List<Verdict> sameYear(Collection<?> verdicts, int year) {
+        List<Verdict> out = new ArrayList<>();
+        for (Object o : verdicts) if (o instanceof Verdict v && v.getYear() == year) out.add(v);
+        return out;
+    }
+
+    private static BigDecimal pct(int a, int n) {
+        return BigDecimal.valueOf(a).movePointRight(2).divide(BigDecimal.valueOf(n), MathContext.DECIMAL128);
+    }
+
+    private static String signed(BigDecimal n, String unit) {
+        return (n.signum() > 0 ? "+" : "") + Fmt.num(n, unit);
     }
 
     private static String names(List<ChildFinding> named, Status s) {
@@ -141,31 +813,40 @@ public final class Patterns {
         return Expr.abbreviate(n);
     }
 
+    private static String names(List<ChildFinding> named) {
+        List<String> n = new ArrayList<>();
+        for (ChildFinding f : named) n.add(f.entityName());
+        return Expr.abbreviate(n);
+    }
+
+    /** A parameter as evidence: the cell (or params.csv line) its value came from. */
+    private static Metric paramMetric(Param p, int year) {
+        return new Metric("参数", year, p.getName(), p.getValue(), p.getValue() == null ? p.getText() : null, null, p.getOrigin());
+    }
+
     private static Verdict yearOnYear(RuleContext kc, Entity e, Expr x, Op op) {
         Ctx c = ctx(kc, e);
         int y = c.year;
-        Value now = x.eval(c.facts(), e, y);
-        Value before = x.eval(c.facts(), e, y - 1);
-        List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
-        String formula = y + "年 " + x.describe() + " " + op.symbol() + " " + (y - 1) + "年";
-        if (!now.present() || !before.present()) {
-            List<String> missing = Value.concatMissing(now.missing(), before.missing());
-            return c.verdict(Status.INSUFFICIENT_DATA).observed(now.number(), now.present() ? Fmt.num(now.number(), now.unit()) : null)
-                    .evidence(evidence).missing(missing).formula(formula)
-                    .message("数据不足：缺少 " + String.join("、", missing)).build();
+        if (x instanceof Reported r && !r.anyReported(c.facts(), e, y, y - 1)) {
+            return c.verdict(Status.NOT_APPLICABLE).message("不适用：" + (y - 1) + "年和" + y + "年均未填报“" + String.join("”“", r.signals())
+                    + "”，视为本地区无此学段（如有，请填报）").build();
         }
+        YearPair p = c.pair(x);
+        if (p.missing() != null) return p.missing();
+        Value now = p.now(), before = p.before();
+        String formula = y + "年 " + x.describe() + " " + op.symbol() + " " + (y - 1) + "年";
         String shownNow = y + "年 " + Fmt.num(now.number(), now.unit());
         String shownBefore = (y - 1) + "年 " + Fmt.num(before.number(), before.unit());
         BigDecimal change = now.number().subtract(before.number());
         String changeText = change.signum() == 0 ? "持平" : (change.signum() > 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), now.unit());
-        Verdict.Builder b = c.verdict(Status.PASS).observed(now.number(), Fmt.num(now.number(), now.unit())).evidence(evidence)
+        Verdict.Builder b = c.verdict(Status.PASS).observed(now.number(), Fmt.num(now.number(), now.unit())).evidence(p.evidence())
+                .limit(before.number())
                 .formula(formula + "：" + now.shown() + "（" + y + "年）；" + before.shown() + "（" + (y - 1) + "年）");
         if (!op.test(now.number(), before.number())) {
             return b.status(Status.FAIL).message(shownNow + "，" + op.failWord() + " " + shownBefore + "（" + changeText + "）").build();
         }
         Status s = c.narrow(now.number(), before.number(), op) ? Status.WARN : Status.PASS;
-        return b.status(s).message(shownNow + " " + op.symbol() + " " + shownBefore + "（" + changeText + "）"
-                + (s == Status.WARN ? "，在预警幅度 " + Fmt.num(c.meta.warnMargin()) + " 以内" : "")).build();
+        return b.status(s).message(shownNow + " " + op.symbol() + " " + shownBefore + "（" + changeText + "）" + c.warnText(s)).build();
     }
 
     // ---- shared machinery -----------------------------------------------------------------
@@ -178,6 +859,12 @@ public final class Patterns {
         return new Ctx(s, meta, e, s.year());
     }
 
+    /** A bound's number resolved for one evaluation, the words for it, and where it came from. */
+    record Limit(BigDecimal number, String text, List<Metric> evidence, List<String> missing) {}
+
+    /** This year's and last year's value of an expression, or the INSUFFICIENT_DATA verdict when either is missing. */
+    record YearPair(Value now, Value before, List<Metric> evidence, Verdict missing) {}
+
     /** One evaluation: the session's context, the rule's metadata, the entity and year. */
     private record Ctx(SessionContext session, RuleMeta meta, Entity entity, int year) {
         Facts facts() { return session.facts(); }
@@ -186,8 +873,71 @@ public final class Patterns {
             return new BuilderWithFormula(meta, entity, year).status(s);
         }
 
-        boolean test(Bound bound, BigDecimal observed, Value v) {
-            return bound.op().test(observed, bound.number());
+        /** The workbook's 参数 sheet first, then rules/params.csv. */
+        Param param(String name) {
+            Param p = facts().param(name);
+            return p != null ? p : session.ruleParams().get(name);
+        }
+
+        /**
+         * The rule's bound for this entity: of a compound bound, a school's 学段 part or a region's level
+         * part ({@code 省 >= 200；市 >= 50}); null when it has none.
+         */
+        Bound boundFor(Entity e) {
+            Bound b = meta.bound();
+            if (!b.isCompound()) return b;
+            return b.forLabel(e.getKind().isRegion() ? e.getLevel() : e.getStage());
+        }
+
+        Verdict noBoundForStage() {
+            if (entity.getKind().isRegion()) {
+                return verdict(Status.INSUFFICIENT_DATA).missing(List.of(entity.getLevel() + "级的界值"))
+                        .message("数据不足：界值（" + meta.bound().text() + "）中没有“" + entity.getLevel() + "”的分项").build();
+            }
+            String st = entity.getStage() == null || entity.getStage().isBlank() ? "（未填学段）" : entity.getStage();
+            boolean unsplit = st.contains("一贯制") || st.contains("完全中学");
+            return verdict(Status.INSUFFICIENT_DATA).missing(List.of("学段“" + st + "”的界值"))
+                    .message(unsplit ? "数据不足：学段为“" + st + "”，界值按小学、初中分别规定；请将该校小学部、初中部作为单独的学校行填报（学段填“小学”或“初中”）"
+                            : "数据不足：界值（" + meta.bound().text() + "）中没有学段“" + st + "”的分项").build();
+        }
+
+        /** Resolves a bound's number: a parameter (workbook, rules/params.csv, default), another metric, or the number written. */
+        Limit limit(Bound b) {
+            if (b.param() != null) {
+                String name = b.param();
+                String unit = b.unit();
+                Param p = param(name);
+                if (p != null) {
+                    String from = facts().param(name) != null ? "取自 " + p.getOrigin() : "取自 rules/" + RuleBase.PARAMS_FILE;
+                    if (p.getValue() == null) {
+                        return new Limit(null, b.op().symbol() + " 参数“" + name + "”", List.of(paramMetric(p, year)),
+                                List.of("参数“" + name + "”的数值（“" + p.getText() + "”不是数值，" + from + "）"));
+                    }
+                    return new Limit(p.getValue(), b.op().symbol() + " " + Fmt.num(p.getValue(), unit) + "（参数“" + name + "”，" + from + "）",
+                            List.of(paramMetric(p, year)), List.of());
+                }
+                if (b.number() == null) {
+                    return new Limit(null, b.op().symbol() + " 参数“" + name + "”", List.of(), List.of("参数“" + name + "”（参数表或 rules/params.csv）"));
+                }
+                return new Limit(b.number(), b.op().symbol() + " " + Fmt.num(b.number(), unit) + "（参数“" + name + "”未设置，取默认值）", List.of(), List.of());
+            }
+            if (b.metric() != null) {
+                Value bv = Expr.value(b.metric()).eval(facts(), entity, year);
+                return new Limit(bv.present() ? bv.number() : null, b.op().symbol() + " " + bv.shown(), bv.evidence(), bv.missing());
+            }
+            return new Limit(b.number(), b.text(), List.of(), List.of());
+        }
+
+        YearPair pair(Expr x) {
+            Value now = x.eval(facts(), entity, year);
+            Value before = x.eval(facts(), entity, year - 1);
+            List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
+            if (now.present() && before.present()) return new YearPair(now, before, evidence, null);
+            List<String> missing = Value.concatMissing(now.missing(), before.missing());
+            Verdict v = verdict(Status.INSUFFICIENT_DATA).observed(now.number(), now.present() ? Fmt.num(now.number(), now.unit()) : null)
+                    .evidence(evidence).missing(missing).formula(year + "年 " + x.describe() + "；" + (year - 1) + "年 " + x.describe())
+                    .message("数据不足：缺少 " + String.join("、", missing)).build();
+            return new YearPair(now, before, evidence, v);
         }
 
         boolean narrow(BigDecimal observed, BigDecimal bound, Op op) {
@@ -196,22 +946,25 @@ public final class Patterns {
             return observed.subtract(bound).abs().compareTo(m) <= 0;
         }
 
-        Verdict compare(Value v, Bound bound) { return compareBuilder(v, bound).build(); }
+        String warnText(Status s) {
+            return s == Status.WARN ? "，但在预警幅度 " + Fmt.num(meta.warnMargin()) + " 以内" : "";
+        }
 
-        BuilderWithFormula compareBuilder(Value v, Bound bound) {
+        Verdict compare(Value v, Bound bound) { return compareBuilder(v, bound, limit(bound)).build(); }
+
+        BuilderWithFormula compareBuilder(Value v, Bound bound, Limit lim) {
             BuilderWithFormula b = (BuilderWithFormula) verdict(Status.PASS);
             List<Metric> evidence = new ArrayList<>(v.evidence());
+            evidence.addAll(lim.evidence());
             List<String> missing = new ArrayList<>(v.missing());
-            BigDecimal limit = bound.number();
-            String limitText = bound.text();
-            if (bound.metric() != null) {
-                Value bv = Expr.value(bound.metric()).eval(facts(), entity, year);
-                evidence.addAll(bv.evidence());
-                missing.addAll(bv.missing());
-                limit = bv.number();
-                limitText = bound.op().symbol() + " " + bv.shown();
+            missing.addAll(lim.missing());
+            BigDecimal limit = lim.number();
+            String limitText = lim.text();
+            if (meta.bound().isCompound()) {
+                String label = entity.getKind().isRegion() ? entity.getLevel() : entity.getStage();
+                limitText = (label == null ? "" : label + " ") + limitText;
             }
-            b.evidence(evidence).children(v.children());
+            b.evidence(evidence).children(v.children()).bound(limitText).limit(limit);
             String observedText = v.present() ? Fmt.num(v.number(), v.unit()) : null;
             b.observed(v.number(), observedText);
             if (!v.present() || limit == null) {
@@ -222,14 +975,14 @@ public final class Patterns {
             String shown = v.derived() ? v.shown() + " = " + observedText : v.shown();
             b.formulaText(shown + "，要求 " + limitText);
             if (!bound.op().test(v.number(), limit)) {
-                String gap = bound.isYesNo() ? "" : "（差 " + Fmt.difference(limit.subtract(v.number()).abs(), v.unit()) + "）";
+                String gap = bound.isYesNo() ? "" : limit.compareTo(v.number()) == 0 ? "（恰好等于界值，不满足“" + bound.op().symbol() + "”）"
+                        : "（差 " + Fmt.difference(limit.subtract(v.number()).abs(), v.unit()) + "）";
                 if (!v.children().isEmpty()) gap = "：" + childList(v.children());
                 return (BuilderWithFormula) b.status(Status.FAIL).message(shown + "，" + (bound.isYesNo() ? "不满足 " + limitText
                         : bound.op().failWord() + "要求（" + limitText + "）") + gap);
             }
             Status s = !bound.isYesNo() && narrow(v.number(), limit, bound.op()) ? Status.WARN : Status.PASS;
-            return (BuilderWithFormula) b.status(s).message(shown + "，满足 " + limitText
-                    + (s == Status.WARN ? "，但在预警幅度 " + Fmt.num(meta.warnMargin()) + " 以内" : ""));
+            return (BuilderWithFormula) b.status(s).message(shown + "，满足 " + limitText + warnText(s));
         }
 
         private static String childList(List<ChildFinding> children) {
@@ -239,9 +992,10 @@ public final class Patterns {
         }
     }
 
-    /** A verdict builder that already carries the rule's metadata and remembers the formula text. */
+    /** A verdict builder that already carries the rule's metadata and remembers the formula text and evidence. */
     static final class BuilderWithFormula extends Verdict.Builder {
         private String formula;
+        private List<Metric> evidence = List.of();
 
         BuilderWithFormula(RuleMeta meta, Entity e, int year) {
             super(meta.indicator().id(), e, year);
@@ -251,5 +1005,9 @@ public final class Patterns {
         BuilderWithFormula formulaText(String f) { formula = f; formula(f); return this; }
 
         String formulaText() { return formula; }
+
+        @Override public Verdict.Builder evidence(List<Metric> v) { evidence = v; return super.evidence(v); }
+
+        List<Metric> evidenceSoFar() { return evidence; }
     }
 }

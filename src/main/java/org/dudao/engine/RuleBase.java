@@ -1,7 +1,12 @@
 package org.dudao.engine;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.dudao.load.MetricDictionary;
+import org.dudao.load.Text;
+import org.dudao.model.Origin;
+import org.dudao.model.Param;
 import org.dudao.model.Indicator;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -13,6 +18,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,9 +54,11 @@ public final class RuleBase {
     private final List<Indicator> catalogue;
     private final MetricDictionary dictionary;
     private final String hash;
+    private final Map<String, Param> params;
 
     private RuleBase(Path dir, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
-                     MetricDictionary dictionary, String hash) {
+                     MetricDictionary dictionary, String hash, Map<String, Param> params) {
+        this.params = params;
         this.dir = dir;
         this.kieBase = kieBase;
         this.rules = rules;
@@ -68,6 +76,10 @@ public final class RuleBase {
     public MetricDictionary dictionary() { return dictionary; }
     /** SHA-256 over every file under the rules folder: a report names the exact rule set it used. */
     public String hash() { return hash; }
+    /** Parameters set in {@code rules/params.csv} (参数名称,参数值,说明): below a workbook's 参数 sheet, above a rule's default. */
+    public Map<String, Param> params() { return params; }
+
+    public static final String PARAMS_FILE = "params.csv";
 
     /** Compiles with the {@link RuleGuard} check on, as every command does unless told to trust the rules. */
     public static RuleBase compile(Path dir) throws RuleCompileException {
@@ -92,6 +104,7 @@ public final class RuleBase {
             }
         }
         MetricDictionary dictionary = readDictionary(dir);
+        Map<String, Param> params = readParams(dir);
 
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -120,7 +133,31 @@ public final class RuleBase {
         List<Indicator> catalogue = new ArrayList<>();
         readMetadata(dir, kieBase, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, files));
+        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, files), params);
+    }
+
+    private static Map<String, Param> readParams(Path dir) throws RuleCompileException {
+        Path csv = dir.resolve(PARAMS_FILE);
+        Map<String, Param> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(csv)) return Collections.unmodifiableMap(out);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : format.parse(in)) {
+                String name = r.get(0).replace("\uFEFF", "").strip();
+                if (name.isEmpty()) continue;
+                String value = r.size() > 1 ? r.get(1).strip() : "";
+                if (value.isEmpty()) {
+                    throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), (int) r.getRecordNumber() + 1, 1,
+                            "参数“" + name + "”没有值")));
+                }
+                BigDecimal n = Text.number(value);
+                out.put(name, new Param(name, n, value, new Origin(PARAMS_FILE, "参数", "第" + (r.getRecordNumber() + 1) + "行")));
+            }
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, "无法读取参数文件：" + e.getMessage())));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static MetricDictionary readDictionary(Path dir) throws RuleCompileException {

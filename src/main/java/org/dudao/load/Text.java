@@ -29,6 +29,11 @@ public final class Text {
         return b.toString();
     }
 
+    /** A number typed as text ({@code 1,234.5}, {@code 85%} read as 85), or null when it is not one. */
+    public static java.math.BigDecimal number(String raw) {
+        return raw == null ? null : Values.parseNumber(raw).map(Values.Num::value).orElse(null);
+    }
+
     /** A header split into its name and the unit in trailing brackets: {@code 教育支出(万元)}. */
     public record Header(String name, String unit) {
         public static Header parse(String raw) {

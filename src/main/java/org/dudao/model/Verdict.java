@@ -28,6 +28,8 @@ public final class Verdict {
     private final List<String> missing;
     private final List<ChildFinding> children;
     private final Waiver waiver;
+    private final String part;
+    private final BigDecimal limit;
 
     public Verdict(Builder b) {
         this.indicator = b.indicator;
@@ -47,6 +49,8 @@ public final class Verdict {
         this.evidence = List.copyOf(b.evidence);
         this.missing = List.copyOf(b.missing);
         this.children = List.copyOf(b.children);
+        this.part = b.part;
+        this.limit = b.limit;
         this.waiver = null;
     }
 
@@ -68,6 +72,8 @@ public final class Verdict {
         this.evidence = v.evidence;
         this.missing = v.missing;
         this.children = v.children;
+        this.part = v.part;
+        this.limit = v.limit;
         this.waiver = waiver;
     }
 
@@ -102,11 +108,20 @@ public final class Verdict {
     public List<ChildFinding> getChildren() { return children; }
     /** The waiver that covers (WAIVED) or no longer covers (expired, still FAIL) this verdict; null if none. */
     public Waiver getWaiver() { return waiver; }
+    /**
+     * The part of the entity the verdict is about, when an indicator gives one verdict per part: the
+     * 学段 (小学, 初中) of a county's balance coefficient. Null for a verdict about the whole entity.
+     */
+    public String getPart() { return part; }
+    /** The number the observed value was compared with (a parameter resolved, a 学段's bound), or null. */
+    public BigDecimal getLimit() { return limit; }
+    /** The entity's name with the part: 一县（小学）. */
+    public String getSubject() { return part == null ? entityName : entityName + "（" + part + "）"; }
 
     public boolean isFail() { return status == Status.FAIL; }
 
     @Override public String toString() {
-        return indicator + " " + entityCode + " " + year + " " + status + " " + message;
+        return indicator + " " + entityCode + (part == null ? "" : "/" + part) + " " + year + " " + status + " " + message;
     }
 
     public static Builder builder(String indicator, Entity entity, int year) {
@@ -128,6 +143,8 @@ public final class Verdict {
         private List<Metric> evidence = List.of();
         private List<String> missing = List.of();
         private List<ChildFinding> children = List.of();
+        private String part;
+        private BigDecimal limit;
 
         protected Builder(String indicator, Entity entity, int year) {
             this.indicator = indicator;
@@ -145,6 +162,8 @@ public final class Verdict {
         public Builder evidence(List<Metric> v) { evidence = v; return this; }
         public Builder missing(List<String> v) { missing = v; return this; }
         public Builder children(List<ChildFinding> v) { children = v; return this; }
+        public Builder part(String v) { part = v; return this; }
+        public Builder limit(BigDecimal v) { limit = v; return this; }
 
         public Verdict build() {
             if (status == null) throw new IllegalStateException("verdict without status: " + indicator);

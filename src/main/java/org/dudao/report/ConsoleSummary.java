@@ -48,7 +48,7 @@ public final class ConsoleSummary {
         if (!fails.isEmpty()) {
             out.printf("%n不达标（%d 项）：%n", fails.size());
             for (Verdict v : fails.subList(0, Math.min(LIST_LIMIT, fails.size()))) {
-                out.printf("  %s %s（%s）：%s%n", v.getIndicator(), v.getEntityName(), v.getEntityCode(), v.getMessage());
+                out.printf("  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
             }
             if (fails.size() > LIST_LIMIT) out.printf("  ……另有 %d 项，见报告%n", fails.size() - LIST_LIMIT);
         }

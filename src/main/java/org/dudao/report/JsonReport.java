@@ -145,6 +145,7 @@ public final class JsonReport {
         g.writeStringField("level", v.getLevel());
         g.writeStringField("entity", v.getEntityCode());
         g.writeStringField("entityName", v.getEntityName());
+        if (v.getPart() != null) g.writeStringField("part", v.getPart());
         g.writeStringField("parent", v.getParentCode());
         g.writeNumberField("year", v.getYear());
         g.writeStringField("status", v.getStatus().name());
@@ -152,6 +153,7 @@ public final class JsonReport {
         number(g, "observed", v.getObserved());
         g.writeStringField("observedText", v.getObservedText());
         g.writeStringField("bound", v.getBound());
+        if (v.getLimit() != null) number(g, "limit", v.getLimit());
         g.writeStringField("formula", v.getFormula());
         g.writeStringField("message", v.getMessage());
         g.writeStringField("source", v.getSource());

@@ -46,7 +46,9 @@ public final class ReportView {
                 regions.add(v.getEntityCode());
                 regionNames.put(v.getEntityCode(), v.getEntityName());
             }
-            cells.put(key(v.getEntityCode(), v.getIndicator()), v);
+            // An indicator with one verdict per part (BAL-CV-n per 学段) shows its worst part in the matrix.
+            cells.merge(key(v.getEntityCode(), v.getIndicator()), v,
+                    (a, b) -> b.getStatus().ordinal() < a.getStatus().ordinal() ? b : a);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.dudao.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the synthetic sample workbooks of {@code sample-data/}: one province, one city and five
@@ -30,7 +34,8 @@ public final class SampleData {
         return w.sheet("说明")
                 .row("dudao 示例数据（合成数据）— " + year + "年")
                 .row(NOTICE)
-                .row("一县：各项达标；二县：各项不达标；三县：恰好等于界值；四县：数据缺失；五县：条件不成立（不适用）。");
+                .row("一县：各项达标；二县：各项不达标；三县：恰好等于界值（“高于”类界值等于即不达标）；四县：数据缺失；五县：条件不成立（不适用）。")
+                .row("全国、示例二省、乙市、丙市、六县用于省级、市级指标：乙市与甲市结果相反，示例二省和丙市没有数据。");
     }
 
     /** 2023: expenditure in 亿元, a one-line header, years as numbers. */
@@ -41,7 +46,7 @@ public final class SampleData {
                 .row("填报单位：示例省教育厅（虚构）")
                 .row("地区代码", "地区名称", "上级代码", "层级", "年度", "一般公共预算教育支出（亿元）", "在校学生数(人)",
                         "义务教育在校生数(人)", "民办义务教育在校生数(人)", "在园幼儿数(人)", "公办园在园幼儿数(人)")
-                .row(990000, "示例省", null, "省", 2023, 30, 250000, 180000, 18000, 60000, 33000)
+                .row(990000, "示例省", "000000", "省", 2023, 30, 250000, 180000, 18000, 60000, 33000)
                 .row(990100, "甲市", 990000, "市", 2023, 20, 140000, 100000, 10000, 30000, 15000)
                 .row(990101, "一县", 990100, "县", 2023, 5, 40000, 30000, 3000, 3000, 1700)
                 .row(990102, "二县", 990100, "县", 2023, 4.5, 30000, 20000, 2000, 3000, 1300)
@@ -54,11 +59,12 @@ public final class SampleData {
                 .row("学校代码", "学校名称", "所属地区代码", "学段", "年度", "在校学生数(人)", "随班就读学生数(人)", "资源教室")
                 .row("9901010001", "一县实验小学", "990101", "小学", 2023, 1200, 6, "是")
                 .row("9901010002", "一县第一中学", "990101", "初中", 2023, 900, 2, "否")
-                .row("9901020001", "二县城关小学", "990102", "小学", 2023, 1500, 8, "否")
+                .row("9901020001", "二县城关小学", "990102", "小学", 2023, 1900, 8, "否")
                 .row("9901020002", "二县中学", "990102", "初中", 2023, 1100, 5, "是")
                 .row("9901030001", "三县中心小学", "990103", "小学", 2023, 800, 5, "是")
                 .row("9901040001", "四县实验学校", "990104", "九年一贯制", 2023, 1300, 7, null)
                 .row("9901050001", "五县中心小学", "990105", "小学", 2023, 600, 0, "否");
+        more2023(w);
         return w.save(file);
     }
 
@@ -75,7 +81,7 @@ public final class SampleData {
                         "公务员平均工资收入")
                 .merge("A3:A4").merge("B3:B4").merge("C3:C4").merge("D3:D4").merge("E3:E4").merge("F3:G3").merge("H3:I3")
                 .merge("J3:J4").merge("K3:K4").merge("L3:L4").merge("M3:M4").merge("N3:N4").merge("O3:O4").merge("P3:P4").merge("Q3:Q4")
-                .row(990000, "示例省", null, "省", "2024年", "310,000", null, null, null, 252000, 181000, 17500, 61000, 33500, null, 3000, 12)
+                .row(990000, "示例省", "000000", "省", "2024年", "310,000", null, null, null, 252000, 181000, 17500, 61000, 33500, null, 3000, 12)
                 .row(990100, "甲市", 990000, "市", "2024年", 205000, null, null, null, 141000, 100000, 10000, 30000, 13500, null, 1500, 6)
                 .row(990101, "一县", 990100, "县", "2024年", "52,000", null, 105000, 100000, 40500, 30000, 2700, 3000, 1800, 0, 35, 1)
                 .row(990102, "二县", 990100, "县", "2024年", 44000, null, 95000, 100000, 30000, 20000, 2400, 3000, 1200, 3, 25, 0)
@@ -91,15 +97,15 @@ public final class SampleData {
                 .row("学校代码", "学校名称", "所属地区代码", "学段", "年度", "在校学生数(人)", "随班就读学生数(人)", "资源教室")
                 .row(9901010001L, "一县实验小学", 990101, "小学", "2024年", 1250, 6, "是")
                 .row(9901010002L, "一县第一中学", 990101, "初中", "2024年", 920, 2, "否")
-                .row(9901020001L, "二县城关小学", 990102, "小学", "2024年", 1520, 8, "否")
+                .row(9901020001L, "二县城关小学", 990102, "小学", "2024年", 2050, 8, "否")
                 .row(9901020002L, "二县中学", 990102, "初中", "2024年", 1120, 5, "是")
-                .row(9901030001L, "三县中心小学", 990103, "小学", "2024年", 820, 5, "是")
+                .row(9901030001L, "三县中心小学", 990103, "小学", "2024年", 2000, 5, "是")
                 .row(9901040001L, "四县实验学校", 990104, "九年一贯制", "2024年", 1310, 7, null)
                 .row(9901050001L, "五县中心小学", 990105, "小学", "2024年", 610, 0, "否");
         w.sheet("表3 班级")
                 .row("学校代码", "学校名称", "年级", "班级", "年度", "学生数")
                 .row("9901010001", "一县实验小学", "一年级", "一(1)班", 2024, 45)
-                .row("9901010001", "一县实验小学", "一年级", "一(2)班", 2024, 48)
+                .row("9901010001", "一县实验小学", "一年级", "一(2)班", 2024, 44)
                 .row("9901010002", "一县第一中学", "七年级", "七(1)班", 2024, 50)
                 .row("9901020001", "二县城关小学", "三年级", "三(1)班", 2024, 58)
                 .row("9901020001", "二县城关小学", "三年级", "三(2)班", 2024, 67)
@@ -107,6 +113,192 @@ public final class SampleData {
                 .row("9901030001", "三县中心小学", "五年级", "五(1)班", 2024, 55)
                 .row("9901040001", "四县实验学校", "八年级", "八(1)班", 2024, null)
                 .row("9901040001", "四县实验学校", "八年级", "八(2)班", 2024, 40);
+        more2024(w);
         return w.save(file);
+    }
+
+    // ---- the indicators beyond the walking skeleton: extra sheets, one column per metric -----------
+
+    /** A sheet built row by row from named values; the header is every name used, in order of first use. */
+    private static final class Table {
+        private final List<String> keys;
+        private final List<String> header = new ArrayList<>();
+        private final List<Map<String, Object>> rows = new ArrayList<>();
+
+        Table(String... keys) {
+            this.keys = List.of(keys);
+            header.addAll(this.keys);
+        }
+
+        Table row(Object... keyValues) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) r.put(keys.get(i), keyValues[i]);
+            rows.add(r);
+            return this;
+        }
+
+        /** A value in the last row; null leaves the cell blank. */
+        Table v(String column, Object value) {
+            if (!header.contains(column)) header.add(column);
+            rows.get(rows.size() - 1).put(column, value);
+            return this;
+        }
+
+        void write(Workbooks w, String sheet, String title) {
+            w.sheet(sheet).row(title).row(header.toArray());
+            for (Map<String, Object> r : rows) {
+                Object[] cells = new Object[header.size()];
+                for (int i = 0; i < cells.length; i++) cells[i] = r.get(header.get(i));
+                w.row(cells);
+            }
+        }
+    }
+
+    private static final String[] LEVELS = {"幼儿园", "普通小学", "普通初中", "普通高中", "中职", "普通高校"};
+    private static final int[] LEVEL_BASE = {3000, 10000, 14000, 16000, 17000, 20000};
+
+    private static Table regions() { return new Table("地区代码", "地区名称", "上级代码", "层级", "年度"); }
+
+    /** The regions the skeleton sample lacked: the nation, a second province, two more cities and a county. */
+    private static void extraRegions(Table t, int year) {
+        t.row("000000", "全国（示例）", null, "全国", year);
+        t.row("980000", "示例二省", "000000", "省", year);
+        t.row("990200", "乙市", "990000", "市", year);
+        t.row("990300", "丙市", "990000", "市", year);
+        t.row("990201", "六县", "990200", "县", year);
+    }
+
+    /** Per-student funding by level of education: up (一县), down (二县), equal (三县), this year missing (四县), none (五县). */
+    private static void perStudent(Table t, int county, int year) {
+        for (int i = 0; i < LEVELS.length; i++) {
+            Integer v = switch (county) {
+                case 1 -> year == 2023 ? LEVEL_BASE[i] : LEVEL_BASE[i] + 100;
+                case 2 -> year == 2023 ? LEVEL_BASE[i] : LEVEL_BASE[i] - 100;
+                case 3 -> year == 2023 && i == 0 ? null : LEVEL_BASE[i]; // 三县 2023 幼儿园: from total and pupils
+                case 4 -> year == 2023 ? LEVEL_BASE[i] : null;
+                default -> null;
+            };
+            t.v(LEVELS[i] + "生均一般公共预算教育经费(元)", v);
+        }
+        if (county == 3 && year == 2023) t.v("幼儿园一般公共预算教育支出(万元)", 900); // 900 万元 / 3000 幼儿 = 3000 元
+    }
+
+    static void more2023(Workbooks w) {
+        Table t = regions();
+        String[] names = {"一县", "二县", "三县", "四县", "五县"};
+        int[][] yearly = { // 义务教育生均公用经费, 教育财政拨款, 财政经常性收入, 学科类校外培训机构数, 涉校涉生安全事故数, 体质健康合格率
+                {1000, 100, 200, 20, 10, 90}, {1000, 100, 200, 10, 10, 90}, {1000, 100, 200, 8, 10, 90},
+                {1000, 100, 200, 6, 10, 90}, {1000, 100, 200, 5, 0, 92}};
+        for (int c = 1; c <= 5; c++) {
+            int[] y = yearly[c - 1];
+            t.row("99010" + c, names[c - 1], "990100", "县", 2023);
+            perStudent(t, c, 2023);
+            t.v("义务教育生均公用经费(元)", y[0]).v("教育财政拨款(万元)", y[1]).v("财政经常性收入(万元)", y[2])
+                    .v("学科类校外培训机构数(个)", y[3]).v("涉校涉生安全事故数(起)", y[4]).v("体质健康合格率(%)", y[5]);
+        }
+        t.row("990100", "甲市", "990000", "市", 2023).v("义务教育生均公用经费(元)", 3000);
+        extraRegions(t, 2023);
+        t.write(w, "表4 地区（续）", "2023年各项督导指标补充表（合成数据）");
+    }
+
+    static void more2024(Workbooks w) {
+        Table t = regions();
+        // 一县 passes, 二县 fails, 三县 sits on the bound, 四县 lacks the data, 五县: conditions that do not hold
+        t.row("990101", "一县", "990100", "县", "2024年");
+        perStudent(t, 1, 2024);
+        county(t, 1200, 10000, 9950, 700, 1100, 1600, 110, 210, 120, 1000, 30, "是", 600, 1800, 10, 10, 92, 700, 250, 5000, 4000,
+                90, 100, 13500, 27000, 36000, 97, 96, "是", 6500, 1000, 950, 15, 8, 91, 40500, 100, 60, 97, 95);
+        t.row("990102", "二县", "990100", "县", "2024年");
+        perStudent(t, 2, 2024);
+        county(t, 1100, 10000, 9800, 600, 900, 1400, 105, 220, 50, 1000, 5, "否", 300, 1500, 10, 8, 80, 800, 150, 5000, 3000,
+                80, 97, 9000, 21000, 27000, 93, 90, "否", null, 1000, 800, 12, 10, 88, 29000, 100, 40, 95, 90);
+        t.row("990103", "三县", "990100", "县", "2024年");
+        perStudent(t, 3, 2024);
+        county(t, 1150, 10000, 9900, 650, 1000, 1500, 110, 220, 100, 1000, 20, "是", 540, 1800, 5, 5, 85, 900, 200, 5000, 3750,
+                85, 100, 12000, 24510, 31320, 95, 95, "是", 6000, 1000, 900, 8, 9, 90, 11000, 100, 50, 96, 92);
+        t.row("990104", "四县", "990100", "县", "2024年");
+        perStudent(t, 4, 2024);
+        county(t, null, 10000, null, null, null, null, null, null, null, null, null, null, null, null, 10, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 100, null, null, null);
+        t.row("990105", "五县", "990100", "县", "2024年");
+        perStudent(t, 5, 2024);
+        county(t, 1150, 8000, 8000, 800, 1200, 1800, 112, 210, 110, 1000, 25, "是", 300, 900, 0, 0, 90, 400, 120, 5000, 4500,
+                95, 100, 7500, 15000, 18000, 98, 97, "是", null, 1000, 850, 3, 0, 92, 14600, 100, 70, 98, 93);
+        t.row("990100", "甲市", "990000", "市", "2024年").v("义务教育生均公用经费(元)", 2900).v("新建改扩建公办幼儿园数(所)", 40)
+                .v("民办学校数(所)", 20).v("已分类登记民办学校数(所)", 20).v("特殊教育学校生均公用经费(元)", 5000);
+        t.row("990000", "示例省", "000000", "省", "2024年").v("新建改扩建公办幼儿园数(所)", 210).v("财政性教育经费占GDP比例(%)", 3.8);
+        t.row("000000", "全国（示例）", null, "全国", "2024年").v("财政性教育经费占GDP比例(%)", 4);
+        t.row("980000", "示例二省", "000000", "省", "2024年");
+        t.row("990200", "乙市", "990000", "市", "2024年").v("新建改扩建公办幼儿园数(所)", 50).v("民办学校数(所)", 20).v("已分类登记民办学校数(所)", 18);
+        t.row("990300", "丙市", "990000", "市", "2024年");
+        t.row("990201", "六县", "990200", "县", "2024年").v("乡村教师生活补助", "是").v("特殊教育资源中心", "是");
+        t.write(w, "表4 地区（续）", "2024年各项督导指标补充表（合成数据）");
+
+        Table s = new Table("学校代码", "学校名称", "所属地区代码", "学段", "年度");
+        // code, name, region, stage, pupils (null: in 表2), reach of the balance bounds, 培训经费 %, 劳动天数, 带宽, 平安, 智慧, 清廉
+        school(s, "9901010001", "一县实验小学", "990101", "小学", null, 1250, new double[]{1.2}, 6, 5, 1000, "是", "是", "引领型");
+        school(s, "9901010002", "一县第一中学", "990101", "初中", null, 920, new double[]{1.2}, 6, 6, 2000, "是", "是", "引领型");
+        school(s, "9901020001", "二县城关小学", "990102", "小学", null, 2050, new double[]{0.8}, 4, 4, 500, "否", "否", "未达标");
+        school(s, "9901020002", "二县中学", "990102", "初中", null, 1120, new double[]{1.0}, 5, 5, 1000, "否", "是", "规范型");
+        school(s, "9901020003", "二县乡村小学", "990102", "小学", 100, 100, new double[]{5}, null, null, 1000, null, "否", "未达标");
+        school(s, "9901030001", "三县中心小学", "990103", "小学", null, 2000, new double[]{1.0}, 5, 5, 1000, "是", "是", "规范型");
+        school(s, "9901040001", "四县实验学校", "990104", "九年一贯制", null, 1310, new double[]{1.0}, null, null, null, null, "是", "规范型");
+        school(s, "9901040002", "四县第二小学", "990104", "小学", null, null, null, null, null, null, null, null, "提升型");
+        school(s, "9901050001", "五县中心小学", "990105", "小学", null, 610, new double[]{1, 1, 1, 1, 1, 1, 0.9}, 6, 7, 1000, "是", "是", "规范型");
+        school(s, "9901050002", "五县某村教学点", "990105", "小学教学点", 30, 30, new double[]{1.0}, 6, 5, 1000, "是", "是", "提升型");
+        s.v("随班就读学生数(人)", 0);
+        school(s, "9901050003", "五县特殊教育学校", "990105", "特殊教育", 60, null, null, null, null, null, "是", null, "未达标");
+        s.v("随班就读学生数(人)", 0);
+        school(s, "9902010001", "六县小学", "990201", "小学", 800, null, null, null, null, null, "是", "否", "未达标");
+        school(s, "9902010002", "六县中学", "990201", "初中", 700, null, null, null, null, null, "是", "否", "提升型");
+        school(s, "9901000001", "甲学院", "990100", "普通高校", 5000, null, null, null, null, null, "是", "否", "提升型");
+        school(s, "9902000001", "甲大学", "990200", "普通高校", 8000, null, null, null, null, null, "是", "是", "规范型");
+        s.write(w, "表5 学校（续）", "2024年学校督导指标补充表（合成数据）");
+
+        w.sheet("参数").row("参数名称", "参数值", "说明")
+                .row("PLAN-01评估日期", "2024-07-01", "“双过半”评估日期（时间进度 50%）")
+                .row("FUND-03提高额", 150, "义务教育生均公用经费比上年提高额（元），与方案相同，演示参数来源");
+    }
+
+    /** A county's figures, in the order of the columns below. */
+    private static void county(Table t, Object... v) {
+        String[] cols = {"义务教育生均公用经费(元)", "教育预算数(万元)", "教育预算执行数(万元)", "幼儿园生均公用经费(元)", "普通高中生均公用经费(元)",
+                "中职生均公用经费(元)", "教育财政拨款(万元)", "财政经常性收入(万元)", "交流轮岗教师数(人)", "符合交流条件教师数(人)", "交流轮岗骨干教师数(人)",
+                "乡村教师生活补助", "一级园在园幼儿数(人)", "二级园在园幼儿数(人)", "城镇小区配套幼儿园数(所)", "公办或普惠配套幼儿园数(所)",
+                "学前三年毛入园率(%)", "普惠性民办园在园幼儿数(人)", "幼儿园专任教师数(人)", "公办园在编教师平均工资(元)", "公办园非在编教师平均工资(元)",
+                "幼儿园班额达标率(%)", "幼儿园园长专任教师持证率(%)", "幼儿园户外活动场地面积(平方米)", "幼儿园活动室面积(平方米)", "幼儿园园舍建筑面积(平方米)",
+                "初中三年巩固率(%)", "残疾儿童少年入学率(%)", "特殊教育资源中心", "特殊教育学校生均公用经费(元)", "随迁子女在校生数(人)",
+                "公办学校就读随迁子女数(人)", "学科类校外培训机构数(个)", "涉校涉生安全事故数(起)", "体质健康合格率(%)", "参加心理健康测评学生数(人)",
+                "年度任务计划数(项)", "年度任务已完成数(项)", "九年义务教育巩固率(%)", "高中阶段毛入学率(%)"};
+        if (v.length != cols.length) throw new IllegalArgumentException(v.length + " values for " + cols.length + " columns");
+        for (int i = 0; i < cols.length; i++) t.v(cols[i], v[i]);
+    }
+
+    /** The seven balance resources with their 小学 / 初中 bounds (per pupil, or per hundred pupils). */
+    private static final String[] BAL_COLUMNS = {"高于规定学历教师数(人)", "县级及以上骨干教师数(人)", "体育艺术专任教师数(人)", "教学及辅助用房面积(平方米)",
+            "体育运动场馆面积(平方米)", "教学仪器设备值(万元)", "网络多媒体教室数(间)"};
+    private static final double[][] BAL_BOUNDS = {{4.2, 5.3}, {1.0, 1.0}, {0.9, 0.9}, {4.5, 5.8}, {7.5, 10.2}, {2000, 2500}, {2.3, 2.4}};
+    private static final double[] BAL_PER = {100, 100, 100, 1, 1, 1, 100};
+
+    private static void school(Table s, String code, String name, String region, String stage, Integer ownPupils, Integer pupils,
+                               double[] reach, Integer trainingPct, Integer labourDays, Integer mbps, String safe, String smart, String clean) {
+        s.row(code, name, region, stage, "2024年");
+        if (ownPupils != null) s.v("在校学生数(人)", ownPupils);
+        if (reach != null && pupils != null) {
+            int st = stage.contains("初中") ? 1 : 0;
+            for (int i = 0; i < 7; i++) {
+                double r = reach.length == 1 ? reach[0] : reach[i];
+                double amount = BAL_BOUNDS[i][st] * pupils / BAL_PER[i] * r;
+                boolean count = i < 3 || i == 6;
+                // whole teachers and rooms: rounded away from the bound, so a pass stays a pass and a shortfall a shortfall
+                double value = count ? (r >= 1 ? Math.ceil(amount - 1e-9) : Math.floor(amount + 1e-9)) : amount;
+                if (i == 5) value = value / 10000; // 元 to 万元
+                s.v(BAL_COLUMNS[i], new java.math.BigDecimal(value).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().doubleValue());
+            }
+        } else {
+            for (String c : BAL_COLUMNS) s.v(c, null);
+        }
+        s.v("教师培训经费(元)", trainingPct == null ? null : trainingPct * 2000).v("学校公用经费(元)", trainingPct == null ? null : 200000)
+                .v("劳动活动天数(天)", labourDays).v("宽带接入带宽(Mbps)", mbps).v("平安校园", safe).v("智慧校园", smart).v("清廉学校等级", clean);
     }
 }

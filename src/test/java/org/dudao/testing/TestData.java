@@ -71,8 +71,18 @@ public final class TestData {
         return this;
     }
 
+    /** A category answer such as 清廉学校等级 = 引领型: text, no number. */
+    public TestData text(String entity, int year, String key, String text) {
+        present(entity, year);
+        metrics.add(new Metric(entity, year, key, null, text, null, new Origin("test.xlsx", "test", "B" + cell++)));
+        return this;
+    }
+
+    public TestData city(String code, String name, String parent) { return entity(code, name, EntityKind.CITY, parent, null); }
+
     public TestData param(String name, String value) {
-        params.add(new Param(name, new BigDecimal(value), value, new Origin("test.xlsx", "参数", "B" + cell++)));
+        BigDecimal n = value.matches("[-+]?\\d+(\\.\\d+)?") ? new BigDecimal(value) : null;
+        params.add(new Param(name, n, value, new Origin("test.xlsx", "参数", "B" + cell++)));
         return this;
     }
 
