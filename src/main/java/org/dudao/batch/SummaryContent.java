@@ -36,7 +36,7 @@ final class SummaryContent {
             case 0 -> "全部达标";
             case 1 -> "无不达标，但有预警、数据不足或已豁免";
             case 2 -> "至少一项不达标";
-            default -> "有工作簿无法读取或有地区无法核查";
+            default -> "有输入找不到或无法读取，或有地区无法核查";
         };
     }
 
