@@ -15,6 +15,11 @@ public record BatchResult(long batchId, String startedAt, String finishedAt, Str
                           String history, List<String> formats, boolean perFile, List<RegionResult> regions,
                           List<FileProblem> problems, List<Duplicate> duplicates, int exitCode) {
 
+    /** The history URL as the summaries show it: a password in it is replaced by ***. */
+    public String maskedHistory() {
+        return history.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     public enum Outcome {
         EVALUATED("已核查"), SKIPPED("未变化，已跳过"), NOT_EVALUATED("无法核查");
 

@@ -39,7 +39,7 @@ public final class BatchSummaryJson {
             g.writeStringField("dir", b.rulesDir());
             g.writeStringField("sha256", b.rulesSha256());
             g.writeEndObject();
-            g.writeStringField("history", b.history().replaceAll("(?i)(password=)[^&;]*", "$1***"));
+            g.writeStringField("history", b.maskedHistory());
             g.writeArrayFieldStart("formats");
             for (String f : b.formats()) g.writeString(f);
             g.writeEndArray();

@@ -3,7 +3,9 @@ package org.dudao.cli;
 import org.dudao.batch.BatchConsole;
 import org.dudao.batch.BatchResult;
 import org.dudao.batch.BatchRunner;
+import org.dudao.batch.BatchSummaryHtml;
 import org.dudao.batch.BatchSummaryJson;
+import org.dudao.batch.BatchSummaryXlsx;
 import org.dudao.batch.Progress;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.Waivers;
@@ -90,12 +92,16 @@ public final class BatchCommand implements Callable<Integer> {
         }
         Path summary = out.resolve("batch-summary.json");
         AtomicFiles.write(summary, o -> BatchSummaryJson.write(result, o));
+        Path summaryXlsx = out.resolve("batch-summary.xlsx");
+        AtomicFiles.write(summaryXlsx, o -> BatchSummaryXlsx.write(result, o));
+        Path summaryHtml = out.resolve("batch-summary.html");
+        AtomicFiles.write(summaryHtml, o -> BatchSummaryHtml.write(result, o));
         if (quiet) {
             for (BatchResult.FileProblem p : result.problems()) err.println(p.file() + "：" + p.reason());
             for (BatchResult.RegionResult r : result.regions()) for (String p : r.problems()) err.println("[" + r.key() + "] " + p);
         } else {
             BatchConsole.print(result, stdout);
-            stdout.printf("%n批次汇总已写入：%s%n", summary);
+            stdout.printf("%n批次汇总已写入：%s、%s、%s%n", summary, summaryXlsx, summaryHtml);
         }
         stdout.flush();
         return result.exitCode();

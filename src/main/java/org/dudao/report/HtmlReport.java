@@ -57,6 +57,9 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
+    /** The report's style sheet, public so that the batch summary page looks the same. */
+    public static String css() { return CSS; }
+
     public static void write(Report report, Path file) throws IOException {
         AtomicFiles.write(file, out -> write(new ReportView(report), out));
     }

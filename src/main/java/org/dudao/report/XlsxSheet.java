@@ -13,8 +13,9 @@ import java.math.BigDecimal;
  * that a spreadsheet would read as a formula when edited (starting with = + - @, tab or CR) gets
  * the quote-prefix style, as Excel's leading apostrophe. Column widths follow the widest cell in
  * display columns, so Chinese text (two columns a character) fits.
+ * Public so that the batch summary (org.dudao.batch) writes its sheets the same way.
  */
-final class XlsxSheet {
+public final class XlsxSheet {
     private static final int MAX_WIDTH = 60;
     private static final int MAX_TEXT = 32_767;
 
@@ -24,46 +25,46 @@ final class XlsxSheet {
     private int next;
     private int maxColumn;
 
-    XlsxSheet(SXSSFSheet sheet, XlsxStyles styles) {
+    public XlsxSheet(SXSSFSheet sheet, XlsxStyles styles) {
         this.sheet = sheet;
         this.styles = styles;
     }
 
-    int rowIndex() { return next; }
+    public int rowIndex() { return next; }
 
     /** A header row: bold, filled. */
-    XlsxSheet header(Object... cells) { return write(styles.header, cells); }
+    public XlsxSheet header(Object... cells) { return write(styles.header, cells); }
 
-    XlsxSheet row(Object... cells) { return write(null, cells); }
+    public XlsxSheet row(Object... cells) { return write(null, cells); }
 
-    XlsxSheet blank() {
+    public XlsxSheet blank() {
         next++;
         return this;
     }
 
     /** Freezes the rows above {@code rows} and the columns left of {@code cols}. */
-    XlsxSheet freeze(int cols, int rows) {
+    public XlsxSheet freeze(int cols, int rows) {
         sheet.createFreezePane(cols, rows);
         return this;
     }
 
     /** Puts a filter on the header row {@code headerRow} and the data rows under it written so far. */
-    XlsxSheet filter(int headerRow, int columns) {
+    public XlsxSheet filter(int headerRow, int columns) {
         sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns - 1));
         return this;
     }
 
     /** Sets each column's width to its widest cell (capped); a header's width counts too. */
-    void fitColumns(int minWidth) {
+    public void fitColumns(int minWidth) {
         for (int c = 0; c <= maxColumn; c++) {
             int w = Math.min(MAX_WIDTH, Math.max(minWidth, widths[c] + 2));
             sheet.setColumnWidth(c, w * 256);
         }
     }
 
-    void width(int column, int chars) { sheet.setColumnWidth(column, chars * 256); }
+    public void width(int column, int chars) { sheet.setColumnWidth(column, chars * 256); }
 
-    SXSSFSheet sheet() { return sheet; }
+    public SXSSFSheet sheet() { return sheet; }
 
     private XlsxSheet write(CellStyle style, Object... cells) {
         Row row = sheet.createRow(next++);

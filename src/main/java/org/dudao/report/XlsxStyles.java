@@ -7,14 +7,17 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** The few cell styles report.xlsx uses, created once per workbook (a workbook has a limited number). */
-final class XlsxStyles {
+/**
+ * The few cell styles report.xlsx uses, created once per workbook (a workbook has a limited number).
+ * Public so that the batch summary's workbook uses the same styles.
+ */
+public final class XlsxStyles {
     final CellStyle header;
     final CellStyle headerQuoted;
     final CellStyle quoted;
     final CellStyle title;
 
-    XlsxStyles(Workbook wb) {
+    public XlsxStyles(Workbook wb) {
         Font bold = wb.createFont();
         bold.setBold(true);
         header = wb.createCellStyle();

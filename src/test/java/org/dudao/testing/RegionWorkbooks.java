@@ -12,11 +12,21 @@ public final class RegionWorkbooks {
 
     /** A workbook of 乙市 for {@code year} with the expenditure (万元) of 六县 and 七县. */
     public static Path city(Path file, int year, int county1, int county2) {
+        return city(file, "880100", "乙市", "六县", "七县", year, county1, county2);
+    }
+
+    /**
+     * A workbook of a city {@code code} (dddd00) named {@code name}, with two counties (dddd01, dddd02)
+     * named as given: for names that must be escaped in reports.
+     */
+    public static Path city(Path file, String code, String name, String county1Name, String county2Name, int year,
+                            int county1, int county2) {
+        String prefix = code.substring(0, 4);
         return Workbooks.create().sheet("地区")
                 .row("地区代码", "地区名称", "上级代码", "层级", "年度", "一般公共预算教育支出(万元)")
-                .row("880100", "乙市", null, "市", year, county1 + county2)
-                .row("880101", "六县", "880100", "县", year, county1)
-                .row("880102", "七县", "880100", "县", year, county2)
+                .row(code, name, null, "市", year, county1 + county2)
+                .row(prefix + "01", county1Name, code, "县", year, county1)
+                .row(prefix + "02", county2Name, code, "县", year, county2)
                 .save(file);
     }
 }
