@@ -25,8 +25,8 @@ class BatchCommandTest {
     private Path incoming() throws IOException {
         Path in = tmp.resolve("incoming");
         Files.createDirectories(in.resolve("示例省"));
-        Files.copy(Path.of("sample-data/sample-2023.xlsx"), in.resolve("示例省/2023.xlsx"));
-        Files.copy(Path.of("sample-data/sample-2024.xlsx"), in.resolve("示例省/2024.xlsx"));
+        Files.copy(Path.of(org.dudao.testing.Fixture.S2023), in.resolve("示例省/2023.xlsx"));
+        Files.copy(Path.of(org.dudao.testing.Fixture.S2024), in.resolve("示例省/2024.xlsx"));
         RegionWorkbooks.city(in.resolve("乙市-2023.xlsx"), 2023, 100, 100);
         RegionWorkbooks.city(in.resolve("乙市-2024.xlsx"), 2024, 120, 90);
         Files.copy(in.resolve("乙市-2023.xlsx"), in.resolve("乙市-2023（重复提交）.xlsx"));
@@ -39,7 +39,7 @@ class BatchCommandTest {
     void a_folder_with_good_broken_and_duplicate_workbooks_is_grouped_by_region_and_ends_with_3() throws IOException {
         Path in = incoming();
         Path out = tmp.resolve("out");
-        Cli r = Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli r = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(r.out()).contains("990000").contains("示例省").contains("880100").contains("乙市")
@@ -82,9 +82,9 @@ class BatchCommandTest {
     void a_rerun_on_unchanged_inputs_skips_them_and_force_runs_them_again() throws IOException {
         Path in = incoming();
         Path out = tmp.resolve("out");
-        Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
 
-        Cli again = Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli again = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
         JsonNode s = JSON.readTree(out.resolve("batch-summary.json").toFile());
         assertThat(region(s, "880100").path("outcome").asText()).isEqualTo("SKIPPED");
         assertThat(region(s, "990000").path("outcome").asText()).isEqualTo("SKIPPED");
@@ -96,18 +96,18 @@ class BatchCommandTest {
 
         // Without the broken file the batch ends with 2: an indicator failed.
         Files.delete(in.resolve("坏文件.xlsx"));
-        assertThat(Cli.run("batch", "--out", out.toString(), in.toString()).exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString()).exit()).isEqualTo(ExitCodes.FAILED);
 
         // A deleted report is written again rather than skipped.
         Path cityReport = Path.of(region(s, "880100").path("reports").get(0).asText());
         Files.delete(cityReport);
-        Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
         assertThat(cityReport).exists();
         s = JSON.readTree(out.resolve("batch-summary.json").toFile());
         assertThat(region(s, "880100").path("outcome").asText()).isEqualTo("EVALUATED");
         assertThat(region(s, "990000").path("outcome").asText()).isEqualTo("SKIPPED");
 
-        Cli forced = Cli.run("batch", "--out", out.toString(), "--force", in.toString());
+        Cli forced = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), "--force", in.toString());
         s = JSON.readTree(out.resolve("batch-summary.json").toFile());
         assertThat(region(s, "880100").path("outcome").asText()).isEqualTo("EVALUATED");
         assertThat(region(s, "990000").path("outcome").asText()).isEqualTo("EVALUATED");
@@ -122,11 +122,11 @@ class BatchCommandTest {
         RegionWorkbooks.city(in.resolve("2023.xlsx"), 2023, 100, 100);
         RegionWorkbooks.city(in.resolve("2024.xlsx"), 2024, 120, 90);   // 六县 passes, 七县 fails FUND-01
         Path out = tmp.resolve("out");
-        Cli first = Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli first = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
         assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(ExitCodes.FAILED);
 
         RegionWorkbooks.city(in.resolve("2024.xlsx"), 2024, 80, 130);   // corrected return: 六县 now fails, 七县 fixed
-        Cli second = Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli second = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
         assertThat(second.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(second.out()).contains("新增不达标（1 项）").contains("FUND-01 六县（880101）：达标 → 不达标")
                 .contains("已整改（1 项）").contains("FUND-01 七县（880102）：不达标 → 达标")
@@ -167,7 +167,7 @@ class BatchCommandTest {
         RegionWorkbooks.city(in.resolve("2023.xlsx"), 2023, 100, 100);
         RegionWorkbooks.city(in.resolve("2024.xlsx"), 2024, 120, 90);
         Path out = tmp.resolve("out");
-        Cli r = Cli.run("batch", "--out", out.toString(), "--per-file", "--quiet", in.resolve("*.xlsx").toString());
+        Cli r = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), "--per-file", "--quiet", in.resolve("*.xlsx").toString());
         assertThat(r.err()).doesNotContain("[1/2]");
         assertThat(r.out()).isEmpty();
         JsonNode s = JSON.readTree(out.resolve("batch-summary.json").toFile());
@@ -183,10 +183,10 @@ class BatchCommandTest {
     @Test
     void no_input_found_and_an_unknown_format_exit_3() {
         Path out = tmp.resolve("out");
-        Cli none = Cli.run("batch", "--out", out.toString(), tmp.resolve("nothing-here").toString());
+        Cli none = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), tmp.resolve("nothing-here").toString());
         assertThat(none.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(none.out()).contains("输入不存在");
-        assertThat(Cli.run("batch", "--out", out.toString(), "--format", "pdf", "sample-data").exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), "--format", "pdf", "sample-data").exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         Cli noHistory = Cli.run("history", "list", "--out", tmp.resolve("empty").toString());
         assertThat(noHistory.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(noHistory.err()).contains("未找到结果历史库");

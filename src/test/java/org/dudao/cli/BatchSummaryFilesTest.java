@@ -42,8 +42,8 @@ class BatchSummaryFilesTest {
     private Path incoming() throws IOException {
         Path in = tmp.resolve("incoming");
         Files.createDirectories(in.resolve("示例省"));
-        Files.copy(Path.of("sample-data/sample-2023.xlsx"), in.resolve("示例省/2023.xlsx"));
-        Files.copy(Path.of("sample-data/sample-2024.xlsx"), in.resolve("示例省/2024.xlsx"));
+        Files.copy(Path.of(org.dudao.testing.Fixture.S2023), in.resolve("示例省/2023.xlsx"));
+        Files.copy(Path.of(org.dudao.testing.Fixture.S2024), in.resolve("示例省/2024.xlsx"));
         RegionWorkbooks.city(in.resolve("乙市-2023.xlsx"), 2023, 100, 100);
         RegionWorkbooks.city(in.resolve("乙市-2024.xlsx"), 2024, 120, 90);     // 七县 fails FUND-01
         Files.copy(in.resolve("乙市-2023.xlsx"), in.resolve("乙市-2023（重复提交）.xlsx"));
@@ -57,7 +57,7 @@ class BatchSummaryFilesTest {
     void the_xlsx_and_html_summaries_show_regions_counts_failures_changes_and_trends() throws IOException {
         Path in = incoming();
         Path out = tmp.resolve("out");
-        Cli first = Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli first = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
         assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(first.out()).contains("batch-summary.xlsx").contains("batch-summary.html");
 
@@ -72,7 +72,7 @@ class BatchSummaryFilesTest {
         // The corrected returns: in 乙市 六县 now fails and 七县 is fixed; in the hostile city the other way round.
         RegionWorkbooks.city(in.resolve("乙市-2024.xlsx"), 2024, 80, 130);
         RegionWorkbooks.city(in.resolve("丙市-2024.xlsx"), "770100", SCRIPT, FORMULA, "九县", 2024, 130, 80);
-        Cli second = Cli.run("batch", "--out", out.toString(), in.toString());
+        Cli second = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
         assertThat(second.exit()).as(second.out() + second.err()).isEqualTo(ExitCodes.CANNOT_RUN);
         JsonNode json = JSON.readTree(out.resolve("batch-summary.json").toFile());
 

@@ -22,14 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dudao evaluate --format ...}: which files each format writes, and that a rerun gives the same content. */
 class EvaluateFormatsTest {
-    private static final String S2023 = "sample-data/sample-2023.xlsx";
-    private static final String S2024 = "sample-data/sample-2024.xlsx";
+    private static final String S2023 = org.dudao.testing.Fixture.S2023;
+    private static final String S2024 = org.dudao.testing.Fixture.S2024;
 
     @TempDir Path tmp;
 
     @Test
     void all_writes_the_four_reports_side_by_side_and_nothing_else() throws IOException {
-        Cli r = Cli.run("evaluate", "--format", "all", "--out", tmp.toString(), S2023, S2024);
+        Cli r = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "all", "--out", tmp.toString(), S2023, S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(names(tmp)).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx");
         assertThat(r.out()).contains("报告已写入").contains("督导报告.docx");
@@ -37,7 +37,7 @@ class EvaluateFormatsTest {
 
     @Test
     void formats_are_chosen_one_by_one_and_per_region_splits_the_docx() throws IOException {
-        Cli r = Cli.run("evaluate", "--format", "html,docx", "--per-region", "--out", tmp.toString(), S2023, S2024);
+        Cli r = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "html,docx", "--per-region", "--out", tmp.toString(), S2023, S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(names(tmp)).contains("report.html", "督导报告-二县-990102.docx", "督导报告-示例省-990000.docx")
                 .doesNotContain("report.json", "report.xlsx", "督导报告.docx").hasSize(1 + 7);
@@ -45,10 +45,10 @@ class EvaluateFormatsTest {
 
     @Test
     void unknown_formats_and_per_region_without_docx_cannot_run() {
-        Cli pdf = Cli.run("evaluate", "--format", "json,pdf", "--out", tmp.toString(), S2024);
+        Cli pdf = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "json,pdf", "--out", tmp.toString(), S2024);
         assertThat(pdf.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(pdf.err()).contains("pdf");
-        Cli split = Cli.run("evaluate", "--format", "xlsx", "--per-region", "--out", tmp.toString(), S2024);
+        Cli split = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "xlsx", "--per-region", "--out", tmp.toString(), S2024);
         assertThat(split.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(split.err()).contains("--per-region");
         assertThat(names(tmp)).isEmpty();
@@ -58,8 +58,8 @@ class EvaluateFormatsTest {
     void a_rerun_gives_the_same_content_in_every_format_apart_from_the_run_time() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        Cli.run("evaluate", "--format", "all", "--threads", "1", "--out", a.toString(), S2023, S2024);
-        Cli.run("evaluate", "--format", "all", "--threads", "2", "--out", b.toString(), S2023, S2024);
+        Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "all", "--threads", "1", "--out", a.toString(), S2023, S2024);
+        Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "all", "--threads", "2", "--out", b.toString(), S2023, S2024);
         assertThat(withoutTime(Files.readString(b.resolve("report.html")))).isEqualTo(withoutTime(Files.readString(a.resolve("report.html"))));
         assertThat(cells(b.resolve("report.xlsx"))).isEqualTo(cells(a.resolve("report.xlsx")));
         assertThat(paragraphs(b.resolve("督导报告.docx"))).isEqualTo(paragraphs(a.resolve("督导报告.docx")));

@@ -45,7 +45,7 @@ class DocxReportTest {
             Indicator fund = Reports.sample().catalogue().get(0);
             assertThat(text).contains("依据：“" + fund.source() + "”");
             assertThat(text).contains("二县（县，990102）：2024年 44000 万元，低于 2023年 45000 万元（减少 1000 万元）");
-            assertThat(text).contains("sample-data/sample-2024.xlsx 表1 地区!F8");
+            assertThat(text).contains("src/test/resources/fixture/sample-2024.xlsx 表1 地区!F8");
             assertThat(text).contains("共收到统计工作簿 2 个").contains("读取数据行 42 行");
 
             XWPFTable todo = doc.getTables().get(0);
@@ -54,7 +54,7 @@ class DocxReportTest {
             assertThat(todo.getRow(0).isRepeatHeader()).isTrue();
             XWPFTable rec = doc.getTables().get(1);
             assertThat(rec.getRows()).hasSize(1 + 5);
-            assertThat(cells(rec.getRow(1)).get(0)).isEqualTo("sample-data/sample-2023.xlsx");
+            assertThat(cells(rec.getRow(1)).get(0)).isEqualTo(org.dudao.testing.Fixture.S2023);
         }
     }
 

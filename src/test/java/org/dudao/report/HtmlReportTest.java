@@ -39,7 +39,7 @@ class HtmlReportTest {
         assertThat(details.first().attr("data-status")).as("worst first").isEqualTo("FAIL");
         Element fundFail = doc.selectFirst("#details details[data-indicator=FUND-01][data-status=FAIL]");
         assertThat(fundFail.attr("data-region")).isEqualTo("990102");
-        assertThat(fundFail.select("td").eachText()).contains("表1 地区!F8", "sample-data/sample-2024.xlsx");
+        assertThat(fundFail.select("td").eachText()).contains("表1 地区!F8", org.dudao.testing.Fixture.S2024);
         assertThat(fundFail.text()).contains("依据：").contains(Reports.sample().catalogue().get(0).source());
         // a school's verdict is filed under its county, so the region filter finds it
         Element school = doc.selectFirst("#details details[data-indicator=SPED-02][data-status=FAIL]:contains(城关小学)");

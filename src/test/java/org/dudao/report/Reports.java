@@ -28,7 +28,7 @@ final class Reports {
     static synchronized RuleBase rules() {
         if (rules == null) {
             try {
-                rules = RuleBase.compile(Path.of("rules"));
+                rules = RuleBase.compile(Path.of(org.dudao.testing.Fixture.RULES));
             } catch (RuleCompileException e) {
                 throw new AssertionError(e.messages());
             }
@@ -36,11 +36,11 @@ final class Reports {
         return rules;
     }
 
-    /** The shipped sample (sample-2023.xlsx and sample-2024.xlsx), evaluated for 2024. */
+    /** The report fixture (the first sample workbooks under the nine skeleton rules), evaluated for 2024. */
     static synchronized Report sample() {
         if (sample == null) {
             WorkbookLoader.Result r = new WorkbookLoader(rules().dictionary())
-                    .load(List.of(Path.of("sample-data/sample-2023.xlsx"), Path.of("sample-data/sample-2024.xlsx")));
+                    .load(List.of(Path.of(org.dudao.testing.Fixture.S2023), Path.of(org.dudao.testing.Fixture.S2024)));
             sample = of(r.dataset(), 2024);
         }
         return sample;

@@ -37,7 +37,7 @@ class XlsxReportTest {
             Sheet overview = wb.getSheet("总览");
             assertThat(valueNextTo(overview, "规则 SHA-256")).isEqualTo(Reports.sample().run().rulesSha256());
             assertThat(valueNextTo(overview, "不达标")).isEqualTo("12");
-            assertThat(valueNextTo(overview, "sample-data/sample-2024.xlsx")).hasSize(64);
+            assertThat(valueNextTo(overview, org.dudao.testing.Fixture.S2024)).hasSize(64);
 
             Sheet matrix = wb.getSheet("矩阵");
             assertThat(text(matrix, 0, 3)).startsWith("FUND-01");
@@ -60,7 +60,7 @@ class XlsxReportTest {
             assertThat(fund.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(44000);
             assertThat(text(fund, 1, 6)).isEqualTo("≥ 上年");
             assertThat(text(fund, 1, 7)).contains("减少 1000 万元");
-            assertThat(text(fund, 1, 9)).contains("sample-data/sample-2024.xlsx 表1 地区!F8");
+            assertThat(text(fund, 1, 9)).contains("src/test/resources/fixture/sample-2024.xlsx 表1 地区!F8");
 
             Sheet todo = wb.getSheet("整改清单");
             assertThat(todo.getLastRowNum()).isEqualTo(12);
