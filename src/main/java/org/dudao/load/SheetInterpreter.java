@@ -425,7 +425,7 @@ final class SheetInterpreter {
             value = percent ? c.number().movePointRight(2) : c.number();
         } else {
             Optional<Values.Num> n = c.kind() == CellValue.Kind.TEXT ? Values.parseNumber(c.text()) : Optional.empty();
-            if (n.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+            if (n.isEmpty()) { withUnitInCell(c, entity, year, spec); return; }
             value = n.get().value();
             percent = n.get().percent();
         }
@@ -437,6 +437,29 @@ final class SheetInterpreter {
             factor = f.get();
         }
         if (factor.compareTo(BigDecimal.ONE) != 0) value = value.multiply(factor, MathContext.DECIMAL128);
+        out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
+    }
+
+    /**
+     * A number with its own unit in the cell, {@code 12亿元}: converted from that unit to the metric's
+     * (the cell's unit wins over the header's, with a warning when the two differ); a unit of another
+     * kind, or text that is no number at all, is a problem on the cell.
+     */
+    private void withUnitInCell(CellValue c, String entity, int year, ColumnSpec spec) {
+        Optional<UnitSuffix.Parsed> p = UnitSuffix.parse(c.text());
+        String canonical = spec.def == null ? spec.unit : spec.def.unit();
+        if (p.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+        Optional<BigDecimal> f = canonical == null ? Optional.empty() : Units.factor(p.get().unit(), canonical);
+        if (f.isEmpty()) {
+            cellProblem(c, spec, "的值“" + c.asText() + "”的单位“" + p.get().unit() + "”无法换算为"
+                    + (canonical == null ? "该指标的单位" : "“" + canonical + "”"));
+            return;
+        }
+        if (spec.unit != null && !Units.factor(p.get().unit(), spec.unit).map(x -> x.compareTo(BigDecimal.ONE) == 0).orElse(false)) {
+            out.problem(Severity.WARNING, file, sheet, c.ref(), "“" + spec.name + "”的值“" + c.asText() + "”自带单位“"
+                    + p.get().unit() + "”，与表头的单位“" + spec.unit + "”不同：按单元格中的单位换算");
+        }
+        BigDecimal value = p.get().value().multiply(f.get(), MathContext.DECIMAL128);
         out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
     }
 
