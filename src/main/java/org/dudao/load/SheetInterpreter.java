@@ -54,6 +54,7 @@ final class SheetInterpreter {
     boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
 
     void row(List<CellValue> cells) {
+        cells = withinSheet(cells);
         if (columns == null && headerRow == null) {
             lookForHeader(cells);
             return;
@@ -66,6 +67,29 @@ final class SheetInterpreter {
             buildColumns(headerRow, List.of());
         }
         data(cells);
+    }
+
+    /** Excel's last column, XFD. */
+    private static final int MAX_COLUMN = 16_383;
+
+    /**
+     * A cell whose reference no sheet can have (a damaged or hand-made file: {@code r="'1"}, a column past
+     * XFD) is reported and left out, rather than taken for a column it is not.
+     */
+    private List<CellValue> withinSheet(List<CellValue> cells) {
+        List<CellValue> kept = null;
+        for (int i = 0; i < cells.size(); i++) {
+            CellValue c = cells.get(i);
+            boolean bad = c.column() < 0 || c.column() > MAX_COLUMN;
+            if (bad && kept == null) kept = new ArrayList<>(cells.subList(0, i));
+            if (bad) {
+                if (!c.isBlank()) out.problem(Severity.WARNING, file, sheet, null, "单元格引用“" + c.ref() + "”无效（不是 A1 到 XFD1048576 之间的单元格），其值“"
+                        + c.asText() + "”未读取");
+            } else if (kept != null) {
+                kept.add(c);
+            }
+        }
+        return kept == null ? cells : kept;
     }
 
     void end() {
