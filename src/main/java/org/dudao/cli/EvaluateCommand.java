@@ -70,7 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Dataset data = loaded.dataset();
         List<String> runProblems = new ArrayList<>();
         for (WorkbookException e : loaded.unreadable()) {
-            err.println("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
+            err.println(org.dudao.report.TerminalText.safe("无法读取工作簿 " + e.getFile() + "：" + e.getMessage()));
             runProblems.add("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
         }
         if (data.years().isEmpty()) {
