@@ -180,6 +180,24 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void malformedXmlInThePackageIsRefusedWithoutPoiPrintingAStackTrace() throws IOException {
+        // found by fuzzing: POI logs the parser's exception, stack trace and all, before it throws
+        Path valid = HandMadeXlsx.write(dir.resolve("valid.xlsx"), "表1", w -> out(w, SHEET_START + SHEET_END));
+        Path bad = dir.resolve("bad-types.xlsx");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(valid));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bad))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                if (e.getName().equals("[Content_Types].xml")) b = "<?xml version=\"1.0\"?><Types xmlns=\"x\"><Override PrP/></Types>".getBytes(StandardCharsets.UTF_8);
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(b);
+                zip.closeEntry();
+            }
+        }
+        assertThat(refused(bad)).contains("损坏");
+    }
+
+    @Test
     void everyRefusalIsOneErrorWithItsFileAndNoOtherProblem() {
         Loaded l = Loaded.load(zipBomb(), withDoctype("xxe.xlsx", "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", "&xxe;"));
         assertThat(l.problems()).extracting(LoadProblem::severity).containsOnly(LoadProblem.Severity.ERROR);
