@@ -48,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "并行评估的线程数（默认：处理器核数）")
     Integer threads;
 
-    @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls），可给多个（如每年一个）")
+    @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls）或 CSV 文件，可给多个（如每年一个）")
     List<Path> workbooks;
 
     @Override public Integer call() throws IOException {
@@ -71,7 +71,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
                 new RunPipeline.Settings(waivers, waiverOptions.day()));
-        for (WorkbookException e : outcome.unreadable()) err.println(RunPipeline.unreadableMessage(e));
+        for (WorkbookException e : outcome.unreadable()) err.println(org.dudao.report.TerminalText.safe(RunPipeline.unreadableMessage(e)));
         if (!outcome.evaluated()) {
             err.println(outcome.fatal());
             return ExitCodes.CANNOT_RUN;

@@ -37,10 +37,17 @@ final class DatasetBuilder {
     private final List<LoadProblem> problems = new ArrayList<>();
     private final TreeSet<Integer> years = new TreeSet<>();
 
+    private ValidityRanges validity = ValidityRanges.defaults();
+
     /** While a workbook is being read: what it yields, applied only once the whole workbook was read. */
     private List<Runnable> staged;
 
     void input(Dataset.InputFile f) { inputs.add(f); }
+
+    DatasetBuilder validity(ValidityRanges ranges) {
+        this.validity = ranges;
+        return this;
+    }
 
     /**
      * Starts reading one workbook: until {@link #commit()} nothing it yields reaches the dataset, so a
@@ -108,7 +115,16 @@ final class DatasetBuilder {
     }
 
     void metric(Metric m) {
-        if (staged != null) { staged.add(() -> metric(m)); return; }
+        // Checked once, as the value is read: a value out of its range is a warning and is still used.
+        validity.check(m).ifPresent(w -> {
+            Origin o = m.getOrigin();
+            problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), w);
+        });
+        if (staged != null) { staged.add(() -> add(m)); return; }
+        add(m);
+    }
+
+    private void add(Metric m) {
         Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
         if (conflicted.contains(k)) {
             conflict(m, null);
@@ -145,6 +161,13 @@ final class DatasetBuilder {
     }
 
     Dataset build() {
+        for (List<String> cycle : ParentCycles.find(entities)) {
+            Origin o = entities.get(cycle.get(0)).getOrigin();
+            StringBuilder chain = new StringBuilder();
+            for (String c : cycle) chain.append(c).append("（").append(entities.get(c).getOrigin()).append("）→ ");
+            problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "上级代码形成循环：" + chain + cycle.get(0)
+                    + "：这些单位的上下级关系无法确定，请核实“上级代码”");
+        }
         for (Entity e : entities.values()) {
             if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !entities.containsKey(e.getParentCode())
                     && e.getKind() != org.dudao.model.EntityKind.PROVINCE) {

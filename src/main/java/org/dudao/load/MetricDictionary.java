@@ -29,6 +29,7 @@ public final class MetricDictionary {
 
     private final Map<String, Def> byName = new LinkedHashMap<>();
     private final Map<String, Def> byAlias = new LinkedHashMap<>();
+    private ValidityRanges validity = ValidityRanges.defaults();
 
     public MetricDictionary(Collection<Def> defs) {
         for (Def d : defs) {
@@ -62,7 +63,16 @@ public final class MetricDictionary {
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new DictionaryException(csv + ": 指标字典格式错误：" + e.getMessage());
         }
-        return new MetricDictionary(defs);
+        // The plausible ranges of values live beside the dictionary, in validity.csv (optional).
+        return new MetricDictionary(defs).withValidity(ValidityRanges.read(csv.resolveSibling(ValidityRanges.FILE_NAME)));
+    }
+
+    /** The ranges values are checked against on load (a warning outside, never a rejection). */
+    public ValidityRanges validity() { return validity; }
+
+    public MetricDictionary withValidity(ValidityRanges ranges) {
+        this.validity = ranges;
+        return this;
     }
 
     private static String get(CSVRecord r, String column) {

@@ -54,6 +54,7 @@ final class SheetInterpreter {
     boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
 
     void row(List<CellValue> cells) {
+        cells = withinSheet(cells);
         if (columns == null && headerRow == null) {
             lookForHeader(cells);
             return;
@@ -66,6 +67,29 @@ final class SheetInterpreter {
             buildColumns(headerRow, List.of());
         }
         data(cells);
+    }
+
+    /** Excel's last column, XFD. */
+    private static final int MAX_COLUMN = 16_383;
+
+    /**
+     * A cell whose reference no sheet can have (a damaged or hand-made file: {@code r="'1"}, a column past
+     * XFD) is reported and left out, rather than taken for a column it is not.
+     */
+    private List<CellValue> withinSheet(List<CellValue> cells) {
+        List<CellValue> kept = null;
+        for (int i = 0; i < cells.size(); i++) {
+            CellValue c = cells.get(i);
+            boolean bad = c.column() < 0 || c.column() > MAX_COLUMN;
+            if (bad && kept == null) kept = new ArrayList<>(cells.subList(0, i));
+            if (bad) {
+                if (!c.isBlank()) out.problem(Severity.WARNING, file, sheet, null, "单元格引用“" + c.ref() + "”无效（不是 A1 到 XFD1048576 之间的单元格），其值“"
+                        + c.asText() + "”未读取");
+            } else if (kept != null) {
+                kept.add(c);
+            }
+        }
+        return kept == null ? cells : kept;
     }
 
     void end() {
@@ -425,7 +449,7 @@ final class SheetInterpreter {
             value = percent ? c.number().movePointRight(2) : c.number();
         } else {
             Optional<Values.Num> n = c.kind() == CellValue.Kind.TEXT ? Values.parseNumber(c.text()) : Optional.empty();
-            if (n.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+            if (n.isEmpty()) { withUnitInCell(c, entity, year, spec); return; }
             value = n.get().value();
             percent = n.get().percent();
         }
@@ -437,6 +461,29 @@ final class SheetInterpreter {
             factor = f.get();
         }
         if (factor.compareTo(BigDecimal.ONE) != 0) value = value.multiply(factor, MathContext.DECIMAL128);
+        out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
+    }
+
+    /**
+     * A number with its own unit in the cell, {@code 12亿元}: converted from that unit to the metric's
+     * (the cell's unit wins over the header's, with a warning when the two differ); a unit of another
+     * kind, or text that is no number at all, is a problem on the cell.
+     */
+    private void withUnitInCell(CellValue c, String entity, int year, ColumnSpec spec) {
+        Optional<UnitSuffix.Parsed> p = UnitSuffix.parse(c.text());
+        String canonical = spec.def == null ? spec.unit : spec.def.unit();
+        if (p.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+        Optional<BigDecimal> f = canonical == null ? Optional.empty() : Units.factor(p.get().unit(), canonical);
+        if (f.isEmpty()) {
+            cellProblem(c, spec, "的值“" + c.asText() + "”的单位“" + p.get().unit() + "”无法换算为"
+                    + (canonical == null ? "该指标的单位" : "“" + canonical + "”"));
+            return;
+        }
+        if (spec.unit != null && !Units.factor(p.get().unit(), spec.unit).map(x -> x.compareTo(BigDecimal.ONE) == 0).orElse(false)) {
+            out.problem(Severity.WARNING, file, sheet, c.ref(), "“" + spec.name + "”的值“" + c.asText() + "”自带单位“"
+                    + p.get().unit() + "”，与表头的单位“" + spec.unit + "”不同：按单元格中的单位换算");
+        }
+        BigDecimal value = p.get().value().multiply(f.get(), MathContext.DECIMAL128);
         out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
     }
 

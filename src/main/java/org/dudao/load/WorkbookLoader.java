@@ -1,9 +1,10 @@
 package org.dudao.load;
 
 import com.github.pjfanning.xlsx.StreamingReader;
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -44,7 +45,7 @@ public final class WorkbookLoader {
     public record Result(Dataset dataset, List<WorkbookException> unreadable) {}
 
     public Result load(List<Path> files) {
-        DatasetBuilder builder = new DatasetBuilder();
+        DatasetBuilder builder = new DatasetBuilder().validity(dictionary.validity());
         List<WorkbookException> unreadable = new ArrayList<>();
         for (Path f : files) {
             // A workbook counts whole or not at all: one that breaks on its third sheet adds nothing.
@@ -67,7 +68,7 @@ public final class WorkbookLoader {
         long bytes = size(path, file);
         out.input(new Dataset.InputFile(file, sha256(path, file), bytes));
         // FileMagic throws POI's (unchecked) EmptyFileException on a zero-byte file.
-        if (bytes == 0) throw new WorkbookException(file, "文件为空（0 字节），不是 Excel 工作簿", null);
+        if (bytes == 0) throw new WorkbookException(file, "文件为空（0 字节），不是 Excel 工作簿" + (CsvSheetReader.isCsv(path) ? "或 CSV 文件" : ""), null);
         FileMagic magic;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             magic = FileMagic.valueOf(in);
@@ -77,29 +78,50 @@ public final class WorkbookLoader {
         try {
             switch (magic) {
                 case OOXML -> {
+                    ZipLimits.apply();
                     try (Workbook wb = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(path.toFile())) {
                         readSheets(wb, file, out);
                     }
                 }
                 case OLE2 -> {
-                    try (InputStream in = Files.newInputStream(path); Workbook wb = new HSSFWorkbook(in)) {
-                        readSheets(wb, file, out);
+                    try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true)) {
+                        // An encrypted .xlsx is an OLE2 container holding the encrypted zip.
+                        if (fs.getRoot().hasEntryCaseInsensitive(Decryptor.DEFAULT_POIFS_ENTRY)
+                                || fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
+                            throw new WorkbookException(file, Failures.PASSWORD, null);
+                        }
+                        if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
+                            throw new WorkbookException(file, "不是 Excel 工作簿：这是其他 Office 文档（如 Word、PowerPoint），其中没有工作表", null);
+                        }
+                        try (Workbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
+                            readSheets(wb, file, out);
+                        }
                     }
                 }
-                default -> throw new WorkbookException(file, "不是 Excel 工作簿（.xlsx/.xls）：文件内容无法识别", null);
+                default -> {
+                    if (CsvSheetReader.isCsv(path)) CsvSheetReader.read(path, file, dictionary, out);
+                    else throw new WorkbookException(file, notAWorkbook(magic), null);
+                }
             }
         } catch (WorkbookException e) {
             throw e;
-        } catch (EncryptedDocumentException e) {
-            throw new WorkbookException(file, "工作簿有密码保护：请去除密码后再提交", e);
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             // POI signals a damaged file with many kinds of exception; none of them should escape as a stack trace.
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (why.contains("password") || why.contains("encrypted") || why.contains("EncryptedPackage")) {
-                throw new WorkbookException(file, "工作簿有密码保护：请去除密码后再提交", e);
-            }
-            throw new WorkbookException(file, "工作簿已损坏或格式不正确，无法读取（" + firstLine(why) + "）", e);
+            throw new WorkbookException(file, Failures.describe(e), e);
         }
+    }
+
+    /** What a file that is no workbook is, as far as its first bytes tell. */
+    private static String notAWorkbook(FileMagic magic) {
+        return switch (magic) {
+            case PDF -> "这是 PDF 文件，不是 Excel 工作簿：请提交原始的 .xlsx 工作簿";
+            case HTML -> "这是网页（HTML）文件，只是扩展名为 Excel：请在 Excel 中打开并另存为 .xlsx";
+            case XML -> "这是 XML 文件（可能是“XML 电子表格 2003”格式），不是 .xlsx/.xls 工作簿：请在 Excel 中另存为 .xlsx";
+            case BIFF2, BIFF3, BIFF4 -> "这是 Excel 4.0 或更早版本的旧格式，无法读取：请在 Excel 中另存为 .xlsx";
+            case RTF, WORD2, MSWRITE -> "这是文字处理文档，不是 Excel 工作簿";
+            case JPEG, PNG, GIF, BMP, TIFF, WMF, EMF -> "这是图片文件，不是 Excel 工作簿";
+            default -> "不是 Excel 工作簿（.xlsx/.xls）或 CSV 文件：文件内容无法识别";
+        };
     }
 
     private void readSheets(Workbook wb, String file, DatasetBuilder out) {
@@ -152,12 +174,6 @@ public final class WorkbookLoader {
         } catch (RuntimeException e) {
             return "#ERROR";
         }
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static long size(Path p, String file) throws WorkbookException {

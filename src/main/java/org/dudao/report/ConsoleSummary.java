@@ -18,6 +18,11 @@ public final class ConsoleSummary {
 
     private ConsoleSummary() {}
 
+    /** Prints with every string argument made safe for a terminal: input must not control it. */
+    private static void printf(PrintStream out, String format, Object... args) {
+        out.printf(format, TerminalText.safe(args));
+    }
+
     public static void print(Report report, PrintStream out) {
         Dataset data = report.data();
         int read = 0, accepted = 0, skipped = 0, rejected = 0;
@@ -28,16 +33,16 @@ public final class ConsoleSummary {
             rejected += t.getRejected();
         }
         long errors = data.problems().stream().filter(p -> p.severity() == LoadProblem.Severity.ERROR).count();
-        out.printf("数据：%d 个工作簿，%d 张数据表；读取 %d 行 = 采用 %d + 跳过（合计/注释）%d + 拒绝 %d；问题 %d 个（错误 %d）%n",
+        printf(out, "数据：%d 个工作簿，%d 张数据表；读取 %d 行 = 采用 %d + 跳过（合计/注释）%d + 拒绝 %d；问题 %d 个（错误 %d）%n",
                 data.inputs().size(), data.sheets().size(), read, accepted, skipped, rejected, data.problems().size(), errors);
-        out.printf("评估年度：%d 年（数据中的年度：%s）；规则 %d 项%n%n", report.run().year(), report.run().yearsPresent(),
+        printf(out, "评估年度：%d 年（数据中的年度：%s）；规则 %d 项%n%n", report.run().year(), report.run().yearsPresent(),
                 report.catalogue().size());
 
         TextTable t = new TextTable("指标", "名称", "达标", "不达标", "已豁免", "预警", "数据不足", "不适用").alignRight(2, 3, 4, 5, 6, 7);
         for (Indicator i : report.catalogue()) {
             Map<Status, Integer> c = report.counts(i.id());
-            t.row(i.id(), i.name(), c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WAIVED), c.get(Status.WARN),
-                    c.get(Status.INSUFFICIENT_DATA), c.get(Status.NOT_APPLICABLE));
+            t.row(TerminalText.safe(i.id()), TerminalText.safe(i.name()), c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WAIVED),
+                    c.get(Status.WARN), c.get(Status.INSUFFICIENT_DATA), c.get(Status.NOT_APPLICABLE));
         }
         Map<Status, Integer> all = report.counts();
         t.row("合计", "", all.get(Status.PASS), all.get(Status.FAIL), all.get(Status.WAIVED), all.get(Status.WARN),
@@ -46,28 +51,28 @@ public final class ConsoleSummary {
 
         List<Verdict> fails = report.verdicts().stream().filter(Verdict::isFail).toList();
         if (!fails.isEmpty()) {
-            out.printf("%n不达标（%d 项）：%n", fails.size());
+            printf(out, "%n不达标（%d 项）：%n", fails.size());
             for (Verdict v : fails.subList(0, Math.min(LIST_LIMIT, fails.size()))) {
-                out.printf("  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
+                printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
             }
-            if (fails.size() > LIST_LIMIT) out.printf("  ……另有 %d 项，见报告%n", fails.size() - LIST_LIMIT);
+            if (fails.size() > LIST_LIMIT) printf(out, "  ……另有 %d 项，见报告%n", fails.size() - LIST_LIMIT);
         }
         List<Verdict> waived = report.verdicts().stream().filter(v -> v.getStatus() == Status.WAIVED).toList();
         if (!waived.isEmpty()) {
-            out.printf("%n已豁免（%d 项，不计入不达标）：%n", waived.size());
+            printf(out, "%n已豁免（%d 项，不计入不达标）：%n", waived.size());
             for (Verdict v : waived.subList(0, Math.min(LIST_LIMIT, waived.size()))) {
-                out.printf("  %s %s（%s）：%s%n", v.getIndicator(), v.getEntityName(), v.getEntityCode(), v.getWaiver().describe());
+                printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getWaiver().describe());
             }
         }
         List<LoadProblem> problems = data.problems();
         if (!problems.isEmpty()) {
-            out.printf("%n数据问题（%d 个）：%n", problems.size());
+            printf(out, "%n数据问题（%d 个）：%n", problems.size());
             for (LoadProblem p : problems.subList(0, Math.min(LIST_LIMIT, problems.size()))) {
-                out.printf("  [%s] %s%n", p.severity().label(), p.describe());
+                printf(out, "  [%s] %s%n", p.severity().label(), p.describe());
             }
-            if (problems.size() > LIST_LIMIT) out.printf("  ……另有 %d 个，见报告的 load.problems%n", problems.size() - LIST_LIMIT);
+            if (problems.size() > LIST_LIMIT) printf(out, "  ……另有 %d 个，见报告的 load.problems%n", problems.size() - LIST_LIMIT);
         }
-        for (String p : report.runProblems()) out.printf("%n[运行问题] %s%n", p);
-        for (String n : report.evaluation().notes()) out.printf("%n[提示] %s%n", n);
+        for (String p : report.runProblems()) printf(out, "%n[运行问题] %s%n", p);
+        for (String n : report.evaluation().notes()) printf(out, "%n[提示] %s%n", n);
     }
 }

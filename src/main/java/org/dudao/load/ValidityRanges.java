@@ -1,0 +1,116 @@
+package org.dudao.load;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dudao.model.Metric;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The range a value may plausibly take, per kind of unit (money, people and counts cannot be negative;
+ * a percentage over 100 is suspicious) and per metric where a metric needs its own. A value outside
+ * is kept, with a warning on its cell: it may be a typing error, but it may be true (a share of
+ * 随迁子女 over 100% of a planned figure), and only a person can tell.
+ *
+ * <p>Built-in ranges apply by the unit's kind; {@code rules/validity.csv} ({@code 指标或类别,最小值,最大值,说明})
+ * replaces a kind's range or sets one for a metric by its dictionary name. An empty bound is no bound,
+ * so a row with both empty lifts the check. A metric's own row wins over its unit's kind.
+ */
+public final class ValidityRanges {
+    public static final String FILE_NAME = "validity.csv";
+
+    /** A closed range; a null end is open. */
+    public record Range(BigDecimal min, BigDecimal max, String source) {
+        boolean contains(BigDecimal v) {
+            return (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
+        }
+
+        String text() {
+            return "[" + (min == null ? "-∞" : min.toPlainString()) + ", " + (max == null ? "+∞" : max.toPlainString()) + "]";
+        }
+    }
+
+    /** Kinds of unit by their Chinese names, as they are written in validity.csv. */
+    private static final Map<String, String> KIND_LABELS = Map.of(
+            "金额", "money", "人数", "people", "数量", "count", "百分比", "percent", "面积", "area",
+            "天数", "days", "带宽", "bandwidth", "生均金额", "money-per-person", "生均面积", "area-per-person");
+
+    private final Map<String, Range> byKind = new LinkedHashMap<>();
+    private final Map<String, Range> byMetric = new LinkedHashMap<>();
+
+    private ValidityRanges() {}
+
+    /** The built-in ranges: nothing negative, a percentage at most 100. */
+    public static ValidityRanges defaults() {
+        ValidityRanges r = new ValidityRanges();
+        for (Map.Entry<String, String> k : KIND_LABELS.entrySet()) {
+            boolean percent = k.getValue().equals("percent");
+            r.byKind.put(k.getValue(), new Range(BigDecimal.ZERO, percent ? BigDecimal.valueOf(100) : null,
+                    "单位类别“" + k.getKey() + "”"));
+        }
+        return r;
+    }
+
+    /** The defaults with the rows of {@code csv} over them; the defaults alone when the file does not exist. */
+    public static ValidityRanges read(Path csv) throws IOException, MetricDictionary.DictionaryException {
+        ValidityRanges r = defaults();
+        if (!Files.isRegularFile(csv)) return r;
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
+            org.apache.commons.csv.CSVParser parser = format.parse(in);
+            for (CSVRecord rec : parser) {
+                String name = Text.normalize(rec.get(0));
+                if (name.isEmpty()) continue;
+                String where = csv + ":" + parser.getCurrentLineNumber();
+                BigDecimal min = bound(rec, 1, where), max = bound(rec, 2, where);
+                if (min != null && max != null && min.compareTo(max) > 0) {
+                    throw new MetricDictionary.DictionaryException(where + ": 最小值大于最大值");
+                }
+                String kind = KIND_LABELS.get(name);
+                if (kind != null) r.byKind.put(kind, new Range(min, max, FILE_NAME + " 中“" + name + "”的设定"));
+                else r.byMetric.put(name, new Range(min, max, FILE_NAME + " 中“" + name + "”的设定"));
+            }
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new MetricDictionary.DictionaryException(csv + ": 合理范围表格式错误：" + e.getMessage());
+        }
+        return r;
+    }
+
+    private static BigDecimal bound(CSVRecord rec, int i, String where) throws MetricDictionary.DictionaryException {
+        String t = i < rec.size() ? Text.normalize(rec.get(i)) : "";
+        if (t.isEmpty()) return null;
+        Optional<Values.Num> n = Values.parseNumber(t);
+        if (n.isEmpty()) throw new MetricDictionary.DictionaryException(where + ": “" + t + "”不是数值");
+        return n.get().value();
+    }
+
+    /** The range a metric's value must keep to, if any: its own, else its unit's kind. */
+    public Optional<Range> rangeOf(String metric, String unit) {
+        Range own = byMetric.get(Text.normalize(metric));
+        if (own != null) return Optional.of(own);
+        return Units.find(unit).map(u -> byKind.get(u.kind()));
+    }
+
+    /** A warning for a value outside its range, or empty. */
+    Optional<String> check(Metric m) {
+        if (m.getValue() == null) return Optional.empty();
+        Optional<Range> range = rangeOf(m.getKey(), m.getUnit());
+        if (range.isEmpty() || range.get().contains(m.getValue())) return Optional.empty();
+        Range r = range.get();
+        String v = m.getValue().stripTrailingZeros().toPlainString() + (m.getUnit() == null ? "" : m.getUnit());
+        String why = r.min() != null && m.getValue().compareTo(r.min()) < 0
+                ? (r.min().signum() == 0 ? "为负数" : "小于最小值 " + r.min().toPlainString())
+                : "大于最大值 " + r.max().toPlainString();
+        return Optional.of("“" + m.getKey() + "”的值 " + v + " " + why + "，超出合理范围 " + r.text() + "（按" + r.source()
+                + "）：已采用，请核实");
+    }
+}
