@@ -41,7 +41,8 @@ public final class Metric {
     public String display() {
         if (value == null || (text != null && !text.isEmpty())) return text == null ? "" : text;
         String n = value.stripTrailingZeros().toPlainString();
-        return unit == null || unit.isEmpty() ? n : n + " " + unit;
+        if (unit == null || unit.isEmpty()) return n;
+        return "%".equals(unit) ? n + "%" : n + " " + unit;
     }
 
     @Override public String toString() {
