@@ -299,6 +299,27 @@ public final class RuleText {
         return false;
     }
 
+    /** The categories a rule accepts for a text metric: {@code oneOf("清廉学校等级", "引领型", "规范型")}. */
+    public static Map<String, List<String>> categories(Block b) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (b.thenStart() >= 0) categories(nodes(b, b.thenStart(), b.end()), out);
+        return out;
+    }
+
+    private static void categories(List<Node> nodes, Map<String, List<String>> out) {
+        for (Node n : nodes) {
+            if (!(n instanceof Call c)) continue;
+            if (c.name().equals("oneOf") && !c.args().isEmpty() && literal(c.args().get(0)) != null) {
+                List<String> values = out.computeIfAbsent(literal(c.args().get(0)), k -> new ArrayList<>());
+                for (List<Node> a : c.args().subList(1, c.args().size())) {
+                    String v = literal(a);
+                    if (v != null && !values.contains(v)) values.add(v);
+                }
+            }
+            for (List<Node> a : c.args()) categories(a, out);
+        }
+    }
+
     /** The string literals of a consequence, with their offsets (for parameters written in a call). */
     public static List<Map.Entry<String, Integer>> literals(Block b) {
         List<Map.Entry<String, Integer>> out = new ArrayList<>();
