@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.RuleLint;
+import org.dudao.engine.RuleMessage;
 import org.dudao.model.Indicator;
 import org.dudao.report.TextTable;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code dudao rules ...}: the analyst's commands on the rule set. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "规则目录相关命令。",
-        subcommands = {RulesCommand.ListCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -66,6 +68,36 @@ public final class RulesCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** {@code dudao rules check}: compile errors (exit 3) and lints (warnings; exit 1 under --strict). */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "检查规则目录：编译全部规则，并检查指标名、编号、元数据、缺数据时的结论和参数。",
+            footer = {"", "退出码：0 没有问题（不加 --strict 时，只有警告也为 0）；1 加了 --strict 且有警告；3 规则无法编译。"})
+    public static final class CheckCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Mixin RulesOption rules;
+
+        @Option(names = "--strict", description = "有警告时以退出码 1 结束（用于提交前检查或持续集成）")
+        boolean strict;
+
+        @Override public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            RuleLint.Result r = RuleLint.check(rules.dir, rules.trusted);
+            if (!r.compiled()) {
+                err.println("规则无法编译（" + r.errors().size() + " 个错误）：");
+                for (RuleMessage m : r.errors()) err.println(m);
+                err.flush();
+                return ExitCodes.CANNOT_RUN;
+            }
+            for (RuleLint.Finding f : r.findings()) out.println(f);
+            out.printf("规则目录 %s：%d 条规则、%d 项指标编译通过；%s%n", rules.dir, r.rules(), r.indicators(),
+                    r.findings().isEmpty() ? "没有发现问题" : r.findings().size() + " 个警告" + (strict ? "（--strict：按失败处理）" : ""));
+            out.flush();
+            return strict && !r.findings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.ALL_PASS;
         }
     }
 }

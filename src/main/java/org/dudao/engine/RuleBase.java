@@ -124,7 +124,7 @@ public final class RuleBase {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             RuleMessage rm = toRuleMessage(m, byKiePath, dir);
             // Drools adds this after any syntax error in a file: it says nothing the first error does not.
-            if (!rm.message().startsWith("Parser returned a null Package")) errors.add(rm);
+            if (!rm.message().startsWith("Parser returned a null Package")) errors.add(DroolsMessages.explain(rm));
         }
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
 

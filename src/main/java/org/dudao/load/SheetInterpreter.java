@@ -262,7 +262,7 @@ final class SheetInterpreter {
 
     private static final List<String> TOTALS = List.of("合计", "总计", "小计", "全省合计", "全市合计", "全县合计", "总体");
     private static final List<String> NOTES = List.of("注", "说明", "备注", "数据来源", "资料来源", "填表人", "填报人",
-            "审核人", "负责人", "单位负责人", "制表", "填报日期", "联系电话");
+            "审核人", "负责人", "单位负责人", "制表", "填报日期", "联系电话", "示例");
 
     /** 合计/总计 rows and the notes and signatures under a table are not data rows. */
     private static boolean isNoteOrTotal(List<CellValue> cells, CellValue code, CellValue name) {
