@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code dudao rules ...}: the analyst's commands on the rule set. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "规则目录相关命令。",
-        subcommands = {RulesCommand.ListCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesTestCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec CommandSpec spec;
 
