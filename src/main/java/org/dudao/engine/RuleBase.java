@@ -133,6 +133,8 @@ public final class RuleBase {
         List<Indicator> catalogue = new ArrayList<>();
         readMetadata(dir, kieBase, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        errors.addAll(Thresholds.apply(dir, metas, catalogue));
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
         // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
         List<Path> hashed = files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList();
         return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, hashed), params);
