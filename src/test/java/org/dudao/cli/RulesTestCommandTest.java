@@ -111,4 +111,23 @@ class RulesTestCommandTest {
         assertThat(r.out()).contains("有测试的指标 87/87").contains("覆盖率 100.0%").doesNotContain("不符");
         assertThat(r.out().strip()).matches("(?s).*\\n\\d{3} passed, 0 failed");
     }
+
+    /** Raising one balance bound in the thresholds table is caught by the shipped fixtures: the school that sat on the bound now fails. */
+    @Test
+    void the_shipped_fixtures_catch_a_changed_threshold() throws IOException {
+        Path rules = tmp.resolve("rules");
+        try (var files = Files.walk(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = rules.resolve(Path.of("rules").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Workbooks.create().sheet("界值").row("指标", "学段/层级", "界值").row("BAL-1", "小学", 4.3).save(rules.resolve("thresholds.xlsx"));
+        Cli r = Cli.run("rules", "test", "--rules", rules.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).contains("35-balance.xlsx").contains("不符：BAL-1 单位 ")
+                .contains("期望：达标").contains("实际：不达标 — ").contains("取自界值表 " + rules.resolve("thresholds.xlsx") + " 界值!C2");
+        assertThat(r.out().strip()).matches("(?s).*\\n\\d+ passed, [1-9]\\d* failed");
+    }
 }
