@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code dudao rules ...}: the analyst's commands on the rule set. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "规则目录相关命令。",
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesTestCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * per 学段 / tier: {@code 小学 >= 4.2；初中 >= 5.3}.
  */
 public record Bound(Op op, BigDecimal number, String unit, String metric, boolean previousYear, String text,
-                    String param, boolean timeProgress, List<Part> parts) {
+                    String param, boolean timeProgress, List<Part> parts, String origin) {
     private static final Pattern NUMBER = Pattern.compile("([-+]?\\d+(?:\\.\\d+)?)(.*)");
     private static final Pattern PARAM = Pattern.compile("\\{([^|}]+)(?:\\|([^}]*))?}(.*)");
 
@@ -34,7 +34,7 @@ public record Bound(Op op, BigDecimal number, String unit, String metric, boolea
         if (rest.isEmpty()) throw new IllegalArgumentException("界值“" + raw + "”缺少比较对象");
         String text = op.symbol() + " " + rest;
         if (rest.equals("上年") || rest.equals("上一年") || rest.equals("上年度")) return simple(op, null, null, null, true, text);
-        if (rest.equals("时间进度")) return new Bound(op, null, "%", null, false, text, null, true, List.of());
+        if (rest.equals("时间进度")) return new Bound(op, null, "%", null, false, text, null, true, List.of(), null);
         if (rest.equals("是")) return simple(op, BigDecimal.ONE, null, null, false, text);
         if (rest.equals("否")) return simple(op, BigDecimal.ZERO, null, null, false, text);
         Matcher p = PARAM.matcher(rest);
@@ -49,7 +49,7 @@ public record Bound(Op op, BigDecimal number, String unit, String metric, boolea
                 d = new BigDecimal(dm.group(1));
                 if (unit == null && !dm.group(2).isBlank()) unit = dm.group(2).strip();
             }
-            return new Bound(op, d, unit, null, false, text, name, false, List.of());
+            return new Bound(op, d, unit, null, false, text, name, false, List.of(), null);
         }
         Matcher m = NUMBER.matcher(rest);
         if (m.matches()) {
@@ -61,12 +61,11 @@ public record Bound(Op op, BigDecimal number, String unit, String metric, boolea
     }
 
     private static Bound simple(Op op, BigDecimal n, String unit, String metric, boolean prev, String text) {
-        return new Bound(op, n, unit, metric, prev, text, null, false, List.of());
+        return new Bound(op, n, unit, metric, prev, text, null, false, List.of(), null);
     }
 
     private static Bound compound(String raw, String s) {
         List<Part> parts = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
         for (String piece : s.split("[；;]")) {
             String t = piece.strip();
             if (t.isEmpty()) continue;
@@ -76,11 +75,34 @@ public record Bound(Op op, BigDecimal number, String unit, String metric, boolea
             String label = t.substring(0, at).strip();
             Bound b = parse(t.substring(at));
             parts.add(new Part(label, b));
-            texts.add(label + " " + b.text());
         }
         if (parts.isEmpty()) throw new IllegalArgumentException("界值“" + raw + "”没有分项");
+        return compoundOf(parts);
+    }
+
+    private static Bound compoundOf(List<Part> parts) {
+        List<String> texts = new ArrayList<>();
+        for (Part p : parts) texts.add(p.label() + " " + p.bound().text());
         Bound first = parts.get(0).bound();
-        return new Bound(first.op(), null, first.unit(), null, false, String.join("；", texts), null, false, List.copyOf(parts));
+        return new Bound(first.op(), null, first.unit(), null, false, String.join("；", texts), null, false, List.copyOf(parts), null);
+    }
+
+    /** This bound, noted as set in the thresholds table at {@code origin} (e.g. {@code rules/thresholds.xlsx 界值!C3}). */
+    public Bound withOrigin(String origin) {
+        return new Bound(op, number, unit, metric, previousYear, text, param, timeProgress, parts, origin);
+    }
+
+    /** This compound bound with the part labelled {@code label} replaced. */
+    public Bound withPart(String label, Bound replacement) {
+        List<Part> ps = new ArrayList<>();
+        for (Part p : parts) ps.add(p.label().equals(label) ? new Part(label, replacement) : p);
+        return compoundOf(ps);
+    }
+
+    /** The part labelled exactly {@code label}, or null. */
+    public Bound part(String label) {
+        for (Part p : parts) if (p.label().equals(label)) return p.bound();
+        return null;
     }
 
     public boolean isNumber() { return number != null && param == null; }

@@ -901,8 +901,17 @@ public final class Patterns {
                             : "数据不足：界值（" + meta.bound().text() + "）中没有学段“" + st + "”的分项").build();
         }
 
-        /** Resolves a bound's number: a parameter (workbook, rules/params.csv, default), another metric, or the number written. */
+        /**
+         * Resolves a bound's number: a parameter (workbook, rules/params.csv, default), another metric, or the number written;
+         * a bound set in the thresholds table says so, with its sheet and cell.
+         */
         Limit limit(Bound b) {
+            Limit l = resolve(b);
+            if (b.origin() == null) return l;
+            return new Limit(l.number(), l.text() + "（取自界值表 " + b.origin() + "）", l.evidence(), l.missing());
+        }
+
+        private Limit resolve(Bound b) {
             if (b.param() != null) {
                 String name = b.param();
                 String unit = b.unit();

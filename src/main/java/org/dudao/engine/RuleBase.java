@@ -74,7 +74,7 @@ public final class RuleBase {
     /** One entry per indicator id, in the order the rule files define them. */
     public List<Indicator> catalogue() { return catalogue; }
     public MetricDictionary dictionary() { return dictionary; }
-    /** SHA-256 over every file under the rules folder: a report names the exact rule set it used. */
+    /** SHA-256 over every file under the rules folder but the test fixtures ({@code tests/}): a report names the exact rule set it used. */
     public String hash() { return hash; }
     /** Parameters set in {@code rules/params.csv} (参数名称,参数值,说明): below a workbook's 参数 sheet, above a rule's default. */
     public Map<String, Param> params() { return params; }
@@ -133,7 +133,11 @@ public final class RuleBase {
         List<Indicator> catalogue = new ArrayList<>();
         readMetadata(dir, kieBase, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, files), params);
+        errors.addAll(Thresholds.apply(dir, metas, catalogue));
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
+        List<Path> hashed = files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList();
+        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, hashed), params);
     }
 
     private static Map<String, Param> readParams(Path dir) throws RuleCompileException {

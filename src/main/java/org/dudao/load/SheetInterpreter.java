@@ -27,7 +27,7 @@ final class SheetInterpreter {
     private static final int HEADER_SCAN_ROWS = 30;
     private static final String CLASS_SIZE_METRIC = "班额";
     /** Sheets that explain a workbook rather than hold data: passed over without a warning. */
-    private static final Set<String> DOCUMENTATION_SHEETS = Set.of("说明", "填表说明", "填报说明", "封面", "目录", "README");
+    private static final Set<String> DOCUMENTATION_SHEETS = Set.of("说明", "填表说明", "填报说明", "封面", "目录", "README", "期望结果");
 
     private final String file;
     private final String sheet;

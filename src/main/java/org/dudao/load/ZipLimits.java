@@ -24,7 +24,7 @@ public final class ZipLimits {
     private ZipLimits() {}
 
     /** Sets the limits; called before each workbook is opened. */
-    static void apply() {
+    public static void apply() {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setGraceEntrySize(GRACE_ENTRY_SIZE);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
