@@ -242,16 +242,28 @@ final class SheetInterpreter {
 
     /** 合计/总计 rows and the notes and signatures under a table are not data rows. */
     private static boolean isNoteOrTotal(List<CellValue> cells, CellValue code, CellValue name) {
-        for (CellValue c : new CellValue[]{code, name}) {
-            if (c != null && TOTALS.stream().anyMatch(t -> Text.normalize(c.asText()).startsWith(t))) return true;
+        if (startsWithTotal(code) || startsWithTotal(name)) return true;
+        CellValue first = null;
+        for (CellValue c : cells) {
+            if (!c.isBlank()) { first = c; break; }
         }
-        CellValue first = cells.stream().filter(c -> !c.isBlank()).findFirst().orElse(null);
         if (first == null || first.kind() != CellValue.Kind.TEXT) return false;
         String t = Text.normalize(first.text());
         if (TOTALS.contains(t)) return true;
         boolean codeElsewhere = code != null && code.column() != first.column();
-        return !codeElsewhere && NOTES.stream().anyMatch(n -> t.startsWith(n + ":") || t.startsWith(n + "：")
-                || t.startsWith(n + "1") || t.equals(n) || (n.equals("注") && t.startsWith("注")));
+        if (codeElsewhere) return false;
+        if (t.startsWith("注")) return true;
+        for (String n : NOTES) {
+            if (t.startsWith(n) && (t.length() == n.length() || ":：1".indexOf(t.charAt(n.length())) >= 0)) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsWithTotal(CellValue c) {
+        if (c == null) return false;
+        String t = Text.normalize(c.asText());
+        for (String total : TOTALS) if (t.startsWith(total)) return true;
+        return false;
     }
 
     /**
@@ -394,7 +406,7 @@ final class SheetInterpreter {
         for (ColumnSpec spec : columns) {
             if (spec == null || spec.role != Column.METRIC || spec.index >= row.length) continue;
             CellValue c = row[spec.index];
-            if (c == null || Values.isPlaceholder(c.asText()) && c.kind() != CellValue.Kind.NUMBER) continue;
+            if (c == null || c.kind() != CellValue.Kind.NUMBER && Values.isPlaceholder(c.asText())) continue;
             if (spec.def != null && spec.def.type() == MetricType.YES_NO) yesNo(c, entity, year, spec);
             else if (spec.def != null && spec.def.type() == MetricType.TEXT) textValue(c, entity, year, spec);
             else if (spec.def == null) unknown(c, entity, year, spec);
