@@ -3,6 +3,7 @@ package org.dudao.cli;
 import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.StreamingEvaluator;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
@@ -51,6 +52,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "并行评估的线程数（默认：处理器核数）")
     Integer threads;
 
+    @Option(names = "--by-workbook", description = "按工作簿分批读取和评估：每个工作簿须包含其各县（及其学校、班级）的全部数据，"
+            + "如一省一个工作簿；内存只需容纳同时处理的几个工作簿，适合全国规模的数据")
+    boolean byWorkbook;
+
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls），可给多个（如每年一个）")
     List<Path> workbooks;
 
@@ -66,6 +71,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         RuleBase ruleBase = rules.compile(err);
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
 
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (byWorkbook) return byWorkbook(ruleBase, n, err, stdout);
         WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
         Dataset data = loaded.dataset();
         List<String> runProblems = new ArrayList<>();
@@ -82,8 +89,34 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
             return ExitCodes.CANNOT_RUN;
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Evaluation evaluation = new Evaluator(ruleBase, n).evaluate(data, evalYear);
+        return report(ruleBase, data, evaluation, runProblems, stdout);
+    }
+
+    /** {@code --by-workbook}: each workbook loaded, its counties evaluated and its facts released in turn. */
+    private int byWorkbook(RuleBase ruleBase, int threads, PrintWriter err, PrintStream stdout) throws IOException {
+        StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads).evaluate(workbooks, year);
+        List<String> runProblems = new ArrayList<>();
+        for (WorkbookException e : r.unreadable()) {
+            err.println("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
+            runProblems.add("无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
+        }
+        if (r.data().years().isEmpty()) {
+            err.println("所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
+            return ExitCodes.CANNOT_RUN;
+        }
+        if (year != null && !r.data().years().contains(year)) {
+            err.println("数据中没有 " + year + " 年的数据（有：" + r.data().years() + "）");
+            return ExitCodes.CANNOT_RUN;
+        }
+        for (String p : r.runProblems()) err.println(p);
+        runProblems.addAll(r.runProblems());
+        return report(ruleBase, r.data(), r.evaluation(), runProblems, stdout);
+    }
+
+    private int report(RuleBase ruleBase, Dataset data, Evaluation evaluation, List<String> runProblems, PrintStream stdout)
+            throws IOException {
+        int evalYear = evaluation.year();
         runProblems.addAll(evaluation.ruleProblems());
 
         RunInfo run = new RunInfo("dudao", Version.get(), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),

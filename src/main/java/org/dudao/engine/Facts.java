@@ -6,6 +6,7 @@ import org.dudao.model.Metric;
 import org.dudao.model.Param;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,28 @@ public final class Facts {
     private final Map<String, Map<String, Metric>> metrics = new HashMap<>();
     private final Map<String, List<Entity>> children = new HashMap<>();
     private final Map<String, Param> params = new HashMap<>();
+    private final List<Param> paramList;
 
     public Facts(Dataset data) {
-        this.entities = data.entities();
-        for (Metric m : data.metrics()) {
-            metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(key(m.getKey(), m.getYear()), m);
+        this(data.entities(), data.metrics(), data.params());
+    }
+
+    /**
+     * The facts of one partition, for a caller that holds them itself (a Spark executor, a batch
+     * that streams workbooks): the partition's entities by code (with, for roll-ups, the regions
+     * they belong to), their metrics, and the parameters that apply. Nothing is copied: the map is
+     * kept as given and must not change while sessions read it.
+     */
+    public Facts(Map<String, Entity> entities, Collection<Metric> metrics, List<Param> params) {
+        this.entities = entities;
+        for (Metric m : metrics) {
+            this.metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(key(m.getKey(), m.getYear()), m);
         }
-        for (Entity e : data.allEntities()) {
+        for (Entity e : entities.values()) {
             if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
         }
-        for (Param p : data.params()) params.put(p.getName(), p);
+        for (Param p : params) this.params.put(p.getName(), p);
+        this.paramList = List.copyOf(params);
     }
 
     private static String key(String metric, int year) { return year + "\u0000" + metric; }
@@ -70,4 +83,10 @@ public final class Facts {
     }
 
     public Param param(String name) { return params.get(name); }
+
+    /** Every parameter, in the order given: each session gets them as facts. */
+    public List<Param> params() { return paramList; }
+
+    /** Every entity, by code. */
+    public Map<String, Entity> entities() { return entities; }
 }
