@@ -74,7 +74,11 @@ public final class Evaluator {
      */
     public List<Verdict> evaluate(Partition partition, Facts facts, int year) {
         List<Verdict> verdicts = run(partition, new SessionContext(facts, year, rules.rules()));
-        verdicts.sort(order(hierarchyRank(facts.entities())));
+        // A county with all its schools and classes is a whole subtree: ranked on its own, it is in
+        // the order a rank over all the entities would give it.
+        Map<String, Entity> own = new HashMap<>();
+        for (Entity e : partition.subjects()) own.put(e.getCode(), e);
+        verdicts.sort(order(hierarchyRank(own)));
         return verdicts;
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class Facts {
     private final Map<String, Entity> entities;
-    private final Map<String, Map<String, Metric>> metrics = new HashMap<>();
+    private final Map<String, Map<MetricKey, Metric>> metrics = new HashMap<>();
     private final Map<String, List<Entity>> children = new HashMap<>();
     private final Map<String, Param> params = new HashMap<>();
     private final List<Param> paramList;
@@ -35,7 +35,7 @@ public final class Facts {
     public Facts(Map<String, Entity> entities, Collection<Metric> metrics, List<Param> params) {
         this.entities = entities;
         for (Metric m : metrics) {
-            this.metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(key(m.getKey(), m.getYear()), m);
+            this.metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(new MetricKey(m.getKey(), m.getYear()), m);
         }
         for (Entity e : entities.values()) {
             if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
@@ -44,16 +44,17 @@ public final class Facts {
         this.paramList = List.copyOf(params);
     }
 
-    private static String key(String metric, int year) { return year + "\u0000" + metric; }
+    /** A metric's name and year: hashed from the name's cached hash, no string built per lookup. */
+    private record MetricKey(String metric, int year) {}
 
     public Metric metric(String entity, String name, int year) {
-        Map<String, Metric> m = metrics.get(entity);
-        return m == null ? null : m.get(key(name, year));
+        Map<MetricKey, Metric> m = metrics.get(entity);
+        return m == null ? null : m.get(new MetricKey(name, year));
     }
 
     /** Every metric of an entity, for inserting as facts. */
     public Iterable<Metric> metricsOf(String entity) {
-        Map<String, Metric> m = metrics.get(entity);
+        Map<MetricKey, Metric> m = metrics.get(entity);
         return m == null ? List.of() : m.values();
     }
 
