@@ -5,6 +5,11 @@ import org.dudao.model.Entity;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
 import org.dudao.model.Verdict;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.Environment;
@@ -32,9 +37,28 @@ public final class Evaluator {
     private final RuleBase rules;
     private final int threads;
 
+    /** False when no rule has a pattern a Metric can match: the helpers read metrics from Facts, and inserting them costs. */
+    private final boolean insertMetrics;
+
     public Evaluator(RuleBase rules, int threads) {
         this.rules = rules;
         this.threads = Math.max(1, threads);
+        this.insertMetrics = canMatch(rules.kieBase(), Metric.class);
+    }
+
+    /**
+     * True when some pattern of the rule base can match facts of the class (a pattern on the class,
+     * a supertype or Object): only then must such facts be in the session. Unknown rule-base
+     * internals answer true, so a change in Drools costs speed, never a verdict.
+     */
+    static boolean canMatch(KieBase kieBase, Class<?> type) {
+        if (!(kieBase instanceof InternalRuleBase base)) return true;
+        for (ObjectTypeNode otn : base.getRete().getObjectTypeNodes()) {
+            ObjectType t = otn.getObjectType();
+            if (!(t instanceof ClassObjectType c)) return true;
+            if (c.getClassType() != null && c.getClassType().isAssignableFrom(type)) return true;
+        }
+        return false;
     }
 
     public Evaluation evaluate(Dataset data, int year) {
@@ -105,7 +129,7 @@ public final class Evaluator {
             for (Param param : facts.params()) session.insert(param);
             for (Entity e : p.subjects()) {
                 session.insert(e);
-                for (Metric m : facts.metricsOf(e.getCode())) session.insert(m);
+                if (insertMetrics) for (Metric m : facts.metricsOf(e.getCode())) session.insert(m);
             }
             session.fireAllRules();
             List<Verdict> out = new ArrayList<>();
