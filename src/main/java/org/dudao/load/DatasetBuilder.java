@@ -27,8 +27,10 @@ import java.util.TreeSet;
 final class DatasetBuilder {
     private record Key(String entity, int year, String metric) {}
 
-    private final Map<String, Entity> entities = new LinkedHashMap<>();
-    private final Map<String, Integer> entityYear = new HashMap<>();
+    /** An entity as merged so far, with the latest year it was read for (whose name wins). */
+    private record Held(Entity entity, int year) {}
+
+    private final Map<String, Held> entities = new LinkedHashMap<>();
     private final Map<Key, Metric> metrics = new LinkedHashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
@@ -37,8 +39,14 @@ final class DatasetBuilder {
     private final List<LoadProblem> problems = new ArrayList<>();
     private final TreeSet<Integer> years = new TreeSet<>();
 
-    /** While a workbook is being read: what it yields, applied only once the whole workbook was read. */
-    private List<Runnable> staged;
+    /**
+     * While a workbook is being read: what it yields, applied only once the whole workbook was read.
+     * The items themselves (a Metric, an entity with its year, a LoadProblem, a SheetTally, a Param)
+     * rather than closures over them: one object less per value read.
+     */
+    private List<Object> staged;
+
+    private record EntityRow(Entity entity, int year) {}
 
     void input(Dataset.InputFile f) { inputs.add(f); }
 
@@ -49,38 +57,48 @@ final class DatasetBuilder {
     void begin() { staged = new ArrayList<>(); }
 
     void commit() {
-        List<Runnable> s = staged;
+        List<Object> s = staged;
         staged = null;
-        if (s != null) s.forEach(Runnable::run);
+        if (s == null) return;
+        for (int i = 0; i < s.size(); i++) {
+            Object o = s.get(i);
+            s.set(i, null); // released as applied: a large workbook is not held twice
+            if (o instanceof Metric m) metric(m);
+            else if (o instanceof EntityRow r) entity(r.entity(), r.year());
+            else if (o instanceof LoadProblem p) problems.add(p);
+            else if (o instanceof SheetTally t) sheets.add(t);
+            else if (o instanceof Param p) param(p);
+            else throw new IllegalStateException("staged " + o);
+        }
     }
 
     void rollback() { staged = null; }
 
     void sheet(SheetTally t) {
-        if (staged != null) { staged.add(() -> sheet(t)); return; }
+        if (staged != null) { staged.add(t); return; }
         sheets.add(t);
     }
 
     void problem(Severity s, String file, String sheet, String cell, String message) {
-        if (staged != null) { staged.add(() -> problem(s, file, sheet, cell, message)); return; }
-        problems.add(new LoadProblem(s, file, sheet, cell, message));
+        LoadProblem p = new LoadProblem(s, file, sheet, cell, message);
+        if (staged != null) { staged.add(p); return; }
+        problems.add(p);
     }
 
     /** Adds or refreshes an entity; the name of the latest year seen wins, a change of level is a problem. */
     void entity(Entity e, int year) {
         if (staged != null) {
-            Entity given = e;
-            staged.add(() -> entity(given, year));
+            staged.add(new EntityRow(e, year));
             return;
         }
         years.add(year);
         e = e.withYear(year);
-        Entity old = entities.get(e.getCode());
-        if (old == null) {
-            entities.put(e.getCode(), e);
-            entityYear.put(e.getCode(), year);
+        Held held = entities.get(e.getCode());
+        if (held == null) {
+            entities.put(e.getCode(), new Held(e, year));
             return;
         }
+        Entity old = held.entity();
         if (old.getKind() != e.getKind()) {
             Origin o = e.getOrigin();
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "代码 " + e.getCode() + " 在 "
@@ -92,11 +110,10 @@ final class DatasetBuilder {
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getCode() + " 的上级代码在 "
                     + old.getOrigin() + " 为 " + old.getParentCode() + "，此处为 " + e.getParentCode());
         }
-        if (year >= entityYear.get(e.getCode())) {
-            entities.put(e.getCode(), merge(e, old).withYearsOf(e).withYearsOf(old));
-            entityYear.put(e.getCode(), year);
+        if (year >= held.year()) {
+            entities.put(e.getCode(), new Held(merge(e, old).withYearsOf(e).withYearsOf(old), year));
         } else {
-            entities.put(e.getCode(), old.withYearsOf(e));
+            entities.put(e.getCode(), new Held(old.withYearsOf(e), held.year()));
         }
     }
 
@@ -108,7 +125,7 @@ final class DatasetBuilder {
     }
 
     void metric(Metric m) {
-        if (staged != null) { staged.add(() -> metric(m)); return; }
+        if (staged != null) { staged.add(m); return; }
         Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
         if (conflicted.contains(k)) {
             conflict(m, null);
@@ -135,7 +152,7 @@ final class DatasetBuilder {
     }
 
     void param(Param p) {
-        if (staged != null) { staged.add(() -> param(p)); return; }
+        if (staged != null) { staged.add(p); return; }
         Param old = params.put(p.getName(), p);
         if (old != null) {
             Origin o = p.getOrigin();
@@ -145,15 +162,23 @@ final class DatasetBuilder {
     }
 
     Dataset build() {
-        for (Entity e : entities.values()) {
-            if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !entities.containsKey(e.getParentCode())
+        Map<String, Entity> all = new LinkedHashMap<>(entities.size() * 4 / 3 + 1);
+        for (var it = entities.values().iterator(); it.hasNext(); ) {
+            Entity e = it.next().entity();
+            all.put(e.getCode(), e);
+            it.remove();
+        }
+        for (Entity e : all.values()) {
+            if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !all.containsKey(e.getParentCode())
                     && e.getKind() != org.dudao.model.EntityKind.PROVINCE) {
                 Origin o = e.getOrigin();
                 problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
                         + " 的上级 " + e.getParentCode() + " 不在所给数据中");
             }
         }
-        return new Dataset(entities, List.copyOf(metrics.values()), List.copyOf(params.values()), List.copyOf(inputs),
+        List<Metric> values = List.copyOf(metrics.values());
+        metrics.clear();
+        return new Dataset(all, values, List.copyOf(params.values()), List.copyOf(inputs),
                 List.copyOf(sheets), List.copyOf(problems), new TreeSet<>(years));
     }
 }

@@ -291,7 +291,18 @@ final class SheetInterpreter {
     private String text(CellValue[] row, Column role) {
         CellValue c = cell(row, role);
         if (c == null || Values.isPlaceholder(c.asText())) return null;
-        return Values.code(c);
+        String t = Values.code(c);
+        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(t) : t;
+    }
+
+    /** Texts that repeat down a sheet (a school's county, a class's school, 小学), kept once each. */
+    private final java.util.HashMap<String, String> repeated = new java.util.HashMap<>();
+
+    private String same(String t) {
+        String kept = repeated.get(t);
+        if (kept != null) return kept;
+        if (repeated.size() < 1 << 16) repeated.put(t, t);
+        return t;
     }
 
     private String refOf(CellValue[] row, Column role, String rowRef) {

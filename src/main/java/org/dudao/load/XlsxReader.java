@@ -48,6 +48,12 @@ final class XlsxReader {
     private static final byte DATE = 1;
     private static final byte PERCENT = 2;
     private static final byte UNKNOWN = -1;
+    /** BigDecimal.valueOf(i) for the whole numbers 0 … 4095, as read from a double ({@code 45.0}). */
+    private static final BigDecimal[] SMALL = new BigDecimal[4096];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) SMALL[i] = BigDecimal.valueOf((double) i);
+    }
 
     private XlsxReader() {}
 
@@ -260,8 +266,10 @@ final class XlsxReader {
                 LocalDateTime date = DateUtil.getLocalDateTime(d, date1904);
                 return CellValue.of(column, ref, CellValue.Kind.DATE, date == null ? "" : date.toLocalDate().toString());
             }
-            // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3.
-            return CellValue.number(column, ref, BigDecimal.valueOf(d), (f & PERCENT) != 0);
+            // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3. Small
+            // whole numbers (class sizes, counts) share one immutable instance each.
+            BigDecimal n = d >= 0 && d < SMALL.length && d == Math.rint(d) ? SMALL[(int) d] : BigDecimal.valueOf(d);
+            return CellValue.number(column, ref, n, (f & PERCENT) != 0);
         }
 
         private static String errorText(String v) {
