@@ -27,11 +27,42 @@ import java.util.TreeSet;
 final class DatasetBuilder {
     private record Key(String entity, int year, String metric) {}
 
+    /** The slots of one entity's metrics: a handful (a few metrics over a few years), so found by scanning. */
+    private static final class Slots {
+        private int[] at = new int[4];
+        private int n;
+
+        int find(List<Metric> all, int year, String key) {
+            for (int i = 0; i < n; i++) {
+                Metric m = all.get(at[i]);
+                if (m.getYear() == year && (m.getKey() == key || m.getKey().equals(key))) return at[i];
+            }
+            return -1;
+        }
+
+        void add(int slot) {
+            if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
+            at[n++] = slot;
+        }
+
+        void remove(int slot) {
+            for (int i = 0; i < n; i++) {
+                if (at[i] == slot) {
+                    at[i] = at[--n];
+                    return;
+                }
+            }
+        }
+    }
+
     /** An entity as merged so far, with the latest year it was read for (whose name wins). */
     private record Held(Entity entity, int year) {}
 
     private final Map<String, Held> entities = new LinkedHashMap<>();
-    private final Map<Key, Metric> metrics = new LinkedHashMap<>();
+    /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
+    private final List<Metric> metrics = new ArrayList<>();
+    /** Per entity, the slots of its metrics in {@link #metrics}: one lookup per entity instead of one per value. */
+    private final Map<String, Slots> slotsByEntity = new HashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final List<Dataset.InputFile> inputs = new ArrayList<>();
@@ -127,13 +158,21 @@ final class DatasetBuilder {
     void metric(Metric m) {
         if (staged != null) { staged.add(m); return; }
         Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
-        if (conflicted.contains(k)) {
+        if (!conflicted.isEmpty() && conflicted.contains(k)) {
             conflict(m, null);
             return;
         }
-        Metric old = metrics.putIfAbsent(k, m);
-        if (old == null || sameValue(old, m)) return;
-        metrics.remove(k);
+        Slots slots = slotsByEntity.computeIfAbsent(m.getEntityCode(), e -> new Slots());
+        int at = slots.find(metrics, m.getYear(), m.getKey());
+        if (at < 0) {
+            slots.add(metrics.size());
+            metrics.add(m);
+            return;
+        }
+        Metric old = metrics.get(at);
+        if (sameValue(old, m)) return;
+        metrics.set(at, null);
+        slots.remove(at);
         conflicted.add(k);
         conflict(m, old);
     }
@@ -176,8 +215,11 @@ final class DatasetBuilder {
                         + " 的上级 " + e.getParentCode() + " 不在所给数据中");
             }
         }
-        List<Metric> values = List.copyOf(metrics.values());
+        slotsByEntity.clear();
+        List<Metric> values = new ArrayList<>(metrics.size());
+        for (Metric m : metrics) if (m != null) values.add(m);
         metrics.clear();
+        values = java.util.Collections.unmodifiableList(values);
         return new Dataset(all, values, List.copyOf(params.values()), List.copyOf(inputs),
                 List.copyOf(sheets), List.copyOf(problems), new TreeSet<>(years));
     }
