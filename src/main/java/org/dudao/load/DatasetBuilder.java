@@ -27,6 +27,10 @@ import java.util.TreeSet;
 final class DatasetBuilder {
     private record Key(String entity, int year, String metric) {}
 
+    private static boolean same(Metric a, Metric b) {
+        return a.getYear() == b.getYear() && (a.getKey() == b.getKey() || a.getKey().equals(b.getKey()));
+    }
+
     /** The slots of one entity's metrics: a handful (a few metrics over a few years), so found by scanning. */
     private static final class Slots {
         private int[] at = new int[4];
@@ -61,8 +65,11 @@ final class DatasetBuilder {
     private final Map<String, Held> entities = new LinkedHashMap<>();
     /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
     private final List<Metric> metrics = new ArrayList<>();
-    /** Per entity, the slots of its metrics in {@link #metrics}: one lookup per entity instead of one per value. */
-    private final Map<String, Slots> slotsByEntity = new HashMap<>();
+    /**
+     * Per entity, the slots of its metrics in {@link #metrics}: one lookup per entity instead of one
+     * per value. An Integer while the entity has one metric (a class has its size), {@link Slots} after.
+     */
+    private final Map<String, Object> slotsByEntity = new HashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final List<Dataset.InputFile> inputs = new ArrayList<>();
@@ -162,17 +169,29 @@ final class DatasetBuilder {
             conflict(m, null);
             return;
         }
-        Slots slots = slotsByEntity.computeIfAbsent(m.getEntityCode(), e -> new Slots());
-        int at = slots.find(metrics, m.getYear(), m.getKey());
+        Object held = slotsByEntity.get(m.getEntityCode());
+        int at = held == null ? -1 : held instanceof Integer one ? (same(metrics.get(one), m) ? one : -1)
+                : ((Slots) held).find(metrics, m.getYear(), m.getKey());
         if (at < 0) {
-            slots.add(metrics.size());
+            int slot = metrics.size();
             metrics.add(m);
+            if (held == null) {
+                slotsByEntity.put(m.getEntityCode(), slot);
+            } else if (held instanceof Integer one) {
+                Slots slots = new Slots();
+                slots.add(one);
+                slots.add(slot);
+                slotsByEntity.put(m.getEntityCode(), slots);
+            } else {
+                ((Slots) held).add(slot);
+            }
             return;
         }
         Metric old = metrics.get(at);
         if (sameValue(old, m)) return;
         metrics.set(at, null);
-        slots.remove(at);
+        if (held instanceof Slots slots) slots.remove(at);
+        else slotsByEntity.remove(m.getEntityCode());
         conflicted.add(k);
         conflict(m, old);
     }
