@@ -139,14 +139,18 @@ public final class BenchRunner {
         for (Path f : files) cmd.add(f.toString());
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Map<String, String> m = new LinkedHashMap<>();
+        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 int eq = line.indexOf('=');
                 if (line.startsWith("bench.") && eq > 0) m.put(line.substring(0, eq), line.substring(eq + 1));
+                else if (tail.size() < 20) tail.add(line);
             }
         }
         p.waitFor();
-        if (!m.containsKey("bench.wallMs")) throw new IllegalStateException("the measured run printed no figures (exit " + p.exitValue() + ")");
+        if (!m.containsKey("bench.wallMs")) {
+            throw new IllegalStateException("the measured run printed no figures (exit " + p.exitValue() + "):\n" + String.join("\n", tail));
+        }
         return m;
     }
 
