@@ -105,9 +105,12 @@ public final class BenchRunner {
                 Map<String, String> m = child(heap, rulesDir, Integer.parseInt(t.strip()), files);
                 double wall = Long.parseLong(m.get("bench.wallMs")) / 1000.0;
                 if (base == null) base = wall;
-                System.out.printf("%s 线程：%.1f s（speed-up %.2f），CPU %.1f s，峰值堆 ≤ %s MB，峰值 RSS %s MB，退出码 %s%n", t.strip(), wall,
-                        base / wall, Long.parseLong(m.get("bench.cpuMs")) / 1000.0, m.get("bench.peakHeapMB"), m.get("bench.vmHwmMB"),
-                        m.get("bench.exit"));
+                System.out.printf("%s 线程：%.1f s（speed-up %.2f），CPU %.1f s，GC 后峰值堆 %s MB（各区峰值之和 %s MB），峰值 RSS %s MB，"
+                                + "GC %s 次，退出码 %s%n", t.strip(), wall, base / wall, Long.parseLong(m.get("bench.cpuMs")) / 1000.0,
+                        m.get("bench.peakLiveMB"), m.get("bench.peakHeapMB"), m.get("bench.vmHwmMB"), m.get("bench.gcCount"), m.get("bench.exit"));
+                double cpu = Long.parseLong(m.get("bench.cpuMs")), serial = Long.parseLong(m.get("bench.mainCpuMs"));
+                System.out.printf("    其中主线程（串行部分：编译规则、汇总、写报告）CPU %.1f s，占 %.0f%%：2 核上的 speed-up 上限（Amdahl）%.2f%n",
+                        serial / 1000, 100 * serial / cpu, cpu / (serial + (cpu - serial) / 2));
             }
         }
     }

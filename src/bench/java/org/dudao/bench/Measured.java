@@ -11,14 +11,16 @@ import java.nio.file.Path;
 
 /**
  * Runs the dudao command line in this JVM and then prints what it cost, one {@code key=value} a
- * line on stderr: wall time, process CPU, peak heap (the sum of the heap pools' peaks, as the
- * garbage collector saw them), and the peak resident set size (VmHWM from /proc/self/status).
+ * line on stderr: wall time, process CPU, peak heap (the sum of the heap pools' peaks: an upper
+ * bound), the peak live heap (the most in use right after a collection), and the peak resident set
+ * size (VmHWM from /proc/self/status).
  * {@link BenchRunner} starts it in a fresh JVM with the heap it wants measured (e.g. -Xmx1g).
  */
 public final class Measured {
     private Measured() {}
 
     public static void main(String[] args) throws IOException {
+        listenToCollections();
         long start = System.nanoTime();
         int code = Main.run(System.out, System.err, args);
         long wall = System.nanoTime() - start;
@@ -27,11 +29,43 @@ public final class Measured {
         System.err.println("bench.exit=" + code);
         System.err.println("bench.wallMs=" + wall / 1_000_000);
         System.err.println("bench.cpuMs=" + os.getProcessCpuTime() / 1_000_000);
+        // the main thread's share: compiling, the report, anything not on the evaluation pool (serial)
+        System.err.println("bench.mainCpuMs=" + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         System.err.println("bench.peakHeapMB=" + peakHeap() / (1 << 20));
+        System.err.println("bench.peakLiveMB=" + peakLive / (1 << 20));
+        System.err.println("bench.gcCount=" + collections);
         System.err.println("bench.vmHwmMB=" + vmHwmKb() / 1024);
         System.exit(code);
     }
 
+    private static volatile long peakLive;
+    private static volatile long collections;
+
+    /** After every collection: the heap in use once it is done (the live set, as near as the JVM tells it). */
+    private static void listenToCollections() {
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof javax.management.NotificationEmitter emitter)) continue;
+            emitter.addNotificationListener((n, handback) -> {
+                if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                long used = 0;
+                for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPool(e.getKey())) used += e.getValue().getUsed();
+                }
+                collections++;
+                if (used > peakLive) peakLive = used;
+            }, null, null);
+        }
+    }
+
+    private static boolean heapPool(String name) {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getName().equals(name)) return p.getType() == MemoryType.HEAP;
+        }
+        return false;
+    }
+
+    /** The sum of each heap pool's peak: an upper bound (the pools peak at different times), capped by -Xmx. */
     static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
