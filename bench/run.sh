@@ -6,7 +6,7 @@
 # figures (default): org.dudao.bench.BenchRunner prints, on the same files in one run,
 #   rule-base compile time; bare parse vs dudao load; hand loop vs Drools; end to end on the
 #   national set at 1 and 2 threads with -Xmx1g (speed-up, CPU, peak heap, peak RSS).
-# jmh: the JMH micro benchmarks under src/bench/java (one province at scale 0.01).
+# jmh: the JMH micro benchmarks under src/bench/java (one province at scale 0.1).
 #
 # Data is generated once under $BENCH_DIR (default /tmp/dudao-bench), never in the repository:
 #   $BENCH_DIR/s01        scale 0.1, 31 workbooks (about 20 s to generate)

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reading one synthetic province workbook (scale 0.01: 9 counties, 621 schools, 12,420 classes,
+ * Reading one synthetic province workbook (scale 0.1: 9 counties, 621 schools, 12,420 classes,
  * about 14,500 rows): the bare parse floors against dudao's load. Figures, not tests.
  */
 @State(Scope.Benchmark)
@@ -36,7 +36,7 @@ public class LoadBenchmark {
     @Setup
     public void setUp() throws Exception {
         Path dir = Files.createTempDirectory("dudao-jmh");
-        NationalDataGenerator.Summary s = new NationalDataGenerator(7, 0.01, 2024).write(dir);
+        NationalDataGenerator.Summary s = new NationalDataGenerator(7, 0.1, 2024).write(dir);
         files = List.of(s.files().get(0));
         loader = new WorkbookLoader(MetricDictionary.read(Path.of("rules/metrics.csv")));
     }
