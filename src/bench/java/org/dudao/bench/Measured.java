@@ -35,6 +35,7 @@ public final class Measured {
         System.err.println("bench.peakLiveMB=" + peakLive / (1 << 20));
         System.err.println("bench.gcCount=" + collections);
         System.err.println("bench.vmHwmMB=" + vmHwmKb() / 1024);
+        System.err.println("bench.cpuByThread=" + cpuByThread());
         System.exit(code);
     }
 
@@ -72,6 +73,37 @@ public final class Measured {
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) sum += p.getPeakUsage().getUsed();
         }
         return sum;
+    }
+
+    /**
+     * CPU seconds by kind of thread, from /proc/self/task (threads still alive at the end: the
+     * evaluation pool's are gone by then and count in "other" only while they live): the JIT
+     * compilers, the garbage collector, the main thread, the rest.
+     */
+    static String cpuByThread() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return "n/a";
+        long tick = 100; // USER_HZ on Linux
+        java.util.Map<String, Long> by = new java.util.TreeMap<>();
+        try (var s = Files.list(tasks)) {
+            for (Path t : s.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).strip();
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                    String kind = comm.startsWith("C2 ") || comm.startsWith("C1 ") ? "jit"
+                            : comm.startsWith("GC ") || comm.startsWith("G1 ") || comm.startsWith("VM Thread") ? "gc"
+                            : comm.equals("java") || comm.equals("main") ? "main" : "other";
+                    by.merge(kind, ticks, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        by.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append(':').append(String.format("%.1f", v / (double) tick)));
+        return b.toString();
     }
 
     /** Peak resident set size in kB, or -1 where /proc is not there. */
