@@ -62,7 +62,7 @@ public final class StreamingEvaluator {
     public record Result(Dataset data, Evaluation evaluation, List<WorkbookException> unreadable, List<String> runProblems) {}
 
     /** What one workbook leaves behind once its counties are evaluated. */
-    private record Batch(int index, Path file, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
+    private record Batch(Path file, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
                          Map<String, List<Verdict>> blocks, List<String> ruleProblems) {}
 
     /** @param year the year to evaluate, or null for the latest year in the first workbook with data */
@@ -76,9 +76,9 @@ public final class StreamingEvaluator {
             while (evalYear == null && first < workbooks.size()) {
                 WorkbookLoader.Result r = loader.load(List.of(workbooks.get(first)));
                 if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
-                batches.add(evalYear == null ? new Batch(first, workbooks.get(first), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
+                batches.add(evalYear == null ? new Batch(workbooks.get(first), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
                         r.unreadable(), Map.of(), List.of())
-                        : evaluate(first, workbooks.get(first), r, evalYear, pool).join());
+                        : evaluate(workbooks.get(first), r, evalYear, pool).join());
                 first++;
             }
             if (evalYear == null) {
@@ -88,11 +88,10 @@ public final class StreamingEvaluator {
             Semaphore inFlight = new Semaphore(threads + 1);
             List<CompletableFuture<Batch>> pending = new ArrayList<>();
             for (int i = first; i < workbooks.size(); i++) {
-                int index = i;
                 Path file = workbooks.get(i);
                 inFlight.acquireUninterruptibly();
                 CompletableFuture<Batch> f = CompletableFuture.supplyAsync(() -> loader.load(List.of(file)), pool)
-                        .thenCompose(r -> evaluate(index, file, r, y, pool));
+                        .thenCompose(r -> evaluate(file, r, y, pool));
                 f.whenComplete((b, e) -> inFlight.release());
                 pending.add(f);
             }
@@ -108,7 +107,7 @@ public final class StreamingEvaluator {
     }
 
     /** Evaluates a loaded workbook's county partitions on the pool; the workbook's facts go once they are done. */
-    private CompletableFuture<Batch> evaluate(int index, Path file, WorkbookLoader.Result loaded, int year, ExecutorService pool) {
+    private CompletableFuture<Batch> evaluate(Path file, WorkbookLoader.Result loaded, int year, ExecutorService pool) {
         Dataset data = loaded.dataset();
         Facts facts = new Facts(data);
         List<Partition> counties = Evaluator.partitions(data.entities()).counties();
@@ -122,7 +121,7 @@ public final class StreamingEvaluator {
                 problems.addAll(Evaluator.duplicates(v));
                 blocks.put(counties.get(i).name(), v);
             }
-            return new Batch(index, file, regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, problems);
+            return new Batch(file, regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, problems);
         });
     }
 
