@@ -48,6 +48,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "并行评估的线程数（默认：处理器核数）")
     Integer threads;
 
+    @Option(names = "--by-workbook", description = "按工作簿分批读取和评估：每个工作簿须包含其各县（及其学校、班级）的全部数据，"
+            + "如一省一个工作簿；内存只需容纳同时处理的几个工作簿，适合全国规模的数据")
+    boolean byWorkbook;
+
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls）或 CSV 文件，可给多个（如每年一个）")
     List<Path> workbooks;
 
@@ -70,13 +74,16 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
-                new RunPipeline.Settings(waivers, waiverOptions.day()));
+                new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook);
         for (WorkbookException e : outcome.unreadable()) err.println(org.dudao.report.TerminalText.safe(RunPipeline.unreadableMessage(e)));
         if (!outcome.evaluated()) {
             err.println(outcome.fatal());
             return ExitCodes.CANNOT_RUN;
         }
         Report report = outcome.report();
+        for (String p : report.runProblems()) {
+            if (!p.startsWith("无法读取工作簿")) err.println(org.dudao.report.TerminalText.safe(p)); // those are printed above
+        }
         ConsoleSummary.print(report, stdout);
         List<Path> written = RunPipeline.write(report, formats, out, perRegion);
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));

@@ -3,6 +3,7 @@ package org.dudao.cli;
 import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.StreamingEvaluator;
 import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
@@ -80,24 +81,47 @@ public final class RunPipeline {
      * {@code threads} sessions in parallel, then applies the waivers.
      */
     public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings) {
+        return run(ruleBase, rulesDir, workbooks, year, threads, settings, false);
+    }
+
+    /**
+     * As {@link #run(RuleBase, String, List, Integer, int, Settings)}; with {@code byWorkbook}, each
+     * workbook is loaded and its counties evaluated in turn ({@link StreamingEvaluator}), so memory holds
+     * a few workbooks rather than all of them: each must hold whole counties with all their years.
+     */
+    public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
+                              boolean byWorkbook) {
         String time = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
-        Dataset data = loaded.dataset();
+        Dataset data;
+        List<WorkbookException> unreadable;
+        Evaluation evaluation = null;
         List<String> runProblems = new ArrayList<>();
-        for (WorkbookException e : loaded.unreadable()) runProblems.add(unreadableMessage(e));
+        if (byWorkbook) {
+            StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads).evaluate(workbooks, year);
+            data = r.data();
+            unreadable = r.unreadable();
+            evaluation = r.evaluation();
+            for (WorkbookException e : unreadable) runProblems.add(unreadableMessage(e));
+            runProblems.addAll(r.runProblems());
+        } else {
+            WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
+            data = loaded.dataset();
+            unreadable = loaded.unreadable();
+            for (WorkbookException e : unreadable) runProblems.add(unreadableMessage(e));
+        }
         if (data.years().isEmpty()) {
-            return new Outcome(null, loaded.unreadable(), "所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
+            return new Outcome(null, unreadable, "所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
         }
         int evalYear = year != null ? year : Evaluator.latestYear(data);
         if (!data.years().contains(evalYear)) {
-            return new Outcome(null, loaded.unreadable(), "数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
+            return new Outcome(null, unreadable, "数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
         }
-        Evaluation evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear)
-                .withWaivers(settings.waivers(), settings.asOf());
+        if (evaluation == null) evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear);
+        evaluation = evaluation.withWaivers(settings.waivers(), settings.asOf());
         runProblems.addAll(evaluation.ruleProblems());
-        RunInfo run = new RunInfo("dudao", Version.get(), time, evalYear, data.years(), data.inputs(), rulesDir,
+        RunInfo run = new RunInfo("dudao", Version.get(), time, evaluation.year(), data.years(), data.inputs(), rulesDir,
                 ruleBase.hash(), ruleBase.catalogue().size());
-        return new Outcome(new Report(run, data, ruleBase.catalogue(), evaluation, runProblems), loaded.unreadable(), null);
+        return new Outcome(new Report(run, data, ruleBase.catalogue(), evaluation, runProblems), unreadable, null);
     }
 
     /** {@code 无法读取工作簿 FILE：WHY}, the form a workbook that cannot be read is reported in. */

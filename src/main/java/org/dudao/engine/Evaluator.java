@@ -5,6 +5,11 @@ import org.dudao.model.Entity;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
 import org.dudao.model.Verdict;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.Environment;
@@ -32,9 +37,28 @@ public final class Evaluator {
     private final RuleBase rules;
     private final int threads;
 
+    /** False when no rule has a pattern a Metric can match: the helpers read metrics from Facts, and inserting them costs. */
+    private final boolean insertMetrics;
+
     public Evaluator(RuleBase rules, int threads) {
         this.rules = rules;
         this.threads = Math.max(1, threads);
+        this.insertMetrics = canMatch(rules.kieBase(), Metric.class);
+    }
+
+    /**
+     * True when some pattern of the rule base can match facts of the class (a pattern on the class,
+     * a supertype or Object): only then must such facts be in the session. Unknown rule-base
+     * internals answer true, so a change in Drools costs speed, never a verdict.
+     */
+    static boolean canMatch(KieBase kieBase, Class<?> type) {
+        if (!(kieBase instanceof InternalRuleBase base)) return true;
+        for (ObjectTypeNode otn : base.getRete().getObjectTypeNodes()) {
+            ObjectType t = otn.getObjectType();
+            if (!(t instanceof ClassObjectType c)) return true;
+            if (c.getClassType() != null && c.getClassType().isAssignableFrom(type)) return true;
+        }
+        return false;
     }
 
     public Evaluation evaluate(Dataset data, int year) {
@@ -43,12 +67,12 @@ public final class Evaluator {
         List<Partition> partitions = partition(data);
         List<Verdict> verdicts = new ArrayList<>();
         if (threads == 1 || partitions.size() == 1) {
-            for (Partition p : partitions) verdicts.addAll(run(p, facts, data, context));
+            for (Partition p : partitions) verdicts.addAll(run(p, context));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, partitions.size()));
             try {
                 List<Future<List<Verdict>>> futures = new ArrayList<>();
-                for (Partition p : partitions) futures.add(pool.submit(() -> run(p, facts, data, context)));
+                for (Partition p : partitions) futures.add(pool.submit(() -> run(p, context)));
                 for (Future<List<Verdict>> f : futures) verdicts.addAll(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -60,26 +84,53 @@ public final class Evaluator {
                 pool.shutdownNow();
             }
         }
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < rules.catalogue().size(); i++) order.put(rules.catalogue().get(i).id(), i);
-        Map<String, Integer> rank = hierarchyRank(data);
-        verdicts.sort(Comparator.comparing((Verdict v) -> rank.getOrDefault(v.getEntityCode(), Integer.MAX_VALUE))
-                .thenComparing(Verdict::getEntityCode)
-                .thenComparing(v -> order.getOrDefault(v.getIndicator(), Integer.MAX_VALUE))
-                .thenComparing(Verdict::getIndicator)
-                .thenComparing(v -> v.getPart() == null ? "" : v.getPart()));
+        verdicts.sort(order(hierarchyRank(data.entities())));
         return new Evaluation(year, List.copyOf(verdicts), duplicates(verdicts));
     }
 
-    private List<Verdict> run(Partition p, Facts facts, Dataset data, SessionContext context) {
+    /**
+     * Evaluates one partition in a session of its own, from the compiled rule base: the entry point
+     * for a caller that partitions the data itself (a Spark executor, {@link StreamingEvaluator}).
+     * {@code facts} holds the partition's entities and metrics, the regions above it that roll-ups
+     * read, and the parameters; only {@code partition.subjects()} are inserted into the session.
+     * Thread-safe: sessions of one rule base run side by side. The verdicts come back in report
+     * order (the entity's place in the hierarchy, then the catalogue's order of indicators).
+     */
+    public List<Verdict> evaluate(Partition partition, Facts facts, int year) {
+        List<Verdict> verdicts = run(partition, new SessionContext(facts, year, rules.rules(), rules.params()));
+        // A county with all its schools and classes is a whole subtree: ranked on its own, it is in
+        // the order a rank over all the entities would give it.
+        Map<String, Entity> own = new HashMap<>();
+        for (Entity e : partition.subjects()) own.put(e.getCode(), e);
+        verdicts.sort(order(hierarchyRank(own)));
+        return verdicts;
+    }
+
+    /** Report order: by the entity's place in the hierarchy, its code, then the catalogue's order of indicators. */
+    Comparator<Verdict> order(Map<String, Integer> rank) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < rules.catalogue().size(); i++) order.put(rules.catalogue().get(i).id(), i);
+        return Comparator.comparing((Verdict v) -> rank.getOrDefault(v.getEntityCode(), Integer.MAX_VALUE))
+                .thenComparing(Verdict::getEntityCode)
+                .thenComparing(v -> order.getOrDefault(v.getIndicator(), Integer.MAX_VALUE))
+                .thenComparing(Verdict::getIndicator)
+                .thenComparing(v -> v.getPart() == null ? "" : v.getPart());
+    }
+
+    public RuleBase rules() { return rules; }
+
+    public int threads() { return threads; }
+
+    private List<Verdict> run(Partition p, SessionContext context) {
+        Facts facts = context.facts();
         Environment env = KieServices.Factory.get().newEnvironment();
         env.set(SessionContext.KEY, context);
         KieSession session = rules.kieBase().newKieSession(KieServices.Factory.get().newKieSessionConfiguration(), env);
         try {
-            for (Param param : data.params()) session.insert(param);
+            for (Param param : facts.params()) session.insert(param);
             for (Entity e : p.subjects()) {
                 session.insert(e);
-                for (Metric m : facts.metricsOf(e.getCode())) session.insert(m);
+                if (insertMetrics) for (Metric m : facts.metricsOf(e.getCode())) session.insert(m);
             }
             session.fireAllRules();
             List<Verdict> out = new ArrayList<>();
@@ -92,9 +143,26 @@ public final class Evaluator {
 
     /** Counties with their schools and classes; then everything above the counties in one partition. */
     static List<Partition> partition(Dataset data) {
+        List<Partition> parts = new ArrayList<>();
+        Partitions p = partitions(data.entities());
+        if (!p.upper().subjects().isEmpty()) parts.add(p.upper());
+        parts.addAll(p.counties());
+        return parts;
+    }
+
+    /** The partitions of a set of entities: the regions above the counties, and each county with its schools and classes. */
+    public record Partitions(Partition upper, List<Partition> counties) {}
+
+    /**
+     * Splits entities into the regions above the counties (one partition, {@link #UPPER}) and one
+     * partition per county, named by the county's code, holding the county, its schools and their
+     * classes, in the order given. Schools whose county is not among the entities form a partition
+     * named by the county code they give; classes whose school is absent one named {@code ?} and the
+     * school's code.
+     */
+    public static Partitions partitions(Map<String, Entity> all) {
         Map<String, List<Entity>> byCounty = new LinkedHashMap<>();
         List<Entity> upper = new ArrayList<>();
-        Map<String, Entity> all = data.entities();
         for (Entity e : all.values()) {
             switch (e.getKind()) {
                 case NATION, PROVINCE, CITY -> upper.add(e);
@@ -107,18 +175,20 @@ public final class Evaluator {
                 }
             }
         }
-        List<Partition> parts = new ArrayList<>();
-        if (!upper.isEmpty()) parts.add(new Partition("上级地区", upper));
-        byCounty.forEach((k, v) -> parts.add(new Partition(k, v)));
-        return parts;
+        List<Partition> counties = new ArrayList<>();
+        byCounty.forEach((k, v) -> counties.add(new Partition(k, v)));
+        return new Partitions(new Partition(UPPER, upper), counties);
     }
 
+    /** The name of the partition of the regions above the counties. */
+    public static final String UPPER = "上级地区";
+
     /** Regions in hierarchy order (a province, its cities, each city's counties, ...), then schools. */
-    static Map<String, Integer> hierarchyRank(Dataset data) {
+    static Map<String, Integer> hierarchyRank(Map<String, Entity> entities) {
         Map<String, List<Entity>> kids = new HashMap<>();
         List<Entity> roots = new ArrayList<>();
-        for (Entity e : data.allEntities()) {
-            Entity parent = e.getParentCode() == null ? null : data.entities().get(e.getParentCode());
+        for (Entity e : entities.values()) {
+            Entity parent = e.getParentCode() == null ? null : entities.get(e.getParentCode());
             if (parent == null) roots.add(e);
             else kids.computeIfAbsent(parent.getCode(), k -> new ArrayList<>()).add(e);
         }
@@ -139,7 +209,7 @@ public final class Evaluator {
         return rank;
     }
 
-    private static List<String> duplicates(List<Verdict> verdicts) {
+    static List<String> duplicates(List<Verdict> verdicts) {
         Set<String> seen = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (Verdict v : verdicts) {

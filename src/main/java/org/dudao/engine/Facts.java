@@ -6,6 +6,7 @@ import org.dudao.model.Metric;
 import org.dudao.model.Param;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,31 +17,44 @@ import java.util.Map;
  */
 public final class Facts {
     private final Map<String, Entity> entities;
-    private final Map<String, Map<String, Metric>> metrics = new HashMap<>();
+    private final Map<String, Map<MetricKey, Metric>> metrics = new HashMap<>();
     private final Map<String, List<Entity>> children = new HashMap<>();
     private final Map<String, Param> params = new HashMap<>();
+    private final List<Param> paramList;
 
     public Facts(Dataset data) {
-        this.entities = data.entities();
-        for (Metric m : data.metrics()) {
-            metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(key(m.getKey(), m.getYear()), m);
-        }
-        for (Entity e : data.allEntities()) {
-            if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
-        }
-        for (Param p : data.params()) params.put(p.getName(), p);
+        this(data.entities(), data.metrics(), data.params());
     }
 
-    private static String key(String metric, int year) { return year + "\u0000" + metric; }
+    /**
+     * The facts of one partition, for a caller that holds them itself (a Spark executor, a batch
+     * that streams workbooks): the partition's entities by code (with, for roll-ups, the regions
+     * they belong to), their metrics, and the parameters that apply. Nothing is copied: the map is
+     * kept as given and must not change while sessions read it.
+     */
+    public Facts(Map<String, Entity> entities, Collection<Metric> metrics, List<Param> params) {
+        this.entities = entities;
+        for (Metric m : metrics) {
+            this.metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(new MetricKey(m.getKey(), m.getYear()), m);
+        }
+        for (Entity e : entities.values()) {
+            if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
+        }
+        for (Param p : params) this.params.put(p.getName(), p);
+        this.paramList = List.copyOf(params);
+    }
+
+    /** A metric's name and year: hashed from the name's cached hash, no string built per lookup. */
+    private record MetricKey(String metric, int year) {}
 
     public Metric metric(String entity, String name, int year) {
-        Map<String, Metric> m = metrics.get(entity);
-        return m == null ? null : m.get(key(name, year));
+        Map<MetricKey, Metric> m = metrics.get(entity);
+        return m == null ? null : m.get(new MetricKey(name, year));
     }
 
     /** Every metric of an entity, for inserting as facts. */
     public Iterable<Metric> metricsOf(String entity) {
-        Map<String, Metric> m = metrics.get(entity);
+        Map<MetricKey, Metric> m = metrics.get(entity);
         return m == null ? List.of() : m.values();
     }
 
@@ -70,4 +84,10 @@ public final class Facts {
     }
 
     public Param param(String name) { return params.get(name); }
+
+    /** Every parameter, in the order given: each session gets them as facts. */
+    public List<Param> params() { return paramList; }
+
+    /** Every entity, by code. */
+    public Map<String, Entity> entities() { return entities; }
 }

@@ -27,9 +27,49 @@ import java.util.TreeSet;
 final class DatasetBuilder {
     private record Key(String entity, int year, String metric) {}
 
-    private final Map<String, Entity> entities = new LinkedHashMap<>();
-    private final Map<String, Integer> entityYear = new HashMap<>();
-    private final Map<Key, Metric> metrics = new LinkedHashMap<>();
+    private static boolean same(Metric a, Metric b) {
+        return a.getYear() == b.getYear() && (a.getKey() == b.getKey() || a.getKey().equals(b.getKey()));
+    }
+
+    /** The slots of one entity's metrics: a handful (a few metrics over a few years), so found by scanning. */
+    private static final class Slots {
+        private int[] at = new int[4];
+        private int n;
+
+        int find(List<Metric> all, int year, String key) {
+            for (int i = 0; i < n; i++) {
+                Metric m = all.get(at[i]);
+                if (m.getYear() == year && (m.getKey() == key || m.getKey().equals(key))) return at[i];
+            }
+            return -1;
+        }
+
+        void add(int slot) {
+            if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
+            at[n++] = slot;
+        }
+
+        void remove(int slot) {
+            for (int i = 0; i < n; i++) {
+                if (at[i] == slot) {
+                    at[i] = at[--n];
+                    return;
+                }
+            }
+        }
+    }
+
+    /** An entity as merged so far, with the latest year it was read for (whose name wins). */
+    private record Held(Entity entity, int year) {}
+
+    private final Map<String, Held> entities = new LinkedHashMap<>();
+    /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
+    private final List<Metric> metrics = new ArrayList<>();
+    /**
+     * Per entity, the slots of its metrics in {@link #metrics}: one lookup per entity instead of one
+     * per value. An Integer while the entity has one metric (a class has its size), {@link Slots} after.
+     */
+    private final Map<String, Object> slotsByEntity = new HashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final List<Dataset.InputFile> inputs = new ArrayList<>();
@@ -39,8 +79,14 @@ final class DatasetBuilder {
 
     private ValidityRanges validity = ValidityRanges.defaults();
 
-    /** While a workbook is being read: what it yields, applied only once the whole workbook was read. */
-    private List<Runnable> staged;
+    /**
+     * While a workbook is being read: what it yields, applied only once the whole workbook was read.
+     * The items themselves (a Metric, an entity with its year, a LoadProblem, a SheetTally, a Param)
+     * rather than closures over them: one object less per value read.
+     */
+    private List<Object> staged;
+
+    private record EntityRow(Entity entity, int year) {}
 
     void input(Dataset.InputFile f) { inputs.add(f); }
 
@@ -56,38 +102,48 @@ final class DatasetBuilder {
     void begin() { staged = new ArrayList<>(); }
 
     void commit() {
-        List<Runnable> s = staged;
+        List<Object> s = staged;
         staged = null;
-        if (s != null) s.forEach(Runnable::run);
+        if (s == null) return;
+        for (int i = 0; i < s.size(); i++) {
+            Object o = s.get(i);
+            s.set(i, null); // released as applied: a large workbook is not held twice
+            if (o instanceof Metric m) add(m);
+            else if (o instanceof EntityRow r) entity(r.entity(), r.year());
+            else if (o instanceof LoadProblem p) problems.add(p);
+            else if (o instanceof SheetTally t) sheets.add(t);
+            else if (o instanceof Param p) param(p);
+            else throw new IllegalStateException("staged " + o);
+        }
     }
 
     void rollback() { staged = null; }
 
     void sheet(SheetTally t) {
-        if (staged != null) { staged.add(() -> sheet(t)); return; }
+        if (staged != null) { staged.add(t); return; }
         sheets.add(t);
     }
 
     void problem(Severity s, String file, String sheet, String cell, String message) {
-        if (staged != null) { staged.add(() -> problem(s, file, sheet, cell, message)); return; }
-        problems.add(new LoadProblem(s, file, sheet, cell, message));
+        LoadProblem p = new LoadProblem(s, file, sheet, cell, message);
+        if (staged != null) { staged.add(p); return; }
+        problems.add(p);
     }
 
     /** Adds or refreshes an entity; the name of the latest year seen wins, a change of level is a problem. */
     void entity(Entity e, int year) {
         if (staged != null) {
-            Entity given = e;
-            staged.add(() -> entity(given, year));
+            staged.add(new EntityRow(e, year));
             return;
         }
         years.add(year);
         e = e.withYear(year);
-        Entity old = entities.get(e.getCode());
-        if (old == null) {
-            entities.put(e.getCode(), e);
-            entityYear.put(e.getCode(), year);
+        Held held = entities.get(e.getCode());
+        if (held == null) {
+            entities.put(e.getCode(), new Held(e, year));
             return;
         }
+        Entity old = held.entity();
         if (old.getKind() != e.getKind()) {
             Origin o = e.getOrigin();
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "代码 " + e.getCode() + " 在 "
@@ -99,11 +155,10 @@ final class DatasetBuilder {
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getCode() + " 的上级代码在 "
                     + old.getOrigin() + " 为 " + old.getParentCode() + "，此处为 " + e.getParentCode());
         }
-        if (year >= entityYear.get(e.getCode())) {
-            entities.put(e.getCode(), merge(e, old).withYearsOf(e).withYearsOf(old));
-            entityYear.put(e.getCode(), year);
+        if (year >= held.year()) {
+            entities.put(e.getCode(), new Held(merge(e, old).withYearsOf(e).withYearsOf(old), year));
         } else {
-            entities.put(e.getCode(), old.withYearsOf(e));
+            entities.put(e.getCode(), new Held(old.withYearsOf(e), held.year()));
         }
     }
 
@@ -120,19 +175,39 @@ final class DatasetBuilder {
             Origin o = m.getOrigin();
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), w);
         });
-        if (staged != null) { staged.add(() -> add(m)); return; }
+        if (staged != null) { staged.add(m); return; }
         add(m);
     }
 
     private void add(Metric m) {
         Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
-        if (conflicted.contains(k)) {
+        if (!conflicted.isEmpty() && conflicted.contains(k)) {
             conflict(m, null);
             return;
         }
-        Metric old = metrics.putIfAbsent(k, m);
-        if (old == null || sameValue(old, m)) return;
-        metrics.remove(k);
+        Object held = slotsByEntity.get(m.getEntityCode());
+        int at = held == null ? -1 : held instanceof Integer one ? (same(metrics.get(one), m) ? one : -1)
+                : ((Slots) held).find(metrics, m.getYear(), m.getKey());
+        if (at < 0) {
+            int slot = metrics.size();
+            metrics.add(m);
+            if (held == null) {
+                slotsByEntity.put(m.getEntityCode(), slot);
+            } else if (held instanceof Integer one) {
+                Slots slots = new Slots();
+                slots.add(one);
+                slots.add(slot);
+                slotsByEntity.put(m.getEntityCode(), slots);
+            } else {
+                ((Slots) held).add(slot);
+            }
+            return;
+        }
+        Metric old = metrics.get(at);
+        if (sameValue(old, m)) return;
+        metrics.set(at, null);
+        if (held instanceof Slots slots) slots.remove(at);
+        else slotsByEntity.remove(m.getEntityCode());
         conflicted.add(k);
         conflict(m, old);
     }
@@ -151,7 +226,7 @@ final class DatasetBuilder {
     }
 
     void param(Param p) {
-        if (staged != null) { staged.add(() -> param(p)); return; }
+        if (staged != null) { staged.add(p); return; }
         Param old = params.put(p.getName(), p);
         if (old != null) {
             Origin o = p.getOrigin();
@@ -161,22 +236,33 @@ final class DatasetBuilder {
     }
 
     Dataset build() {
-        for (List<String> cycle : ParentCycles.find(entities)) {
-            Origin o = entities.get(cycle.get(0)).getOrigin();
+        Map<String, Entity> all = new LinkedHashMap<>(entities.size() * 4 / 3 + 1);
+        for (var it = entities.values().iterator(); it.hasNext(); ) {
+            Entity e = it.next().entity();
+            all.put(e.getCode(), e);
+            it.remove();
+        }
+        for (List<String> cycle : ParentCycles.find(all)) {
+            Origin o = all.get(cycle.get(0)).getOrigin();
             StringBuilder chain = new StringBuilder();
-            for (String c : cycle) chain.append(c).append("（").append(entities.get(c).getOrigin()).append("）→ ");
+            for (String c : cycle) chain.append(c).append("（").append(all.get(c).getOrigin()).append("）→ ");
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "上级代码形成循环：" + chain + cycle.get(0)
                     + "：这些单位的上下级关系无法确定，请核实“上级代码”");
         }
-        for (Entity e : entities.values()) {
-            if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !entities.containsKey(e.getParentCode())
+        for (Entity e : all.values()) {
+            if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !all.containsKey(e.getParentCode())
                     && e.getKind() != org.dudao.model.EntityKind.PROVINCE) {
                 Origin o = e.getOrigin();
                 problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
                         + " 的上级 " + e.getParentCode() + " 不在所给数据中");
             }
         }
-        return new Dataset(entities, List.copyOf(metrics.values()), List.copyOf(params.values()), List.copyOf(inputs),
+        slotsByEntity.clear();
+        List<Metric> values = new ArrayList<>(metrics.size());
+        for (Metric m : metrics) if (m != null) values.add(m);
+        metrics.clear();
+        values = java.util.Collections.unmodifiableList(values);
+        return new Dataset(all, values, List.copyOf(params.values()), List.copyOf(inputs),
                 List.copyOf(sheets), List.copyOf(problems), new TreeSet<>(years));
     }
 }

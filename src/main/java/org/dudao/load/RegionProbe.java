@@ -1,6 +1,5 @@
 package org.dudao.load;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -56,9 +55,16 @@ public final class RegionProbe {
             return result(r.dataset());
         }
         DatasetBuilder builder = new DatasetBuilder();
-        try (Workbook wb = magic == FileMagic.OOXML
-                ? StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(path.toFile())
-                : new HSSFWorkbook(Files.newInputStream(path))) {
+        if (magic == FileMagic.OOXML) {
+            try {
+                ZipLimits.apply();
+                XlsxReader.read(path, name -> new FirstRows(new SheetInterpreter(file, name, dictionary, builder)));
+            } catch (Exception | OutOfMemoryError e) {
+                throw new WorkbookException(file, Failures.describe(e), e);
+            }
+            return result(builder.build());
+        }
+        try (Workbook wb = new HSSFWorkbook(Files.newInputStream(path))) {
             for (Sheet sheet : wb) {
                 SheetInterpreter interpreter = new SheetInterpreter(file, sheet.getSheetName(), dictionary, builder);
                 int n = 0;
@@ -80,6 +86,23 @@ public final class RegionProbe {
             throw new WorkbookException(file, "工作簿已损坏或格式不正确，无法读取（" + why + "）", e);
         }
         return result(builder.build());
+    }
+
+    /** The first {@link #ROWS_PER_SHEET} rows of a sheet, then no more. */
+    private static final class FirstRows implements XlsxReader.Rows {
+        private final SheetInterpreter interpreter;
+        private int n;
+
+        FirstRows(SheetInterpreter interpreter) { this.interpreter = interpreter; }
+
+        @Override public void row(List<CellValue> cells) {
+            interpreter.row(cells);
+            n++;
+        }
+
+        @Override public boolean givenUp() { return interpreter.givenUp() || n >= ROWS_PER_SHEET; }
+
+        @Override public void end() { interpreter.end(); }
     }
 
     private static Result result(Dataset d) {

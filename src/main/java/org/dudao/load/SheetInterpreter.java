@@ -266,16 +266,28 @@ final class SheetInterpreter {
 
     /** 合计/总计 rows and the notes and signatures under a table are not data rows. */
     private static boolean isNoteOrTotal(List<CellValue> cells, CellValue code, CellValue name) {
-        for (CellValue c : new CellValue[]{code, name}) {
-            if (c != null && TOTALS.stream().anyMatch(t -> Text.normalize(c.asText()).startsWith(t))) return true;
+        if (startsWithTotal(code) || startsWithTotal(name)) return true;
+        CellValue first = null;
+        for (CellValue c : cells) {
+            if (!c.isBlank()) { first = c; break; }
         }
-        CellValue first = cells.stream().filter(c -> !c.isBlank()).findFirst().orElse(null);
         if (first == null || first.kind() != CellValue.Kind.TEXT) return false;
         String t = Text.normalize(first.text());
         if (TOTALS.contains(t)) return true;
         boolean codeElsewhere = code != null && code.column() != first.column();
-        return !codeElsewhere && NOTES.stream().anyMatch(n -> t.startsWith(n + ":") || t.startsWith(n + "：")
-                || t.startsWith(n + "1") || t.equals(n) || (n.equals("注") && t.startsWith("注")));
+        if (codeElsewhere) return false;
+        if (t.startsWith("注")) return true;
+        for (String n : NOTES) {
+            if (t.startsWith(n) && (t.length() == n.length() || ":：1".indexOf(t.charAt(n.length())) >= 0)) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsWithTotal(CellValue c) {
+        if (c == null) return false;
+        String t = Text.normalize(c.asText());
+        for (String total : TOTALS) if (t.startsWith(total)) return true;
+        return false;
     }
 
     /**
@@ -303,7 +315,18 @@ final class SheetInterpreter {
     private String text(CellValue[] row, Column role) {
         CellValue c = cell(row, role);
         if (c == null || Values.isPlaceholder(c.asText())) return null;
-        return Values.code(c);
+        String t = Values.code(c);
+        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(t) : t;
+    }
+
+    /** Texts that repeat down a sheet (a school's county, a class's school, 小学), kept once each. */
+    private final java.util.HashMap<String, String> repeated = new java.util.HashMap<>();
+
+    private String same(String t) {
+        String kept = repeated.get(t);
+        if (kept != null) return kept;
+        if (repeated.size() < 1 << 16) repeated.put(t, t);
+        return t;
     }
 
     private String refOf(CellValue[] row, Column role, String rowRef) {
@@ -418,7 +441,7 @@ final class SheetInterpreter {
         for (ColumnSpec spec : columns) {
             if (spec == null || spec.role != Column.METRIC || spec.index >= row.length) continue;
             CellValue c = row[spec.index];
-            if (c == null || Values.isPlaceholder(c.asText()) && c.kind() != CellValue.Kind.NUMBER) continue;
+            if (c == null || c.kind() != CellValue.Kind.NUMBER && Values.isPlaceholder(c.asText())) continue;
             if (spec.def != null && spec.def.type() == MetricType.YES_NO) yesNo(c, entity, year, spec);
             else if (spec.def != null && spec.def.type() == MetricType.TEXT) textValue(c, entity, year, spec);
             else if (spec.def == null) unknown(c, entity, year, spec);

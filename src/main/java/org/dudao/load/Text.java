@@ -16,6 +16,7 @@ public final class Text {
      */
     public static String normalize(String s) {
         if (s == null) return "";
+        if (alreadyNormal(s)) return s;
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
@@ -32,6 +33,23 @@ public final class Text {
     /** A number typed as text ({@code 1,234.5}, {@code 85%} read as 85), or null when it is not one. */
     public static java.math.BigDecimal number(String raw) {
         return raw == null ? null : Values.parseNumber(raw).map(Values.Num::value).orElse(null);
+    }
+
+    /**
+     * True when normalising would return the text unchanged: printable ASCII other than space, and
+     * CJK unified ideographs (which NFKC leaves as they are), not starting with the required-field
+     * star. The common case of codes, numbers and names, answered without running NFKC.
+     */
+    private static boolean alreadyNormal(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == '*') return n == 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c < 0x7f) continue;
+            if (c >= 0x4e00 && c <= 0x9fff) continue;
+            return false;
+        }
+        return true;
     }
 
     /** A header split into its name and the unit in trailing brackets: {@code 教育支出(万元)}. */

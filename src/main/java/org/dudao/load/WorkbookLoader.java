@@ -1,6 +1,6 @@
 package org.dudao.load;
 
-import com.github.pjfanning.xlsx.StreamingReader;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -29,8 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Loads statistics workbooks into one {@link Dataset}. {@code .xlsx} is streamed row by row, so
- * memory does not grow with the size of a sheet; {@code .xls} is read with POI's HSSF. A workbook
+ * Loads statistics workbooks into one {@link Dataset}. {@code .xlsx} is streamed row by row with POI's
+ * event API ({@link XlsxReader}), so memory does not grow with the size of a sheet; {@code .xls} is read with POI's HSSF. A workbook
  * that cannot be opened is a {@link WorkbookException}; everything wrong inside one is a load
  * problem with its cell, and the rest of the workbook is still read.
  */
@@ -79,9 +79,7 @@ public final class WorkbookLoader {
             switch (magic) {
                 case OOXML -> {
                     ZipLimits.apply();
-                    try (Workbook wb = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(path.toFile())) {
-                        readSheets(wb, file, out);
-                    }
+                    XlsxReader.read(path, name -> new SheetRows(new SheetInterpreter(file, name, dictionary, out)));
                 }
                 case OLE2 -> {
                     try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true)) {
@@ -133,6 +131,15 @@ public final class WorkbookLoader {
             }
             interpreter.end();
         }
+    }
+
+    /** A sheet's rows from the streaming .xlsx reader, straight into its interpreter. */
+    private record SheetRows(SheetInterpreter interpreter) implements XlsxReader.Rows {
+        @Override public void row(List<CellValue> cells) { interpreter.row(cells); }
+
+        @Override public boolean givenUp() { return interpreter.givenUp(); }
+
+        @Override public void end() { interpreter.end(); }
     }
 
     private static List<CellValue> cells(Row row) {

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Benchmark figures for docs/performance.md (figures, never pass/fail).
+#
+#   bench/run.sh [figures|jmh|all]
+#
+# figures (default): org.dudao.bench.BenchRunner prints, on the same files in one run,
+#   rule-base compile time; bare parse vs dudao load; hand loop vs Drools; end to end on the
+#   national set at 1 and 2 threads with -Xmx1g (speed-up, CPU, peak heap, peak RSS).
+# jmh: the JMH micro benchmarks under src/bench/java (one province at scale 0.1).
+#
+# Data is generated once under $BENCH_DIR (default /tmp/dudao-bench), never in the repository:
+#   $BENCH_DIR/s01        scale 0.1, 31 workbooks (about 20 s to generate)
+#   $BENCH_DIR/four       the first 4 of those: the files for the read and evaluation figures
+#   $BENCH_DIR/s$SCALE    the national set for end to end (BENCH_SCALE, default 1: about 4 min to
+#                         generate, about 140 MB)
+# Other knobs: BENCH_REPS (5), BENCH_THREADS (1,2), BENCH_HEAP (1g).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-figures}"
+dir="${BENCH_DIR:-/tmp/dudao-bench}"
+scale="${BENCH_SCALE:-1}"
+
+mvn -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+
+generate() { # scale outdir
+  if [ ! -f "$2/province-31.xlsx" ]; then
+    java -cp "$cp" org.dudao.cli.Main generate --scale "$1" --seed 7 --out "$2"
+  fi
+}
+
+if [ "$what" = figures ] || [ "$what" = all ]; then
+  generate 0.1 "$dir/s01"
+  mkdir -p "$dir/four"
+  for i in 01 02 03 04; do ln -sf "$dir/s01/province-$i.xlsx" "$dir/four/province-$i.xlsx"; done
+  generate "$scale" "$dir/s$scale"
+  echo "机器：$(nproc) 核，$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)，内存 $(free -h | awk '/Mem:/{print $2}')；$(java -version 2>&1 | head -1)"
+  echo "负载：$(cut -d' ' -f1-3 /proc/loadavg)（1/5/15 分钟平均；高于核数时挂钟时间偏大）"
+  java -cp "$cp" org.dudao.bench.BenchRunner --files "$dir/four" --national "$dir/s$scale" --rules rules \
+       --reps "${BENCH_REPS:-5}" --threads "${BENCH_THREADS:-1,2}" --heap "${BENCH_HEAP:-1g}"
+fi
+
+if [ "$what" = jmh ] || [ "$what" = all ]; then
+  java -cp "$cp" org.openjdk.jmh.Main -jvmArgs "-Xmx1g" "org.dudao.bench.*"
+fi

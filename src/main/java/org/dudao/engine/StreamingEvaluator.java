@@ -1,0 +1,282 @@
+package org.dudao.engine;
+
+import org.dudao.load.WorkbookException;
+import org.dudao.load.WorkbookLoader;
+import org.dudao.model.Dataset;
+import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
+import org.dudao.model.LoadProblem;
+import org.dudao.model.Metric;
+import org.dudao.model.Param;
+import org.dudao.model.SheetTally;
+import org.dudao.model.Verdict;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Evaluates workbook by workbook, so that memory holds a few workbooks' facts rather than all of
+ * them: each workbook is loaded on its own, its county partitions (a county with its schools and
+ * classes) are evaluated as soon as it is loaded, and its facts are dropped once they are done.
+ * What the regions above the counties need is kept: every region (province, city, county) with
+ * its metrics, which are small. Those are evaluated last, in one partition, as {@link Evaluator}
+ * does. Loading and evaluating share one pool of threads; at most {@code threads + 1} workbooks are
+ * in memory at a time.
+ * <p>
+ * The contract: each workbook holds whole counties, every year of them (a province per workbook, as
+ * provinces report). A county or school found in two workbooks is a run problem. When the contract
+ * holds the verdicts, and their order, are those of loading everything into one {@link Dataset}.
+ * The year evaluated is the one asked for, or the latest in the first workbook read; a workbook whose
+ * latest year differs is a run problem.
+ */
+public final class StreamingEvaluator {
+    private final Evaluator evaluator;
+    private final WorkbookLoader loader;
+    private final int threads;
+
+    public StreamingEvaluator(RuleBase rules, int threads) {
+        this.evaluator = new Evaluator(rules, threads);
+        this.loader = new WorkbookLoader(rules.dictionary());
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * What a streamed run yields: the load reconciliation (a {@link Dataset} holding the regions and
+     * their metrics, every sheet's tally, the inputs and the problems, but no schools or classes),
+     * the evaluation, the workbooks that could not be read, and problems of the run itself.
+     */
+    public record Result(Dataset data, Evaluation evaluation, List<WorkbookException> unreadable, List<String> runProblems) {}
+
+    /** What one workbook leaves behind once its counties are evaluated. */
+    private record Batch(Path file, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
+                         Map<String, List<Verdict>> blocks, Map<String, List<Verdict>> regionVerdicts, List<String> ruleProblems) {}
+
+    /** @param year the year to evaluate, or null for the latest year in the first workbook with data */
+    public Result evaluate(List<Path> workbooks, Integer year) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Batch> batches = new ArrayList<>();
+            int first = 0;
+            Integer evalYear = year;
+            // Without a year asked for, the first workbook with data decides it: read those first.
+            while (evalYear == null && first < workbooks.size()) {
+                WorkbookLoader.Result r = loader.load(List.of(workbooks.get(first)));
+                if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
+                batches.add(evalYear == null ? new Batch(workbooks.get(first), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
+                        r.unreadable(), Map.of(), Map.of(), List.of())
+                        : evaluate(workbooks.get(first), r, evalYear, pool).join());
+                first++;
+            }
+            if (evalYear == null) {
+                return assemble(batches, 0);
+            }
+            int y = evalYear;
+            Semaphore inFlight = new Semaphore(threads + 1);
+            List<CompletableFuture<Batch>> pending = new ArrayList<>();
+            for (int i = first; i < workbooks.size(); i++) {
+                Path file = workbooks.get(i);
+                inFlight.acquireUninterruptibly();
+                CompletableFuture<Batch> f = CompletableFuture.supplyAsync(() -> loader.load(List.of(file)), pool)
+                        .thenCompose(r -> evaluate(file, r, y, pool));
+                f.whenComplete((b, e) -> inFlight.release());
+                pending.add(f);
+            }
+            for (CompletableFuture<Batch> f : pending) batches.add(f.join());
+            return assemble(batches, y);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Evaluates a loaded workbook's county partitions on the pool; the workbook's facts go once they are done. */
+    private CompletableFuture<Batch> evaluate(Path file, WorkbookLoader.Result loaded, int year, ExecutorService pool) {
+        Dataset data = loaded.dataset();
+        Facts facts = new Facts(data);
+        List<Partition> counties = Evaluator.partitions(data.entities()).counties();
+        List<CompletableFuture<List<Verdict>>> parts = new ArrayList<>();
+        for (Partition p : counties) parts.add(CompletableFuture.supplyAsync(() -> evaluator.evaluate(p, facts, year), pool));
+        // The workbook's provinces and cities are evaluated here too, while its schools and classes are
+        // at hand, so that their roll-ups over schools (SAFE-01, CLASS-03 …) see them; assemble() keeps
+        // these verdicts only for a region that no other workbook also holds.
+        List<Entity> above = new ArrayList<>();
+        for (Entity e : data.allEntities()) {
+            if (e.getKind() == EntityKind.PROVINCE || e.getKind() == EntityKind.CITY) above.add(e);
+        }
+        CompletableFuture<List<Verdict>> regional = above.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> evaluator.evaluate(new Partition(Evaluator.UPPER, above), facts, year), pool);
+        parts.add(regional);
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, List<Verdict>> blocks = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < counties.size(); i++) {
+                List<Verdict> v = parts.get(i).join();
+                problems.addAll(Evaluator.duplicates(v));
+                blocks.put(counties.get(i).name(), v);
+            }
+            Map<String, List<Verdict>> byRegion = new LinkedHashMap<>();
+            for (Verdict v : regional.join()) byRegion.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
+            return new Batch(file, regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, byRegion, problems);
+        });
+    }
+
+    /** The workbook's data less its schools and classes: what the report and the regions above the counties need. */
+    private static Dataset regionsOnly(Dataset d) {
+        Map<String, Entity> regions = new LinkedHashMap<>();
+        for (Entity e : d.allEntities()) if (e.getKind().isRegion()) regions.put(e.getCode(), e);
+        List<Metric> metrics = new ArrayList<>();
+        for (Metric m : d.metrics()) if (regions.containsKey(m.getEntityCode())) metrics.add(m);
+        return new Dataset(regions, metrics, d.params(), d.inputs(), d.sheets(), d.problems(), d.years());
+    }
+
+    private static Set<String> schoolCodes(Dataset d) {
+        Set<String> schools = new HashSet<>();
+        for (Entity e : d.allEntities()) if (e.getKind() == EntityKind.SCHOOL) schools.add(e.getCode());
+        return schools;
+    }
+
+    /**
+     * Puts the workbooks' results together in the order they were given: the regions of all of them
+     * (the first workbook that has a region gives it), their metrics (two different values for one
+     * region, year and metric are a conflict, as on loading), the parameters (a later workbook's
+     * value of a parameter wins, with a warning), then evaluates the regions above the counties and
+     * orders every verdict as {@link Evaluator#evaluate(Dataset, int)} would.
+     */
+    private Result assemble(List<Batch> batches, int year) {
+        Map<String, Entity> regions = new LinkedHashMap<>();
+        Map<String, String> regionFile = new HashMap<>();
+        Map<String, String> schoolFile = new HashMap<>();
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        Set<String> conflicted = new HashSet<>();
+        Map<String, Param> params = new LinkedHashMap<>();
+        List<Dataset.InputFile> inputs = new ArrayList<>();
+        List<SheetTally> sheets = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        TreeSet<Integer> years = new TreeSet<>();
+        List<WorkbookException> unreadable = new ArrayList<>();
+        List<String> runProblems = new ArrayList<>();
+        List<String> ruleProblems = new ArrayList<>();
+        Map<String, List<Verdict>> blocks = new LinkedHashMap<>();
+        Map<String, List<Verdict>> regional = new HashMap<>();
+        Set<String> heldTwice = new HashSet<>();
+        for (Batch b : batches) {
+            b.regionVerdicts().forEach((code, v) -> {
+                if (regional.putIfAbsent(code, v) != null) heldTwice.add(code);
+            });
+            Dataset d = b.data();
+            String file = b.file().toString();
+            inputs.addAll(d.inputs());
+            sheets.addAll(d.sheets());
+            problems.addAll(d.problems());
+            years.addAll(d.years());
+            unreadable.addAll(b.unreadable());
+            ruleProblems.addAll(b.ruleProblems());
+            if (year != 0 && !d.years().isEmpty() && d.years().last() != year) {
+                runProblems.add("工作簿 " + file + " 的最新年度是 " + d.years().last() + " 年，与评估年度 " + year
+                        + " 年不同：按工作簿分批评估时各工作簿应报送相同的年度（或用 --year 指定）");
+            }
+            Map<String, List<String>> overlaps = new TreeMap<>();
+            for (Entity e : d.allEntities()) {
+                String before = regionFile.putIfAbsent(e.getCode(), file);
+                if (before == null) regions.put(e.getCode(), e);
+                else if (e.getKind() == EntityKind.COUNTY) overlaps.computeIfAbsent(before, k -> new ArrayList<>()).add("县 " + e.getCode());
+            }
+            for (String school : b.schools()) {
+                String before = schoolFile.putIfAbsent(school, file);
+                if (before != null) overlaps.computeIfAbsent(before, k -> new ArrayList<>()).add("学校 " + school);
+            }
+            overlaps.forEach((before, codes) -> runProblems.add(overlap(codes, before, file)));
+            for (Metric m : d.metrics()) {
+                String k = m.getEntityCode() + "\u0000" + m.getYear() + "\u0000" + m.getKey();
+                if (conflicted.contains(k)) continue;
+                Metric old = metrics.putIfAbsent(k, m);
+                if (old == null || sameValue(old, m)) continue;
+                metrics.remove(k);
+                conflicted.add(k);
+                problems.add(new LoadProblem(LoadProblem.Severity.ERROR, m.getOrigin().getFile(), m.getOrigin().getSheet(),
+                        m.getOrigin().getCell(), m.getEntityCode() + " " + m.getYear() + "年“" + m.getKey() + "”有两个不同的值："
+                        + old.display() + "（" + old.getOrigin() + "）与 " + m.display() + "（" + m.getOrigin() + "）：两者均不采用，请核实"));
+            }
+            for (Param p : d.params()) {
+                Param old = params.put(p.getName(), p);
+                if (old != null && !old.getOrigin().getFile().equals(p.getOrigin().getFile())) {
+                    problems.add(new LoadProblem(LoadProblem.Severity.WARNING, p.getOrigin().getFile(), p.getOrigin().getSheet(),
+                            p.getOrigin().getCell(), "参数“" + p.getName() + "”重复（先前在 " + old.getOrigin() + "）：汇总评估采用此处的值"));
+                }
+            }
+            b.blocks().forEach((county, v) -> blocks.merge(county, v, (x, y2) -> {
+                List<Verdict> both = new ArrayList<>(x);
+                both.addAll(y2);
+                return both;
+            }));
+        }
+        Dataset data = new Dataset(Collections.unmodifiableMap(regions), List.copyOf(metrics.values()), List.copyOf(params.values()),
+                List.copyOf(inputs), List.copyOf(sheets), List.copyOf(problems), years);
+        if (year == 0) return new Result(data, new Evaluation(0, List.of(), List.of()), unreadable, runProblems);
+
+        // A province or city held by one workbook keeps the verdicts it got there; the nation, and a
+        // region that several workbooks hold (none of them whole), are evaluated now from the regions' figures.
+        heldTwice.forEach(regional::remove);
+        Facts facts = new Facts(data);
+        List<Entity> rest = new ArrayList<>();
+        for (Entity e : Evaluator.partitions(regions).upper().subjects()) if (!regional.containsKey(e.getCode())) rest.add(e);
+        List<Verdict> upper = new ArrayList<>(rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year));
+        regional.values().forEach(upper::addAll);
+        ruleProblems.addAll(Evaluator.duplicates(upper));
+        return new Result(data, new Evaluation(year, ordered(regions, upper, blocks), List.copyOf(ruleProblems)), unreadable, runProblems);
+    }
+
+    private static String overlap(List<String> codes, String first, String again) {
+        String some = String.join("、", codes.subList(0, Math.min(5, codes.size()))) + (codes.size() > 5 ? " 等" : "");
+        return codes.size() + " 个县或学校同时出现在 " + first + " 和 " + again + "（" + some + "）：按工作簿分批评估要求每个县"
+                + "（及其学校、班级）的全部数据在同一个工作簿中，这些县的结论可能不完整；请不用 --by-workbook，或按县合并工作簿后重新评估";
+    }
+
+    private static boolean sameValue(Metric a, Metric b) {
+        if (a.getValue() != null && b.getValue() != null) return a.getValue().compareTo(b.getValue()) == 0;
+        return java.util.Objects.equals(a.getText(), b.getText()) && a.getValue() == null && b.getValue() == null;
+    }
+
+    /**
+     * The verdicts in report order, put together from their partitions: the regions in hierarchy
+     * order, each county followed by its partition's block (its schools and classes, already in
+     * order), then the blocks of schools whose county is not in the data, by that county's code.
+     */
+    private static List<Verdict> ordered(Map<String, Entity> regions, List<Verdict> upper, Map<String, List<Verdict>> blocks) {
+        Map<String, Integer> rank = Evaluator.hierarchyRank(regions);
+        List<Entity> inOrder = new ArrayList<>(regions.values());
+        inOrder.sort(java.util.Comparator.comparing((Entity e) -> rank.getOrDefault(e.getCode(), Integer.MAX_VALUE))
+                .thenComparing(Entity::getCode));
+        Map<String, List<Verdict>> upperByEntity = new HashMap<>();
+        for (Verdict v : upper) upperByEntity.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
+        int size = upper.size();
+        for (List<Verdict> b : blocks.values()) size += b.size();
+        List<Verdict> out = new ArrayList<>(size);
+        for (Entity e : inOrder) {
+            List<Verdict> own = upperByEntity.remove(e.getCode());
+            if (own != null) out.addAll(own);
+            List<Verdict> block = blocks.remove(e.getCode());
+            if (block != null) out.addAll(block);
+        }
+        for (List<Verdict> rest : upperByEntity.values()) out.addAll(rest);
+        new TreeMap<>(blocks).values().forEach(out::addAll);
+        return out;
+    }
+}

@@ -1,0 +1,301 @@
+package org.dudao.load;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Streams the cells of an {@code .xlsx} with POI's event API: {@link XSSFReader} hands out each
+ * sheet's XML, and a SAX handler of our own turns {@code <c>} elements into {@link CellValue}s, one
+ * row at a time, holding nothing but the row being read. This is the floor of what reading costs:
+ * no per-cell XMLBeans objects, no display formatting of values never displayed, the cell reference
+ * taken as written in the file ({@code r="F12"}), and date/percent formats looked up once per style.
+ * <p>
+ * Cells come out as the usermodel would give them: numbers as the shortest decimal of the stored
+ * double, dates (numbers in a date format) as {@code yyyy-mm-dd}, formulas as their cached result
+ * (or {@link CellValue.Kind#FORMULA_WITHOUT_VALUE}), error values as {@code #DIV/0!} and so on.
+ */
+final class XlsxReader {
+    /** What one sheet's rows go to; {@link #givenUp()} stops reading the sheet. */
+    interface Rows {
+        void row(List<CellValue> cells);
+
+        boolean givenUp();
+
+        void end();
+    }
+
+    private static final byte DATE = 1;
+    private static final byte PERCENT = 2;
+    private static final byte UNKNOWN = -1;
+    /** BigDecimal.valueOf(i) for the whole numbers 0 … 4095, as read from a double ({@code 45.0}). */
+    private static final BigDecimal[] SMALL = new BigDecimal[4096];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) SMALL[i] = BigDecimal.valueOf((double) i);
+    }
+
+    private XlsxReader() {}
+
+    /** Reads every worksheet in workbook order, each into the {@link Rows} the function gives for its name. */
+    static void read(Path file, Function<String, Rows> sheets) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            boolean date1904 = date1904(reader);
+            Formats formats = new Formats(styles);
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream in = it.next()) {
+                    Rows rows = sheets.apply(it.getSheetName());
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    SheetHandler handler = new SheetHandler(rows, strings, formats, date1904);
+                    xml.setContentHandler(handler);
+                    xml.setErrorHandler(handler); // throws on a fatal error; POI's default would also log it
+                    try {
+                        xml.parse(new InputSource(in));
+                    } catch (GivenUp stop) {
+                        // the interpreter found no data sheet here: the rest of its rows are not read
+                    }
+                    rows.end();
+                }
+            }
+        }
+    }
+
+    private static boolean date1904(XSSFReader reader) throws Exception {
+        boolean[] found = {false};
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setErrorHandler(new DefaultHandler());
+            xml.setContentHandler(new DefaultHandler() {
+                @Override public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
+                    if ("workbookPr".equals(local)) {
+                        String v = a.getValue("date1904");
+                        found[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+                    } else if ("sheets".equals(local)) {
+                        throw new GivenUp();
+                    }
+                }
+            });
+            try {
+                xml.parse(new InputSource(in));
+            } catch (GivenUp stop) {
+                // workbookPr comes before sheets: nothing more is needed
+            }
+        }
+        return found[0];
+    }
+
+    /** Date and percent formats by style index, looked up in the styles part once per index. */
+    private static final class Formats {
+        private final StylesTable styles;
+        private byte[] flags = new byte[0];
+
+        Formats(StylesTable styles) { this.styles = styles; }
+
+        byte of(int style) {
+            if (style < 0) style = 0;
+            if (style >= flags.length) {
+                int old = flags.length;
+                flags = Arrays.copyOf(flags, Math.max(style + 1, old * 2));
+                Arrays.fill(flags, old, flags.length, UNKNOWN);
+            }
+            byte f = flags[style];
+            if (f == UNKNOWN) flags[style] = f = lookUp(style);
+            return f;
+        }
+
+        private byte lookUp(int style) {
+            if (styles == null || style >= styles.getNumCellStyles()) return 0;
+            XSSFCellStyle s = styles.getStyleAt(style);
+            if (s == null) return 0;
+            String format = s.getDataFormatString();
+            byte f = 0;
+            if (DateUtil.isADateFormat(s.getDataFormat(), format)) f |= DATE;
+            if (format != null && format.contains("%")) f |= PERCENT;
+            return f;
+        }
+    }
+
+    /** Thrown from the handler to stop parsing a sheet. */
+    private static final class GivenUp extends SAXException {
+        GivenUp() { super("given up"); }
+
+        @Override public synchronized Throwable fillInStackTrace() { return this; }
+    }
+
+    private static final class SheetHandler extends DefaultHandler {
+        private final Rows rows;
+        private final ReadOnlySharedStringsTable strings;
+        private final Formats formats;
+        private final boolean date1904;
+
+        private List<CellValue> cells;
+        private int rowIndex = -1;
+        private int nextColumn;
+
+        // the cell being read
+        private boolean inCell;
+        private String ref;
+        private int column;
+        private String type;
+        private int style;
+        private boolean hasFormula;
+        private final StringBuilder value = new StringBuilder();
+        private final StringBuilder formula = new StringBuilder();
+        private final StringBuilder inline = new StringBuilder();
+        private boolean hasValue;
+        /** What characters() is collecting: 'v', 'f', 't' (inline text), or 0. */
+        private char collecting;
+        private int phonetic;
+
+        SheetHandler(Rows rows, ReadOnlySharedStringsTable strings, Formats formats, boolean date1904) {
+            this.rows = rows;
+            this.strings = strings;
+            this.formats = formats;
+            this.date1904 = date1904;
+        }
+
+        @Override public void startElement(String uri, String local, String qName, Attributes a) {
+            switch (local) {
+                case "row" -> {
+                    String r = a.getValue("r");
+                    rowIndex = r == null ? rowIndex + 1 : Integer.parseInt(r) - 1;
+                    cells = new ArrayList<>(16);
+                    nextColumn = 0;
+                }
+                case "c" -> {
+                    inCell = true;
+                    ref = a.getValue("r");
+                    if (ref == null) {
+                        column = nextColumn;
+                        ref = columnName(column) + (rowIndex + 1);
+                    } else {
+                        column = columnIndex(ref);
+                    }
+                    nextColumn = column + 1;
+                    type = a.getValue("t");
+                    String s = a.getValue("s");
+                    style = s == null ? 0 : Integer.parseInt(s);
+                    hasFormula = false;
+                    hasValue = false;
+                    value.setLength(0);
+                    formula.setLength(0);
+                    inline.setLength(0);
+                }
+                case "v" -> { if (inCell) { collecting = 'v'; hasValue = true; } }
+                case "f" -> { if (inCell) { collecting = 'f'; hasFormula = true; } }
+                case "rPh" -> phonetic++;
+                case "t" -> { if (inCell && phonetic == 0) { collecting = 't'; hasValue = true; } }
+                default -> { }
+            }
+        }
+
+        @Override public void endElement(String uri, String local, String qName) throws SAXException {
+            switch (local) {
+                case "v", "f", "t" -> collecting = 0;
+                case "rPh" -> phonetic--;
+                case "c" -> {
+                    inCell = false;
+                    if (cells != null) cells.add(cell());
+                }
+                case "row" -> {
+                    List<CellValue> row = cells;
+                    cells = null;
+                    rows.row(row == null ? List.of() : row);
+                    if (rows.givenUp()) throw new GivenUp();
+                }
+                default -> { }
+            }
+        }
+
+        @Override public void characters(char[] ch, int start, int length) {
+            switch (collecting) {
+                case 'v' -> value.append(ch, start, length);
+                case 'f' -> formula.append(ch, start, length);
+                case 't' -> inline.append(ch, start, length);
+                default -> { }
+            }
+        }
+
+        private CellValue cell() {
+            String t = type == null ? "n" : type;
+            if ("inlineStr".equals(t)) return CellValue.text(column, ref, hasValue ? inline.toString() : null);
+            String v = value.toString();
+            if (hasFormula && (!hasValue || v.isEmpty())) {
+                return CellValue.of(column, ref, CellValue.Kind.FORMULA_WITHOUT_VALUE, formula.toString());
+            }
+            if (!hasValue) return CellValue.text(column, ref, null);
+            return switch (t) {
+                case "s" -> CellValue.text(column, ref, strings.getItemAt(Integer.parseInt(v.trim())).getString());
+                case "str" -> CellValue.text(column, ref, v);
+                case "b" -> CellValue.of(column, ref, CellValue.Kind.BOOLEAN, Boolean.toString(!"0".equals(v.trim())));
+                case "e" -> CellValue.of(column, ref, CellValue.Kind.ERROR, errorText(v));
+                case "d" -> CellValue.of(column, ref, CellValue.Kind.DATE, v.length() >= 10 ? v.substring(0, 10) : v);
+                default -> number(v);
+            };
+        }
+
+        private CellValue number(String v) {
+            if (v.isEmpty()) return CellValue.text(column, ref, null);
+            double d = Double.parseDouble(v);
+            byte f = formats.of(style);
+            if ((f & DATE) != 0 && DateUtil.isValidExcelDate(d)) {
+                LocalDateTime date = DateUtil.getLocalDateTime(d, date1904);
+                return CellValue.of(column, ref, CellValue.Kind.DATE, date == null ? "" : date.toLocalDate().toString());
+            }
+            // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3. Small
+            // whole numbers (class sizes, counts) share one immutable instance each.
+            BigDecimal n = d >= 0 && d < SMALL.length && d == Math.rint(d) ? SMALL[(int) d] : BigDecimal.valueOf(d);
+            return CellValue.number(column, ref, n, (f & PERCENT) != 0);
+        }
+
+        private static String errorText(String v) {
+            try {
+                return FormulaError.forString(v.trim()).getString();
+            } catch (RuntimeException e) {
+                return "#ERROR";
+            }
+        }
+    }
+
+    /** 0-based column of a reference such as {@code AB12}. */
+    static int columnIndex(String ref) {
+        int col = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') col = col * 26 + (c - 'A' + 1);
+            else if (c >= 'a' && c <= 'z') col = col * 26 + (c - 'a' + 1);
+            else break;
+        }
+        return col - 1;
+    }
+
+    static String columnName(int column) {
+        StringBuilder b = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) b.insert(0, (char) ('A' + (c - 1) % 26));
+        return b.toString();
+    }
+}
