@@ -18,6 +18,20 @@ public record Dataset(Map<String, Entity> entities, List<Metric> metrics, List<P
 
     public Collection<Entity> allEntities() { return entities.values(); }
 
+    /** The reconciliation over every sheet: rows read = accepted + skipped + rejected. */
+    public record Rows(int read, int accepted, int skipped, int rejected) {}
+
+    public Rows rows() {
+        int read = 0, accepted = 0, skipped = 0, rejected = 0;
+        for (SheetTally t : sheets) {
+            read += t.getRead();
+            accepted += t.getAccepted();
+            skipped += t.getSkipped();
+            rejected += t.getRejected();
+        }
+        return new Rows(read, accepted, skipped, rejected);
+    }
+
     public boolean hasErrors() {
         return problems.stream().anyMatch(p -> p.severity() == LoadProblem.Severity.ERROR);
     }

@@ -3,7 +3,6 @@ package org.dudao.report;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
-import org.dudao.model.SheetTally;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
@@ -25,16 +24,10 @@ public final class ConsoleSummary {
 
     public static void print(Report report, PrintStream out) {
         Dataset data = report.data();
-        int read = 0, accepted = 0, skipped = 0, rejected = 0;
-        for (SheetTally t : data.sheets()) {
-            read += t.getRead();
-            accepted += t.getAccepted();
-            skipped += t.getSkipped();
-            rejected += t.getRejected();
-        }
+        Dataset.Rows rows = data.rows();
         long errors = data.problems().stream().filter(p -> p.severity() == LoadProblem.Severity.ERROR).count();
         printf(out, "数据：%d 个工作簿，%d 张数据表；读取 %d 行 = 采用 %d + 跳过（合计/注释）%d + 拒绝 %d；问题 %d 个（错误 %d）%n",
-                data.inputs().size(), data.sheets().size(), read, accepted, skipped, rejected, data.problems().size(), errors);
+                data.inputs().size(), data.sheets().size(), rows.read(), rows.accepted(), rows.skipped(), rows.rejected(), data.problems().size(), errors);
         printf(out, "评估年度：%d 年（数据中的年度：%s）；规则 %d 项%n%n", report.run().year(), report.run().yearsPresent(),
                 report.catalogue().size());
 

@@ -86,18 +86,12 @@ public final class DocxReport {
         para(doc, null, "（一）评估范围。本次督导评估对象为" + scope + "，涉及" + (parts.isEmpty() ? "0 个对象" : String.join("、", parts))
                 + "，评估年度为 " + r.run().year() + " 年。");
         Dataset data = r.data();
-        int read = 0, accepted = 0, skipped = 0, rejected = 0;
-        for (SheetTally t : data.sheets()) {
-            read += t.getRead();
-            accepted += t.getAccepted();
-            skipped += t.getSkipped();
-            rejected += t.getRejected();
-        }
+        Dataset.Rows rows = data.rows();
         List<String> files = new ArrayList<>();
         for (Dataset.InputFile f : data.inputs()) files.add(f.path());
         para(doc, null, "（二）数据收集情况。共收到统计工作簿 " + data.inputs().size() + " 个" + (files.isEmpty() ? "" : "（" + String.join("、", files) + "）")
-                + "，数据表 " + data.sheets().size() + " 张；读取数据行 " + read + " 行，其中采用 " + accepted + " 行、跳过合计与注释 "
-                + skipped + " 行、拒绝 " + rejected + " 行；发现数据问题 " + data.problems().size() + " 个，详见附件。");
+                + "，数据表 " + data.sheets().size() + " 张；读取数据行 " + rows.read() + " 行，其中采用 " + rows.accepted() + " 行、跳过合计与注释 "
+                + rows.skipped() + " 行、拒绝 " + rows.rejected() + " 行；发现数据问题 " + data.problems().size() + " 个，详见附件。");
         Map<Status, Integer> c = view.counts();
         para(doc, null, "（三）评估内容。依据 " + view.indicators().size() + " 项评估指标（规则 SHA-256：" + r.run().rulesSha256()
                 + "），共得出结论 " + view.verdicts().size() + " 条：" + counts(c) + "。");
