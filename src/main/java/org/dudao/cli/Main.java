@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** {@code dudao}: checks education statistics against the indicators of the plans. */
-@Command(name = "dudao", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "dudao", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "org.dudao.cli.Messages",
         description = "督导：按教育规划的指标核查统计数据，生成督导报告。",
         subcommands = {EvaluateCommand.class, BatchCommand.class, HistoryCommand.class, RulesCommand.class,
                 GenerateCommand.class, ExplainCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
