@@ -5,6 +5,7 @@ import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.report.ConsoleSummary;
 import org.dudao.report.Report;
+import org.dudao.report.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,15 +76,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
                 new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook);
-        for (WorkbookException e : outcome.unreadable()) err.println(org.dudao.report.TerminalText.safe(RunPipeline.unreadableMessage(e)));
         if (!outcome.evaluated()) {
+            for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
             err.println(outcome.fatal());
             return ExitCodes.CANNOT_RUN;
         }
         Report report = outcome.report();
-        for (String p : report.runProblems()) {
-            if (!p.startsWith("无法读取工作簿")) err.println(org.dudao.report.TerminalText.safe(p)); // those are printed above
-        }
+        // the run's problems start with the workbooks that could not be read
+        for (String p : report.runProblems()) err.println(TerminalText.safe(p));
         ConsoleSummary.print(report, stdout);
         List<Path> written = RunPipeline.write(report, formats, out, perRegion);
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));

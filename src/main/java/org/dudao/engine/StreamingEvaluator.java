@@ -207,12 +207,10 @@ public final class StreamingEvaluator {
                 String k = m.getEntityCode() + "\u0000" + m.getYear() + "\u0000" + m.getKey();
                 if (conflicted.contains(k)) continue;
                 Metric old = metrics.putIfAbsent(k, m);
-                if (old == null || sameValue(old, m)) continue;
+                if (old == null || old.sameValueAs(m)) continue;
                 metrics.remove(k);
                 conflicted.add(k);
-                problems.add(new LoadProblem(LoadProblem.Severity.ERROR, m.getOrigin().getFile(), m.getOrigin().getSheet(),
-                        m.getOrigin().getCell(), m.getEntityCode() + " " + m.getYear() + "年“" + m.getKey() + "”有两个不同的值："
-                        + old.display() + "（" + old.getOrigin() + "）与 " + m.display() + "（" + m.getOrigin() + "）：两者均不采用，请核实"));
+                problems.add(LoadProblem.conflict(old, m));
             }
             for (Param p : d.params()) {
                 Param old = params.put(p.getName(), p);
@@ -247,11 +245,6 @@ public final class StreamingEvaluator {
         String some = String.join("、", codes.subList(0, Math.min(5, codes.size()))) + (codes.size() > 5 ? " 等" : "");
         return codes.size() + " 个县或学校同时出现在 " + first + " 和 " + again + "（" + some + "）：按工作簿分批评估要求每个县"
                 + "（及其学校、班级）的全部数据在同一个工作簿中，这些县的结论可能不完整；请不用 --by-workbook，或按县合并工作簿后重新评估";
-    }
-
-    private static boolean sameValue(Metric a, Metric b) {
-        if (a.getValue() != null && b.getValue() != null) return a.getValue().compareTo(b.getValue()) == 0;
-        return java.util.Objects.equals(a.getText(), b.getText()) && a.getValue() == null && b.getValue() == null;
     }
 
     /**

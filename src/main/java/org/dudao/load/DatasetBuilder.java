@@ -204,7 +204,7 @@ final class DatasetBuilder {
             return;
         }
         Metric old = metrics.get(at);
-        if (sameValue(old, m)) return;
+        if (old.sameValueAs(m)) return;
         metrics.set(at, null);
         if (held instanceof Slots slots) slots.remove(at);
         else slotsByEntity.remove(m.getEntityCode());
@@ -213,16 +213,8 @@ final class DatasetBuilder {
     }
 
     private void conflict(Metric m, Metric old) {
-        Origin o = m.getOrigin();
-        String msg = m.getEntityCode() + " " + m.getYear() + "年“" + m.getKey() + "”有两个不同的值："
-                + (old == null ? "" : old.display() + "（" + old.getOrigin() + "）与 ") + m.display() + "（" + o
-                + "）：两者均不采用，请核实";
-        problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), msg);
-    }
-
-    private static boolean sameValue(Metric a, Metric b) {
-        if (a.getValue() != null && b.getValue() != null) return a.getValue().compareTo(b.getValue()) == 0;
-        return Objects.equals(a.getText(), b.getText()) && a.getValue() == null && b.getValue() == null;
+        LoadProblem p = LoadProblem.conflict(old, m);
+        problem(p.severity(), p.file(), p.sheet(), p.cell(), p.message());
     }
 
     void param(Param p) {

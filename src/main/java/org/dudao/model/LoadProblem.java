@@ -15,6 +15,18 @@ public record LoadProblem(Severity severity, String file, String sheet, String c
         public String label() { return label; }
     }
 
+    /**
+     * Two different values for one entity, metric and year: an error at the later cell naming both
+     * ({@code earlier} may be null when it was already withheld); neither value is used.
+     */
+    public static LoadProblem conflict(Metric earlier, Metric later) {
+        Origin o = later.getOrigin();
+        String msg = later.getEntityCode() + " " + later.getYear() + "年“" + later.getKey() + "”有两个不同的值："
+                + (earlier == null ? "" : earlier.display() + "（" + earlier.getOrigin() + "）与 ") + later.display() + "（" + o
+                + "）：两者均不采用，请核实";
+        return new LoadProblem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), msg);
+    }
+
     /** {@code 文件 表1!F12: 消息}, the form every problem is printed in. */
     public String describe() {
         StringBuilder b = new StringBuilder(file == null ? "" : file);

@@ -37,6 +37,12 @@ public final class Metric {
     /** True for a 是 answer. */
     public boolean isYes() { return value != null && value.signum() != 0 && "是".equals(text); }
 
+    /** True when the other value says the same (33000 万元 and 3.3 亿元 read alike; 是 and 是): not a conflict. */
+    public boolean sameValueAs(Metric other) {
+        if (value != null && other.value != null) return value.compareTo(other.value) == 0;
+        return value == null && other.value == null && java.util.Objects.equals(text, other.text);
+    }
+
     /** The value as a person reads it: the number in its unit, or the text. */
     public String display() {
         if (value == null || (text != null && !text.isEmpty())) return text == null ? "" : text;
