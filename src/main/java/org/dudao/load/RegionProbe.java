@@ -1,6 +1,5 @@
 package org.dudao.load;
 
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
@@ -76,14 +75,9 @@ public final class RegionProbe {
                 }
                 interpreter.end();
             }
-        } catch (EncryptedDocumentException e) {
-            throw new WorkbookException(file, "工作簿有密码保护：请去除密码后再提交", e);
         } catch (Exception | OutOfMemoryError e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            int nl = why.indexOf('\n');
-            if (nl >= 0) why = why.substring(0, nl);
-            if (why.length() > 200) why = why.substring(0, 200) + "…";
-            throw new WorkbookException(file, "工作簿已损坏或格式不正确，无法读取（" + why + "）", e);
+            // the same words the loader uses for the same failure (password, damaged file, too large)
+            throw new WorkbookException(file, Failures.describe(e), e);
         }
         return result(builder.build());
     }
