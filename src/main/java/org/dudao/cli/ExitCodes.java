@@ -1,6 +1,7 @@
 package org.dudao.cli;
 
 import org.dudao.model.Status;
+import org.dudao.model.Tally;
 import org.dudao.model.Verdict;
 
 import java.util.Collection;
@@ -19,13 +20,12 @@ public final class ExitCodes {
     private ExitCodes() {}
 
     public static int of(Collection<Verdict> verdicts) {
-        int code = ALL_PASS;
-        for (Verdict v : verdicts) {
-            if (v.getStatus() == Status.FAIL) return FAILED;
-            if (v.getStatus() == Status.WARN || v.getStatus() == Status.INSUFFICIENT_DATA || v.getStatus() == Status.WAIVED) {
-                code = WARNINGS;
-            }
-        }
-        return code;
+        return of(Tally.of(verdicts));
+    }
+
+    public static int of(Tally counts) {
+        if (counts.count(Status.FAIL) > 0) return FAILED;
+        if (counts.count(Status.WARN) + counts.count(Status.INSUFFICIENT_DATA) + counts.count(Status.WAIVED) > 0) return WARNINGS;
+        return ALL_PASS;
     }
 }

@@ -4,6 +4,7 @@ import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.StreamingEvaluator;
+import org.dudao.engine.VerdictStore;
 import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
@@ -54,7 +55,7 @@ public final class RunPipeline {
         /** The run's exit code: {@link ExitCodes#CANNOT_RUN} when anything could not be done, else by the verdicts. */
         public int exitCode() {
             if (report == null || !report.runProblems().isEmpty()) return ExitCodes.CANNOT_RUN;
-            return ExitCodes.of(report.verdicts());
+            return ExitCodes.of(report.evaluation().tally());
         }
     }
 
@@ -97,7 +98,9 @@ public final class RunPipeline {
         Evaluation evaluation = null;
         List<String> runProblems = new ArrayList<>();
         if (byWorkbook) {
-            StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads).evaluate(workbooks, year);
+            // waivers are applied county by county as the verdicts go to the store
+            StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads, settings.waivers().applier(settings.asOf()),
+                    VerdictStore.create()).evaluate(workbooks, year);
             data = r.data();
             unreadable = r.unreadable();
             evaluation = r.evaluation();
@@ -116,8 +119,9 @@ public final class RunPipeline {
         if (!data.years().contains(evalYear)) {
             return new Outcome(null, unreadable, "数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
         }
-        if (evaluation == null) evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear);
-        evaluation = evaluation.withWaivers(settings.waivers(), settings.asOf());
+        if (evaluation == null) {
+            evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear).withWaivers(settings.waivers(), settings.asOf());
+        }
         runProblems.addAll(evaluation.ruleProblems());
         RunInfo run = new RunInfo("dudao", Version.get(), time, evaluation.year(), data.years(), data.inputs(), rulesDir,
                 ruleBase.hash(), ruleBase.catalogue().size());

@@ -35,7 +35,8 @@ import java.util.concurrent.Semaphore;
  * What the regions above the counties need is kept: every region (province, city, county) with
  * its metrics, which are small. Those are evaluated last, in one partition, as {@link Evaluator}
  * does. Loading and evaluating share one pool of threads; at most {@code threads + 1} workbooks are
- * in memory at a time.
+ * in memory at a time. Each county's verdicts, waivers applied, go to a {@link VerdictStore} as
+ * soon as its partition is done, so a national run holds its verdicts on disk rather than in the heap.
  * <p>
  * The contract: each workbook holds whole counties, every year of them (a province per workbook, as
  * provinces report). A county or school found in two workbooks is a run problem. When the contract
@@ -47,23 +48,37 @@ public final class StreamingEvaluator {
     private final Evaluator evaluator;
     private final WorkbookLoader loader;
     private final int threads;
+    private final Waivers.Applier waivers;
+    private final VerdictStore store;
 
+    /** Without waivers, keeping the verdicts in a {@link VerdictStore#create() default store}. */
     public StreamingEvaluator(RuleBase rules, int threads) {
+        this(rules, threads, Waivers.none().applier(java.time.LocalDate.now()), VerdictStore.create());
+    }
+
+    /** Applying {@code waivers} to each county's verdicts before they go into {@code store}. */
+    public StreamingEvaluator(RuleBase rules, int threads, Waivers.Applier waivers, VerdictStore store) {
         this.evaluator = new Evaluator(rules, threads);
         this.loader = new WorkbookLoader(rules.dictionary());
         this.threads = Math.max(1, threads);
+        this.waivers = waivers;
+        this.store = store;
     }
 
     /**
      * What a streamed run yields: the load reconciliation (a {@link Dataset} holding the regions and
      * their metrics, every sheet's tally, the inputs and the problems, but no schools or classes),
-     * the evaluation, the workbooks that could not be read, and problems of the run itself.
+     * the evaluation (waivers applied; its verdicts may be read from disk as they are iterated), the
+     * workbooks that could not be read, and problems of the run itself.
      */
     public record Result(Dataset data, Evaluation evaluation, List<WorkbookException> unreadable, List<String> runProblems) {}
 
     /** What one workbook leaves behind once its counties are evaluated. */
     private record Batch(Path file, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
-                         Map<String, List<Verdict>> blocks, Map<String, List<Verdict>> regionVerdicts, List<String> ruleProblems) {}
+                         Map<String, VerdictStore.Block> blocks, Map<String, List<Verdict>> regionVerdicts, List<String> ruleProblems) {}
+
+    /** A county's verdicts, stored, and any rule that gave one of them twice. */
+    private record County(VerdictStore.Block block, List<String> duplicates) {}
 
     /** @param year the year to evaluate, or null for the latest year in the first workbook with data */
     public Result evaluate(List<Path> workbooks, Integer year) {
@@ -111,8 +126,13 @@ public final class StreamingEvaluator {
         Dataset data = loaded.dataset();
         Facts facts = new Facts(data);
         List<Partition> counties = Evaluator.partitions(data.entities()).counties();
-        List<CompletableFuture<List<Verdict>>> parts = new ArrayList<>();
-        for (Partition p : counties) parts.add(CompletableFuture.supplyAsync(() -> evaluator.evaluate(p, facts, year), pool));
+        List<CompletableFuture<County>> parts = new ArrayList<>();
+        for (Partition p : counties) {
+            parts.add(CompletableFuture.supplyAsync(() -> {
+                List<Verdict> v = evaluator.evaluate(p, facts, year);
+                return new County(store.add(waivers.apply(v)), Evaluator.duplicates(v));
+            }, pool));
+        }
         // The workbook's provinces and cities are evaluated here too, while its schools and classes are
         // at hand, so that their roll-ups over schools (SAFE-01, CLASS-03 …) see them; assemble() keeps
         // these verdicts only for a region that no other workbook also holds.
@@ -122,14 +142,15 @@ public final class StreamingEvaluator {
         }
         CompletableFuture<List<Verdict>> regional = above.isEmpty() ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> evaluator.evaluate(new Partition(Evaluator.UPPER, above), facts, year), pool);
-        parts.add(regional);
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, List<Verdict>> blocks = new LinkedHashMap<>();
+        List<CompletableFuture<?>> all = new ArrayList<>(parts);
+        all.add(regional);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, VerdictStore.Block> blocks = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < counties.size(); i++) {
-                List<Verdict> v = parts.get(i).join();
-                problems.addAll(Evaluator.duplicates(v));
-                blocks.put(counties.get(i).name(), v);
+                County c = parts.get(i).join();
+                problems.addAll(c.duplicates());
+                blocks.put(counties.get(i).name(), c.block());
             }
             Map<String, List<Verdict>> byRegion = new LinkedHashMap<>();
             for (Verdict v : regional.join()) byRegion.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
@@ -173,7 +194,7 @@ public final class StreamingEvaluator {
         List<WorkbookException> unreadable = new ArrayList<>();
         List<String> runProblems = new ArrayList<>();
         List<String> ruleProblems = new ArrayList<>();
-        Map<String, List<Verdict>> blocks = new LinkedHashMap<>();
+        Map<String, List<VerdictStore.Block>> blocks = new LinkedHashMap<>();
         Map<String, List<Verdict>> regional = new HashMap<>();
         Set<String> heldTwice = new HashSet<>();
         for (Batch b : batches) {
@@ -219,15 +240,11 @@ public final class StreamingEvaluator {
                             p.getOrigin().getCell(), "参数“" + p.getName() + "”重复（先前在 " + old.getOrigin() + "）：汇总评估采用此处的值"));
                 }
             }
-            b.blocks().forEach((county, v) -> blocks.merge(county, v, (x, y2) -> {
-                List<Verdict> both = new ArrayList<>(x);
-                both.addAll(y2);
-                return both;
-            }));
+            b.blocks().forEach((county, block) -> blocks.computeIfAbsent(county, k -> new ArrayList<>()).add(block));
         }
         Dataset data = new Dataset(Collections.unmodifiableMap(regions), List.copyOf(metrics.values()), List.copyOf(params.values()),
                 List.copyOf(inputs), List.copyOf(sheets), List.copyOf(problems), years);
-        if (year == 0) return new Result(data, new Evaluation(0, List.of(), List.of()), unreadable, runProblems);
+        if (year == 0) return new Result(data, new Evaluation(0, List.of(), List.of(), waivers.notes(0)), unreadable, runProblems);
 
         // A province or city held by one workbook keeps the verdicts it got there; the nation, and a
         // region that several workbooks hold (none of them whole), are evaluated now from the regions' figures.
@@ -238,7 +255,8 @@ public final class StreamingEvaluator {
         List<Verdict> upper = new ArrayList<>(rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year));
         regional.values().forEach(upper::addAll);
         ruleProblems.addAll(Evaluator.duplicates(upper));
-        return new Result(data, new Evaluation(year, ordered(regions, upper, blocks), List.copyOf(ruleProblems)), unreadable, runProblems);
+        List<Verdict> verdicts = VerdictStore.sequence(ordered(regions, waivers.apply(upper), blocks));
+        return new Result(data, new Evaluation(year, verdicts, List.copyOf(ruleProblems), waivers.notes(year)), unreadable, runProblems);
     }
 
     private static String overlap(List<String> codes, String first, String again) {
@@ -248,27 +266,26 @@ public final class StreamingEvaluator {
     }
 
     /**
-     * The verdicts in report order, put together from their partitions: the regions in hierarchy
-     * order, each county followed by its partition's block (its schools and classes, already in
-     * order), then the blocks of schools whose county is not in the data, by that county's code.
+     * The verdicts' blocks in report order: the regions in hierarchy order, each county followed by its
+     * partition's block (its schools and classes, already in order), then the blocks of schools whose
+     * county is not in the data, by that county's code.
      */
-    private static List<Verdict> ordered(Map<String, Entity> regions, List<Verdict> upper, Map<String, List<Verdict>> blocks) {
+    private static List<VerdictStore.Block> ordered(Map<String, Entity> regions, List<Verdict> upper,
+                                                    Map<String, List<VerdictStore.Block>> blocks) {
         Map<String, Integer> rank = Evaluator.hierarchyRank(regions);
         List<Entity> inOrder = new ArrayList<>(regions.values());
         inOrder.sort(java.util.Comparator.comparing((Entity e) -> rank.getOrDefault(e.getCode(), Integer.MAX_VALUE))
                 .thenComparing(Entity::getCode));
-        Map<String, List<Verdict>> upperByEntity = new HashMap<>();
+        Map<String, List<Verdict>> upperByEntity = new LinkedHashMap<>();
         for (Verdict v : upper) upperByEntity.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
-        int size = upper.size();
-        for (List<Verdict> b : blocks.values()) size += b.size();
-        List<Verdict> out = new ArrayList<>(size);
+        List<VerdictStore.Block> out = new ArrayList<>();
         for (Entity e : inOrder) {
             List<Verdict> own = upperByEntity.remove(e.getCode());
-            if (own != null) out.addAll(own);
-            List<Verdict> block = blocks.remove(e.getCode());
+            if (own != null) out.add(VerdictStore.held(own));
+            List<VerdictStore.Block> block = blocks.remove(e.getCode());
             if (block != null) out.addAll(block);
         }
-        for (List<Verdict> rest : upperByEntity.values()) out.addAll(rest);
+        for (List<Verdict> rest : upperByEntity.values()) out.add(VerdictStore.held(rest));
         new TreeMap<>(blocks).values().forEach(out::addAll);
         return out;
     }

@@ -108,26 +108,51 @@ public final class Waivers {
      * waiver has expired stays FAIL and says so. A waiver that finds no failure is noted.
      */
     public Applied apply(List<Verdict> verdicts, LocalDate asOf) {
-        Map<String, Waiver> byKey = new HashMap<>();
-        for (Waiver w : all) byKey.put(w.indicator() + "|" + w.entity() + "|" + w.year(), w);
-        Set<Waiver> used = new HashSet<>();
-        List<Verdict> out = new ArrayList<>(verdicts.size());
-        for (Verdict v : verdicts) {
-            Waiver w = byKey.get(v.getIndicator() + "|" + v.getEntityCode() + "|" + v.getYear());
-            if (w == null || v.getStatus() != Status.FAIL) {
-                out.add(v);
-                continue;
-            }
-            used.add(w);
-            out.add(w.activeOn(asOf) ? v.waived(w) : v.withExpiredWaiver(w));
+        Applier a = applier(asOf);
+        List<Verdict> out = a.apply(verdicts);
+        return new Applied(out, a.notes(verdicts.isEmpty() ? 0 : verdicts.get(0).getYear()));
+    }
+
+    /** Applies the waivers block by block, as a run's partitions finish, remembering which waivers were used. */
+    public Applier applier(LocalDate asOf) {
+        return new Applier(asOf);
+    }
+
+    public final class Applier {
+        private final LocalDate asOf;
+        private final Map<String, Waiver> byKey = new HashMap<>();
+        private final Set<Waiver> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        private Applier(LocalDate asOf) {
+            this.asOf = asOf;
+            for (Waiver w : all) byKey.put(w.indicator() + "|" + w.entity() + "|" + w.year(), w);
         }
-        List<String> notes = new ArrayList<>();
-        int year = verdicts.isEmpty() ? 0 : verdicts.get(0).getYear();
-        for (Waiver w : all) {
-            if (!used.contains(w) && w.year() == year) {
-                notes.add("豁免未用上（" + w.origin() + "）：" + w.indicator() + " " + w.entity() + " " + w.year() + "年没有不达标的结论");
+
+        /** The verdicts with the waivers applied; safe to call from several threads. */
+        public List<Verdict> apply(List<Verdict> verdicts) {
+            if (byKey.isEmpty()) return verdicts;
+            List<Verdict> out = new ArrayList<>(verdicts.size());
+            for (Verdict v : verdicts) {
+                Waiver w = v.getStatus() != Status.FAIL ? null : byKey.get(v.getIndicator() + "|" + v.getEntityCode() + "|" + v.getYear());
+                if (w == null) {
+                    out.add(v);
+                    continue;
+                }
+                used.add(w);
+                out.add(w.activeOn(asOf) ? v.waived(w) : v.withExpiredWaiver(w));
             }
+            return out;
         }
-        return new Applied(out, notes);
+
+        /** The waivers of {@code year} that matched no failure in what was applied so far. */
+        public List<String> notes(int year) {
+            List<String> notes = new ArrayList<>();
+            for (Waiver w : all) {
+                if (!used.contains(w) && w.year() == year) {
+                    notes.add("豁免未用上（" + w.origin() + "）：" + w.indicator() + " " + w.entity() + " " + w.year() + "年没有不达标的结论");
+                }
+            }
+            return notes;
+        }
     }
 }

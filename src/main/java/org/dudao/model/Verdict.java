@@ -34,10 +34,10 @@ public final class Verdict {
     public Verdict(Builder b) {
         this.indicator = b.indicator;
         this.name = b.name;
-        this.level = b.entity.getKind();
-        this.entityCode = b.entity.getCode();
-        this.entityName = b.entity.displayName();
-        this.parentCode = b.entity.getParentCode();
+        this.level = b.level;
+        this.entityCode = b.entityCode;
+        this.entityName = b.entityName;
+        this.parentCode = b.parentCode;
         this.year = b.year;
         this.status = b.status;
         this.observed = b.observed;
@@ -51,7 +51,7 @@ public final class Verdict {
         this.children = List.copyOf(b.children);
         this.part = b.part;
         this.limit = b.limit;
-        this.waiver = null;
+        this.waiver = b.waiver;
     }
 
     private Verdict(Verdict v, Status status, String message, Waiver waiver) {
@@ -128,10 +128,22 @@ public final class Verdict {
         return new Builder(indicator, entity, year);
     }
 
+    /**
+     * A builder for a verdict read back from its stored form ({@link VerdictJson}), where the entity
+     * is known by its level, code, name and parent rather than as an {@link Entity}.
+     */
+    public static Builder restore(String indicator, EntityKind level, String entityCode, String entityName, String parentCode, int year) {
+        return new Builder(indicator, level, entityCode, entityName, parentCode, year);
+    }
+
     public static class Builder {
         private final String indicator;
-        private final Entity entity;
+        private final EntityKind level;
+        private final String entityCode;
+        private final String entityName;
+        private final String parentCode;
         private final int year;
+        private Waiver waiver;
         private String name;
         private Status status;
         private BigDecimal observed;
@@ -147,8 +159,15 @@ public final class Verdict {
         private BigDecimal limit;
 
         protected Builder(String indicator, Entity entity, int year) {
+            this(indicator, entity.getKind(), entity.getCode(), entity.displayName(), entity.getParentCode(), year);
+        }
+
+        private Builder(String indicator, EntityKind level, String entityCode, String entityName, String parentCode, int year) {
             this.indicator = indicator;
-            this.entity = entity;
+            this.level = level;
+            this.entityCode = entityCode;
+            this.entityName = entityName;
+            this.parentCode = parentCode;
             this.year = year;
         }
 
@@ -164,6 +183,8 @@ public final class Verdict {
         public Builder children(List<ChildFinding> v) { children = v; return this; }
         public Builder part(String v) { part = v; return this; }
         public Builder limit(BigDecimal v) { limit = v; return this; }
+        /** Only for a verdict read back: a verdict a rule inserts never carries a waiver. */
+        Builder waiver(Waiver v) { waiver = v; return this; }
 
         public Verdict build() {
             if (status == null) throw new IllegalStateException("verdict without status: " + indicator);

@@ -7,6 +7,7 @@ import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,18 +43,26 @@ public final class ConsoleSummary {
                 all.get(Status.INSUFFICIENT_DATA), all.get(Status.NOT_APPLICABLE));
         out.print(t.render());
 
-        List<Verdict> fails = report.verdicts().stream().filter(Verdict::isFail).toList();
+        // one pass over the verdicts (they may be read from disk): the first failures and waivers to show
+        List<Verdict> fails = new ArrayList<>();
+        List<Verdict> waived = new ArrayList<>();
+        int failsShown = Math.min(LIST_LIMIT, all.get(Status.FAIL));
+        int waivedShown = Math.min(LIST_LIMIT, all.get(Status.WAIVED));
+        for (Verdict v : report.verdicts()) {
+            if (fails.size() == failsShown && waived.size() == waivedShown) break;
+            if (v.isFail() && fails.size() < failsShown) fails.add(v);
+            if (v.getStatus() == Status.WAIVED && waived.size() < waivedShown) waived.add(v);
+        }
         if (!fails.isEmpty()) {
-            printf(out, "%n不达标（%d 项）：%n", fails.size());
-            for (Verdict v : fails.subList(0, Math.min(LIST_LIMIT, fails.size()))) {
+            printf(out, "%n不达标（%d 项）：%n", all.get(Status.FAIL));
+            for (Verdict v : fails) {
                 printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
             }
-            if (fails.size() > LIST_LIMIT) printf(out, "  ……另有 %d 项，见报告%n", fails.size() - LIST_LIMIT);
+            if (all.get(Status.FAIL) > LIST_LIMIT) printf(out, "  ……另有 %d 项，见报告%n", all.get(Status.FAIL) - LIST_LIMIT);
         }
-        List<Verdict> waived = report.verdicts().stream().filter(v -> v.getStatus() == Status.WAIVED).toList();
         if (!waived.isEmpty()) {
-            printf(out, "%n已豁免（%d 项，不计入不达标）：%n", waived.size());
-            for (Verdict v : waived.subList(0, Math.min(LIST_LIMIT, waived.size()))) {
+            printf(out, "%n已豁免（%d 项，不计入不达标）：%n", all.get(Status.WAIVED));
+            for (Verdict v : waived) {
                 printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getWaiver().describe());
             }
         }

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import org.dudao.model.ChildFinding;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
-import org.dudao.model.Metric;
-import org.dudao.model.Origin;
 import org.dudao.model.SheetTally;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
+import org.dudao.model.VerdictJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -45,7 +42,7 @@ public final class JsonReport {
             load(g, report.data());
             indicators(g, report);
             g.writeArrayFieldStart("verdicts");
-            for (Verdict v : report.verdicts()) verdict(g, v);
+            for (Verdict v : report.verdicts()) VerdictJson.write(g, v);
             g.writeEndArray();
             g.writeArrayFieldStart("runProblems");
             for (String p : report.runProblems()) g.writeString(p);
@@ -136,91 +133,5 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
-    }
-
-    private static void verdict(JsonGenerator g, Verdict v) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("indicator", v.getIndicator());
-        g.writeStringField("name", v.getName());
-        g.writeStringField("level", v.getLevel());
-        g.writeStringField("entity", v.getEntityCode());
-        g.writeStringField("entityName", v.getEntityName());
-        if (v.getPart() != null) g.writeStringField("part", v.getPart());
-        g.writeStringField("parent", v.getParentCode());
-        g.writeNumberField("year", v.getYear());
-        g.writeStringField("status", v.getStatus().name());
-        g.writeStringField("statusLabel", v.getStatus().label());
-        number(g, "observed", v.getObserved());
-        g.writeStringField("observedText", v.getObservedText());
-        g.writeStringField("bound", v.getBound());
-        if (v.getLimit() != null) number(g, "limit", v.getLimit());
-        g.writeStringField("formula", v.getFormula());
-        g.writeStringField("message", v.getMessage());
-        g.writeStringField("source", v.getSource());
-        if (v.getWaiver() == null) {
-            g.writeNullField("waiver");
-        } else {
-            g.writeObjectFieldStart("waiver");
-            g.writeStringField("reason", v.getWaiver().reason());
-            g.writeStringField("approver", v.getWaiver().approver());
-            g.writeStringField("expires", v.getWaiver().expires().toString());
-            g.writeBooleanField("active", v.getStatus() == org.dudao.model.Status.WAIVED);
-            g.writeStringField("origin", v.getWaiver().origin());
-            g.writeEndObject();
-        }
-        g.writeArrayFieldStart("missing");
-        for (String m : v.getMissing()) g.writeString(m);
-        g.writeEndArray();
-        g.writeArrayFieldStart("evidence");
-        for (Metric m : v.getEvidence()) evidence(g, m);
-        g.writeEndArray();
-        g.writeArrayFieldStart("children");
-        for (ChildFinding c : v.getChildren()) {
-            g.writeStartObject();
-            g.writeStringField("entity", c.entity());
-            g.writeStringField("entityName", c.entityName());
-            g.writeStringField("status", c.status().name());
-            g.writeStringField("message", c.message());
-            g.writeArrayFieldStart("cells");
-            for (Origin o : c.cells()) origin(g, o);
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static void evidence(JsonGenerator g, Metric m) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("metric", m.getKey());
-        g.writeStringField("entity", m.getEntityCode());
-        g.writeNumberField("year", m.getYear());
-        number(g, "value", m.getValue());
-        g.writeStringField("text", m.getText());
-        g.writeStringField("unit", m.getUnit());
-        g.writeStringField("file", m.getOrigin().getFile());
-        g.writeStringField("sheet", m.getOrigin().getSheet());
-        g.writeStringField("cell", m.getOrigin().getCell());
-        g.writeEndObject();
-    }
-
-    private static void origin(JsonGenerator g, Origin o) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("file", o.getFile());
-        g.writeStringField("sheet", o.getSheet());
-        g.writeStringField("cell", o.getCell());
-        g.writeEndObject();
-    }
-
-    /** Decimals as JSON numbers, at most 10 places and without trailing zeros, so the bytes stay stable. */
-    private static void number(JsonGenerator g, String field, BigDecimal n) throws IOException {
-        if (n == null) {
-            g.writeNullField(field);
-            return;
-        }
-        BigDecimal r = n.scale() > 10 ? n.setScale(10, java.math.RoundingMode.HALF_EVEN) : n;
-        r = r.stripTrailingZeros();
-        if (r.scale() < 0) r = r.setScale(0);
-        g.writeNumberField(field, r);
     }
 }

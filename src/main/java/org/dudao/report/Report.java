@@ -6,7 +6,6 @@ import org.dudao.model.Indicator;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +16,10 @@ public record Report(RunInfo run, Dataset data, List<Indicator> catalogue, Evalu
 
     /** Verdicts counted by status, every status present (zero where none). */
     public Map<Status, Integer> counts() {
-        Map<Status, Integer> c = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) c.put(s, 0);
-        for (Verdict v : verdicts()) c.merge(v.getStatus(), 1, Integer::sum);
-        return c;
+        return evaluation.tally().counts();
     }
 
     public Map<Status, Integer> counts(String indicator) {
-        Map<Status, Integer> c = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) c.put(s, 0);
-        for (Verdict v : verdicts()) if (v.getIndicator().equals(indicator)) c.merge(v.getStatus(), 1, Integer::sum);
-        return c;
+        return evaluation.tally().counts(indicator);
     }
 }

@@ -3,6 +3,7 @@ package org.dudao.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dudao.engine.VerdictStore;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
@@ -96,6 +97,29 @@ class NationalPipelineTest {
         ((ObjectNode) jb.path("run")).remove("time");
         assertThat(jb.path("verdicts").size()).isGreaterThan(500);
         assertThat(jb).isEqualTo(ja);
+    }
+
+    @Test
+    void verdicts_kept_on_disk_give_the_reports_of_verdicts_kept_in_memory() throws Exception {
+        Path memory = tmp.resolve("memory");
+        Path disk = tmp.resolve("disk");
+        Cli a = Cli.run(args(memory, "--by-workbook", "--format", "all"));
+        Cli b;
+        System.setProperty(VerdictStore.HELD_PROPERTY, "0");
+        try {
+            b = Cli.run(args(disk, "--by-workbook", "--format", "all"));
+        } finally {
+            System.clearProperty(VerdictStore.HELD_PROPERTY);
+        }
+        assertThat(b.exit()).as(b.err()).isEqualTo(a.exit());
+        assertThat(b.out().replace(disk.toString(), "OUT")).isEqualTo(a.out().replace(memory.toString(), "OUT"));
+        for (String file : List.of("report.json", "report.html")) {
+            String ra = Files.readString(memory.resolve(file)).replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:+\\-Z]+", "TIME");
+            String rb = Files.readString(disk.resolve(file)).replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:+\\-Z]+", "TIME");
+            assertThat(rb).as(file).isEqualTo(ra);
+        }
+        assertThat(disk.resolve("report.xlsx")).isNotEmptyFile();
+        assertThat(disk.resolve(org.dudao.report.DocxReport.FILE)).isNotEmptyFile();
     }
 
     @Test

@@ -1,0 +1,265 @@
+package org.dudao.engine;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
+import org.dudao.model.Tally;
+import org.dudao.model.Verdict;
+import org.dudao.model.VerdictJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Where the verdicts of a run wait for the report. A run gives its verdicts in blocks (a county's,
+ * as its partition finishes); the first blocks are held in memory, and once more than a set number
+ * of verdicts are held the later blocks go to a temporary file, so a national run's three million
+ * verdicts (with their evidence) do not have to fit in the heap. {@link #sequence} then lines the
+ * blocks up in report order as a read-only list that reads a block from disk when it gets to it.
+ * <p>
+ * On disk a block is the verdicts' JSON form ({@link VerdictJson}, exact decimals) in Smile, Jackson's
+ * binary JSON, with repeated strings (file, sheet, unit) written once a block. The file is deleted
+ * when the store and every list read from it are no longer used, or when the JVM exits.
+ */
+public final class VerdictStore {
+    /** How many verdicts are held in memory before blocks go to disk (about 1.5 KB each with evidence). */
+    public static final long DEFAULT_HELD = 100_000;
+    /** System property overriding {@link #DEFAULT_HELD}: {@code -Ddudao.verdicts.held=0} sends every block to disk. */
+    public static final String HELD_PROPERTY = "dudao.verdicts.held";
+
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final SmileFactory SMILE = SmileFactory.builder()
+            .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+            .build();
+
+    private final long heldLimit;
+    private final Path dir;
+    private long held;
+    private Spill spill;
+
+    /** A store holding at most {@code heldLimit} verdicts in memory, spilling the rest to a file in {@code dir}. */
+    public VerdictStore(long heldLimit, Path dir) {
+        this.heldLimit = heldLimit;
+        this.dir = dir;
+    }
+
+    /** A store with the limit of {@link #HELD_PROPERTY} (else {@link #DEFAULT_HELD}) spilling to the system's temporary folder. */
+    public static VerdictStore create() {
+        return new VerdictStore(Long.getLong(HELD_PROPERTY, DEFAULT_HELD), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** A block of verdicts, in memory or in the store's file, with its counts. */
+    public static final class Block {
+        private final List<Verdict> verdicts;
+        private final Spill spill;
+        private final long offset;
+        private final int bytes;
+        private final int size;
+        private final Tally tally;
+
+        private Block(List<Verdict> verdicts, Spill spill, long offset, int bytes, int size, Tally tally) {
+            this.verdicts = verdicts;
+            this.spill = spill;
+            this.offset = offset;
+            this.bytes = bytes;
+            this.size = size;
+            this.tally = tally;
+        }
+
+        public int size() { return size; }
+
+        public boolean onDisk() { return verdicts == null; }
+
+        List<Verdict> read() {
+            return verdicts != null ? verdicts : spill.read(offset, bytes, size);
+        }
+    }
+
+    /** A block that stays in memory whatever the store's limit: for the few verdicts of the regions above the counties. */
+    public static Block held(List<Verdict> verdicts) {
+        return new Block(List.copyOf(verdicts), null, 0, 0, verdicts.size(), Tally.of(verdicts));
+    }
+
+    /** Keeps a block: in memory while the limit allows, else on disk. Safe to call from several threads. */
+    public Block add(List<Verdict> verdicts) {
+        synchronized (this) {
+            if (held + verdicts.size() <= heldLimit) {
+                held += verdicts.size();
+                return held(verdicts);
+            }
+        }
+        byte[] encoded = encode(verdicts); // outside the lock: encoding is the work, appending is quick
+        Spill s;
+        synchronized (this) {
+            if (spill == null) spill = Spill.open(dir);
+            s = spill;
+        }
+        long offset = s.append(encoded);
+        return new Block(null, s, offset, encoded.length, verdicts.size(), Tally.of(verdicts));
+    }
+
+    /** The blocks' verdicts one after the other, as a read-only list; its tally is the blocks' counts summed. */
+    public static List<Verdict> sequence(List<Block> blocks) {
+        return new Sequence(List.copyOf(blocks));
+    }
+
+    /** Verdicts held in memory so far. */
+    public synchronized long held() { return held; }
+
+    /** Bytes written to disk so far (0 when nothing was spilled). */
+    public synchronized long spilledBytes() { return spill == null ? 0 : spill.size(); }
+
+    private static byte[] encode(List<Verdict> verdicts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(verdicts.size() * 512 + 64);
+        try (JsonGenerator g = SMILE.createGenerator(out)) {
+            g.writeStartArray();
+            for (Verdict v : verdicts) VerdictJson.writeExact(g, v);
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail; a verdict that cannot be written is a bug
+        }
+        return out.toByteArray();
+    }
+
+    /** The temporary file a store's blocks go to; closed and deleted once nothing reads it any more. */
+    private static final class Spill {
+        private final Path file;
+        private final FileChannel channel;
+        private long size;
+
+        private Spill(Path file, FileChannel channel) {
+            this.file = file;
+            this.channel = channel;
+        }
+
+        static Spill open(Path dir) {
+            try {
+                Path file = Files.createTempFile(dir, "dudao-verdicts-", ".smile");
+                file.toFile().deleteOnExit();
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                Spill s = new Spill(file, channel);
+                CLEANER.register(s, () -> {
+                    try {
+                        channel.close();
+                        Files.deleteIfExists(file);
+                    } catch (IOException ignored) {
+                        // deleteOnExit is still registered
+                    }
+                });
+                return s;
+            } catch (IOException e) {
+                throw new UncheckedIOException("无法在 " + dir + " 创建暂存结论的临时文件（可用 -Djava.io.tmpdir=目录 指定别处）：" + e.getMessage(), e);
+            }
+        }
+
+        synchronized long size() { return size; }
+
+        synchronized long append(byte[] bytes) {
+            long at = size;
+            try {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) channel.write(b, at + b.position());
+            } catch (IOException e) {
+                throw new UncheckedIOException("暂存结论写入临时文件 " + file + " 失败（磁盘已满？可用 -Djava.io.tmpdir=目录 指定别处）："
+                        + e.getMessage(), e);
+            }
+            size += bytes.length;
+            return at;
+        }
+
+        List<Verdict> read(long offset, int bytes, int count) {
+            try {
+                ByteBuffer b = ByteBuffer.allocate(bytes);
+                while (b.hasRemaining()) {
+                    if (channel.read(b, offset + b.position()) < 0) throw new IOException("文件比记录的短");
+                }
+                List<Verdict> out = new ArrayList<>(count);
+                try (JsonParser p = SMILE.createParser(b.array())) {
+                    if (p.nextToken() != JsonToken.START_ARRAY) throw new IOException("暂存块不是数组");
+                    while (p.nextToken() == JsonToken.START_OBJECT) out.add(VerdictJson.read(p));
+                }
+                if (out.size() != count) throw new IOException("暂存块应有 " + count + " 条结论，读到 " + out.size() + " 条");
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException("读回暂存结论失败（临时文件 " + file + "，偏移 " + offset + "）：" + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Blocks in order as one read-only list: iteration reads each block once; {@code get} keeps the last block read. */
+    private static final class Sequence extends AbstractList<Verdict> implements Tally.Counted {
+        private final List<Block> blocks;
+        private final long[] starts;
+        private final int size;
+        private final Tally tally = new Tally();
+        private volatile Cached last;
+
+        private record Cached(int block, List<Verdict> verdicts) {}
+
+        Sequence(List<Block> blocks) {
+            this.blocks = blocks;
+            this.starts = new long[blocks.size()];
+            long n = 0;
+            for (int i = 0; i < blocks.size(); i++) {
+                starts[i] = n;
+                n += blocks.get(i).size;
+                tally.addAll(blocks.get(i).tally);
+            }
+            this.size = Math.toIntExact(n);
+        }
+
+        @Override public int size() { return size; }
+
+        @Override public Tally tally() { return tally; }
+
+        @Override public Verdict get(int index) {
+            if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+            int lo = 0, hi = starts.length - 1;
+            while (lo < hi) { // the last block starting at or before index: never an empty one, as the next starts there too
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= index) lo = mid;
+                else hi = mid - 1;
+            }
+            Cached c = last;
+            if (c == null || c.block != lo) {
+                c = new Cached(lo, blocks.get(lo).read());
+                last = c;
+            }
+            return c.verdicts.get((int) (index - starts[lo]));
+        }
+
+        @Override public Iterator<Verdict> iterator() {
+            return new Iterator<>() {
+                private int block;
+                private Iterator<Verdict> current = java.util.Collections.emptyIterator();
+
+                @Override public boolean hasNext() {
+                    while (!current.hasNext()) {
+                        if (block == blocks.size()) return false;
+                        current = blocks.get(block++).read().iterator();
+                    }
+                    return true;
+                }
+
+                @Override public Verdict next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    return current.next();
+                }
+            };
+        }
+    }
+}
