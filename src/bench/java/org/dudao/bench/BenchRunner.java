@@ -91,9 +91,16 @@ public final class BenchRunner {
             Map<String, Map<Status, Integer>> got = counts(drools.evaluate(data, year));
             System.out.println("verdicts agree: " + (expected.equals(got) ? "yes " + got : "NO: hand " + expected + " vs Drools " + got));
             Timing balance = best(reps, () -> HandLoop.balance(data, year));
+            Evaluator cvRules = new Evaluator(RuleBase.compile(balanceRules(rulesDir)), 1);
+            Timing cv = best(reps, () -> cvRules.evaluate(data, year));
             List<HandLoop.Balance> b = HandLoop.balance(data, year);
-            System.out.println(balance.line("hand loop balance CV (" + b.size() + " county-stages, "
-                    + b.stream().filter(HandLoop.Balance::passes).count() + " pass)") + "；Drools side pending (BAL rules not on this branch)");
+            long handPass = b.stream().filter(HandLoop.Balance::passes).count();
+            System.out.println(balance.line("hand loop balance CV (" + b.size() + " county-stages, " + handPass + " pass)"));
+            System.out.println(cv.line("Drools BAL-CV-1..7, 1 thread"));
+            System.out.printf("Drools / hand loop (balance CV) = %.2f (thread CPU), %.2f (wall)%n", cv.cpu / balance.cpu, cv.wall / balance.wall);
+            long droolsPass = allSevenPass(cvRules.evaluate(data, year));
+            System.out.println("county-stages with all seven coefficients passing agree: "
+                    + (droolsPass == handPass ? "yes " + handPass : "NO: hand " + handPass + " vs Drools " + droolsPass));
         }
 
         if (opt.containsKey("national")) {
@@ -125,6 +132,26 @@ public final class BenchRunner {
         Files.writeString(dir.resolve("10-funding.drl"), funding);
         Files.copy(rulesDir.resolve("30-classes.drl"), dir.resolve("30-classes.drl"));
         return dir;
+    }
+
+    /** The seven balance coefficients (BAL-CV-1..7) alone: the balance rule file less its other rules. */
+    static Path balanceRules(Path rulesDir) throws IOException {
+        Path dir = Files.createTempDirectory("dudao-bench-cv");
+        dir.toFile().deleteOnExit();
+        Files.copy(rulesDir.resolve("metrics.csv"), dir.resolve("metrics.csv"));
+        String balance = Files.readString(rulesDir.resolve("35-balance.drl"));
+        balance = balance.replaceAll("(?s)rule \"BAL-(?!CV-)[^\n]*\n.*?\nend\n?", "");
+        Files.writeString(dir.resolve("35-balance.drl"), balance);
+        return dir;
+    }
+
+    /** (county, 学段) pairs whose seven coefficient verdicts all pass: what the hand loop's {@code passes} says. */
+    static long allSevenPass(Evaluation e) {
+        Map<String, Integer> passing = new TreeMap<>();
+        for (Verdict v : e.verdicts()) {
+            if (v.getIndicator().startsWith("BAL-CV-") && v.getStatus() == Status.PASS) passing.merge(v.getEntityCode() + "|" + v.getPart(), 1, Integer::sum);
+        }
+        return passing.values().stream().filter(n -> n == 7).count();
     }
 
     static Map<String, Map<Status, Integer>> counts(Evaluation e) {

@@ -23,11 +23,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Where the verdicts of a run wait for the report. A run gives its verdicts in blocks (a county's,
- * as its partition finishes); the first blocks are held in memory, and once more than a set number
- * of verdicts are held the later blocks go to a temporary file, so a national run's three million
+ * as its partition finishes); the first blocks are held in memory, and once they hold more than a
+ * set number of items the later blocks go to a temporary file, so a national run's three million
  * verdicts (with their evidence) do not have to fit in the heap. {@link #sequence} then lines the
  * blocks up in report order as a read-only list that reads a block from disk when it gets to it.
  * <p>
@@ -36,12 +40,22 @@ import java.util.NoSuchElementException;
  * when the store and every list read from it are no longer used, or when the JVM exits.
  */
 public final class VerdictStore {
-    /** How many verdicts are held in memory before blocks go to disk (about 1.5 KB each with evidence). */
-    public static final long DEFAULT_HELD = 100_000;
+    /**
+     * How many items are held in memory before blocks go to disk. An item is a verdict, one of its
+     * evidence values or one of its named children (with its cells): a county's roll-up may name
+     * thousands of schools, so counting verdicts alone says little about memory. An item takes
+     * roughly 150–250 bytes, so this is some tens of MB: far more than a province's report needs.
+     */
+    public static final long DEFAULT_HELD = 200_000;
     /** System property overriding {@link #DEFAULT_HELD}: {@code -Ddudao.verdicts.held=0} sends every block to disk. */
     public static final String HELD_PROPERTY = "dudao.verdicts.held";
 
     private static final Cleaner CLEANER = Cleaner.create();
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "verdicts-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
     private static final SmileFactory SMILE = SmileFactory.builder()
             .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
             .build();
@@ -51,7 +65,7 @@ public final class VerdictStore {
     private long held;
     private Spill spill;
 
-    /** A store holding at most {@code heldLimit} verdicts in memory, spilling the rest to a file in {@code dir}. */
+    /** A store holding at most {@code heldLimit} items in memory (see {@link #DEFAULT_HELD}), spilling the rest to a file in {@code dir}. */
     public VerdictStore(long heldLimit, Path dir) {
         this.heldLimit = heldLimit;
         this.dir = dir;
@@ -96,9 +110,10 @@ public final class VerdictStore {
 
     /** Keeps a block: in memory while the limit allows, else on disk. Safe to call from several threads. */
     public Block add(List<Verdict> verdicts) {
+        long items = items(verdicts);
         synchronized (this) {
-            if (held + verdicts.size() <= heldLimit) {
-                held += verdicts.size();
+            if (held + items <= heldLimit) {
+                held += items;
                 return held(verdicts);
             }
         }
@@ -117,8 +132,36 @@ public final class VerdictStore {
         return new Sequence(List.copyOf(blocks));
     }
 
-    /** Verdicts held in memory so far. */
+    /**
+     * The verdicts in consecutive chunks, each read when asked for: a store's blocks for a list from
+     * {@link #sequence}, else slices of {@code size}. Lets a report writer work on several chunks at
+     * once and still write them in order.
+     */
+    public static List<Supplier<List<Verdict>>> chunks(List<Verdict> verdicts, int size) {
+        List<Supplier<List<Verdict>>> out = new ArrayList<>();
+        if (verdicts instanceof Sequence s) {
+            for (Block b : s.blocks) if (b.size > 0) out.add(b::read);
+        } else {
+            for (int i = 0; i < verdicts.size(); i += size) {
+                List<Verdict> slice = verdicts.subList(i, Math.min(verdicts.size(), i + size));
+                out.add(() -> slice);
+            }
+        }
+        return out;
+    }
+
+    /** Items held in memory so far (see {@link #DEFAULT_HELD}). */
     public synchronized long held() { return held; }
+
+    /** A block's size in items: each verdict, its evidence values, its named children and their cells. */
+    static long items(List<Verdict> verdicts) {
+        long n = 0;
+        for (Verdict v : verdicts) {
+            n += 1 + v.getEvidence().size() + v.getChildren().size();
+            for (var c : v.getChildren()) n += c.cells().size();
+        }
+        return n;
+    }
 
     /** Bytes written to disk so far (0 when nothing was spilled). */
     public synchronized long spilledBytes() { return spill == null ? 0 : spill.size(); }
@@ -200,6 +243,16 @@ public final class VerdictStore {
         }
     }
 
+    /** The block read ahead, its failure as the read's own (an {@link UncheckedIOException} naming the file). */
+    private static List<Verdict> joined(CompletableFuture<List<Verdict>> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+    }
+
     /** Blocks in order as one read-only list: iteration reads each block once; {@code get} keeps the last block read. */
     private static final class Sequence extends AbstractList<Verdict> implements Tally.Counted {
         private final List<Block> blocks;
@@ -242,15 +295,21 @@ public final class VerdictStore {
             return c.verdicts.get((int) (index - starts[lo]));
         }
 
+        /** Reads the next block from disk while the caller works through the current one. */
         @Override public Iterator<Verdict> iterator() {
             return new Iterator<>() {
                 private int block;
                 private Iterator<Verdict> current = java.util.Collections.emptyIterator();
+                private CompletableFuture<List<Verdict>> ahead;
 
                 @Override public boolean hasNext() {
                     while (!current.hasNext()) {
                         if (block == blocks.size()) return false;
-                        current = blocks.get(block++).read().iterator();
+                        List<Verdict> now = ahead != null ? joined(ahead) : blocks.get(block).read();
+                        block++;
+                        Block following = block < blocks.size() ? blocks.get(block) : null;
+                        ahead = following != null && following.onDisk() ? CompletableFuture.supplyAsync(following::read, READ_AHEAD) : null;
+                        current = now.iterator();
                     }
                     return true;
                 }
