@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -34,14 +35,21 @@ import java.util.Set;
 public final class XlsxReport {
     /** Rows SXSSF keeps in memory per sheet before flushing them to its temporary file. */
     private static final int WINDOW = 200;
+    /** Rows a sheet can hold. */
+    static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
     private XlsxReport() {}
 
     public static void write(Report report, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(report, out));
+        AtomicFiles.write(file, out -> write(report, out, MAX_ROWS));
     }
 
     public static void write(Report report, OutputStream out) throws IOException {
+        write(report, out, MAX_ROWS);
+    }
+
+    /** With sheets of at most {@code maxRows} rows: Excel's limit, or a small one in a test. */
+    static void write(Report report, OutputStream out, int maxRows) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         try {
             XlsxStyles styles = new XlsxStyles(wb);
@@ -49,7 +57,7 @@ public final class XlsxReport {
             XlsxSheet overview = new XlsxSheet(wb.createSheet("总览"), styles);
             XlsxSheet matrix = new XlsxSheet(wb.createSheet("矩阵"), styles);
             Set<String> names = new HashSet<>(Set.of("总览", "矩阵", "整改清单", "数据核对"));
-            FailureSheets failures = new FailureSheets(report, wb, styles, names);
+            FailureSheets failures = new FailureSheets(report, wb, styles, names, maxRows);
             XlsxSheet reconciliation = new XlsxSheet(wb.createSheet("数据核对"), styles);
             ReportView view = new ReportView(report, failures);
             failures.finish();
