@@ -247,7 +247,13 @@ public final class HtmlReport {
     static String chartData(ReportView view) {
         Map<String, Object> d = new LinkedHashMap<>();
         List<Map<String, Object>> statuses = new ArrayList<>();
-        for (Status s : Status.values()) statuses.add(Map.of("key", s.name(), "label", s.label(), "color", COLOURS.get(s)));
+        for (Status s : Status.values()) {
+            Map<String, Object> st = new LinkedHashMap<>(); // not Map.of: its order changes from one JVM to the next
+            st.put("key", s.name());
+            st.put("label", s.label());
+            st.put("color", COLOURS.get(s));
+            statuses.add(st);
+        }
         d.put("statuses", statuses);
         List<Map<String, Object>> byIndicator = new ArrayList<>();
         for (Indicator i : view.indicators()) byIndicator.add(row(i.id() + " " + i.name(), view.countsOfIndicator(i.id())));
