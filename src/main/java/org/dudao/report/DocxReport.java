@@ -19,9 +19,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes 督导报告.docx, an editable draft in the usual shape of a supervision report: title with region
@@ -34,6 +36,9 @@ public final class DocxReport {
     /** Findings written out per indicator, and rows of the rectification table. */
     static final int FINDINGS_LIMIT = 200;
     static final int TABLE_LIMIT = 2000;
+    /** Waived failures listed, and warnings named before 等. */
+    static final int WAIVED_LIMIT = 200;
+    static final int WARNINGS_LIMIT = 30;
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
     private DocxReport() {}
@@ -44,19 +49,23 @@ public final class DocxReport {
         AtomicFiles.write(file, out -> write(view, scopeName(view), out));
     }
 
-    /** One document per region, named from the region (sanitised, inside {@code dir}); returns the files written. */
+    /**
+     * One document per region, named from the region (sanitised, inside {@code dir}), each written as
+     * soon as its region's verdicts are gathered; returns the files written, in hierarchy order.
+     */
     public static List<Path> writePerRegion(Report report, Path dir) throws IOException {
-        List<Path> written = new ArrayList<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (Map.Entry<String, ReportView> e : new ReportView(report).byRegion().entrySet()) {
-            ReportView view = e.getValue();
-            String name = view.regionName(e.getKey());
+        Map<String, Path> written = new HashMap<>();
+        Set<String> used = new HashSet<>();
+        List<String> regions = ReportView.byRegion(report, (region, view) -> {
+            String name = view.regionName(region);
             Path file = SafeFileNames.inside(dir, SafeFileNames.unique(
-                    "督导报告-" + SafeFileNames.sanitise(name) + "-" + SafeFileNames.sanitise(e.getKey()), ".docx", used));
+                    "督导报告-" + SafeFileNames.sanitise(name) + "-" + SafeFileNames.sanitise(region), ".docx", used));
             AtomicFiles.write(file, out -> write(view, name, out));
-            written.add(file);
-        }
-        return written;
+            written.put(region, file);
+        });
+        List<Path> files = new ArrayList<>();
+        for (String r : regions) files.add(written.get(r));
+        return files;
     }
 
     public static void write(ReportView view, String scope, OutputStream out) throws IOException {
@@ -78,11 +87,8 @@ public final class DocxReport {
     private static void basics(XWPFDocument doc, ReportView view, String scope) {
         Report r = view.report();
         para(doc, DocxStyles.HEADING_1, "一、基本情况");
-        Map<EntityKind, Integer> kinds = new EnumMap<>(EntityKind.class);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Verdict v : view.verdicts()) if (seen.add(v.getEntityCode())) kinds.merge(v.getKind(), 1, Integer::sum);
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<EntityKind, Integer> e : kinds.entrySet()) parts.add(e.getKey().label() + " " + e.getValue() + " 个");
+        for (Map.Entry<EntityKind, Integer> e : view.entityKinds().entrySet()) parts.add(e.getKey().label() + " " + e.getValue() + " 个");
         para(doc, null, "（一）评估范围。本次督导评估对象为" + scope + "，涉及" + (parts.isEmpty() ? "0 个对象" : String.join("、", parts))
                 + "，评估年度为 " + r.run().year() + " 年。");
         Dataset data = r.data();
@@ -94,7 +100,7 @@ public final class DocxReport {
                 + rows.skipped() + " 行、拒绝 " + rows.rejected() + " 行；发现数据问题 " + data.problems().size() + " 个，详见附件。");
         Map<Status, Integer> c = view.counts();
         para(doc, null, "（三）评估内容。依据 " + view.indicators().size() + " 项评估指标（规则 SHA-256：" + r.run().rulesSha256()
-                + "），共得出结论 " + view.verdicts().size() + " 条：" + counts(c) + "。");
+                + "），共得出结论 " + view.total() + " 条：" + counts(c) + "。");
     }
 
     private static String counts(Map<Status, Integer> c) {
@@ -109,61 +115,55 @@ public final class DocxReport {
         if (failed.isEmpty()) para(doc, null, "本次评估未发现不达标问题。");
         int n = 0;
         for (Indicator i : failed) {
-            List<Verdict> fs = view.failures(i.id());
+            int count = view.countsOfIndicator(i.id()).get(Status.FAIL);
             para(doc, DocxStyles.HEADING_2, "（" + numeral(++n) + "）" + i.name() + "（" + i.id() + "）");
-            para(doc, null, "依据：“" + i.source() + "”。标准：" + i.bound() + "。共有 " + fs.size() + " 个对象未达到要求：");
-            for (Verdict v : fs.subList(0, Math.min(FINDINGS_LIMIT, fs.size()))) {
+            para(doc, null, "依据：“" + i.source() + "”。标准：" + i.bound() + "。共有 " + count + " 个对象未达到要求：");
+            for (Verdict v : view.firstFailures(i.id())) {
                 List<String> src = ReportView.sources(v);
                 para(doc, null, v.getEntityName() + "（" + v.getLevel() + "，" + v.getEntityCode() + "）：" + v.getMessage() + "。"
                         + (src.isEmpty() ? "" : "数据来源：" + String.join("；", src) + "。"));
             }
-            if (fs.size() > FINDINGS_LIMIT) para(doc, null, "另有 " + (fs.size() - FINDINGS_LIMIT) + " 个对象，见 report.xlsx。");
+            if (count > FINDINGS_LIMIT) para(doc, null, "另有 " + (count - FINDINGS_LIMIT) + " 个对象，见 report.xlsx。");
         }
         Map<Status, Integer> c = view.counts();
         if (c.get(Status.WAIVED) > 0) {
             para(doc, DocxStyles.HEADING_2, "（" + numeral(++n) + "）已豁免事项");
             para(doc, null, "以下 " + c.get(Status.WAIVED) + " 项未达到要求，但经批准豁免，不计入不达标：");
-            for (Verdict v : view.verdicts()) {
-                if (v.getStatus() == Status.WAIVED) {
-                    para(doc, null, v.getEntityName() + "（" + v.getEntityCode() + "）" + v.getIndicator() + "：" + v.getWaiver().describe() + "。");
-                }
+            for (Verdict v : view.firstWaived()) {
+                para(doc, null, v.getEntityName() + "（" + v.getEntityCode() + "）" + v.getIndicator() + "：" + v.getWaiver().describe() + "。");
             }
+            int more = c.get(Status.WAIVED) - WAIVED_LIMIT;
+            if (more > 0) para(doc, null, "另有 " + more + " 项，见 report.json。");
         }
         if (c.get(Status.WARN) + c.get(Status.INSUFFICIENT_DATA) > 0) {
             para(doc, DocxStyles.HEADING_2, "（" + numeral(++n) + "）预警与数据不足");
             para(doc, null, "另有预警 " + c.get(Status.WARN) + " 条、数据不足 " + c.get(Status.INSUFFICIENT_DATA)
-                    + " 条，须补充数据或予以关注：" + others(view) + "。");
+                    + " 条，须补充数据或予以关注：" + warnings(view, c.get(Status.WARN) + c.get(Status.INSUFFICIENT_DATA)) + "。");
         }
     }
 
-    private static String others(ReportView view) {
+    private static String warnings(ReportView view, int count) {
         List<String> parts = new ArrayList<>();
-        for (Verdict v : view.verdicts()) {
-            if (v.getStatus() != Status.WARN && v.getStatus() != Status.INSUFFICIENT_DATA) continue;
-            if (parts.size() == 30) {
-                parts.add("等");
-                break;
-            }
-            parts.add(v.getEntityName() + " " + v.getIndicator() + "（" + v.getStatus().label() + "）");
-        }
+        for (Verdict v : view.firstWarnings()) parts.add(v.getEntityName() + " " + v.getIndicator() + "（" + v.getStatus().label() + "）");
+        if (count > WARNINGS_LIMIT) parts.add("等");
         return String.join("、", parts);
     }
 
     private static void rectification(XWPFDocument doc, ReportView view) {
         para(doc, DocxStyles.HEADING_1, "三、整改要求");
-        List<Verdict> fails = view.verdicts().stream().filter(Verdict::isFail).toList();
-        if (fails.isEmpty()) {
+        int count = view.counts().get(Status.FAIL);
+        if (count == 0) {
             para(doc, null, "无须整改的不达标事项。");
             return;
         }
         para(doc, null, "请下列责任地区对照整改清单逐项整改，限期报送整改情况：");
         XWPFTable t = table(doc, "序号", "责任地区", "对象", "指标", "发现的问题", "整改要求", "依据");
         int n = 0;
-        for (Verdict v : fails.subList(0, Math.min(TABLE_LIMIT, fails.size()))) {
+        for (Verdict v : view.firstFailures()) {
             row(t, String.valueOf(++n), view.responsibleRegion(v), v.getEntityName(), v.getIndicator(), v.getMessage(),
                     XlsxReport.requirement(v), v.getSource());
         }
-        if (fails.size() > TABLE_LIMIT) para(doc, null, "另有 " + (fails.size() - TABLE_LIMIT) + " 项，见 report.xlsx 的“整改清单”。");
+        if (count > TABLE_LIMIT) para(doc, null, "另有 " + (count - TABLE_LIMIT) + " 项，见 report.xlsx 的“整改清单”。");
     }
 
     private static void appendix(XWPFDocument doc, Report r) {
@@ -189,7 +189,7 @@ public final class DocxReport {
     /** The run's scope for the title: its top regions (those whose parent is not among them). */
     static String scopeName(ReportView view) {
         Map<String, Entity> all = view.report().data().entities();
-        java.util.Set<String> regions = new java.util.HashSet<>(view.regions());
+        Set<String> regions = new HashSet<>(view.regions());
         List<String> top = new ArrayList<>();
         for (String r : view.regions()) {
             Entity e = all.get(r);

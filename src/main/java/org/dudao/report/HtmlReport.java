@@ -43,7 +43,7 @@ import java.util.Map;
 public final class HtmlReport {
     /** Matrix rows shown; beyond this the page points to report.xlsx. */
     static final int MATRIX_LIMIT = 500;
-    /** Verdicts listed with their evidence, worst first. */
+    /** Verdicts listed with their evidence, worst first (gathered by {@link ReportView#worst}). */
     static final int DETAIL_LIMIT = 1000;
     /** Regions in the by-region chart. */
     static final int CHART_REGIONS = 30;
@@ -94,7 +94,7 @@ public final class HtmlReport {
         int read = 0;
         for (SheetTally t : data.sheets()) read += t.getRead();
         w.write("<section id=\"summary\"><h2>概况</h2>\n<div class=\"figures\">\n");
-        figure(w, "结论", view.verdicts().size(), null);
+        figure(w, "结论", view.total(), null);
         for (Status s : Status.values()) figure(w, s.label(), c.get(s), s);
         figure(w, "地区", view.regions().size(), null);
         figure(w, "指标", view.indicators().size(), null);
@@ -148,14 +148,14 @@ public final class HtmlReport {
             w.write("<tr data-region=\"" + Html.esc(r) + "\"><th>" + Html.esc(view.regionName(r)) + "<br><small>" + Html.esc(r)
                     + "</small></th><td>" + Html.esc(view.regionLevel(r)) + "</td>");
             for (Indicator i : inds) {
-                Verdict v = view.cell(r, i.id());
-                if (v == null) {
+                ReportView.Cell c = view.cell(r, i.id());
+                if (c == null) {
                     w.write("<td class=\"v\" data-indicator=\"" + Html.esc(i.id()) + "\" data-status=\"\">—</td>");
                     continue;
                 }
-                w.write("<td class=\"v s-" + v.getStatus().name() + "\" data-indicator=\"" + Html.esc(i.id()) + "\" data-status=\""
-                        + v.getStatus().name() + "\" title=\"" + Html.esc(v.getMessage()) + "\">" + Html.esc(v.getStatus().label())
-                        + (v.getObservedText() == null ? "" : "<small>" + Html.esc(v.getObservedText()) + "</small>") + "</td>");
+                w.write("<td class=\"v s-" + c.status().name() + "\" data-indicator=\"" + Html.esc(i.id()) + "\" data-status=\""
+                        + c.status().name() + "\" title=\"" + Html.esc(c.message()) + "\">" + Html.esc(c.status().label())
+                        + (c.observedText() == null ? "" : "<small>" + Html.esc(c.observedText()) + "</small>") + "</td>");
             }
             w.write("</tr>\n");
         }
@@ -163,16 +163,14 @@ public final class HtmlReport {
     }
 
     private static void details(ReportView view, Writer w) throws IOException {
-        List<Verdict> all = new ArrayList<>(view.verdicts());
-        all.sort(Comparator.comparing(Verdict::getStatus)); // stable: worst first, hierarchy order within a status
-        Map<String, String> regionCodes = regionCodesByName(view);
+        Map<String, Entity> entities = view.report().data().entities();
         w.write("<section id=\"details\"><h2>结论与证据</h2>\n");
-        if (all.size() > DETAIL_LIMIT) {
-            w.write("<p class=\"note\">共 " + all.size() + " 条结论，此处列出最严重的前 " + DETAIL_LIMIT
+        if (view.total() > DETAIL_LIMIT) {
+            w.write("<p class=\"note\">共 " + view.total() + " 条结论，此处列出最严重的前 " + DETAIL_LIMIT
                     + " 条（不达标在先）；全部结论与证据见 report.json 和 report.xlsx。</p>\n");
         }
-        for (Verdict v : all.subList(0, Math.min(DETAIL_LIMIT, all.size()))) {
-            String region = v.getKind().isRegion() ? v.getEntityCode() : regionCodes.getOrDefault(v.getEntityCode(), "");
+        for (Verdict v : view.worst()) {
+            String region = v.getKind().isRegion() ? v.getEntityCode() : regionCode(entities, v);
             w.write("<details data-status=\"" + v.getStatus().name() + "\" data-region=\"" + Html.esc(region) + "\" data-indicator=\""
                     + Html.esc(v.getIndicator()) + "\"><summary><span class=\"tag s-" + v.getStatus().name() + "\">"
                     + Html.esc(v.getStatus().label()) + "</span>" + Html.esc(v.getIndicator() + " " + v.getEntityName()
@@ -210,20 +208,14 @@ public final class HtmlReport {
     }
 
     /** For a school (or class) verdict, the code of the region it belongs to, so the region filter finds it. */
-    private static Map<String, String> regionCodesByName(ReportView view) {
-        Map<String, Entity> all = view.report().data().entities();
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Verdict v : view.verdicts()) {
-            if (v.getKind().isRegion() || out.containsKey(v.getEntityCode())) continue;
-            String code = v.getParentCode();
-            for (int depth = 0; code != null && depth < 16; depth++) {
-                Entity e = all.get(code);
-                if (e == null || e.getKind().isRegion()) break;
-                code = e.getParentCode();
-            }
-            out.put(v.getEntityCode(), code == null ? "" : code);
+    private static String regionCode(Map<String, Entity> all, Verdict v) {
+        String code = v.getParentCode();
+        for (int depth = 0; code != null && depth < 16; depth++) {
+            Entity e = all.get(code);
+            if (e == null || e.getKind().isRegion()) break;
+            code = e.getParentCode();
         }
-        return out;
+        return code == null ? "" : code;
     }
 
     private static void reconciliation(Report r, Writer w) throws IOException {
@@ -255,7 +247,13 @@ public final class HtmlReport {
     static String chartData(ReportView view) {
         Map<String, Object> d = new LinkedHashMap<>();
         List<Map<String, Object>> statuses = new ArrayList<>();
-        for (Status s : Status.values()) statuses.add(Map.of("key", s.name(), "label", s.label(), "color", COLOURS.get(s)));
+        for (Status s : Status.values()) {
+            Map<String, Object> st = new LinkedHashMap<>(); // not Map.of: its order changes from one JVM to the next
+            st.put("key", s.name());
+            st.put("label", s.label());
+            st.put("color", COLOURS.get(s));
+            statuses.add(st);
+        }
         d.put("statuses", statuses);
         List<Map<String, Object>> byIndicator = new ArrayList<>();
         for (Indicator i : view.indicators()) byIndicator.add(row(i.id() + " " + i.name(), view.countsOfIndicator(i.id())));

@@ -1,86 +1,138 @@
 package org.dudao.report;
 
 import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
 import org.dudao.model.Indicator;
 import org.dudao.model.Status;
+import org.dudao.model.Tally;
 import org.dudao.model.Verdict;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * What the xlsx, html and docx reports share, derived once from a {@link Report}: the regions in
- * hierarchy order, the region × indicator matrix, the failures in working order. Verdicts arrive
- * sorted by the region hierarchy (the evaluator's order), so first appearance is hierarchy order.
+ * What the xlsx, html and docx reports share, gathered in one pass over a {@link Report}'s verdicts
+ * (which may be read from disk as they go): the regions in hierarchy order, the region × indicator
+ * matrix, counts, and the first few verdicts of each list the reports show. Nothing here grows with
+ * the number of verdicts apart from per-region data; the lists stop at what the reports show, and
+ * their totals come from the counts. Verdicts arrive sorted by the region hierarchy (the evaluator's
+ * order), so first appearance is hierarchy order.
  */
 public final class ReportView {
-    private final Report report;
-    private final List<Verdict> verdicts;
-    private final List<String> regions = new ArrayList<>();
-    private final Map<String, String> regionNames = new HashMap<>();
-    private final Map<String, Verdict> cells = new HashMap<>();
-    private final Map<String, Indicator> indicators = new LinkedHashMap<>();
-    private final Map<String, Map<Status, Integer>> byEntity = new HashMap<>();
-    private final Map<String, Map<Status, Integer>> byIndicator = new HashMap<>();
+    /** What a matrix cell shows: the worst part's status, observed value and message, not the whole verdict. */
+    public record Cell(Status status, String observedText, String message) {
+        static Cell of(Verdict v) { return new Cell(v.getStatus(), v.getObservedText(), v.getMessage()); }
 
-    public ReportView(Report report) {
-        this(report, report.verdicts());
+        public boolean isFail() { return status == Status.FAIL; }
     }
 
-    private ReportView(Report report, List<Verdict> verdicts) {
-        this.report = report;
-        this.verdicts = verdicts;
-        for (Indicator i : report.catalogue()) indicators.put(i.id(), i);
-        Set<String> seen = new LinkedHashSet<>();
-        for (Verdict v : verdicts) {
-            byEntity.computeIfAbsent(v.getEntityCode(), k -> zeros()).merge(v.getStatus(), 1, Integer::sum);
-            byIndicator.computeIfAbsent(v.getIndicator(), k -> zeros()).merge(v.getStatus(), 1, Integer::sum);
-            if (!v.getKind().isRegion()) continue;
-            if (seen.add(v.getEntityCode())) {
-                regions.add(v.getEntityCode());
-                regionNames.put(v.getEntityCode(), v.getEntityName());
-            }
-            // An indicator with one verdict per part (BAL-CV-n per 学段) shows its worst part in the matrix.
-            cells.merge(key(v.getEntityCode(), v.getIndicator()), v,
-                    (a, b) -> b.getStatus().ordinal() < a.getStatus().ordinal() ? b : a);
-        }
+    /** Receives a region's view; see {@link #byRegion}. */
+    @FunctionalInterface
+    public interface RegionSink {
+        void accept(String region, ReportView view) throws IOException;
+    }
+
+    private final Report report;
+    private final Tally tally;
+    private final boolean counting;
+    private final List<String> regions = new ArrayList<>();
+    private final Map<String, String> regionNames = new HashMap<>();
+    private final Map<String, Cell> cells = new HashMap<>();
+    private final Map<String, Map<Status, Integer>> byRegion = new HashMap<>();
+    private final Map<EntityKind, Integer> kinds = new EnumMap<>(EntityKind.class);
+    private final Map<String, Indicator> indicators = new LinkedHashMap<>();
+    private final Map<String, List<Verdict>> failuresOf = new HashMap<>();
+    private final List<Verdict> failures = new ArrayList<>();
+    private final List<Verdict> waived = new ArrayList<>();
+    private final List<Verdict> warnings = new ArrayList<>();
+    private final WorstFirst worst = new WorstFirst(HtmlReport.DETAIL_LIMIT);
+    private String lastEntity;
+
+    /** The view of the whole run, in one pass over its verdicts. */
+    public ReportView(Report report) {
+        this(report, v -> {});
     }
 
     /**
-     * One view per region with verdicts, covering the region and everything under it (its counties,
-     * their schools), in hierarchy order: what --per-region writes a document for. Each verdict is
-     * walked up its parents once, so this stays linear in the number of verdicts.
+     * The view of the whole run, in one pass over its verdicts that also hands each verdict to
+     * {@code alongside}: for a writer that streams every verdict of some kind (xlsx) in the same pass.
      */
-    public Map<String, ReportView> byRegion() {
-        Map<String, List<Verdict>> under = new LinkedHashMap<>();
-        for (String r : regions) under.put(r, new ArrayList<>());
-        Map<String, Entity> all = report.data().entities();
-        for (Verdict v : verdicts) {
-            String code = v.getEntityCode();
-            for (int depth = 0; code != null && depth < 16; depth++) {
-                List<Verdict> list = under.get(code);
-                if (list != null) list.add(v);
-                Entity e = all.get(code);
-                code = e == null ? null : e.getParentCode();
-            }
+    public ReportView(Report report, Consumer<? super Verdict> alongside) {
+        this(report, report.evaluation().tally(), false);
+        for (Verdict v : report.verdicts()) {
+            add(v);
+            alongside.accept(v);
         }
-        Map<String, ReportView> views = new LinkedHashMap<>();
-        under.forEach((r, vs) -> views.put(r, new ReportView(report, vs)));
-        return views;
+    }
+
+    private ReportView(Report report, Tally tally, boolean counting) {
+        this.report = report;
+        this.tally = tally;
+        this.counting = counting;
+        for (Indicator i : report.catalogue()) indicators.put(i.id(), i);
+    }
+
+    /** An empty view that counts what it is given: a region's, filled by {@link RegionViews}. */
+    static ReportView gathering(Report report) {
+        return new ReportView(report, new Tally(), true);
+    }
+
+    /**
+     * The view of each region with verdicts, covering the region and everything under it (its
+     * counties, their schools): what --per-region writes a document for. One pass over the verdicts;
+     * a region's view goes to {@code sink} as soon as the verdicts have left its subtree, so a county
+     * comes before its city and only the regions above the current verdict are held. Returns the
+     * regions in hierarchy order.
+     */
+    public static List<String> byRegion(Report report, RegionSink sink) throws IOException {
+        return RegionViews.each(report, sink);
+    }
+
+    void add(Verdict v) {
+        if (counting) tally.add(v);
+        String code = v.getEntityCode();
+        boolean region = v.getKind().isRegion();
+        boolean first = region && !regionNames.containsKey(code);
+        // an entity's verdicts come together, so a new code is a new entity (a region is counted once whatever the order)
+        if (region ? first : !code.equals(lastEntity)) kinds.merge(v.getKind(), 1, Integer::sum);
+        lastEntity = code;
+        if (first) {
+            regions.add(code);
+            regionNames.put(code, v.getEntityName());
+        }
+        if (region) {
+            byRegion.computeIfAbsent(code, k -> zeros()).merge(v.getStatus(), 1, Integer::sum);
+            // An indicator with one verdict per part (BAL-CV-n per 学段) shows its worst part in the matrix.
+            cells.merge(key(code, v.getIndicator()), Cell.of(v),
+                    (a, b) -> b.status().ordinal() < a.status().ordinal() ? b : a);
+        }
+        switch (v.getStatus()) {
+            case FAIL -> {
+                keep(failures, DocxReport.TABLE_LIMIT, v);
+                keep(failuresOf.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()), DocxReport.FINDINGS_LIMIT, v);
+            }
+            case WAIVED -> keep(waived, DocxReport.WAIVED_LIMIT, v);
+            case WARN, INSUFFICIENT_DATA -> keep(warnings, DocxReport.WARNINGS_LIMIT, v);
+            default -> { }
+        }
+        worst.add(v);
+    }
+
+    private static void keep(List<Verdict> list, int limit, Verdict v) {
+        if (list.size() < limit) list.add(v);
     }
 
     public Report report() { return report; }
 
-    public List<Verdict> verdicts() { return verdicts; }
-
     /** Codes of the regions (province, city, county) that have verdicts, in hierarchy order. */
-    public List<String> regions() { return regions; }
+    public List<String> regions() { return Collections.unmodifiableList(regions); }
 
     public String regionName(String code) { return regionNames.getOrDefault(code, code); }
 
@@ -88,49 +140,51 @@ public final class ReportView {
 
     public Indicator indicator(String id) { return indicators.get(id); }
 
-    /** The verdict of an indicator for a region, or null where the indicator gave none. */
-    public Verdict cell(String region, String indicator) { return cells.get(key(region, indicator)); }
+    /** What the matrix shows for an indicator and region, or null where the indicator gave no verdict. */
+    public Cell cell(String region, String indicator) { return cells.get(key(region, indicator)); }
 
-    /** The failures, in the order a team works through them: by indicator (catalogue order), then hierarchy. */
-    public List<Verdict> failures() {
-        Map<String, Integer> order = new HashMap<>();
-        for (Indicator i : report.catalogue()) order.put(i.id(), order.size());
-        List<Verdict> f = new ArrayList<>();
-        for (Verdict v : verdicts) if (v.isFail()) f.add(v);
-        // stable sort keeps the hierarchy order within an indicator
-        f.sort(Comparator.comparing(v -> order.getOrDefault(v.getIndicator(), Integer.MAX_VALUE)));
-        return f;
-    }
-
-    /** The failures of one indicator, in hierarchy order. */
-    public List<Verdict> failures(String indicator) {
-        List<Verdict> f = new ArrayList<>();
-        for (Verdict v : verdicts) if (v.isFail() && v.getIndicator().equals(indicator)) f.add(v);
-        return f;
-    }
-
-    /** Indicators that failed for at least one entity, in catalogue order. */
-    public List<Indicator> failedIndicators() {
-        Set<String> failed = new LinkedHashSet<>();
-        for (Verdict v : verdicts) if (v.isFail()) failed.add(v.getIndicator());
-        List<Indicator> out = new ArrayList<>();
-        for (Indicator i : report.catalogue()) if (failed.contains(i.id())) out.add(i);
-        return out;
-    }
+    /** How many verdicts the view covers. */
+    public int total() { return Math.toIntExact(tally.total()); }
 
     /** Verdict counts by status, every status present. */
-    public Map<Status, Integer> counts() {
-        return count(verdicts);
-    }
+    public Map<Status, Integer> counts() { return tally.counts(); }
 
-    public Map<Status, Integer> countsOfIndicator(String indicator) {
-        return byIndicator.getOrDefault(indicator, zeros());
-    }
+    public Map<Status, Integer> countsOfIndicator(String indicator) { return tally.counts(indicator); }
 
     /** Counts of a region's own verdicts (not its children's). */
     public Map<Status, Integer> countsOfRegion(String region) {
-        return byEntity.getOrDefault(region, zeros());
+        return byRegion.getOrDefault(region, zeros());
     }
+
+    /** How many entities of each kind have verdicts, in kind order. */
+    public Map<EntityKind, Integer> entityKinds() { return kinds; }
+
+    /** Indicators that failed for at least one entity, in catalogue order. */
+    public List<Indicator> failedIndicators() {
+        return failed(report.catalogue(), tally);
+    }
+
+    /** The indicators of a catalogue that failed somewhere by the counts: known before any pass over the verdicts. */
+    static List<Indicator> failed(List<Indicator> catalogue, Tally tally) {
+        List<Indicator> out = new ArrayList<>();
+        for (Indicator i : catalogue) if (tally.counts(i.id()).get(Status.FAIL) > 0) out.add(i);
+        return out;
+    }
+
+    /** The first {@link DocxReport#FINDINGS_LIMIT} failures of an indicator, in hierarchy order; the count is in {@link #countsOfIndicator}. */
+    public List<Verdict> firstFailures(String indicator) { return failuresOf.getOrDefault(indicator, List.of()); }
+
+    /** The first {@link DocxReport#TABLE_LIMIT} failures, in hierarchy order. */
+    public List<Verdict> firstFailures() { return failures; }
+
+    /** The first {@link DocxReport#WAIVED_LIMIT} waived failures, in hierarchy order. */
+    public List<Verdict> firstWaived() { return waived; }
+
+    /** The first {@link DocxReport#WARNINGS_LIMIT} warnings and verdicts short of data, in hierarchy order. */
+    public List<Verdict> firstWarnings() { return warnings; }
+
+    /** The {@link HtmlReport#DETAIL_LIMIT} worst verdicts: worst status first, hierarchy order within a status. */
+    public List<Verdict> worst() { return worst.list(); }
 
     /** The level label of a region (省, 市, 县). */
     public String regionLevel(String code) {
@@ -140,8 +194,11 @@ public final class ReportView {
 
     /** The region answerable for a verdict: the entity itself when it is a region, else the nearest region above it. */
     public String responsibleRegion(Verdict v) {
+        return responsibleRegion(report.data().entities(), v);
+    }
+
+    static String responsibleRegion(Map<String, Entity> all, Verdict v) {
         if (v.getKind().isRegion()) return v.getEntityName();
-        Map<String, Entity> all = report.data().entities();
         String code = v.getParentCode();
         for (int depth = 0; code != null && depth < 16; depth++) {
             Entity e = all.get(code);
@@ -161,14 +218,8 @@ public final class ReportView {
         return out;
     }
 
-    private static Map<Status, Integer> count(List<Verdict> vs) {
-        Map<Status, Integer> c = zeros();
-        for (Verdict v : vs) c.merge(v.getStatus(), 1, Integer::sum);
-        return c;
-    }
-
     private static Map<Status, Integer> zeros() {
-        Map<Status, Integer> c = new java.util.EnumMap<>(Status.class);
+        Map<Status, Integer> c = new EnumMap<>(Status.class);
         for (Status s : Status.values()) c.put(s, 0);
         return c;
     }

@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -9,7 +10,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.dudao.model.ChildFinding;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
@@ -28,30 +28,42 @@ import java.util.Set;
 /**
  * Writes {@code report.xlsx}: 总览, 矩阵 (regions × indicators coloured by conditional formatting),
  * one sheet per indicator that failed anywhere, 整改清单 and 数据核对. Streamed with SXSSF, so only a
- * window of rows is in memory however large the run.
+ * window of rows is in memory however large the run, and in one pass over the verdicts: the failure
+ * sheets ({@link FailureSheets}) fill as the pass gathers the {@link ReportView} that 总览 and 矩阵 are
+ * written from after it.
  */
 public final class XlsxReport {
     /** Rows SXSSF keeps in memory per sheet before flushing them to its temporary file. */
     private static final int WINDOW = 200;
+    /** Rows a sheet can hold. */
+    static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
     private XlsxReport() {}
 
     public static void write(Report report, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(new ReportView(report), out));
+        AtomicFiles.write(file, out -> write(report, out, MAX_ROWS));
     }
 
-    public static void write(ReportView view, OutputStream out) throws IOException {
+    public static void write(Report report, OutputStream out) throws IOException {
+        write(report, out, MAX_ROWS);
+    }
+
+    /** With sheets of at most {@code maxRows} rows: Excel's limit, or a small one in a test. */
+    static void write(Report report, OutputStream out, int maxRows) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         try {
             XlsxStyles styles = new XlsxStyles(wb);
-            overview(view, new XlsxSheet(wb.createSheet("总览"), styles));
-            matrix(view, new XlsxSheet(wb.createSheet("矩阵"), styles));
+            // every sheet is created first, in its final place, so that the one pass can write to several
+            XlsxSheet overview = new XlsxSheet(wb.createSheet("总览"), styles);
+            XlsxSheet matrix = new XlsxSheet(wb.createSheet("矩阵"), styles);
             Set<String> names = new HashSet<>(Set.of("总览", "矩阵", "整改清单", "数据核对"));
-            for (Indicator i : view.failedIndicators()) {
-                indicator(view, i, new XlsxSheet(wb.createSheet(sheetName(i, names)), styles));
-            }
-            rectification(view, new XlsxSheet(wb.createSheet("整改清单"), styles));
-            reconciliation(view.report(), new XlsxSheet(wb.createSheet("数据核对"), styles));
+            FailureSheets failures = new FailureSheets(report, wb, styles, names, maxRows);
+            XlsxSheet reconciliation = new XlsxSheet(wb.createSheet("数据核对"), styles);
+            ReportView view = new ReportView(report, failures);
+            failures.finish();
+            overview(view, overview);
+            matrix(view, matrix);
+            reconciliation(report, reconciliation);
             wb.write(out);
         } finally {
             wb.close(); // also deletes SXSSF's temporary files
@@ -76,7 +88,7 @@ public final class XlsxReport {
         s.blank().header("结论", "数量");
         Map<Status, Integer> counts = view.counts();
         for (Status st : Status.values()) s.row(st.label(), counts.get(st));
-        s.row("合计", view.verdicts().size());
+        s.row("合计", view.total());
         s.blank();
         int header = s.rowIndex();
         s.header("地区代码", "地区", "层级", "不达标指标数", "预警", "数据不足", "达标", "不适用");
@@ -105,9 +117,9 @@ public final class XlsxReport {
             row[2] = view.regionLevel(region);
             int failed = 0;
             for (int i = 0; i < inds.size(); i++) {
-                Verdict v = view.cell(region, inds.get(i).id());
-                row[3 + i] = v == null ? null : cellText(v);
-                if (v != null && v.isFail()) failed++;
+                ReportView.Cell c = view.cell(region, inds.get(i).id());
+                row[3 + i] = c == null ? null : cellText(c);
+                if (c != null && c.isFail()) failed++;
             }
             row[row.length - 1] = failed;
             s.row(row);
@@ -119,9 +131,9 @@ public final class XlsxReport {
     }
 
     /** The matrix cell: the status label first (conditional formatting keys on it), then the observed value. */
-    static String cellText(Verdict v) {
-        String observed = v.getObservedText();
-        return observed == null || observed.isEmpty() ? v.getStatus().label() : v.getStatus().label() + " " + observed;
+    static String cellText(ReportView.Cell c) {
+        String observed = c.observedText();
+        return observed == null || observed.isEmpty() ? c.status().label() : c.status().label() + " " + observed;
     }
 
     /** One rule per status, matching the label the cell starts with; Excel colours it, so sorting keeps colours right. */
@@ -148,39 +160,6 @@ public final class XlsxReport {
             case PASS -> IndexedColors.LIGHT_GREEN.getIndex();
             case NOT_APPLICABLE -> IndexedColors.GREY_25_PERCENT.getIndex();
         };
-    }
-
-    private static void indicator(ReportView view, Indicator ind, XlsxSheet s) {
-        s.header("层级", "代码", "名称", "所属地区", "观测值", "观测值（含单位）", "标准", "差距与说明", "计算", "数据来源（单元格）", "未达标的下级");
-        for (Verdict v : view.failures(ind.id())) {
-            s.row(v.getLevel(), v.getEntityCode(), v.getEntityName(), view.responsibleRegion(v), v.getObserved(),
-                    v.getObservedText(), v.getBound(), v.getMessage(), v.getFormula(), String.join("；", ReportView.sources(v)),
-                    children(v));
-        }
-        // the filter covers the data rows only, not the indicator notes below them
-        s.filter(0, 11).freeze(3, 1);
-        s.blank().row("指标", ind.id() + " " + ind.name()).row("标准", ind.bound()).row("依据", ind.source());
-        s.fitColumns(6);
-    }
-
-    private static String children(Verdict v) {
-        StringBuilder b = new StringBuilder();
-        for (ChildFinding c : v.getChildren()) {
-            if (b.length() > 0) b.append('；');
-            b.append(c.entityName()).append("（").append(c.status().label()).append("）：").append(c.message());
-        }
-        return b.toString();
-    }
-
-    private static void rectification(ReportView view, XlsxSheet s) {
-        s.header("序号", "责任地区", "层级", "代码", "名称", "指标", "指标名称", "发现的问题", "整改要求", "依据条款", "数据来源（单元格）");
-        int n = 0;
-        for (Verdict v : view.verdicts()) {
-            if (!v.isFail()) continue;
-            s.row(++n, view.responsibleRegion(v), v.getLevel(), v.getEntityCode(), v.getEntityName(), v.getIndicator(),
-                    v.getName(), v.getMessage(), requirement(v), v.getSource(), String.join("；", ReportView.sources(v)));
-        }
-        s.filter(0, 11).freeze(0, 1).fitColumns(6);
     }
 
     /** What the plan requires, as the rectification list states it. */

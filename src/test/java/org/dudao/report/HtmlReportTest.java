@@ -115,6 +115,13 @@ class HtmlReportTest {
     }
 
     @Test
+    void the_chart_data_has_its_keys_in_a_fixed_order() {
+        // the same bytes in every run, not only within one JVM
+        assertThat(HtmlReport.chartData(new ReportView(Reports.sample())))
+                .startsWith("{\"statuses\":[{\"key\":\"FAIL\",\"label\":\"不达标\",\"color\":\"#d9534f\"},");
+    }
+
+    @Test
     void escaping_replaces_every_character_that_can_end_text_or_an_attribute() {
         assertThat(Html.esc("<a href=\"x\" title='y'>&amp;</a>")).isEqualTo("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
         assertThat(Html.esc("二县")).isEqualTo("二县");

@@ -6,11 +6,16 @@ import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
+import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
+import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
 import org.dudao.testing.TestData;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,5 +92,61 @@ final class Reports {
                     .metric(code, 2024, "一般公共预算教育支出", i % 3 == 0 ? "90" : "110", "万元");
         }
         return of(t.build(), 2024);
+    }
+
+    /**
+     * A run shaped like a national one, built without rules: a province with {@code cities} cities of
+     * {@code counties} counties of {@code schools} schools each, every entity with a verdict for each
+     * of nine indicators, in report order; three in ten fail. Its verdicts are {@link CountingVerdicts}.
+     */
+    static Report synthetic(int cities, int counties, int schools) {
+        TestData t = TestData.create().entity("970000", "合成省", EntityKind.PROVINCE, null, null);
+        List<String> order = new ArrayList<>(List.of("970000"));
+        for (int c = 1; c <= cities; c++) {
+            String city = String.format("97%02d00", c);
+            t.entity(city, "第" + c + "市", EntityKind.CITY, "970000", null);
+            order.add(city);
+            for (int k = 1; k <= counties; k++) {
+                String county = String.format("97%02d%02d", c, k);
+                t.entity(county, "第" + c + "市第" + k + "县", EntityKind.COUNTY, city, null);
+                order.add(county);
+                for (int s = 1; s <= schools; s++) {
+                    String school = String.format("%s%04d", county, s);
+                    t.entity(school, county + "第" + s + "校", EntityKind.SCHOOL, county, "小学");
+                    order.add(school);
+                }
+            }
+        }
+        Dataset data = t.build();
+        List<Indicator> catalogue = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            catalogue.add(new Indicator("SYN-" + i, "合成指标" + i, "县", "threshold", "≥ 1", "合成依据第" + i + "条", null, "syn.drl", "SYN-" + i));
+        }
+        Status[] statuses = {Status.FAIL, Status.PASS, Status.WARN, Status.FAIL, Status.PASS, Status.INSUFFICIENT_DATA, Status.PASS,
+            Status.FAIL, Status.PASS, Status.NOT_APPLICABLE};
+        List<Verdict> verdicts = new ArrayList<>();
+        int n = 0;
+        for (String code : order) {
+            Entity e = data.entities().get(code);
+            for (Indicator i : catalogue) {
+                Status st = statuses[n++ % statuses.length];
+                verdicts.add(Verdict.builder(i.id(), e, 2024).name(i.name()).status(st).observed(BigDecimal.valueOf(n), n + " 个")
+                        .bound(i.bound()).message(st.label() + "：观测 " + n).source(i.source()).build());
+            }
+        }
+        return withVerdicts(data, catalogue, verdicts);
+    }
+
+    /** A report of the given verdicts, as they are, as {@link CountingVerdicts}. */
+    static Report withVerdicts(Dataset data, List<Indicator> catalogue, List<Verdict> verdicts) {
+        CountingVerdicts counting = new CountingVerdicts(verdicts);
+        Evaluation e = new Evaluation(2024, counting, List.of(), List.of(), counting.tally());
+        RunInfo run = new RunInfo("dudao", "test", "2026-01-01T00:00:00Z", 2024, data.years(), data.inputs(), "rules", "0".repeat(64),
+                catalogue.size());
+        return new Report(run, data, catalogue, e, List.of());
+    }
+
+    static CountingVerdicts counting(Report r) {
+        return (CountingVerdicts) r.verdicts();
     }
 }

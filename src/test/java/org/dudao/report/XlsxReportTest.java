@@ -115,6 +115,34 @@ class XlsxReportTest {
     }
 
     @Test
+    void a_sheet_stops_short_of_the_row_limit_and_says_how_many_more_there_are() throws IOException {
+        Report r = Reports.counties(60); // FUND-01 fails for every third county: 20 failures, the run's only ones
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        XlsxReport.write(r, out, 16);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            Sheet fund = wb.getSheetAt(2);
+            assertThat(fund.getSheetName()).startsWith("FUND-01 ");
+            // header, 10 failures, the note, then the indicator notes as before: 16 rows in all
+            assertThat(fund.getLastRowNum()).isEqualTo(15);
+            assertThat(text(fund, 10, 0)).isEqualTo("县");
+            assertThat(text(fund, 11, 0)).isEqualTo("说明");
+            assertThat(text(fund, 11, 1)).contains("16 行").contains("另有 10 条").contains("report.json");
+            assertThat(fund.getRow(12)).isNull();
+            assertThat(text(fund, 13, 0)).isEqualTo("指标");
+            assertThat(text(fund, 15, 0)).isEqualTo("依据");
+            assertThat(((XSSFSheet) fund).getCTWorksheet().getAutoFilter().getRef()).as("data rows only").isEqualTo("A1:K11");
+
+            Sheet todo = wb.getSheet("整改清单");
+            assertThat(todo.getLastRowNum()).isEqualTo(15);
+            assertThat(text(todo, 14, 0)).isEqualTo("14");
+            assertThat(text(todo, 15, 1)).contains("另有 6 条").contains("report.json");
+        }
+        try (XSSFWorkbook wb = write(r)) {
+            assertThat(wb.getSheetAt(2).getLastRowNum()).as("Excel's own limit leaves all 20").isEqualTo(20 + 4);
+        }
+    }
+
+    @Test
     void the_same_report_gives_the_same_cells() throws IOException {
         try (XSSFWorkbook a = write(Reports.sample()); XSSFWorkbook b = write(Reports.sample())) {
             assertThat(dump(a)).isEqualTo(dump(b)).isNotEmpty();
