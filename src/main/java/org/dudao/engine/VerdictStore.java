@@ -133,21 +133,25 @@ public final class VerdictStore {
     }
 
     /**
-     * The verdicts in consecutive chunks, each read when asked for: a store's blocks for a list from
-     * {@link #sequence}, else slices of {@code size}. Lets a report writer work on several chunks at
-     * once and still write them in order.
+     * The verdicts in consecutive chunks, in order, each read when asked for: a store's blocks for a
+     * list from {@link #sequence}, else chunks of {@code size} taken from one iteration of the list.
+     * Lets a report writer work on several chunks at once and still write them in order.
      */
-    public static List<Supplier<List<Verdict>>> chunks(List<Verdict> verdicts, int size) {
-        List<Supplier<List<Verdict>>> out = new ArrayList<>();
+    public static Iterator<Supplier<List<Verdict>>> chunks(List<Verdict> verdicts, int size) {
         if (verdicts instanceof Sequence s) {
-            for (Block b : s.blocks) if (b.size > 0) out.add(b::read);
-        } else {
-            for (int i = 0; i < verdicts.size(); i += size) {
-                List<Verdict> slice = verdicts.subList(i, Math.min(verdicts.size(), i + size));
-                out.add(() -> slice);
-            }
+            return s.blocks.stream().filter(b -> b.size > 0).map(b -> (Supplier<List<Verdict>>) b::read).iterator();
         }
-        return out;
+        Iterator<Verdict> all = verdicts.iterator();
+        return new Iterator<>() {
+            @Override public boolean hasNext() { return all.hasNext(); }
+
+            @Override public Supplier<List<Verdict>> next() {
+                List<Verdict> chunk = new ArrayList<>(size);
+                while (chunk.size() < size && all.hasNext()) chunk.add(all.next());
+                if (chunk.isEmpty()) throw new NoSuchElementException();
+                return () -> chunk;
+            }
+        };
     }
 
     /** Items held in memory so far (see {@link #DEFAULT_HELD}). */

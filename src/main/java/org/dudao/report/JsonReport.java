@@ -22,6 +22,7 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -79,16 +80,15 @@ public final class JsonReport {
      * depend on the number of threads.
      */
     private static void verdicts(List<Verdict> verdicts, OutputStream out) throws IOException {
-        List<Supplier<List<Verdict>>> chunks = VerdictStore.chunks(verdicts, CHUNK);
-        int threads = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
+        Iterator<Supplier<List<Verdict>>> chunks = VerdictStore.chunks(verdicts, CHUNK);
+        int threads = verdicts.size() > CHUNK ? Runtime.getRuntime().availableProcessors() : 1;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, JsonReport::daemon) : null;
         try {
             Deque<Future<byte[]>> window = new ArrayDeque<>();
             boolean first = true;
-            int next = 0;
-            while (next < chunks.size() || !window.isEmpty()) {
-                while (next < chunks.size() && window.size() < 2 * threads) {
-                    Supplier<List<Verdict>> chunk = chunks.get(next++);
+            while (chunks.hasNext() || !window.isEmpty()) {
+                while (chunks.hasNext() && window.size() < 2 * threads) {
+                    Supplier<List<Verdict>> chunk = chunks.next();
                     window.add(pool != null ? pool.submit(() -> encode(chunk.get())) : CompletableFuture.completedFuture(encode(chunk.get())));
                 }
                 byte[] text = window.poll().get();
