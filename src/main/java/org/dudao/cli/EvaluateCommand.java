@@ -53,6 +53,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "如一省一个工作簿；内存只需容纳同时处理的几个工作簿，适合全国规模的数据")
     boolean byWorkbook;
 
+    @Option(names = "--progress", description = "在标准错误输出上报告进度：每读完、评估完一个工作簿，每写完一份报告，各一行，附用时")
+    boolean progress;
+
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls）或 CSV 文件，可给多个（如每年一个）")
     List<Path> workbooks;
 
@@ -74,8 +77,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (waivers == null) return ExitCodes.CANNOT_RUN;
 
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        java.util.function.Consumer<String> told = message -> {
+            if (!progress) return;
+            synchronized (err) { // workbooks finish on the evaluation threads
+                err.println(TerminalText.safe(message));
+                err.flush();
+            }
+        };
         RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
-                new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook);
+                new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook, told);
         if (!outcome.evaluated()) {
             for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
             err.println(outcome.fatal());
@@ -85,7 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // the run's problems start with the workbooks that could not be read
         for (String p : report.runProblems()) err.println(TerminalText.safe(p));
         ConsoleSummary.print(report, stdout);
-        List<Path> written = RunPipeline.write(report, formats, out, perRegion);
+        List<Path> written = RunPipeline.write(report, formats, out, perRegion, told);
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         stdout.flush();
         return outcome.exitCode();

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One run, as {@code evaluate} does it and {@code batch} does it per region: load a group of
@@ -92,6 +93,13 @@ public final class RunPipeline {
      */
     public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
                               boolean byWorkbook) {
+        return run(ruleBase, rulesDir, workbooks, year, threads, settings, byWorkbook, message -> {});
+    }
+
+    /** As {@link #run(RuleBase, String, List, Integer, int, Settings, boolean)}, telling {@code progress} how far it got (in Chinese). */
+    public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
+                              boolean byWorkbook, Consumer<String> progress) {
+        long start = System.nanoTime();
         String time = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Dataset data;
         List<WorkbookException> unreadable;
@@ -100,7 +108,7 @@ public final class RunPipeline {
         if (byWorkbook) {
             // waivers are applied county by county as the verdicts go to the store
             StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads, settings.waivers().applier(settings.asOf()),
-                    VerdictStore.create()).evaluate(workbooks, year);
+                    VerdictStore.create()).reporting(progress).evaluate(workbooks, year);
             data = r.data();
             unreadable = r.unreadable();
             evaluation = r.evaluation();
@@ -109,6 +117,7 @@ public final class RunPipeline {
         } else {
             WorkbookLoader.Result loaded = new WorkbookLoader(ruleBase.dictionary()).load(workbooks);
             data = loaded.dataset();
+            progress.accept(String.format("已读取 %d 个工作簿（%s）", workbooks.size(), seconds(start)));
             unreadable = loaded.unreadable();
             for (WorkbookException e : unreadable) runProblems.add(unreadableMessage(e));
         }
@@ -121,11 +130,16 @@ public final class RunPipeline {
         }
         if (evaluation == null) {
             evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear).withWaivers(settings.waivers(), settings.asOf());
+            progress.accept(String.format("已评估：%d 条结论（%s）", evaluation.verdicts().size(), seconds(start)));
         }
         runProblems.addAll(evaluation.ruleProblems());
         RunInfo run = new RunInfo("dudao", Version.get(), time, evaluation.year(), data.years(), data.inputs(), rulesDir,
                 ruleBase.hash(), ruleBase.catalogue().size());
         return new Outcome(new Report(run, data, ruleBase.catalogue(), evaluation, runProblems), unreadable, null);
+    }
+
+    private static String seconds(long since) {
+        return String.format("用时 %.1f 秒", (System.nanoTime() - since) / 1e9);
     }
 
     /** {@code 无法读取工作簿 FILE：WHY}, the form a workbook that cannot be read is reported in. */
@@ -139,10 +153,17 @@ public final class RunPipeline {
      * This is the one place a new report format is added.
      */
     public static List<Path> write(Report report, Collection<String> asked, Path dir, boolean perRegion) throws IOException {
+        return write(report, asked, dir, perRegion, message -> {});
+    }
+
+    /** As {@link #write(Report, Collection, Path, boolean)}, telling {@code progress} when each format is written and how long it took. */
+    public static List<Path> write(Report report, Collection<String> asked, Path dir, boolean perRegion, Consumer<String> progress)
+            throws IOException {
         Set<String> unknown = unsupported(asked);
         if (!unknown.isEmpty()) throw new IllegalArgumentException("unsupported report formats: " + unknown);
         List<Path> written = new ArrayList<>();
         for (String format : formats(asked)) {
+            long start = System.nanoTime();
             Path file = dir.resolve(fileName(format));
             switch (format) {
                 case "json" -> JsonReport.write(report, file);
@@ -150,7 +171,9 @@ public final class RunPipeline {
                 case "html" -> HtmlReport.write(report, file);
                 case "docx" -> {
                     if (perRegion) {
-                        written.addAll(DocxReport.writePerRegion(report, dir));
+                        List<Path> docs = DocxReport.writePerRegion(report, dir);
+                        written.addAll(docs);
+                        progress.accept(String.format("已写入 %d 份地区督导报告（%s）", docs.size(), seconds(start)));
                         continue;
                     }
                     DocxReport.write(report, file);
@@ -158,6 +181,7 @@ public final class RunPipeline {
                 default -> throw new IllegalStateException(format);
             }
             written.add(file);
+            progress.accept(String.format("已写入 %s（%s）", file, seconds(start)));
         }
         return written;
     }

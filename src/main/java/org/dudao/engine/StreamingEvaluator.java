@@ -27,6 +27,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Evaluates workbook by workbook, so that memory holds a few workbooks' facts rather than all of
@@ -50,6 +52,8 @@ public final class StreamingEvaluator {
     private final int threads;
     private final Waivers.Applier waivers;
     private final VerdictStore store;
+    private Consumer<String> progress = message -> {};
+    private final long started = System.nanoTime();
 
     /** Without waivers, keeping the verdicts in a {@link VerdictStore#create() default store}. */
     public StreamingEvaluator(RuleBase rules, int threads) {
@@ -63,6 +67,17 @@ public final class StreamingEvaluator {
         this.threads = Math.max(1, threads);
         this.waivers = waivers;
         this.store = store;
+    }
+
+    /** Tells {@code progress} (in Chinese, one line each) when a workbook is done: a long run's sign of life. */
+    public StreamingEvaluator reporting(Consumer<String> progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    private void done(Batch b, int n, int total) {
+        progress.accept(String.format("已评估 %d/%d 个工作簿：%s（%d 个县；已用 %.0f 秒）", n, total, b.file(), b.blocks().size(),
+                (System.nanoTime() - started) / 1e9));
     }
 
     /**
@@ -95,19 +110,24 @@ public final class StreamingEvaluator {
                         r.unreadable(), Map.of(), Map.of(), List.of())
                         : evaluate(workbooks.get(first), r, evalYear, pool).join());
                 first++;
+                done(batches.get(batches.size() - 1), first, workbooks.size());
             }
             if (evalYear == null) {
                 return assemble(batches, 0);
             }
             int y = evalYear;
             Semaphore inFlight = new Semaphore(threads + 1);
+            AtomicInteger finished = new AtomicInteger(first);
             List<CompletableFuture<Batch>> pending = new ArrayList<>();
             for (int i = first; i < workbooks.size(); i++) {
                 Path file = workbooks.get(i);
                 inFlight.acquireUninterruptibly();
                 CompletableFuture<Batch> f = CompletableFuture.supplyAsync(() -> loader.load(List.of(file)), pool)
                         .thenCompose(r -> evaluate(file, r, y, pool));
-                f.whenComplete((b, e) -> inFlight.release());
+                f.whenComplete((b, e) -> {
+                    inFlight.release();
+                    if (b != null) done(b, finished.incrementAndGet(), workbooks.size());
+                });
                 pending.add(f);
             }
             for (CompletableFuture<Batch> f : pending) batches.add(f.join());

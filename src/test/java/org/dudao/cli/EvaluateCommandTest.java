@@ -51,6 +51,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void progress_goes_to_standard_error_only_when_asked_for() throws IOException {
+        Cli quiet = Cli.run("evaluate", "--out", tmp.resolve("q").toString(), S2023, S2024);
+        assertThat(quiet.err()).isEmpty();
+        Cli told = Cli.run("evaluate", "--progress", "--format", "json,html", "--out", tmp.resolve("p").toString(), S2023, S2024);
+        assertThat(told.exit()).isEqualTo(quiet.exit());
+        assertThat(told.out()).isEqualTo(quiet.out().replace(tmp.resolve("q").toString(), tmp.resolve("p").toString())
+                .replace("report.json", "report.json、" + tmp.resolve("p").resolve("report.html")));
+        assertThat(told.err()).contains("已读取 2 个工作簿").contains("已评估：").contains("已写入 " + tmp.resolve("p").resolve("report.json"))
+                .contains("已写入 " + tmp.resolve("p").resolve("report.html")).contains("秒");
+        Cli byWorkbook = Cli.run("evaluate", "--progress", "--by-workbook", "--out", tmp.resolve("w").toString(), S2024);
+        assertThat(byWorkbook.err()).contains("已评估 1/1 个工作簿：" + S2024);
+    }
+
+    @Test
     void the_same_input_gives_the_same_json_apart_from_the_run_time() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
