@@ -299,21 +299,25 @@ public final class VerdictStore {
             return c.verdicts.get((int) (index - starts[lo]));
         }
 
-        /** Reads the next block from disk while the caller works through the current one. */
+        /**
+         * Reads the next blocks from disk while the caller works through the current one, as many at
+         * a time as there are cores: decoding is most of a pass over a national run's verdicts.
+         */
         @Override public Iterator<Verdict> iterator() {
             return new Iterator<>() {
-                private int block;
+                private final int window = Math.max(1, Runtime.getRuntime().availableProcessors());
+                private final java.util.ArrayDeque<CompletableFuture<List<Verdict>>> ahead = new java.util.ArrayDeque<>();
+                private int requested;
                 private Iterator<Verdict> current = java.util.Collections.emptyIterator();
-                private CompletableFuture<List<Verdict>> ahead;
 
                 @Override public boolean hasNext() {
                     while (!current.hasNext()) {
-                        if (block == blocks.size()) return false;
-                        List<Verdict> now = ahead != null ? joined(ahead) : blocks.get(block).read();
-                        block++;
-                        Block following = block < blocks.size() ? blocks.get(block) : null;
-                        ahead = following != null && following.onDisk() ? CompletableFuture.supplyAsync(following::read, READ_AHEAD) : null;
-                        current = now.iterator();
+                        while (requested < blocks.size() && ahead.size() < window) {
+                            Block b = blocks.get(requested++);
+                            ahead.add(b.onDisk() ? CompletableFuture.supplyAsync(b::read, READ_AHEAD) : CompletableFuture.completedFuture(b.verdicts));
+                        }
+                        if (ahead.isEmpty()) return false;
+                        current = joined(ahead.poll()).iterator();
                     }
                     return true;
                 }
