@@ -46,7 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", description = "评估年度（默认：数据中最新的年度）")
     Integer year;
 
-    @Option(names = "--threads", paramLabel = "N", description = "并行评估的线程数（默认：处理器核数）")
+    @Option(names = "--threads", paramLabel = "N", description = "并行评估和写 report.json 的线程数（默认：处理器核数）")
     Integer threads;
 
     @Option(names = "--by-workbook", description = "按工作簿分批读取和评估：每个工作簿须包含其各县（及其学校、班级）的全部数据，"
@@ -95,7 +95,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // the run's problems start with the workbooks that could not be read
         for (String p : report.runProblems()) err.println(TerminalText.safe(p));
         ConsoleSummary.print(report, stdout);
-        List<Path> written = RunPipeline.write(report, formats, out, perRegion, told);
+        List<Path> written = RunPipeline.write(report, formats, out, perRegion, n, told);
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         stdout.flush();
         return outcome.exitCode();

@@ -153,12 +153,15 @@ public final class RunPipeline {
      * This is the one place a new report format is added.
      */
     public static List<Path> write(Report report, Collection<String> asked, Path dir, boolean perRegion) throws IOException {
-        return write(report, asked, dir, perRegion, message -> {});
+        return write(report, asked, dir, perRegion, Runtime.getRuntime().availableProcessors(), message -> {});
     }
 
-    /** As {@link #write(Report, Collection, Path, boolean)}, telling {@code progress} when each format is written and how long it took. */
-    public static List<Path> write(Report report, Collection<String> asked, Path dir, boolean perRegion, Consumer<String> progress)
-            throws IOException {
+    /**
+     * As {@link #write(Report, Collection, Path, boolean)}, on at most {@code threads} threads, telling
+     * {@code progress} when each format is written and how long it took.
+     */
+    public static List<Path> write(Report report, Collection<String> asked, Path dir, boolean perRegion, int threads,
+                                   Consumer<String> progress) throws IOException {
         Set<String> unknown = unsupported(asked);
         if (!unknown.isEmpty()) throw new IllegalArgumentException("unsupported report formats: " + unknown);
         List<Path> written = new ArrayList<>();
@@ -166,7 +169,7 @@ public final class RunPipeline {
             long start = System.nanoTime();
             Path file = dir.resolve(fileName(format));
             switch (format) {
-                case "json" -> JsonReport.write(report, file);
+                case "json" -> JsonReport.write(report, file, threads);
                 case "xlsx" -> XlsxReport.write(report, file);
                 case "html" -> HtmlReport.write(report, file);
                 case "docx" -> {

@@ -46,10 +46,19 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static void write(Report report, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(report, out));
+        write(report, file, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Turning the verdicts into text on at most {@code threads} threads (the run's --threads). */
+    public static void write(Report report, Path file, int threads) throws IOException {
+        AtomicFiles.write(file, out -> write(report, out, threads));
     }
 
     public static void write(Report report, OutputStream out) throws IOException {
+        write(report, out, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void write(Report report, OutputStream out, int threads) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -60,7 +69,7 @@ public final class JsonReport {
             indicators(g, report);
             g.writeArrayFieldStart("verdicts");
             g.flush();
-            verdicts(report.verdicts(), out);
+            verdicts(report.verdicts(), out, threads);
             g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
             g.writeArrayFieldStart("runProblems");
             for (String p : report.runProblems()) g.writeString(p);
@@ -79,9 +88,9 @@ public final class JsonReport {
      * of the report's time, and the chunks are independent. Written in order, so the bytes do not
      * depend on the number of threads.
      */
-    private static void verdicts(List<Verdict> verdicts, OutputStream out) throws IOException {
+    private static void verdicts(List<Verdict> verdicts, OutputStream out, int maxThreads) throws IOException {
         Iterator<Supplier<List<Verdict>>> chunks = VerdictStore.chunks(verdicts, CHUNK);
-        int threads = verdicts.size() > CHUNK ? Runtime.getRuntime().availableProcessors() : 1;
+        int threads = verdicts.size() > CHUNK ? Math.max(1, maxThreads) : 1;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, JsonReport::daemon) : null;
         try {
             Deque<Future<byte[]>> window = new ArrayDeque<>();
