@@ -122,26 +122,30 @@ public final class BenchRunner {
         }
     }
 
-    /** FUND-01, FUND-02 and CLASS-01 alone, with the metric dictionary: a copy of the shipped files less the other rules. */
+    /** FUND-01, FUND-02 and CLASS-01 alone, with the metric dictionary: the shipped files less the other rules. */
     static Path threeRules(Path rulesDir) throws IOException {
-        Path dir = Files.createTempDirectory("dudao-bench-rules");
-        dir.toFile().deleteOnExit();
-        Files.copy(rulesDir.resolve("metrics.csv"), dir.resolve("metrics.csv"));
-        String funding = Files.readString(rulesDir.resolve("10-funding.drl"));
-        funding = funding.replaceAll("(?s)rule \"TEACH-01.*?\\nend\\n?", "");
-        Files.writeString(dir.resolve("10-funding.drl"), funding);
-        Files.copy(rulesDir.resolve("30-classes.drl"), dir.resolve("30-classes.drl"));
-        return dir;
+        return only(rulesDir, id -> Set.of("FUND-01", "FUND-02", "CLASS-01").contains(id), "10-funding.drl", "30-classes.drl");
     }
 
     /** The seven balance coefficients (BAL-CV-1..7) alone: the balance rule file less its other rules. */
     static Path balanceRules(Path rulesDir) throws IOException {
-        Path dir = Files.createTempDirectory("dudao-bench-cv");
+        return only(rulesDir, id -> id.startsWith("BAL-CV-"), "35-balance.drl");
+    }
+
+    /** A copy of some of the shipped rule files, with the metric dictionary, keeping only the rules whose id {@code keep} accepts. */
+    static Path only(Path rulesDir, java.util.function.Predicate<String> keep, String... files) throws IOException {
+        Path dir = Files.createTempDirectory("dudao-bench-rules");
         dir.toFile().deleteOnExit();
         Files.copy(rulesDir.resolve("metrics.csv"), dir.resolve("metrics.csv"));
-        String balance = Files.readString(rulesDir.resolve("35-balance.drl"));
-        balance = balance.replaceAll("(?s)rule \"BAL-(?!CV-)[^\n]*\n.*?\nend\n?", "");
-        Files.writeString(dir.resolve("35-balance.drl"), balance);
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?s)rule \"(\\S+)[^\n]*\n.*?\nend\n?");
+        for (String f : files) {
+            String text = Files.readString(rulesDir.resolve(f));
+            StringBuilder kept = new StringBuilder();
+            java.util.regex.Matcher m = rule.matcher(text);
+            while (m.find()) m.appendReplacement(kept, keep.test(m.group(1)) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "");
+            m.appendTail(kept);
+            Files.writeString(dir.resolve(f), kept);
+        }
         return dir;
     }
 

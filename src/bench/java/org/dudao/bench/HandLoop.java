@@ -1,5 +1,6 @@
 package org.dudao.bench;
 
+import org.dudao.engine.Patterns;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
@@ -118,11 +119,14 @@ public final class HandLoop {
     }
 
     /** One county's balance for one stage: the largest coefficient of variation over the indicators, and how many schools. */
-    public record Balance(String county, String stage, int schools, double maxCv) {
-        public boolean passes() { return maxCv <= ("初中".equals(stage) ? 0.45 : 0.50); }
+    public record Balance(String county, String stage, int schools, BigDecimal maxCv) {
+        public boolean passes() { return maxCv.compareTo(new BigDecimal("初中".equals(stage) ? "0.45" : "0.50")) <= 0; }
     }
 
-    /** The enrolment-weighted coefficients of variation, per county and stage (小学, 初中). */
+    /**
+     * The enrolment-weighted coefficients of variation, per county and stage (小学, 初中), in the same
+     * decimal arithmetic as the rules ({@code Patterns.weightedCv}): the engine's cost is what differs.
+     */
     public static List<Balance> balance(Dataset data, int year) {
         Map<String, Map<String, Metric>> metrics = index(data);
         Map<String, List<Entity>> byCountyStage = new TreeMap<>();
@@ -134,28 +138,17 @@ public final class HandLoop {
         List<Balance> out = new ArrayList<>();
         for (Map.Entry<String, List<Entity>> g : byCountyStage.entrySet()) {
             List<Entity> schools = g.getValue();
-            double maxCv = 0;
+            BigDecimal maxCv = BigDecimal.ZERO;
             for (String indicator : BALANCE) {
-                double totalP = 0, totalR = 0;
-                int n = schools.size();
-                double[] p = new double[n];
-                double[] x = new double[n];
-                int k = 0;
+                List<BigDecimal[]> rows = new ArrayList<>(schools.size());
                 for (Entity s : schools) {
                     BigDecimal pupils = value(metrics, s, PUPILS, year);
                     BigDecimal resource = value(metrics, s, indicator, year);
                     if (pupils == null || resource == null || pupils.signum() == 0) continue;
-                    p[k] = pupils.doubleValue();
-                    x[k] = resource.doubleValue() / p[k];
-                    totalP += p[k];
-                    totalR += resource.doubleValue();
-                    k++;
+                    rows.add(new BigDecimal[]{resource, pupils});
                 }
-                if (k == 0 || totalR == 0) continue;
-                double mean = totalR / totalP;
-                double var = 0;
-                for (int i = 0; i < k; i++) var += p[i] / totalP * (x[i] - mean) * (x[i] - mean);
-                maxCv = Math.max(maxCv, Math.sqrt(var) / mean);
+                BigDecimal cv = rows.isEmpty() ? null : Patterns.weightedCv(rows);
+                if (cv != null && cv.compareTo(maxCv) > 0) maxCv = cv;
             }
             String[] key = g.getKey().split("\\|");
             out.add(new Balance(key[0], key[1], schools.size(), maxCv));
