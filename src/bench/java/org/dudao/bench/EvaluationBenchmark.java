@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Evaluating one synthetic province (scale 0.1: 9 counties, 621 schools, 12,420 classes): FUND-01, FUND-02 and CLASS-01 by Drools against
- * the same by a hand-written loop; one county partition on its own (what a Spark task would run);
+ * the same by a hand-written loop; the balance coefficients (BAL-CV-1..7) both ways; one county partition on its own (what a Spark task would run);
  * and compiling the shipped rules.
  */
 @State(Scope.Benchmark)
@@ -39,6 +39,7 @@ public class EvaluationBenchmark {
     int year;
     Evaluator three;
     Evaluator all;
+    Evaluator balance;
     Facts facts;
     Partition county;
 
@@ -51,6 +52,7 @@ public class EvaluationBenchmark {
         year = Evaluator.latestYear(data);
         three = new Evaluator(RuleBase.compile(BenchRunner.threeRules(Path.of("rules"))), 1);
         all = new Evaluator(rules, 1);
+        balance = new Evaluator(RuleBase.compile(BenchRunner.balanceRules(Path.of("rules"))), 1);
         facts = new Facts(data);
         county = Evaluator.partitions(data.entities()).counties().get(0);
     }
@@ -69,6 +71,9 @@ public class EvaluationBenchmark {
 
     @Benchmark
     public Object handBalanceCv() { return HandLoop.balance(data, year); }
+
+    @Benchmark
+    public Object droolsBalanceCv() { return balance.evaluate(data, year); }
 
     @Benchmark
     @Warmup(iterations = 2, time = 2)
