@@ -13,7 +13,8 @@
 #   $BENCH_DIR/four       the first 4 of those: the files for the read and evaluation figures
 #   $BENCH_DIR/s$SCALE    the national set for end to end (BENCH_SCALE, default 1: about 4 min to
 #                         generate, about 140 MB)
-# Other knobs: BENCH_REPS (5), BENCH_THREADS (1,2), BENCH_HEAP (1g).
+# Other knobs: BENCH_REPS (5), BENCH_THREADS (1,2), BENCH_HEAP (1g), BENCH_CORES (1,2: the same runs held to
+#   that many cores with taskset, so the speed-up is that of adding a core; empty to skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-figures}"
@@ -30,6 +31,8 @@ generate() { # scale outdir
 }
 
 if [ "$what" = figures ] || [ "$what" = all ]; then
+  cores="${BENCH_CORES-1,2}"
+  command -v taskset >/dev/null || cores=""
   generate 0.1 "$dir/s01"
   mkdir -p "$dir/four"
   for i in 01 02 03 04; do ln -sf "$dir/s01/province-$i.xlsx" "$dir/four/province-$i.xlsx"; done
@@ -37,7 +40,8 @@ if [ "$what" = figures ] || [ "$what" = all ]; then
   echo "机器：$(nproc) 核，$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)，内存 $(free -h | awk '/Mem:/{print $2}')；$(java -version 2>&1 | head -1)"
   echo "负载：$(cut -d' ' -f1-3 /proc/loadavg)（1/5/15 分钟平均；高于核数时挂钟时间偏大）"
   java -cp "$cp" org.dudao.bench.BenchRunner --files "$dir/four" --national "$dir/s$scale" --rules rules \
-       --reps "${BENCH_REPS:-5}" --threads "${BENCH_THREADS:-1,2}" --heap "${BENCH_HEAP:-1g}"
+       --reps "${BENCH_REPS:-5}" --threads "${BENCH_THREADS:-1,2}" --heap "${BENCH_HEAP:-1g}" \
+       ${cores:+--cores "$cores"}
 fi
 
 if [ "$what" = jmh ] || [ "$what" = all ]; then

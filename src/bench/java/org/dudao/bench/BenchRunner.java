@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * The benchmark figures of docs/performance.md, printed in one run on the same files (figures, not
  * pass/fail). See bench/run.sh for how to call it:
  * <pre>
- * BenchRunner --files DIR --national DIR [--rules rules] [--reps 5] [--threads 1,2] [--heap 1g]
+ * BenchRunner --files DIR --national DIR [--rules rules] [--reps 5] [--threads 1,2] [--cores 1,2] [--heap 1g]
  * </pre>
  * <ol>
  *   <li>reading: the bare parse floors ({@link BareParse}) vs dudao's load of the same workbooks;</li>
@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  *   full rule set for scale), plus the hand-written balance coefficient;</li>
  *   <li>rule-base compile time, cold and warm;</li>
  *   <li>end to end on the national set: {@code dudao evaluate --by-workbook} in a fresh JVM with the
- *   heap given, at each thread count: wall time, speed-up, CPU, peak heap and peak RSS.</li>
+ *   heap given, at each thread count: wall time, speed-up, CPU, peak heap and peak RSS; with
+ *   {@code --cores}, again with the JVM held to that many cores.</li>
  * </ol>
  * Times are the best of the repetitions after one warm-up, as thread CPU and as wall time: on a
  * shared machine wall time varies with what else runs, thread CPU much less.
@@ -107,18 +108,30 @@ public final class BenchRunner {
             List<Path> files = workbooks(Path.of(opt.get("national")));
             String heap = opt.getOrDefault("heap", "1g");
             System.out.printf("%n== 端到端：%d 个工作簿（%s），dudao evaluate --by-workbook，-Xmx%s ==%n", files.size(), opt.get("national"), heap);
-            Double base = null;
-            for (String t : opt.getOrDefault("threads", "1,2").split(",")) {
-                Map<String, String> m = child(heap, rulesDir, Integer.parseInt(t.strip()), files);
-                double wall = Long.parseLong(m.get("bench.wallMs")) / 1000.0;
-                if (base == null) base = wall;
-                System.out.printf("%s 线程：%.1f s（speed-up %.2f），CPU %.1f s，GC 后峰值堆 %s MB（各区峰值之和 %s MB），峰值 RSS %s MB，"
-                                + "GC %s 次，退出码 %s%n", t.strip(), wall, base / wall, Long.parseLong(m.get("bench.cpuMs")) / 1000.0,
-                        m.get("bench.peakLiveMB"), m.get("bench.peakHeapMB"), m.get("bench.vmHwmMB"), m.get("bench.gcCount"), m.get("bench.exit"));
-                double cpu = Long.parseLong(m.get("bench.cpuMs")), serial = Long.parseLong(m.get("bench.mainCpuMs"));
-                System.out.printf("    其中主线程（串行部分：编译规则、汇总、写报告）CPU %.1f s，占 %.0f%%：2 核上的 speed-up 上限（Amdahl）%.2f%n",
-                        serial / 1000, 100 * serial / cpu, cpu / (serial + (cpu - serial) / 2));
-            }
+            endToEnd(heap, rulesDir, files, opt.getOrDefault("threads", "1,2"), false);
+            if (opt.containsKey("cores")) endToEnd(heap, rulesDir, files, opt.get("cores"), true);
+        }
+    }
+
+    /**
+     * The national run at each count of threads; with {@code pinned}, the JVM is also held to that many
+     * cores ({@code taskset}), so "1" is a one-core machine (its JIT compiler and collector included)
+     * and the speed-up is that of adding cores, not only evaluation threads.
+     */
+    static void endToEnd(String heap, Path rulesDir, List<Path> files, String counts, boolean pinned) throws Exception {
+        Double base = null;
+        for (String t : counts.split(",")) {
+            int n = Integer.parseInt(t.strip());
+            Map<String, String> m = child(heap, rulesDir, n, files, pinned);
+            double wall = Long.parseLong(m.get("bench.wallMs")) / 1000.0;
+            if (base == null) base = wall;
+            System.out.printf("%d 线程%s：%.1f s（speed-up %.2f），CPU %.1f s，GC 后峰值堆 %s MB（各区峰值之和 %s MB），峰值 RSS %s MB，"
+                            + "GC %s 次，退出码 %s%n", n, pinned ? "，限 " + n + " 核（taskset）" : "", wall, base / wall,
+                    Long.parseLong(m.get("bench.cpuMs")) / 1000.0,
+                    m.get("bench.peakLiveMB"), m.get("bench.peakHeapMB"), m.get("bench.vmHwmMB"), m.get("bench.gcCount"), m.get("bench.exit"));
+            double cpu = Long.parseLong(m.get("bench.cpuMs")), serial = Long.parseLong(m.get("bench.mainCpuMs"));
+            System.out.printf("    其中主线程（串行部分：编译规则、汇总、写报告的调度）CPU %.1f s，占 %.0f%%：2 核上的 speed-up 上限（Amdahl）%.2f；"
+                            + "各类线程 CPU：%s%n", serial / 1000, 100 * serial / cpu, cpu / (serial + (cpu - serial) / 2), m.get("bench.cpuByThread"));
         }
     }
 
@@ -165,9 +178,11 @@ public final class BenchRunner {
     }
 
     /** Runs {@link Measured} in a fresh JVM and returns its {@code bench.*} lines. */
-    static Map<String, String> child(String heap, Path rules, int threads, List<Path> files) throws Exception {
+    static Map<String, String> child(String heap, Path rules, int threads, List<Path> files, boolean pinned) throws Exception {
         Path out = Files.createTempDirectory("dudao-bench-out");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>();
+        if (pinned) cmd.addAll(List.of("taskset", "-c", threads == 1 ? "0" : "0-" + (threads - 1)));
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Measured.class.getName(),
                 "evaluate", "--by-workbook", "--threads", Integer.toString(threads), "--rules", rules.toString(), "--out", out.toString()));
         for (Path f : files) cmd.add(f.toString());
@@ -182,6 +197,9 @@ public final class BenchRunner {
             }
         }
         p.waitFor();
+        try (Stream<Path> written = Files.walk(out)) { // a national report.json is several GB: do not leave one per run
+            for (Path f : written.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
         if (!m.containsKey("bench.wallMs")) {
             throw new IllegalStateException("the measured run printed no figures (exit " + p.exitValue() + "):\n" + String.join("\n", tail));
         }
@@ -216,11 +234,11 @@ public final class BenchRunner {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
-        Set<String> known = Set.of("files", "national", "rules", "reps", "threads", "heap");
+        Set<String> known = Set.of("files", "national", "rules", "reps", "threads", "cores", "heap");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || !known.contains(a.substring(2)) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: BenchRunner [--files DIR] [--national DIR] [--rules DIR] [--reps N] [--threads 1,2] [--heap 1g]; got " + a);
+                throw new IllegalArgumentException("usage: BenchRunner [--files DIR] [--national DIR] [--rules DIR] [--reps N] [--threads 1,2] [--cores 1,2] [--heap 1g]; got " + a);
             }
             m.put(a.substring(2), args[++i]);
         }
