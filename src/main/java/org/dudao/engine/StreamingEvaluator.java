@@ -90,7 +90,7 @@ public final class StreamingEvaluator {
 
     /** What one workbook leaves behind once its counties are evaluated. */
     private record Batch(Path file, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
-                         Map<String, VerdictStore.Block> blocks, Map<String, List<Verdict>> regionVerdicts, List<String> ruleProblems) {}
+                         Map<String, VerdictStore.Block> blocks, Map<String, VerdictStore.Block> regionVerdicts, List<String> ruleProblems) {}
 
     /** A county's verdicts, stored, and any rule that gave one of them twice. */
     private record County(VerdictStore.Block block, List<String> duplicates) {}
@@ -172,9 +172,13 @@ public final class StreamingEvaluator {
                 problems.addAll(c.duplicates());
                 blocks.put(counties.get(i).name(), c.block());
             }
+            // a province's or city's roll-ups name their failing schools and classes: stored like a county's block
             Map<String, List<Verdict>> byRegion = new LinkedHashMap<>();
             for (Verdict v : regional.join()) byRegion.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
-            return new Batch(file, regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, byRegion, problems);
+            problems.addAll(Evaluator.duplicates(regional.join()));
+            Map<String, VerdictStore.Block> stored = new LinkedHashMap<>();
+            byRegion.forEach((code, v) -> stored.put(code, store.add(waivers.apply(v))));
+            return new Batch(file, regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, stored, problems);
         });
     }
 
@@ -215,7 +219,7 @@ public final class StreamingEvaluator {
         List<String> runProblems = new ArrayList<>();
         List<String> ruleProblems = new ArrayList<>();
         Map<String, List<VerdictStore.Block>> blocks = new LinkedHashMap<>();
-        Map<String, List<Verdict>> regional = new HashMap<>();
+        Map<String, VerdictStore.Block> regional = new LinkedHashMap<>();
         Set<String> heldTwice = new HashSet<>();
         for (Batch b : batches) {
             b.regionVerdicts().forEach((code, v) -> {
@@ -272,10 +276,9 @@ public final class StreamingEvaluator {
         Facts facts = new Facts(data);
         List<Entity> rest = new ArrayList<>();
         for (Entity e : Evaluator.partitions(regions).upper().subjects()) if (!regional.containsKey(e.getCode())) rest.add(e);
-        List<Verdict> upper = new ArrayList<>(rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year));
-        regional.values().forEach(upper::addAll);
+        List<Verdict> upper = rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year);
         ruleProblems.addAll(Evaluator.duplicates(upper));
-        List<Verdict> verdicts = VerdictStore.sequence(ordered(regions, waivers.apply(upper), blocks));
+        List<Verdict> verdicts = VerdictStore.sequence(ordered(regions, waivers.apply(upper), regional, blocks));
         return new Result(data, new Evaluation(year, verdicts, List.copyOf(ruleProblems), waivers.notes(year)), unreadable, runProblems);
     }
 
@@ -286,11 +289,13 @@ public final class StreamingEvaluator {
     }
 
     /**
-     * The verdicts' blocks in report order: the regions in hierarchy order, each county followed by its
-     * partition's block (its schools and classes, already in order), then the blocks of schools whose
-     * county is not in the data, by that county's code.
+     * The verdicts' blocks in report order: the regions in hierarchy order, each with its own verdicts
+     * (evaluated at the end in {@code upper}, or in its workbook in {@code regional}), a county followed
+     * by its partition's block (its schools and classes, already in order); then the blocks of schools
+     * whose county is not in the data, by that county's code.
      */
     private static List<VerdictStore.Block> ordered(Map<String, Entity> regions, List<Verdict> upper,
+                                                    Map<String, VerdictStore.Block> regional,
                                                     Map<String, List<VerdictStore.Block>> blocks) {
         Map<String, Integer> rank = Evaluator.hierarchyRank(regions);
         List<Entity> inOrder = new ArrayList<>(regions.values());
@@ -302,10 +307,13 @@ public final class StreamingEvaluator {
         for (Entity e : inOrder) {
             List<Verdict> own = upperByEntity.remove(e.getCode());
             if (own != null) out.add(VerdictStore.held(own));
+            VerdictStore.Block stored = regional.remove(e.getCode());
+            if (stored != null) out.add(stored);
             List<VerdictStore.Block> block = blocks.remove(e.getCode());
             if (block != null) out.addAll(block);
         }
         for (List<Verdict> rest : upperByEntity.values()) out.add(VerdictStore.held(rest));
+        out.addAll(regional.values());
         new TreeMap<>(blocks).values().forEach(out::addAll);
         return out;
     }
