@@ -53,6 +53,7 @@ final class SheetInterpreter {
     /** True once the sheet was found to be no data sheet: the caller may stop feeding it rows. */
     boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
 
+    /** One row's cells, in column order; the list may be reused by the caller once this returns. */
     void row(List<CellValue> cells) {
         cells = withinSheet(cells);
         if (columns == null && headerRow == null) {
@@ -121,7 +122,7 @@ final class SheetInterpreter {
             return;
         }
         kind = k;
-        headerRow = cells;
+        headerRow = List.copyOf(cells); // the reader reuses its list for the next row
         tally = new SheetTally(file, sheet, k.label());
     }
 
