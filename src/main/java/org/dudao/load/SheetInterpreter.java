@@ -233,25 +233,27 @@ final class SheetInterpreter {
     // ---- data rows ------------------------------------------------------------------------
 
     private void data(List<CellValue> cells) {
-        CellValue[] row = new CellValue[columns.length];
+        CellValue[] row = rowCells();
         boolean any = false;
         String firstRef = null;
-        List<CellValue> unheaded = new ArrayList<>();
+        List<CellValue> unheaded = null;
         for (CellValue c : cells) {
             if (c.isBlank()) continue;
             if (firstRef == null) firstRef = c.ref();
             any = true;
             // to the right of the header or under a blank header cell in its middle alike
             if (c.column() < row.length && columns[c.column()] != null) row[c.column()] = c;
-            else if (!Values.isPlaceholder(c.asText())) unheaded.add(c);
+            else if (!Values.isPlaceholder(c.asText())) (unheaded == null ? unheaded = new ArrayList<>() : unheaded).add(c);
         }
         if (!any) { tally.blank(); return; }
         if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME)) || isColumnNumbering(cells)) {
             tally.skipped();
             return;
         }
-        for (CellValue c : unheaded) {
-            out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+        if (unheaded != null) {
+            for (CellValue c : unheaded) {
+                out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+            }
         }
         switch (kind) {
             case REGION -> region(row, firstRef);
@@ -259,6 +261,15 @@ final class SheetInterpreter {
             case CLASS -> schoolClass(row, firstRef);
             case PARAMS -> param(row, firstRef);
         }
+    }
+
+    /** The cells of a data row by column: one array for the sheet, emptied for each row (a row is done with it once read). */
+    private CellValue[] rowCells;
+
+    private CellValue[] rowCells() {
+        if (rowCells == null || rowCells.length != columns.length) rowCells = new CellValue[columns.length];
+        else java.util.Arrays.fill(rowCells, null);
+        return rowCells;
     }
 
     private static final List<String> TOTALS = List.of("合计", "总计", "小计", "全省合计", "全市合计", "全县合计", "总体");
@@ -274,6 +285,7 @@ final class SheetInterpreter {
         }
         if (first == null || first.kind() != CellValue.Kind.TEXT) return false;
         String t = Text.normalize(first.text());
+        if (startsAscii(t)) return false; // a code or a number: every total and note word is Chinese
         if (TOTALS.contains(t)) return true;
         boolean codeElsewhere = code != null && code.column() != first.column();
         if (codeElsewhere) return false;
@@ -287,9 +299,13 @@ final class SheetInterpreter {
     private static boolean startsWithTotal(CellValue c) {
         if (c == null) return false;
         String t = Text.normalize(c.asText());
+        if (startsAscii(t)) return false;
         for (String total : TOTALS) if (t.startsWith(total)) return true;
         return false;
     }
+
+    /** Empty or starting with an ASCII character, so starting with none of the (Chinese) words of {@link #TOTALS} and {@link #NOTES}. */
+    private static boolean startsAscii(String t) { return t.isEmpty() || t.charAt(0) < 0x80; }
 
     /**
      * The 栏次 line statistical forms put under the header: 甲, 乙, 丙 over the descriptive columns and
@@ -302,10 +318,20 @@ final class SheetInterpreter {
             if (c.isBlank()) continue;
             String t = Text.normalize(c.asText());
             if (t.length() == 1 && "甲乙丙丁戊己庚辛".contains(t)) { stems++; continue; }
-            if (!t.equals(Integer.toString(expected))) return false;
+            if (!isNumeral(t, expected)) return false;
             expected++;
         }
         return stems > 0 && expected > 2;
+    }
+
+    /** True when {@code t} is {@code n} written in decimal digits, as {@code Integer.toString(n)} would (n ≥ 1). */
+    private static boolean isNumeral(String t, int n) {
+        int i = t.length();
+        if (i == 0) return false;
+        for (; n > 0 && i > 0; n /= 10) {
+            if (t.charAt(--i) != (char) ('0' + n % 10)) return false;
+        }
+        return n == 0 && i == 0;
     }
 
     private CellValue cell(CellValue[] row, Column role) {
@@ -315,8 +341,9 @@ final class SheetInterpreter {
 
     private String text(CellValue[] row, Column role) {
         CellValue c = cell(row, role);
-        if (c == null || Values.isPlaceholder(c.asText())) return null;
-        String t = Values.code(c);
+        if (c == null) return null;
+        String t = Values.code(c); // normalised once, for the placeholder test and as the code
+        if (Values.isPlaceholderNormalized(t)) return null;
         return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(t) : t;
     }
 
@@ -414,13 +441,21 @@ final class SheetInterpreter {
         Origin origin = new Origin(file, sheet, refOf(row, Column.CLASS_NAME, rowRef));
         out.entity(new Entity(code, name, EntityKind.CLASS, school, null, origin), year);
         CellValue size = cell(row, Column.CLASS_SIZE);
-        if (size != null) {
-            ColumnSpec spec = roles[Column.CLASS_SIZE.ordinal()];
-            number(size, code, year, new ColumnSpec(spec.index, spec.ref, Column.METRIC, CLASS_SIZE_METRIC, "人",
-                    dictionary.get(CLASS_SIZE_METRIC).orElse(null), BigDecimal.ONE));
-        }
+        if (size != null) number(size, code, year, classSize());
         metrics(row, code, year);
         tally.accepted();
+    }
+
+    /** The class-size column read as the metric 班额: the same for every row of the sheet, so made once. */
+    private ColumnSpec classSize;
+
+    private ColumnSpec classSize() {
+        if (classSize == null) {
+            ColumnSpec spec = roles[Column.CLASS_SIZE.ordinal()];
+            classSize = new ColumnSpec(spec.index, spec.ref, Column.METRIC, CLASS_SIZE_METRIC, "人",
+                    dictionary.get(CLASS_SIZE_METRIC).orElse(null), BigDecimal.ONE);
+        }
+        return classSize;
     }
 
     private void param(CellValue[] row, String rowRef) {
