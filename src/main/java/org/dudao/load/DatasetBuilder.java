@@ -27,14 +27,24 @@ import java.util.TreeSet;
 final class DatasetBuilder {
     private record Key(String entity, int year, String metric) {}
 
-    private static boolean same(Metric a, Metric b) {
-        return a.getYear() == b.getYear() && (a.getKey() == b.getKey() || a.getKey().equals(b.getKey()));
-    }
+    /**
+     * An entity as merged so far, with the latest year it was read for (whose name wins), and the slots
+     * of its metrics in {@link #metrics}: one lookup per entity finds both. The slots are a handful (a
+     * few metrics over a few years), so found by scanning. {@link #entity} is null while only metrics
+     * were given for the code (see {@link #orphans}).
+     */
+    private static final class Held {
+        private static final int[] NONE = new int[0];
 
-    /** The slots of one entity's metrics: a handful (a few metrics over a few years), so found by scanning. */
-    private static final class Slots {
-        private int[] at = new int[4];
+        Entity entity;
+        int year;
+        private int[] at = NONE;
         private int n;
+
+        Held(Entity entity, int year) {
+            this.entity = entity;
+            this.year = year;
+        }
 
         int find(List<Metric> all, int year, String key) {
             for (int i = 0; i < n; i++) {
@@ -45,7 +55,8 @@ final class DatasetBuilder {
         }
 
         void add(int slot) {
-            if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
+            // a class has one value, a school a few dozen: start small
+            if (n == at.length) at = java.util.Arrays.copyOf(at, n == 0 ? 1 : Math.max(4, n * 2));
             at[n++] = slot;
         }
 
@@ -59,23 +70,22 @@ final class DatasetBuilder {
         }
     }
 
-    /** An entity as merged so far, with the latest year it was read for (whose name wins). */
-    private record Held(Entity entity, int year) {}
-
     private final Map<String, Held> entities = new LinkedHashMap<>();
     /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
     private final List<Metric> metrics = new ArrayList<>();
     /**
-     * Per entity, the slots of its metrics in {@link #metrics}: one lookup per entity instead of one
-     * per value. An Integer while the entity has one metric (a class has its size), {@link Slots} after.
+     * The slots of metrics given for a code before any entity was: kept aside, and taken over by the
+     * entity when it comes (the interpreter always gives the entity first, so this stays empty).
      */
-    private final Map<String, Object> slotsByEntity = new HashMap<>();
+    private final Map<String, Held> orphans = new HashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final List<Dataset.InputFile> inputs = new ArrayList<>();
     private final List<SheetTally> sheets = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final TreeSet<Integer> years = new TreeSet<>();
+    /** The year last added to {@link #years}: rows come year by year, so most need not box and look it up. */
+    private int lastYear;
 
     private ValidityRanges validity = ValidityRanges.defaults();
 
@@ -136,14 +146,16 @@ final class DatasetBuilder {
             staged.add(new EntityRow(e, year));
             return;
         }
-        years.add(year);
+        if (years.isEmpty() || year != lastYear) years.add(year);
+        lastYear = year;
         e = e.withYear(year);
-        Held held = entities.get(e.getCode());
+        Held fresh = new Held(e, year);
+        Held held = entities.putIfAbsent(e.getCode(), fresh); // one lookup for a new entity
         if (held == null) {
-            entities.put(e.getCode(), new Held(e, year));
+            if (!orphans.isEmpty()) adoptOrphan(fresh);
             return;
         }
-        Entity old = held.entity();
+        Entity old = held.entity;
         if (old.getKind() != e.getKind()) {
             Origin o = e.getOrigin();
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "代码 " + e.getCode() + " 在 "
@@ -155,11 +167,20 @@ final class DatasetBuilder {
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getCode() + " 的上级代码在 "
                     + old.getOrigin() + " 为 " + old.getParentCode() + "，此处为 " + e.getParentCode());
         }
-        if (year >= held.year()) {
-            entities.put(e.getCode(), new Held(merge(e, old).withYearsOf(e).withYearsOf(old), year));
+        if (year >= held.year) {
+            held.entity = merge(e, old).withYearsOf(e).withYearsOf(old);
+            held.year = year;
         } else {
-            entities.put(e.getCode(), new Held(old.withYearsOf(e), held.year()));
+            held.entity = old.withYearsOf(e);
         }
+    }
+
+    /** Takes over the slots of metrics given for the entity's code before it was. */
+    private void adoptOrphan(Held fresh) {
+        Held orphan = orphans.remove(fresh.entity.getCode());
+        if (orphan == null) return;
+        fresh.at = orphan.at;
+        fresh.n = orphan.n;
     }
 
     private static Entity merge(Entity newer, Entity older) {
@@ -180,35 +201,23 @@ final class DatasetBuilder {
     }
 
     private void add(Metric m) {
-        Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
-        if (!conflicted.isEmpty() && conflicted.contains(k)) {
+        if (!conflicted.isEmpty() && conflicted.contains(new Key(m.getEntityCode(), m.getYear(), m.getKey()))) {
             conflict(m, null);
             return;
         }
-        Object held = slotsByEntity.get(m.getEntityCode());
-        int at = held == null ? -1 : held instanceof Integer one ? (same(metrics.get(one), m) ? one : -1)
-                : ((Slots) held).find(metrics, m.getYear(), m.getKey());
+        Held held = entities.get(m.getEntityCode());
+        if (held == null) held = orphans.computeIfAbsent(m.getEntityCode(), c -> new Held(null, 0));
+        int at = held.find(metrics, m.getYear(), m.getKey());
         if (at < 0) {
-            int slot = metrics.size();
+            held.add(metrics.size());
             metrics.add(m);
-            if (held == null) {
-                slotsByEntity.put(m.getEntityCode(), slot);
-            } else if (held instanceof Integer one) {
-                Slots slots = new Slots();
-                slots.add(one);
-                slots.add(slot);
-                slotsByEntity.put(m.getEntityCode(), slots);
-            } else {
-                ((Slots) held).add(slot);
-            }
             return;
         }
         Metric old = metrics.get(at);
         if (old.sameValueAs(m)) return;
         metrics.set(at, null);
-        if (held instanceof Slots slots) slots.remove(at);
-        else slotsByEntity.remove(m.getEntityCode());
-        conflicted.add(k);
+        held.remove(at);
+        conflicted.add(new Key(m.getEntityCode(), m.getYear(), m.getKey()));
         conflict(m, old);
     }
 
@@ -230,7 +239,7 @@ final class DatasetBuilder {
     Dataset build() {
         Map<String, Entity> all = new LinkedHashMap<>(entities.size() * 4 / 3 + 1);
         for (var it = entities.values().iterator(); it.hasNext(); ) {
-            Entity e = it.next().entity();
+            Entity e = it.next().entity;
             all.put(e.getCode(), e);
             it.remove();
         }
@@ -249,7 +258,7 @@ final class DatasetBuilder {
                         + " 的上级 " + e.getParentCode() + " 不在所给数据中");
             }
         }
-        slotsByEntity.clear();
+        orphans.clear();
         List<Metric> values = new ArrayList<>(metrics.size());
         for (Metric m : metrics) if (m != null) values.add(m);
         metrics.clear();

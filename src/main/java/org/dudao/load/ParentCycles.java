@@ -15,26 +15,40 @@ final class ParentCycles {
     private ParentCycles() {}
 
     static List<List<String>> find(Map<String, Entity> entities) {
-        Map<String, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the current path, 2: done
+        // code -> the walk up the parents that first passed it. A walk that meets its own token has
+        // come round; one that meets another's has joined a path already followed. One lookup per
+        // step, as putIfAbsent both tests and marks.
+        Map<String, Object> seen = new HashMap<>(entities.size() * 4 / 3 + 1);
         List<List<String>> cycles = new ArrayList<>();
-        for (String start : entities.keySet()) {
-            if (state.containsKey(start)) continue;
-            List<String> path = new ArrayList<>();
-            String code = start;
-            while (code != null && entities.containsKey(code) && !state.containsKey(code)) {
-                state.put(code, 1);
+        List<String> path = new ArrayList<>();
+        Object walk = new Object();
+        for (Map.Entry<String, Entity> start : entities.entrySet()) {
+            if (seen.putIfAbsent(start.getKey(), walk) != null) continue;
+            path.clear();
+            path.add(start.getKey());
+            Entity e = start.getValue();
+            String code;
+            Object met = null;
+            while (true) {
+                code = e.getParentCode();
+                e = code == null ? null : entities.get(code);
+                if (e == null) break;
+                met = seen.putIfAbsent(code, walk);
+                if (met != null) break;
                 path.add(code);
-                code = entities.get(code).getParentCode();
             }
-            if (code != null && state.get(code) != null && state.get(code) == 1) {
-                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(code), path.size()));
-                int min = cycle.indexOf(cycle.stream().min(String::compareTo).orElseThrow());
-                List<String> rotated = new ArrayList<>(cycle.subList(min, cycle.size()));
-                rotated.addAll(cycle.subList(0, min));
-                cycles.add(rotated);
-            }
-            for (String p : path) state.put(p, 2);
+            if (met == walk) cycles.add(cycle(path, code));
+            walk = new Object();
         }
         return cycles;
+    }
+
+    /** The cycle the path ran into at {@code code}, rotated to start from its smallest code. */
+    private static List<String> cycle(List<String> path, String code) {
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(code), path.size()));
+        int min = cycle.indexOf(cycle.stream().min(String::compareTo).orElseThrow());
+        List<String> rotated = new ArrayList<>(cycle.subList(min, cycle.size()));
+        rotated.addAll(cycle.subList(0, min));
+        return rotated;
     }
 }
