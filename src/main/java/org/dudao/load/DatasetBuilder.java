@@ -33,13 +33,15 @@ final class DatasetBuilder {
      * few metrics over a few years), so found by scanning. {@link #entity} is null while only metrics
      * were given for the code (see {@link #orphans}).
      */
-    private static final class Held {
+    private static final class Held implements ParentCycles.Node {
         private static final int[] NONE = new int[0];
 
         Entity entity;
         int year;
         private int[] at = NONE;
         private int n;
+        private Object walk;
+        private boolean parentFound;
 
         Held(Entity entity, int year) {
             this.entity = entity;
@@ -68,9 +70,20 @@ final class DatasetBuilder {
                 }
             }
         }
+
+        @Override public String parentCode() { return entity.getParentCode(); }
+
+        @Override public Object walk() { return walk; }
+
+        @Override public void walk(Object walk) { this.walk = walk; }
+
+        @Override public void parentFound(boolean found) { parentFound = found; }
     }
 
+    /** By code, in the order first read; {@link #build()} turns this map into the dataset's. */
     private final Map<String, Held> entities = new LinkedHashMap<>();
+    /** The entity last given: the values that follow a row's entity are its own, found without a lookup. */
+    private Held last;
     /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
     private final List<Metric> metrics = new ArrayList<>();
     /**
@@ -152,9 +165,11 @@ final class DatasetBuilder {
         Held fresh = new Held(e, year);
         Held held = entities.putIfAbsent(e.getCode(), fresh); // one lookup for a new entity
         if (held == null) {
+            last = fresh;
             if (!orphans.isEmpty()) adoptOrphan(fresh);
             return;
         }
+        last = held;
         Entity old = held.entity;
         if (old.getKind() != e.getKind()) {
             Origin o = e.getOrigin();
@@ -205,7 +220,7 @@ final class DatasetBuilder {
             conflict(m, null);
             return;
         }
-        Held held = entities.get(m.getEntityCode());
+        Held held = last != null && last.entity.getCode().equals(m.getEntityCode()) ? last : entities.get(m.getEntityCode());
         if (held == null) held = orphans.computeIfAbsent(m.getEntityCode(), c -> new Held(null, 0));
         int at = held.find(metrics, m.getYear(), m.getKey());
         if (at < 0) {
@@ -236,28 +251,17 @@ final class DatasetBuilder {
         }
     }
 
+    /** The dataset; the builder is spent after this (its map of entities has become the dataset's). */
     Dataset build() {
-        Map<String, Entity> all = new LinkedHashMap<>(entities.size() * 4 / 3 + 1);
-        for (var it = entities.values().iterator(); it.hasNext(); ) {
-            Entity e = it.next().entity;
-            all.put(e.getCode(), e);
-            it.remove();
-        }
-        for (List<String> cycle : ParentCycles.find(all)) {
-            Origin o = all.get(cycle.get(0)).getOrigin();
+        for (List<String> cycle : ParentCycles.find(entities)) {
+            Origin o = entities.get(cycle.get(0)).entity.getOrigin();
             StringBuilder chain = new StringBuilder();
-            for (String c : cycle) chain.append(c).append("（").append(all.get(c).getOrigin()).append("）→ ");
+            for (String c : cycle) chain.append(c).append("（").append(entities.get(c).entity.getOrigin()).append("）→ ");
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "上级代码形成循环：" + chain + cycle.get(0)
                     + "：这些单位的上下级关系无法确定，请核实“上级代码”");
         }
-        for (Entity e : all.values()) {
-            if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !all.containsKey(e.getParentCode())
-                    && e.getKind() != org.dudao.model.EntityKind.PROVINCE) {
-                Origin o = e.getOrigin();
-                problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
-                        + " 的上级 " + e.getParentCode() + " 不在所给数据中");
-            }
-        }
+        Map<String, Entity> all = toEntities(entities);
+        last = null;
         orphans.clear();
         List<Metric> values = new ArrayList<>(metrics.size());
         for (Metric m : metrics) if (m != null) values.add(m);
@@ -265,5 +269,26 @@ final class DatasetBuilder {
         values = java.util.Collections.unmodifiableList(values);
         return new Dataset(all, values, List.copyOf(params.values()), List.copyOf(inputs),
                 List.copyOf(sheets), List.copyOf(problems), new TreeSet<>(years));
+    }
+
+    /**
+     * The held entities' map with each value replaced, in place, by its entity, and typed as what it
+     * then holds: the same order without building (and hashing every code into) a second map. On
+     * the way, a warning for each entity whose parent is not among them (found by ParentCycles).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, Entity> toEntities(Map<String, Held> held) {
+        for (Map.Entry<String, Held> entry : held.entrySet()) {
+            Held h = entry.getValue();
+            Entity e = h.entity;
+            if (e.getKind() != org.dudao.model.EntityKind.PROVINCE && e.getParentCode() != null && !e.getParentCode().isEmpty()
+                    && !h.parentFound) {
+                Origin o = e.getOrigin();
+                problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
+                        + " 的上级 " + e.getParentCode() + " 不在所给数据中");
+            }
+            ((Map.Entry) entry).setValue(e);
+        }
+        return (Map) held;
     }
 }

@@ -1,40 +1,53 @@
 package org.dudao.load;
 
-import org.dudao.model.Entity;
-
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Finds parent codes that go round in a circle (A's parent is B, B's parent is A), which no real
  * hierarchy has: each cycle once, from its smallest code, in parent order. Linear in the entities.
+ * On the way it looks up every node's parent once, and tells the node whether it was there.
  */
 final class ParentCycles {
     private ParentCycles() {}
 
-    static List<List<String>> find(Map<String, Entity> entities) {
-        // code -> the walk up the parents that first passed it. A walk that meets its own token has
-        // come round; one that meets another's has joined a path already followed. One lookup per
-        // step, as putIfAbsent both tests and marks.
-        Map<String, Object> seen = new HashMap<>(entities.size() * 4 / 3 + 1);
+    /** A node of the hierarchy as the walk sees it: its parent's code, and a mark the walk leaves on it. */
+    interface Node {
+        String parentCode();
+
+        /** The walk up the parents that first passed this node, or null. */
+        Object walk();
+
+        void walk(Object walk);
+
+        /** Whether the parent code is that of a node (false when there is none or it is unknown). */
+        void parentFound(boolean found);
+    }
+
+    static <N extends Node> List<List<String>> find(Map<String, N> nodes) {
+        // A walk that meets its own mark has come round; one that meets another's has joined a path
+        // already followed. The marks are on the nodes: one lookup per step, the parent's.
         List<List<String>> cycles = new ArrayList<>();
         List<String> path = new ArrayList<>();
         Object walk = new Object();
-        for (Map.Entry<String, Entity> start : entities.entrySet()) {
-            if (seen.putIfAbsent(start.getKey(), walk) != null) continue;
+        for (Map.Entry<String, N> start : nodes.entrySet()) {
+            N n = start.getValue();
+            if (n.walk() != null) continue;
+            n.walk(walk);
             path.clear();
             path.add(start.getKey());
-            Entity e = start.getValue();
             String code;
             Object met = null;
             while (true) {
-                code = e.getParentCode();
-                e = code == null ? null : entities.get(code);
-                if (e == null) break;
-                met = seen.putIfAbsent(code, walk);
+                code = n.parentCode();
+                N parent = code == null ? null : nodes.get(code);
+                n.parentFound(parent != null);
+                n = parent;
+                if (n == null) break;
+                met = n.walk();
                 if (met != null) break;
+                n.walk(walk);
                 path.add(code);
             }
             if (met == walk) cycles.add(cycle(path, code));
