@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -102,6 +103,11 @@ final class DatasetBuilder {
 
     private ValidityRanges validity = ValidityRanges.defaults();
 
+    /** The range last looked up for a metric name, with the unit it was for. */
+    private record KnownRange(String unit, Optional<ValidityRanges.Range> range) {}
+
+    private final Map<String, KnownRange> ranges = new HashMap<>();
+
     /**
      * While a workbook is being read: what it yields, applied only once the whole workbook was read.
      * The items themselves (a Metric, an entity with its year, a LoadProblem, a SheetTally, a Param)
@@ -115,6 +121,7 @@ final class DatasetBuilder {
 
     DatasetBuilder validity(ValidityRanges ranges) {
         this.validity = ranges;
+        this.ranges.clear();
         return this;
     }
 
@@ -207,12 +214,22 @@ final class DatasetBuilder {
 
     void metric(Metric m) {
         // Checked once, as the value is read: a value out of its range is a warning and is still used.
-        validity.check(m).ifPresent(w -> {
+        validity.check(m, rangeOf(m)).ifPresent(w -> {
             Origin o = m.getOrigin();
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), w);
         });
         if (staged != null) { staged.add(m); return; }
         add(m);
+    }
+
+    /** A metric's validity range, looked up once per metric name (and unit) rather than once per value. */
+    private Optional<ValidityRanges.Range> rangeOf(Metric m) {
+        KnownRange known = ranges.get(m.getKey());
+        if (known == null || !Objects.equals(known.unit(), m.getUnit())) {
+            known = new KnownRange(m.getUnit(), validity.rangeOf(m.getKey(), m.getUnit()));
+            ranges.put(m.getKey(), known);
+        }
+        return known.range();
     }
 
     private void add(Metric m) {

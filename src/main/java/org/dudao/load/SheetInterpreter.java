@@ -344,17 +344,27 @@ final class SheetInterpreter {
         if (c == null) return null;
         String t = Values.code(c); // normalised once, for the placeholder test and as the code
         if (Values.isPlaceholderNormalized(t)) return null;
-        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(t) : t;
+        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(role, t) : t;
     }
 
     /** Texts that repeat down a sheet (a school's county, a class's school, 小学), kept once each. */
     private final java.util.HashMap<String, String> repeated = new java.util.HashMap<>();
 
-    private String same(String t) {
+    /** Per column role, the text last given to {@link #same} and what it returned: down a sheet it mostly repeats. */
+    private final String[] lastGiven = new String[Column.values().length];
+    private final String[] lastKept = new String[Column.values().length];
+
+    private String same(Column role, String t) {
+        int r = role.ordinal();
+        if (t.equals(lastGiven[r])) return lastKept[r];
         String kept = repeated.get(t);
-        if (kept != null) return kept;
-        if (repeated.size() < 1 << 16) repeated.put(t, t);
-        return t;
+        if (kept == null) {
+            kept = t;
+            if (repeated.size() < 1 << 16) repeated.put(t, t);
+        }
+        lastGiven[r] = t;
+        lastKept[r] = kept;
+        return kept;
     }
 
     private String refOf(CellValue[] row, Column role, String rowRef) {

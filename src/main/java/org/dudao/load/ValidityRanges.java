@@ -102,8 +102,12 @@ public final class ValidityRanges {
 
     /** A warning for a value outside its range, or empty. */
     Optional<String> check(Metric m) {
+        return check(m, rangeOf(m.getKey(), m.getUnit()));
+    }
+
+    /** {@link #check(Metric)} with the metric's range already looked up ({@link #rangeOf} of its key and unit). */
+    Optional<String> check(Metric m, Optional<Range> range) {
         if (m.getValue() == null) return Optional.empty();
-        Optional<Range> range = rangeOf(m.getKey(), m.getUnit());
         if (range.isEmpty() || range.get().contains(m.getValue())) return Optional.empty();
         Range r = range.get();
         String v = m.getValue().stripTrailingZeros().toPlainString() + (m.getUnit() == null ? "" : m.getUnit());
