@@ -176,6 +176,9 @@ final class XlsxReader {
         private String ref;
         private int column;
         private String type;
+        /** The two usual types, told apart once per cell without hashing the type: inline text, and a number. */
+        private boolean inlineText;
+        private boolean plainNumber;
         private int style;
         private boolean hasFormula;
         private final StringBuilder value = new StringBuilder();
@@ -213,8 +216,10 @@ final class XlsxReader {
                     }
                     nextColumn = column + 1;
                     type = a.getValue("t");
+                    inlineText = "inlineStr".equals(type);
+                    plainNumber = type == null || "n".equals(type);
                     // the style matters only to a number (date, percent): not looked up for other cells
-                    String s = notANumber(type) ? null : a.getValue("s");
+                    String s = plainNumber || !notANumber(type) ? a.getValue("s") : null;
                     style = s == null ? 0 : Integer.parseInt(s);
                     hasFormula = false;
                     hasValue = false;
@@ -258,12 +263,12 @@ final class XlsxReader {
         }
 
         private CellValue cell() {
-            String t = type == null ? "n" : type;
-            if ("inlineStr".equals(t)) return CellValue.text(column, ref, hasValue ? inline.toString() : null);
-            if (hasValue && "n".equals(t)) {
+            if (inlineText) return CellValue.text(column, ref, hasValue ? inline.toString() : null);
+            if (hasValue && plainNumber) {
                 CellValue n = wholeNumber();
                 if (n != null) return n;
             }
+            String t = type == null ? "n" : type;
             String v = value.toString();
             if (hasFormula && (!hasValue || v.isEmpty())) {
                 return CellValue.of(column, ref, CellValue.Kind.FORMULA_WITHOUT_VALUE, formula.toString());
@@ -319,11 +324,8 @@ final class XlsxReader {
 
         /** The cell types {@link #cell()} reads without its style: everything but a number. */
         private static boolean notANumber(String type) {
-            if (type == null) return false;
-            return switch (type) {
-                case "s", "inlineStr", "str", "b", "e", "d" -> true;
-                default -> false;
-            };
+            return type != null && (type.equals("s") || type.equals("inlineStr") || type.equals("str") || type.equals("b")
+                    || type.equals("e") || type.equals("d"));
         }
 
         private static String errorText(String v) {
