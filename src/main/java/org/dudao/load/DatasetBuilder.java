@@ -82,7 +82,7 @@ final class DatasetBuilder {
     }
 
     /** By code, in the order first read; {@link #build()} turns this map into the dataset's. */
-    private final Map<String, Held> entities = new LinkedHashMap<>();
+    private Map<String, Held> entities = new LinkedHashMap<>();
     /** The entity last given: the values that follow a row's entity are its own, found without a lookup. */
     private Held last;
     /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
@@ -114,6 +114,8 @@ final class DatasetBuilder {
      * rather than closures over them: one object less per value read.
      */
     private List<Object> staged;
+    /** How many of the staged items are entity rows: room for them is made at once in an empty map. */
+    private int stagedEntities;
 
     private record EntityRow(Entity entity, int year) {}
 
@@ -129,12 +131,17 @@ final class DatasetBuilder {
      * Starts reading one workbook: until {@link #commit()} nothing it yields reaches the dataset, so a
      * workbook that breaks part way ({@link #rollback()}) contributes nothing rather than its first sheets.
      */
-    void begin() { staged = new ArrayList<>(); }
+    void begin() {
+        staged = new ArrayList<>();
+        stagedEntities = 0;
+    }
 
     void commit() {
         List<Object> s = staged;
         staged = null;
         if (s == null) return;
+        // the first workbook (often the only one) sizes the map of entities, which then need not grow row by row
+        if (entities.isEmpty()) entities = new LinkedHashMap<>(Math.max(16, stagedEntities * 4 / 3 + 1));
         for (int i = 0; i < s.size(); i++) {
             Object o = s.get(i);
             s.set(i, null); // released as applied: a large workbook is not held twice
@@ -164,6 +171,7 @@ final class DatasetBuilder {
     void entity(Entity e, int year) {
         if (staged != null) {
             staged.add(new EntityRow(e, year));
+            stagedEntities++;
             return;
         }
         if (years.isEmpty() || year != lastYear) years.add(year);

@@ -382,9 +382,23 @@ final class SheetInterpreter {
             return titleYear;
         }
         if (c == null) { reject(refOf(row, Column.YEAR, rowRef), "年度为空"); return null; }
-        Optional<Integer> y = Values.parseYear(c);
+        Optional<Integer> y = yearOf(c);
         if (y.isEmpty()) { reject(c.ref(), "年度“" + c.asText() + "”无法识别（应为 2023 或 2023年）"); return null; }
         return y.get();
+    }
+
+    /** The year number last read, and what it gave: a year column repeats one value down the sheet. */
+    private BigDecimal lastYearNumber;
+    private Optional<Integer> lastYear;
+
+    /** {@link Values#parseYear}, which for a number depends on its value alone: read again only when it changes. */
+    private Optional<Integer> yearOf(CellValue c) {
+        if (c.kind() != CellValue.Kind.NUMBER) return Values.parseYear(c);
+        if (lastYearNumber == null || c.number().compareTo(lastYearNumber) != 0) {
+            lastYear = Values.parseYear(c);
+            lastYearNumber = c.number();
+        }
+        return lastYear;
     }
 
     private void reject(String ref, String message) {
@@ -413,7 +427,7 @@ final class SheetInterpreter {
             }
         }
         Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
-        out.entity(new Entity(code, text(row, Column.NAME), level, text(row, Column.PARENT), null, origin), year);
+        out.entity(Entity.read(code, text(row, Column.NAME), level, text(row, Column.PARENT), null, origin, year), year);
         metrics(row, code, year);
         tally.accepted();
     }
@@ -435,7 +449,7 @@ final class SheetInterpreter {
         Integer year = year(row, rowRef);
         if (year == null) return;
         Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
-        out.entity(new Entity(code, text(row, Column.NAME), EntityKind.SCHOOL, parent, text(row, Column.STAGE), origin), year);
+        out.entity(Entity.read(code, text(row, Column.NAME), EntityKind.SCHOOL, parent, text(row, Column.STAGE), origin, year), year);
         metrics(row, code, year);
         tally.accepted();
     }
@@ -449,7 +463,7 @@ final class SheetInterpreter {
         if (year == null) return;
         String code = school + "/" + name;
         Origin origin = new Origin(file, sheet, refOf(row, Column.CLASS_NAME, rowRef));
-        out.entity(new Entity(code, name, EntityKind.CLASS, school, null, origin), year);
+        out.entity(Entity.read(code, name, EntityKind.CLASS, school, null, origin, year), year);
         CellValue size = cell(row, Column.CLASS_SIZE);
         if (size != null) number(size, code, year, classSize());
         metrics(row, code, year);
