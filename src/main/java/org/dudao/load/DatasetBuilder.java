@@ -39,9 +39,11 @@ final class DatasetBuilder {
 
         Entity entity;
         int year;
-        private int[] at = NONE;
+        /** The slots: the first inline (a class has one value), any more in an array. */
+        private int first;
+        private int[] more = NONE;
         private int n;
-        private Object walk;
+        private int walk;
         private boolean parentFound;
 
         Held(Entity entity, int year) {
@@ -49,24 +51,31 @@ final class DatasetBuilder {
             this.year = year;
         }
 
+        private int slot(int i) { return i == 0 ? first : more[i - 1]; }
+
+        private void slot(int i, int slot) {
+            if (i == 0) first = slot;
+            else more[i - 1] = slot;
+        }
+
         int find(List<Metric> all, int year, String key) {
             for (int i = 0; i < n; i++) {
-                Metric m = all.get(at[i]);
-                if (m.getYear() == year && (m.getKey() == key || m.getKey().equals(key))) return at[i];
+                int at = slot(i);
+                Metric m = all.get(at);
+                if (m.getYear() == year && (m.getKey() == key || m.getKey().equals(key))) return at;
             }
             return -1;
         }
 
         void add(int slot) {
-            // a class has one value, a school a few dozen: start small
-            if (n == at.length) at = java.util.Arrays.copyOf(at, n == 0 ? 1 : Math.max(4, n * 2));
-            at[n++] = slot;
+            if (n > 0 && n - 1 == more.length) more = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
+            slot(n++, slot);
         }
 
         void remove(int slot) {
             for (int i = 0; i < n; i++) {
-                if (at[i] == slot) {
-                    at[i] = at[--n];
+                if (slot(i) == slot) {
+                    slot(i, slot(--n));
                     return;
                 }
             }
@@ -74,9 +83,9 @@ final class DatasetBuilder {
 
         @Override public String parentCode() { return entity.getParentCode(); }
 
-        @Override public Object walk() { return walk; }
+        @Override public int walk() { return walk; }
 
-        @Override public void walk(Object walk) { this.walk = walk; }
+        @Override public void walk(int walk) { this.walk = walk; }
 
         @Override public void parentFound(boolean found) { parentFound = found; }
     }
@@ -86,7 +95,7 @@ final class DatasetBuilder {
     /** The entity last given: the values that follow a row's entity are its own, found without a lookup. */
     private Held last;
     /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
-    private final List<Metric> metrics = new ArrayList<>();
+    private final ArrayList<Metric> metrics = new ArrayList<>();
     /**
      * The slots of metrics given for a code before any entity was: kept aside, and taken over by the
      * entity when it comes (the interpreter always gives the entity first, so this stays empty).
@@ -142,6 +151,7 @@ final class DatasetBuilder {
         if (s == null) return;
         // the first workbook (often the only one) sizes the map of entities, which then need not grow row by row
         if (entities.isEmpty()) entities = new LinkedHashMap<>(Math.max(16, stagedEntities * 4 / 3 + 1));
+        metrics.ensureCapacity(metrics.size() + s.size() - stagedEntities); // at most that many values
         for (int i = 0; i < s.size(); i++) {
             Object o = s.get(i);
             s.set(i, null); // released as applied: a large workbook is not held twice
@@ -209,7 +219,8 @@ final class DatasetBuilder {
     private void adoptOrphan(Held fresh) {
         Held orphan = orphans.remove(fresh.entity.getCode());
         if (orphan == null) return;
-        fresh.at = orphan.at;
+        fresh.first = orphan.first;
+        fresh.more = orphan.more;
         fresh.n = orphan.n;
     }
 

@@ -16,10 +16,10 @@ final class ParentCycles {
     interface Node {
         String parentCode();
 
-        /** The walk up the parents that first passed this node, or null. */
-        Object walk();
+        /** The number of the walk up the parents that first passed this node; 0 before any did. */
+        int walk();
 
-        void walk(Object walk);
+        void walk(int walk);
 
         /** Whether the parent code is that of a node (false when there is none or it is unknown). */
         void parentFound(boolean found);
@@ -30,15 +30,15 @@ final class ParentCycles {
         // already followed. The marks are on the nodes: one lookup per step, the parent's.
         List<List<String>> cycles = new ArrayList<>();
         List<String> path = new ArrayList<>();
-        Object walk = new Object();
+        int walk = 0;
         for (Map.Entry<String, N> start : nodes.entrySet()) {
             N n = start.getValue();
-            if (n.walk() != null) continue;
-            n.walk(walk);
+            if (n.walk() != 0) continue;
+            n.walk(++walk);
             path.clear();
             path.add(start.getKey());
             String code;
-            Object met = null;
+            int met = 0;
             while (true) {
                 code = n.parentCode();
                 N parent = code == null ? null : nodes.get(code);
@@ -46,12 +46,11 @@ final class ParentCycles {
                 n = parent;
                 if (n == null) break;
                 met = n.walk();
-                if (met != null) break;
+                if (met != 0) break;
                 n.walk(walk);
                 path.add(code);
             }
             if (met == walk) cycles.add(cycle(path, code));
-            walk = new Object();
         }
         return cycles;
     }
