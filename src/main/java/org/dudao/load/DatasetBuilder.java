@@ -35,13 +35,17 @@ final class DatasetBuilder {
      * were given for the code (see {@link #orphans}).
      */
     private static final class Held implements ParentCycles.Node {
-        private static final int[] NONE = new int[0];
+        private static final long[] NONE = new long[0];
 
         Entity entity;
         int year;
-        /** The slots: the first inline (a class has one value), any more in an array. */
-        private int first;
-        private int[] more = NONE;
+        /**
+         * The slots, each with its value's year in the high half (see {@link #slot}): the first inline
+         * (a class has one value), any more in an array. A slot of another year is passed over
+         * without reading its metric.
+         */
+        private long first;
+        private long[] more = NONE;
         private int n;
         private int walk;
         private boolean parentFound;
@@ -51,31 +55,34 @@ final class DatasetBuilder {
             this.year = year;
         }
 
-        private int slot(int i) { return i == 0 ? first : more[i - 1]; }
+        private static long slot(int year, int slot) { return (long) year << 32 | (slot & 0xffffffffL); }
 
-        private void slot(int i, int slot) {
+        private long get(int i) { return i == 0 ? first : more[i - 1]; }
+
+        private void set(int i, long slot) {
             if (i == 0) first = slot;
             else more[i - 1] = slot;
         }
 
         int find(List<Metric> all, int year, String key) {
             for (int i = 0; i < n; i++) {
-                int at = slot(i);
-                Metric m = all.get(at);
-                if (m.getYear() == year && (m.getKey() == key || m.getKey().equals(key))) return at;
+                long s = get(i);
+                if ((int) (s >>> 32) != year) continue;
+                Metric m = all.get((int) s);
+                if (m.getKey() == key || m.getKey().equals(key)) return (int) s;
             }
             return -1;
         }
 
-        void add(int slot) {
+        void add(int year, int slot) {
             if (n > 0 && n - 1 == more.length) more = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
-            slot(n++, slot);
+            set(n++, slot(year, slot));
         }
 
         void remove(int slot) {
             for (int i = 0; i < n; i++) {
-                if (slot(i) == slot) {
-                    slot(i, slot(--n));
+                if ((int) get(i) == slot) {
+                    set(i, get(--n));
                     return;
                 }
             }
@@ -260,7 +267,7 @@ final class DatasetBuilder {
         if (held == null) held = orphans.computeIfAbsent(m.getEntityCode(), c -> new Held(null, 0));
         int at = held.find(metrics, m.getYear(), m.getKey());
         if (at < 0) {
-            held.add(metrics.size());
+            held.add(m.getYear(), metrics.size());
             metrics.add(m);
             return;
         }

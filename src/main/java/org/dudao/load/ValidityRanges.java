@@ -30,7 +30,9 @@ public final class ValidityRanges {
     /** A closed range; a null end is open. */
     public record Range(BigDecimal min, BigDecimal max, String source) {
         boolean contains(BigDecimal v) {
-            return (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
+            // the usual lower bound is 0: the sign says it without comparing across scales
+            boolean aboveMin = min == null || (min.signum() == 0 ? v.signum() >= 0 : v.compareTo(min) >= 0);
+            return aboveMin && (max == null || v.compareTo(max) <= 0);
         }
 
         String text() {

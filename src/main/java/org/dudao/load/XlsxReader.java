@@ -219,7 +219,7 @@ final class XlsxReader {
                     inlineText = "inlineStr".equals(type);
                     plainNumber = type == null || "n".equals(type);
                     // the style matters only to a number (date, percent): not looked up for other cells
-                    String s = plainNumber || !notANumber(type) ? a.getValue("s") : null;
+                    String s = plainNumber || !(inlineText || notANumber(type)) ? a.getValue("s") : null;
                     style = s == null ? 0 : Integer.parseInt(s);
                     hasFormula = false;
                     hasValue = false;
