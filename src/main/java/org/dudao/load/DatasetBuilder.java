@@ -304,6 +304,7 @@ final class DatasetBuilder {
                     + "：这些单位的上下级关系无法确定，请核实“上级代码”");
         }
         Map<String, Entity> all = toEntities(entities);
+        entities = new LinkedHashMap<>(); // the dataset has the map now
         last = null;
         orphans.clear();
         List<Metric> values = new ArrayList<>(metrics.size());

@@ -243,7 +243,10 @@ final class SheetInterpreter {
             any = true;
             // to the right of the header or under a blank header cell in its middle alike
             if (c.column() < row.length && columns[c.column()] != null) row[c.column()] = c;
-            else if (!Values.isPlaceholder(c.asText())) (unheaded == null ? unheaded = new ArrayList<>() : unheaded).add(c);
+            else if (!Values.isPlaceholder(c.asText())) {
+                if (unheaded == null) unheaded = new ArrayList<>(); // made only for a row that has such cells
+                unheaded.add(c);
+            }
         }
         if (!any) { tally.blank(); return; }
         if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME)) || isColumnNumbering(cells)) {
