@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,57 +28,101 @@ import java.util.TreeSet;
 final class DatasetBuilder {
     private record Key(String entity, int year, String metric) {}
 
-    private static boolean same(Metric a, Metric b) {
-        return a.getYear() == b.getYear() && (a.getKey() == b.getKey() || a.getKey().equals(b.getKey()));
-    }
+    /**
+     * An entity as merged so far, with the latest year it was read for (whose name wins), and the slots
+     * of its metrics in {@link #metrics}: one lookup per entity finds both. The slots are a handful (a
+     * few metrics over a few years), so found by scanning. {@link #entity} is null while only metrics
+     * were given for the code (see {@link #orphans}).
+     */
+    private static final class Held implements ParentCycles.Node {
+        private static final long[] NONE = new long[0];
 
-    /** The slots of one entity's metrics: a handful (a few metrics over a few years), so found by scanning. */
-    private static final class Slots {
-        private int[] at = new int[4];
+        Entity entity;
+        int year;
+        /**
+         * The slots, each with its value's year in the high half (see {@link #slot}): the first inline
+         * (a class has one value), any more in an array. A slot of another year is passed over
+         * without reading its metric.
+         */
+        private long first;
+        private long[] more = NONE;
         private int n;
+        private int walk;
+        private boolean parentFound;
+
+        Held(Entity entity, int year) {
+            this.entity = entity;
+            this.year = year;
+        }
+
+        private static long slot(int year, int slot) { return (long) year << 32 | (slot & 0xffffffffL); }
+
+        private long get(int i) { return i == 0 ? first : more[i - 1]; }
+
+        private void set(int i, long slot) {
+            if (i == 0) first = slot;
+            else more[i - 1] = slot;
+        }
 
         int find(List<Metric> all, int year, String key) {
             for (int i = 0; i < n; i++) {
-                Metric m = all.get(at[i]);
-                if (m.getYear() == year && (m.getKey() == key || m.getKey().equals(key))) return at[i];
+                long s = get(i);
+                if ((int) (s >>> 32) != year) continue;
+                Metric m = all.get((int) s);
+                if (m.getKey() == key || m.getKey().equals(key)) return (int) s;
             }
             return -1;
         }
 
-        void add(int slot) {
-            if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
-            at[n++] = slot;
+        void add(int year, int slot) {
+            if (n > 0 && n - 1 == more.length) more = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
+            set(n++, slot(year, slot));
         }
 
         void remove(int slot) {
             for (int i = 0; i < n; i++) {
-                if (at[i] == slot) {
-                    at[i] = at[--n];
+                if ((int) get(i) == slot) {
+                    set(i, get(--n));
                     return;
                 }
             }
         }
+
+        @Override public String parentCode() { return entity.getParentCode(); }
+
+        @Override public int walk() { return walk; }
+
+        @Override public void walk(int walk) { this.walk = walk; }
+
+        @Override public void parentFound(boolean found) { parentFound = found; }
     }
 
-    /** An entity as merged so far, with the latest year it was read for (whose name wins). */
-    private record Held(Entity entity, int year) {}
-
-    private final Map<String, Held> entities = new LinkedHashMap<>();
+    /** By code, in the order first read; {@link #build()} turns this map into the dataset's. */
+    private Map<String, Held> entities = new LinkedHashMap<>();
+    /** The entity last given: the values that follow a row's entity are its own, found without a lookup. */
+    private Held last;
     /** Every metric taken, in the order read; a slot is null once its value turned out to conflict. */
-    private final List<Metric> metrics = new ArrayList<>();
+    private final ArrayList<Metric> metrics = new ArrayList<>();
     /**
-     * Per entity, the slots of its metrics in {@link #metrics}: one lookup per entity instead of one
-     * per value. An Integer while the entity has one metric (a class has its size), {@link Slots} after.
+     * The slots of metrics given for a code before any entity was: kept aside, and taken over by the
+     * entity when it comes (the interpreter always gives the entity first, so this stays empty).
      */
-    private final Map<String, Object> slotsByEntity = new HashMap<>();
+    private final Map<String, Held> orphans = new HashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final List<Dataset.InputFile> inputs = new ArrayList<>();
     private final List<SheetTally> sheets = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final TreeSet<Integer> years = new TreeSet<>();
+    /** The year last added to {@link #years}: rows come year by year, so most need not box and look it up. */
+    private int lastYear;
 
     private ValidityRanges validity = ValidityRanges.defaults();
+
+    /** The range last looked up for a metric name, with the unit it was for. */
+    private record KnownRange(String unit, Optional<ValidityRanges.Range> range) {}
+
+    private final Map<String, KnownRange> ranges = new HashMap<>();
 
     /**
      * While a workbook is being read: what it yields, applied only once the whole workbook was read.
@@ -85,6 +130,8 @@ final class DatasetBuilder {
      * rather than closures over them: one object less per value read.
      */
     private List<Object> staged;
+    /** How many of the staged items are entity rows: room for them is made at once in an empty map. */
+    private int stagedEntities;
 
     private record EntityRow(Entity entity, int year) {}
 
@@ -92,6 +139,7 @@ final class DatasetBuilder {
 
     DatasetBuilder validity(ValidityRanges ranges) {
         this.validity = ranges;
+        this.ranges.clear();
         return this;
     }
 
@@ -99,12 +147,18 @@ final class DatasetBuilder {
      * Starts reading one workbook: until {@link #commit()} nothing it yields reaches the dataset, so a
      * workbook that breaks part way ({@link #rollback()}) contributes nothing rather than its first sheets.
      */
-    void begin() { staged = new ArrayList<>(); }
+    void begin() {
+        staged = new ArrayList<>();
+        stagedEntities = 0;
+    }
 
     void commit() {
         List<Object> s = staged;
         staged = null;
         if (s == null) return;
+        // the first workbook (often the only one) sizes the map of entities, which then need not grow row by row
+        if (entities.isEmpty()) entities = new LinkedHashMap<>(Math.max(16, stagedEntities * 4 / 3 + 1));
+        metrics.ensureCapacity(metrics.size() + s.size() - stagedEntities); // at most that many values
         for (int i = 0; i < s.size(); i++) {
             Object o = s.get(i);
             s.set(i, null); // released as applied: a large workbook is not held twice
@@ -134,16 +188,21 @@ final class DatasetBuilder {
     void entity(Entity e, int year) {
         if (staged != null) {
             staged.add(new EntityRow(e, year));
+            stagedEntities++;
             return;
         }
-        years.add(year);
+        if (years.isEmpty() || year != lastYear) years.add(year);
+        lastYear = year;
         e = e.withYear(year);
-        Held held = entities.get(e.getCode());
+        Held fresh = new Held(e, year);
+        Held held = entities.putIfAbsent(e.getCode(), fresh); // one lookup for a new entity
         if (held == null) {
-            entities.put(e.getCode(), new Held(e, year));
+            last = fresh;
+            if (!orphans.isEmpty()) adoptOrphan(fresh);
             return;
         }
-        Entity old = held.entity();
+        last = held;
+        Entity old = held.entity;
         if (old.getKind() != e.getKind()) {
             Origin o = e.getOrigin();
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "代码 " + e.getCode() + " 在 "
@@ -155,11 +214,21 @@ final class DatasetBuilder {
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getCode() + " 的上级代码在 "
                     + old.getOrigin() + " 为 " + old.getParentCode() + "，此处为 " + e.getParentCode());
         }
-        if (year >= held.year()) {
-            entities.put(e.getCode(), new Held(merge(e, old).withYearsOf(e).withYearsOf(old), year));
+        if (year >= held.year) {
+            held.entity = merge(e, old).withYearsOf(e).withYearsOf(old);
+            held.year = year;
         } else {
-            entities.put(e.getCode(), new Held(old.withYearsOf(e), held.year()));
+            held.entity = old.withYearsOf(e);
         }
+    }
+
+    /** Takes over the slots of metrics given for the entity's code before it was. */
+    private void adoptOrphan(Held fresh) {
+        Held orphan = orphans.remove(fresh.entity.getCode());
+        if (orphan == null) return;
+        fresh.first = orphan.first;
+        fresh.more = orphan.more;
+        fresh.n = orphan.n;
     }
 
     private static Entity merge(Entity newer, Entity older) {
@@ -171,7 +240,7 @@ final class DatasetBuilder {
 
     void metric(Metric m) {
         // Checked once, as the value is read: a value out of its range is a warning and is still used.
-        validity.check(m).ifPresent(w -> {
+        validity.check(m, rangeOf(m)).ifPresent(w -> {
             Origin o = m.getOrigin();
             problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), w);
         });
@@ -179,36 +248,34 @@ final class DatasetBuilder {
         add(m);
     }
 
+    /** A metric's validity range, looked up once per metric name (and unit) rather than once per value. */
+    private Optional<ValidityRanges.Range> rangeOf(Metric m) {
+        KnownRange known = ranges.get(m.getKey());
+        if (known == null || !Objects.equals(known.unit(), m.getUnit())) {
+            known = new KnownRange(m.getUnit(), validity.rangeOf(m.getKey(), m.getUnit()));
+            ranges.put(m.getKey(), known);
+        }
+        return known.range();
+    }
+
     private void add(Metric m) {
-        Key k = new Key(m.getEntityCode(), m.getYear(), m.getKey());
-        if (!conflicted.isEmpty() && conflicted.contains(k)) {
+        if (!conflicted.isEmpty() && conflicted.contains(new Key(m.getEntityCode(), m.getYear(), m.getKey()))) {
             conflict(m, null);
             return;
         }
-        Object held = slotsByEntity.get(m.getEntityCode());
-        int at = held == null ? -1 : held instanceof Integer one ? (same(metrics.get(one), m) ? one : -1)
-                : ((Slots) held).find(metrics, m.getYear(), m.getKey());
+        Held held = last != null && last.entity.getCode().equals(m.getEntityCode()) ? last : entities.get(m.getEntityCode());
+        if (held == null) held = orphans.computeIfAbsent(m.getEntityCode(), c -> new Held(null, 0));
+        int at = held.find(metrics, m.getYear(), m.getKey());
         if (at < 0) {
-            int slot = metrics.size();
+            held.add(m.getYear(), metrics.size());
             metrics.add(m);
-            if (held == null) {
-                slotsByEntity.put(m.getEntityCode(), slot);
-            } else if (held instanceof Integer one) {
-                Slots slots = new Slots();
-                slots.add(one);
-                slots.add(slot);
-                slotsByEntity.put(m.getEntityCode(), slots);
-            } else {
-                ((Slots) held).add(slot);
-            }
             return;
         }
         Metric old = metrics.get(at);
         if (old.sameValueAs(m)) return;
         metrics.set(at, null);
-        if (held instanceof Slots slots) slots.remove(at);
-        else slotsByEntity.remove(m.getEntityCode());
-        conflicted.add(k);
+        held.remove(at);
+        conflicted.add(new Key(m.getEntityCode(), m.getYear(), m.getKey()));
         conflict(m, old);
     }
 
@@ -227,34 +294,45 @@ final class DatasetBuilder {
         }
     }
 
+    /** The dataset; the builder is spent after this (its map of entities has become the dataset's). */
     Dataset build() {
-        Map<String, Entity> all = new LinkedHashMap<>(entities.size() * 4 / 3 + 1);
-        for (var it = entities.values().iterator(); it.hasNext(); ) {
-            Entity e = it.next().entity();
-            all.put(e.getCode(), e);
-            it.remove();
-        }
-        for (List<String> cycle : ParentCycles.find(all)) {
-            Origin o = all.get(cycle.get(0)).getOrigin();
+        for (List<String> cycle : ParentCycles.find(entities)) {
+            Origin o = entities.get(cycle.get(0)).entity.getOrigin();
             StringBuilder chain = new StringBuilder();
-            for (String c : cycle) chain.append(c).append("（").append(all.get(c).getOrigin()).append("）→ ");
+            for (String c : cycle) chain.append(c).append("（").append(entities.get(c).entity.getOrigin()).append("）→ ");
             problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), "上级代码形成循环：" + chain + cycle.get(0)
                     + "：这些单位的上下级关系无法确定，请核实“上级代码”");
         }
-        for (Entity e : all.values()) {
-            if (e.getParentCode() != null && !e.getParentCode().isEmpty() && !all.containsKey(e.getParentCode())
-                    && e.getKind() != org.dudao.model.EntityKind.PROVINCE) {
-                Origin o = e.getOrigin();
-                problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
-                        + " 的上级 " + e.getParentCode() + " 不在所给数据中");
-            }
-        }
-        slotsByEntity.clear();
+        Map<String, Entity> all = toEntities(entities);
+        entities = new LinkedHashMap<>(); // the dataset has the map now
+        last = null;
+        orphans.clear();
         List<Metric> values = new ArrayList<>(metrics.size());
         for (Metric m : metrics) if (m != null) values.add(m);
         metrics.clear();
         values = java.util.Collections.unmodifiableList(values);
         return new Dataset(all, values, List.copyOf(params.values()), List.copyOf(inputs),
                 List.copyOf(sheets), List.copyOf(problems), new TreeSet<>(years));
+    }
+
+    /**
+     * The held entities' map with each value replaced, in place, by its entity, and typed as what it
+     * then holds: the same order without building (and hashing every code into) a second map. On
+     * the way, a warning for each entity whose parent is not among them (found by ParentCycles).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, Entity> toEntities(Map<String, Held> held) {
+        for (Map.Entry<String, Held> entry : held.entrySet()) {
+            Held h = entry.getValue();
+            Entity e = h.entity;
+            if (e.getKind() != org.dudao.model.EntityKind.PROVINCE && e.getParentCode() != null && !e.getParentCode().isEmpty()
+                    && !h.parentFound) {
+                Origin o = e.getOrigin();
+                problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
+                        + " 的上级 " + e.getParentCode() + " 不在所给数据中");
+            }
+            ((Map.Entry) entry).setValue(e);
+        }
+        return (Map) held;
     }
 }

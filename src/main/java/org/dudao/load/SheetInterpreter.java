@@ -53,6 +53,7 @@ final class SheetInterpreter {
     /** True once the sheet was found to be no data sheet: the caller may stop feeding it rows. */
     boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
 
+    /** One row's cells, in column order; the list may be reused by the caller once this returns. */
     void row(List<CellValue> cells) {
         cells = withinSheet(cells);
         if (columns == null && headerRow == null) {
@@ -121,7 +122,7 @@ final class SheetInterpreter {
             return;
         }
         kind = k;
-        headerRow = cells;
+        headerRow = List.copyOf(cells); // the reader reuses its list for the next row
         tally = new SheetTally(file, sheet, k.label());
     }
 
@@ -232,25 +233,30 @@ final class SheetInterpreter {
     // ---- data rows ------------------------------------------------------------------------
 
     private void data(List<CellValue> cells) {
-        CellValue[] row = new CellValue[columns.length];
+        CellValue[] row = rowCells();
         boolean any = false;
         String firstRef = null;
-        List<CellValue> unheaded = new ArrayList<>();
+        List<CellValue> unheaded = null;
         for (CellValue c : cells) {
             if (c.isBlank()) continue;
             if (firstRef == null) firstRef = c.ref();
             any = true;
             // to the right of the header or under a blank header cell in its middle alike
             if (c.column() < row.length && columns[c.column()] != null) row[c.column()] = c;
-            else if (!Values.isPlaceholder(c.asText())) unheaded.add(c);
+            else if (!Values.isPlaceholder(c.asText())) {
+                if (unheaded == null) unheaded = new ArrayList<>(); // made only for a row that has such cells
+                unheaded.add(c);
+            }
         }
         if (!any) { tally.blank(); return; }
         if (isNoteOrTotal(cells, cell(row, Column.CODE), cell(row, Column.NAME)) || isColumnNumbering(cells)) {
             tally.skipped();
             return;
         }
-        for (CellValue c : unheaded) {
-            out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+        if (unheaded != null) {
+            for (CellValue c : unheaded) {
+                out.problem(Severity.WARNING, file, sheet, c.ref(), "此列没有表头，值“" + c.asText() + "”未读取");
+            }
         }
         switch (kind) {
             case REGION -> region(row, firstRef);
@@ -258,6 +264,15 @@ final class SheetInterpreter {
             case CLASS -> schoolClass(row, firstRef);
             case PARAMS -> param(row, firstRef);
         }
+    }
+
+    /** The cells of a data row by column: one array for the sheet, emptied for each row (a row is done with it once read). */
+    private CellValue[] rowCells;
+
+    private CellValue[] rowCells() {
+        if (rowCells == null || rowCells.length != columns.length) rowCells = new CellValue[columns.length];
+        else java.util.Arrays.fill(rowCells, null);
+        return rowCells;
     }
 
     private static final List<String> TOTALS = List.of("合计", "总计", "小计", "全省合计", "全市合计", "全县合计", "总体");
@@ -273,6 +288,7 @@ final class SheetInterpreter {
         }
         if (first == null || first.kind() != CellValue.Kind.TEXT) return false;
         String t = Text.normalize(first.text());
+        if (startsAscii(t)) return false; // a code or a number: every total and note word is Chinese
         if (TOTALS.contains(t)) return true;
         boolean codeElsewhere = code != null && code.column() != first.column();
         if (codeElsewhere) return false;
@@ -286,9 +302,13 @@ final class SheetInterpreter {
     private static boolean startsWithTotal(CellValue c) {
         if (c == null) return false;
         String t = Text.normalize(c.asText());
+        if (startsAscii(t)) return false;
         for (String total : TOTALS) if (t.startsWith(total)) return true;
         return false;
     }
+
+    /** Empty or starting with an ASCII character, so starting with none of the (Chinese) words of {@link #TOTALS} and {@link #NOTES}. */
+    private static boolean startsAscii(String t) { return t.isEmpty() || t.charAt(0) < 0x80; }
 
     /**
      * The 栏次 line statistical forms put under the header: 甲, 乙, 丙 over the descriptive columns and
@@ -301,10 +321,20 @@ final class SheetInterpreter {
             if (c.isBlank()) continue;
             String t = Text.normalize(c.asText());
             if (t.length() == 1 && "甲乙丙丁戊己庚辛".contains(t)) { stems++; continue; }
-            if (!t.equals(Integer.toString(expected))) return false;
+            if (!isNumeral(t, expected)) return false;
             expected++;
         }
         return stems > 0 && expected > 2;
+    }
+
+    /** True when {@code t} is {@code n} written in decimal digits, as {@code Integer.toString(n)} would (n ≥ 1). */
+    private static boolean isNumeral(String t, int n) {
+        int i = t.length();
+        if (i == 0) return false;
+        for (; n > 0 && i > 0; n /= 10) {
+            if (t.charAt(--i) != (char) ('0' + n % 10)) return false;
+        }
+        return n == 0 && i == 0;
     }
 
     private CellValue cell(CellValue[] row, Column role) {
@@ -314,19 +344,30 @@ final class SheetInterpreter {
 
     private String text(CellValue[] row, Column role) {
         CellValue c = cell(row, role);
-        if (c == null || Values.isPlaceholder(c.asText())) return null;
-        String t = Values.code(c);
-        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(t) : t;
+        if (c == null) return null;
+        String t = Values.code(c); // normalised once, for the placeholder test and as the code
+        if (Values.isPlaceholderNormalized(t)) return null;
+        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(role, t) : t;
     }
 
     /** Texts that repeat down a sheet (a school's county, a class's school, 小学), kept once each. */
     private final java.util.HashMap<String, String> repeated = new java.util.HashMap<>();
 
-    private String same(String t) {
+    /** Per column role, the text last given to {@link #same} and what it returned: down a sheet it mostly repeats. */
+    private final String[] lastGiven = new String[Column.values().length];
+    private final String[] lastKept = new String[Column.values().length];
+
+    private String same(Column role, String t) {
+        int r = role.ordinal();
+        if (t.equals(lastGiven[r])) return lastKept[r];
         String kept = repeated.get(t);
-        if (kept != null) return kept;
-        if (repeated.size() < 1 << 16) repeated.put(t, t);
-        return t;
+        if (kept == null) {
+            kept = t;
+            if (repeated.size() < 1 << 16) repeated.put(t, t);
+        }
+        lastGiven[r] = t;
+        lastKept[r] = kept;
+        return kept;
     }
 
     private String refOf(CellValue[] row, Column role, String rowRef) {
@@ -344,9 +385,23 @@ final class SheetInterpreter {
             return titleYear;
         }
         if (c == null) { reject(refOf(row, Column.YEAR, rowRef), "年度为空"); return null; }
-        Optional<Integer> y = Values.parseYear(c);
+        Optional<Integer> y = yearOf(c);
         if (y.isEmpty()) { reject(c.ref(), "年度“" + c.asText() + "”无法识别（应为 2023 或 2023年）"); return null; }
         return y.get();
+    }
+
+    /** The year number last read, and what it gave: a year column repeats one value down the sheet. */
+    private BigDecimal lastYearNumber;
+    private Optional<Integer> lastYear;
+
+    /** {@link Values#parseYear}, which for a number depends on its value alone: read again only when it changes. */
+    private Optional<Integer> yearOf(CellValue c) {
+        if (c.kind() != CellValue.Kind.NUMBER) return Values.parseYear(c);
+        if (lastYearNumber == null || c.number().compareTo(lastYearNumber) != 0) {
+            lastYear = Values.parseYear(c);
+            lastYearNumber = c.number();
+        }
+        return lastYear;
     }
 
     private void reject(String ref, String message) {
@@ -375,7 +430,7 @@ final class SheetInterpreter {
             }
         }
         Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
-        out.entity(new Entity(code, text(row, Column.NAME), level, text(row, Column.PARENT), null, origin), year);
+        out.entity(Entity.read(code, text(row, Column.NAME), level, text(row, Column.PARENT), null, origin, year), year);
         metrics(row, code, year);
         tally.accepted();
     }
@@ -397,7 +452,7 @@ final class SheetInterpreter {
         Integer year = year(row, rowRef);
         if (year == null) return;
         Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
-        out.entity(new Entity(code, text(row, Column.NAME), EntityKind.SCHOOL, parent, text(row, Column.STAGE), origin), year);
+        out.entity(Entity.read(code, text(row, Column.NAME), EntityKind.SCHOOL, parent, text(row, Column.STAGE), origin, year), year);
         metrics(row, code, year);
         tally.accepted();
     }
@@ -411,15 +466,23 @@ final class SheetInterpreter {
         if (year == null) return;
         String code = school + "/" + name;
         Origin origin = new Origin(file, sheet, refOf(row, Column.CLASS_NAME, rowRef));
-        out.entity(new Entity(code, name, EntityKind.CLASS, school, null, origin), year);
+        out.entity(Entity.read(code, name, EntityKind.CLASS, school, null, origin, year), year);
         CellValue size = cell(row, Column.CLASS_SIZE);
-        if (size != null) {
-            ColumnSpec spec = roles[Column.CLASS_SIZE.ordinal()];
-            number(size, code, year, new ColumnSpec(spec.index, spec.ref, Column.METRIC, CLASS_SIZE_METRIC, "人",
-                    dictionary.get(CLASS_SIZE_METRIC).orElse(null), BigDecimal.ONE));
-        }
+        if (size != null) number(size, code, year, classSize());
         metrics(row, code, year);
         tally.accepted();
+    }
+
+    /** The class-size column read as the metric 班额: the same for every row of the sheet, so made once. */
+    private ColumnSpec classSize;
+
+    private ColumnSpec classSize() {
+        if (classSize == null) {
+            ColumnSpec spec = roles[Column.CLASS_SIZE.ordinal()];
+            classSize = new ColumnSpec(spec.index, spec.ref, Column.METRIC, CLASS_SIZE_METRIC, "人",
+                    dictionary.get(CLASS_SIZE_METRIC).orElse(null), BigDecimal.ONE);
+        }
+        return classSize;
     }
 
     private void param(CellValue[] row, String rowRef) {

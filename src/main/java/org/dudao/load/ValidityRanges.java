@@ -30,7 +30,9 @@ public final class ValidityRanges {
     /** A closed range; a null end is open. */
     public record Range(BigDecimal min, BigDecimal max, String source) {
         boolean contains(BigDecimal v) {
-            return (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
+            // the usual lower bound is 0: the sign says it without comparing across scales
+            boolean aboveMin = min == null || (min.signum() == 0 ? v.signum() >= 0 : v.compareTo(min) >= 0);
+            return aboveMin && (max == null || v.compareTo(max) <= 0);
         }
 
         String text() {
@@ -102,8 +104,12 @@ public final class ValidityRanges {
 
     /** A warning for a value outside its range, or empty. */
     Optional<String> check(Metric m) {
+        return check(m, rangeOf(m.getKey(), m.getUnit()));
+    }
+
+    /** {@link #check(Metric)} with the metric's range already looked up ({@link #rangeOf} of its key and unit). */
+    Optional<String> check(Metric m, Optional<Range> range) {
         if (m.getValue() == null) return Optional.empty();
-        Optional<Range> range = rangeOf(m.getKey(), m.getUnit());
         if (range.isEmpty() || range.get().contains(m.getValue())) return Optional.empty();
         Range r = range.get();
         String v = m.getValue().stripTrailingZeros().toPlainString() + (m.getUnit() == null ? "" : m.getUnit());

@@ -1,6 +1,7 @@
 package org.dudao.load;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +11,10 @@ final class Values {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern YEAR = Pattern.compile("((?:19|20|21)\\d{2})(年度?)?");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("((?:19|20|21)\\d{2})年");
+
+    /** Optional.of(y) for the years 1900–2199 a cell may hold, made once: a year is read on every row. */
+    private static final List<Optional<Integer>> YEARS = java.util.stream.IntStream.rangeClosed(1900, 2199)
+            .mapToObj(Optional::of).toList();
 
     private Values() {}
 
@@ -33,7 +38,11 @@ final class Values {
 
     /** Placeholders offices write for "nothing reported": read as missing, never as zero. */
     static boolean isPlaceholder(String raw) {
-        String t = Text.normalize(raw);
+        return isPlaceholderNormalized(Text.normalize(raw));
+    }
+
+    /** {@link #isPlaceholder} for text already through {@link Text#normalize}. */
+    static boolean isPlaceholderNormalized(String t) {
         return t.isEmpty() || t.equals("-") || t.equals("--") || t.equals("—") || t.equals("——") || t.equals("/")
                 || t.equals("…") || t.equals("...");
     }
@@ -41,11 +50,10 @@ final class Values {
     /** A year written 2023, 2023年 or 2023年度 (or as the number 2023). */
     static Optional<Integer> parseYear(CellValue c) {
         if (c.kind() == CellValue.Kind.NUMBER) {
-            BigDecimal n = c.number();
-            if (n.stripTrailingZeros().scale() <= 0 && n.intValue() >= 1900 && n.intValue() <= 2199) {
-                return Optional.of(n.intValue());
-            }
-            return Optional.empty();
+            BigDecimal whole = c.number().stripTrailingZeros();
+            if (whole.scale() > 0) return Optional.empty();
+            int y = whole.intValue(); // the integer's low 32 bits, as n.intValue() gives for a whole n
+            return y >= 1900 && y <= 2199 ? YEARS.get(y - 1900) : Optional.empty();
         }
         Matcher m = YEAR.matcher(Text.normalize(c.asText()));
         return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();

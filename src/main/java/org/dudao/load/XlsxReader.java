@@ -38,6 +38,7 @@ import java.util.function.Function;
 final class XlsxReader {
     /** What one sheet's rows go to; {@link #givenUp()} stops reading the sheet. */
     interface Rows {
+        /** One row's cells; the list is reused for the next row, so it is valid only during the call. */
         void row(List<CellValue> cells);
 
         boolean givenUp();
@@ -55,7 +56,19 @@ final class XlsxReader {
         for (int i = 0; i < SMALL.length; i++) SMALL[i] = BigDecimal.valueOf((double) i);
     }
 
+    /** Whole numbers below this are read by {@code wholeNumber}: their double prints as {@code n.0}. */
+    private static final long WHOLE_LIMIT = 10_000_000;
+
     private XlsxReader() {}
+
+    /**
+     * What {@code BigDecimal.valueOf((double) n)} gives for a whole number below 10^7 in size: the
+     * decimal of {@code Double.toString}, {@code n.0}, that is n × 10 at scale 1 (same value, same scale).
+     */
+    static BigDecimal wholeDecimal(long n) {
+        if (n >= 0 && n < SMALL.length) return SMALL[(int) n];
+        return BigDecimal.valueOf(n * 10, 1);
+    }
 
     /** Reads every worksheet in workbook order, each into the {@link Rows} the function gives for its name. */
     static void read(Path file, Function<String, Rows> sheets) throws Exception {
@@ -152,7 +165,9 @@ final class XlsxReader {
         private final Formats formats;
         private final boolean date1904;
 
-        private List<CellValue> cells;
+        /** The cells of the row being read; one list for all rows, cleared at each row. */
+        private final List<CellValue> cells = new ArrayList<>(16);
+        private boolean inRow;
         private int rowIndex = -1;
         private int nextColumn;
 
@@ -161,6 +176,9 @@ final class XlsxReader {
         private String ref;
         private int column;
         private String type;
+        /** The two usual types, told apart once per cell without hashing the type: inline text, and a number. */
+        private boolean inlineText;
+        private boolean plainNumber;
         private int style;
         private boolean hasFormula;
         private final StringBuilder value = new StringBuilder();
@@ -183,7 +201,8 @@ final class XlsxReader {
                 case "row" -> {
                     String r = a.getValue("r");
                     rowIndex = r == null ? rowIndex + 1 : Integer.parseInt(r) - 1;
-                    cells = new ArrayList<>(16);
+                    cells.clear();
+                    inRow = true;
                     nextColumn = 0;
                 }
                 case "c" -> {
@@ -197,7 +216,10 @@ final class XlsxReader {
                     }
                     nextColumn = column + 1;
                     type = a.getValue("t");
-                    String s = a.getValue("s");
+                    inlineText = "inlineStr".equals(type);
+                    plainNumber = type == null || "n".equals(type);
+                    // the style matters only to a number (date, percent): not looked up for other cells
+                    String s = plainNumber || !(inlineText || notANumber(type)) ? a.getValue("s") : null;
                     style = s == null ? 0 : Integer.parseInt(s);
                     hasFormula = false;
                     hasValue = false;
@@ -219,12 +241,12 @@ final class XlsxReader {
                 case "rPh" -> phonetic--;
                 case "c" -> {
                     inCell = false;
-                    if (cells != null) cells.add(cell());
+                    if (inRow) cells.add(cell());
                 }
                 case "row" -> {
-                    List<CellValue> row = cells;
-                    cells = null;
-                    rows.row(row == null ? List.of() : row);
+                    if (!inRow) cells.clear();
+                    inRow = false;
+                    rows.row(cells);
                     if (rows.givenUp()) throw new GivenUp();
                 }
                 default -> { }
@@ -241,8 +263,12 @@ final class XlsxReader {
         }
 
         private CellValue cell() {
+            if (inlineText) return CellValue.text(column, ref, hasValue ? inline.toString() : null);
+            if (hasValue && plainNumber) {
+                CellValue n = wholeNumber();
+                if (n != null) return n;
+            }
             String t = type == null ? "n" : type;
-            if ("inlineStr".equals(t)) return CellValue.text(column, ref, hasValue ? inline.toString() : null);
             String v = value.toString();
             if (hasFormula && (!hasValue || v.isEmpty())) {
                 return CellValue.of(column, ref, CellValue.Kind.FORMULA_WITHOUT_VALUE, formula.toString());
@@ -258,6 +284,30 @@ final class XlsxReader {
             };
         }
 
+        /**
+         * A number cell holding a whole number below 10^7 written plainly ({@code 45}, {@code 2024.0}),
+         * read straight from its digits: the usual cell, without parsing a double and printing it back.
+         * Null for anything else (and for a date format), which {@link #number} reads as before.
+         */
+        private CellValue wholeNumber() {
+            int n = value.length();
+            int i = 0;
+            boolean negative = n > 0 && value.charAt(0) == '-';
+            if (negative) i++;
+            long whole = 0;
+            int digits = 0;
+            for (; i < n && value.charAt(i) >= '0' && value.charAt(i) <= '9'; i++, digits++) {
+                whole = whole * 10 + (value.charAt(i) - '0');
+                if (whole >= WHOLE_LIMIT) return null;
+            }
+            if (digits == 0) return null;
+            if (i < n && value.charAt(i) == '.') {
+                for (i++; i < n && value.charAt(i) == '0'; i++) { }
+            }
+            if (i != n || (formats.of(style) & DATE) != 0) return null;
+            return CellValue.number(column, ref, wholeDecimal(negative ? -whole : whole), (formats.of(style) & PERCENT) != 0);
+        }
+
         private CellValue number(String v) {
             if (v.isEmpty()) return CellValue.text(column, ref, null);
             double d = Double.parseDouble(v);
@@ -270,6 +320,12 @@ final class XlsxReader {
             // whole numbers (class sizes, counts) share one immutable instance each.
             BigDecimal n = d >= 0 && d < SMALL.length && d == Math.rint(d) ? SMALL[(int) d] : BigDecimal.valueOf(d);
             return CellValue.number(column, ref, n, (f & PERCENT) != 0);
+        }
+
+        /** The cell types {@link #cell()} reads without its style: everything but a number. */
+        private static boolean notANumber(String type) {
+            return type != null && (type.equals("s") || type.equals("inlineStr") || type.equals("str") || type.equals("b")
+                    || type.equals("e") || type.equals("d"));
         }
 
         private static String errorText(String v) {

@@ -36,9 +36,15 @@ public final class Entity {
     public String getStage() { return stage; }
     public Origin getOrigin() { return origin; }
 
+    /** An entity as a data row of the given year gives it: {@code new Entity(...).withYear(year)} in one object. */
+    public static Entity read(String code, String name, EntityKind kind, String parentCode, String stage, Origin origin, int year) {
+        return new Entity(code, name, kind, parentCode, stage, origin, yearMask(year));
+    }
+
     /** The same entity, also reported in the given year (a data row for it was read). */
     public Entity withYear(int year) {
-        return yearMask(year) == 0 ? this : new Entity(code, name, kind, parentCode, stage, origin, yearMask | yearMask(year));
+        long bit = yearMask(year);
+        return (yearMask & bit) == bit ? this : new Entity(code, name, kind, parentCode, stage, origin, yearMask | bit);
     }
 
     /** The same entity with the years of another record of it added. */
