@@ -14,7 +14,8 @@
 #   $BENCH_DIR/s$SCALE    the national set for end to end (BENCH_SCALE, default 1: about 4 min to
 #                         generate, about 140 MB)
 # Other knobs: BENCH_REPS (5), BENCH_THREADS (1,2), BENCH_HEAP (1g), BENCH_CORES (1,2: the same runs held to
-#   that many cores with taskset, so the speed-up is that of adding a core; empty to skip).
+#   that many cores with taskset, so the speed-up is that of adding a core; empty to skip), BENCH_JVM (extra
+#   options for the measured JVMs, e.g. "-XX:+UseParallelGC").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-figures}"
@@ -41,7 +42,7 @@ if [ "$what" = figures ] || [ "$what" = all ]; then
   echo "负载：$(cut -d' ' -f1-3 /proc/loadavg)（1/5/15 分钟平均；高于核数时挂钟时间偏大）"
   java -cp "$cp" org.dudao.bench.BenchRunner --files "$dir/four" --national "$dir/s$scale" --rules rules \
        --reps "${BENCH_REPS:-5}" --threads "${BENCH_THREADS:-1,2}" --heap "${BENCH_HEAP:-1g}" \
-       ${cores:+--cores "$cores"}
+       ${cores:+--cores "$cores"} ${BENCH_JVM:+--jvm "$BENCH_JVM"}
 fi
 
 if [ "$what" = jmh ] || [ "$what" = all ]; then

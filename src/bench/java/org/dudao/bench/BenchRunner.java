@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * The benchmark figures of docs/performance.md, printed in one run on the same files (figures, not
  * pass/fail). See bench/run.sh for how to call it:
  * <pre>
- * BenchRunner --files DIR --national DIR [--rules rules] [--reps 5] [--threads 1,2] [--cores 1,2] [--heap 1g]
+ * BenchRunner --files DIR --national DIR [--rules rules] [--reps 5] [--threads 1,2] [--cores 1,2] [--heap 1g] [--jvm "OPTIONS"]
  * </pre>
  * <ol>
  *   <li>reading: the bare parse floors ({@link BareParse}) vs dudao's load of the same workbooks;</li>
@@ -108,8 +108,10 @@ public final class BenchRunner {
             List<Path> files = workbooks(Path.of(opt.get("national")));
             String heap = opt.getOrDefault("heap", "1g");
             System.out.printf("%n== 端到端：%d 个工作簿（%s），dudao evaluate --by-workbook，-Xmx%s ==%n", files.size(), opt.get("national"), heap);
-            endToEnd(heap, rulesDir, files, opt.getOrDefault("threads", "1,2"), false);
-            if (opt.containsKey("cores")) endToEnd(heap, rulesDir, files, opt.get("cores"), true);
+            List<String> jvm = opt.containsKey("jvm") ? List.of(opt.get("jvm").trim().split("\\s+")) : List.of();
+            if (!jvm.isEmpty()) System.out.println("JVM 选项：" + String.join(" ", jvm));
+            endToEnd(heap, jvm, rulesDir, files, opt.getOrDefault("threads", "1,2"), false);
+            if (opt.containsKey("cores")) endToEnd(heap, jvm, rulesDir, files, opt.get("cores"), true);
         }
     }
 
@@ -118,11 +120,11 @@ public final class BenchRunner {
      * cores ({@code taskset}), so "1" is a one-core machine (its JIT compiler and collector included)
      * and the speed-up is that of adding cores, not only evaluation threads.
      */
-    static void endToEnd(String heap, Path rulesDir, List<Path> files, String counts, boolean pinned) throws Exception {
+    static void endToEnd(String heap, List<String> jvm, Path rulesDir, List<Path> files, String counts, boolean pinned) throws Exception {
         Double base = null;
         for (String t : counts.split(",")) {
             int n = Integer.parseInt(t.strip());
-            Map<String, String> m = child(heap, rulesDir, n, files, pinned);
+            Map<String, String> m = child(heap, jvm, rulesDir, n, files, pinned);
             double wall = Long.parseLong(m.get("bench.wallMs")) / 1000.0;
             if (base == null) base = wall;
             System.out.printf("%d 线程%s：%.1f s（speed-up %.2f），CPU %.1f s，GC 后峰值堆 %s MB（各区峰值之和 %s MB），峰值 RSS %s MB，"
@@ -178,12 +180,13 @@ public final class BenchRunner {
     }
 
     /** Runs {@link Measured} in a fresh JVM and returns its {@code bench.*} lines. */
-    static Map<String, String> child(String heap, Path rules, int threads, List<Path> files, boolean pinned) throws Exception {
+    static Map<String, String> child(String heap, List<String> jvm, Path rules, int threads, List<Path> files, boolean pinned) throws Exception {
         Path out = Files.createTempDirectory("dudao-bench-out");
         List<String> cmd = new ArrayList<>();
         if (pinned) cmd.addAll(List.of("taskset", "-c", threads == 1 ? "0" : "0-" + (threads - 1)));
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Measured.class.getName(),
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Measured.class.getName(),
                 "evaluate", "--by-workbook", "--threads", Integer.toString(threads), "--rules", rules.toString(), "--out", out.toString()));
         for (Path f : files) cmd.add(f.toString());
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -234,11 +237,11 @@ public final class BenchRunner {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
-        Set<String> known = Set.of("files", "national", "rules", "reps", "threads", "cores", "heap");
+        Set<String> known = Set.of("files", "national", "rules", "reps", "threads", "cores", "heap", "jvm");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || !known.contains(a.substring(2)) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: BenchRunner [--files DIR] [--national DIR] [--rules DIR] [--reps N] [--threads 1,2] [--cores 1,2] [--heap 1g]; got " + a);
+                throw new IllegalArgumentException("usage: BenchRunner [--files DIR] [--national DIR] [--rules DIR] [--reps N] [--threads 1,2] [--cores 1,2] [--heap 1g] [--jvm \"OPTIONS\"]; got " + a);
             }
             m.put(a.substring(2), args[++i]);
         }
