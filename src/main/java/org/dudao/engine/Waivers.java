@@ -100,20 +100,11 @@ public final class Waivers {
         }
     }
 
-    /** What applying the waivers did: the verdicts, and waivers that matched no failure (worth a look). */
-    public record Applied(List<Verdict> verdicts, List<String> notes) {}
-
     /**
-     * Applies the waivers as of a day: a failure with an active waiver becomes WAIVED; one whose
-     * waiver has expired stays FAIL and says so. A waiver that finds no failure is noted.
+     * Applies the waivers as of a day, block by block as a run's partitions finish: a failure with an
+     * active waiver becomes WAIVED; one whose waiver has expired stays FAIL and says so. The applier
+     * remembers which waivers were used, so one that found no failure can be noted at the end.
      */
-    public Applied apply(List<Verdict> verdicts, LocalDate asOf) {
-        Applier a = applier(asOf);
-        List<Verdict> out = a.apply(verdicts);
-        return new Applied(out, a.notes(verdicts.isEmpty() ? 0 : verdicts.get(0).getYear()));
-    }
-
-    /** Applies the waivers block by block, as a run's partitions finish, remembering which waivers were used. */
     public Applier applier(LocalDate asOf) {
         return new Applier(asOf);
     }

@@ -44,7 +44,7 @@ class VerdictStoreTest {
         Files.writeString(waivers, "指标,单位代码,年度,理由,批准人,有效期至\n"
                 + "FUND-01,990102,2024,受灾重建,张某,2030-12-31\n"
                 + "FUND-02,990102,2024,受灾重建,张某,2020-12-31\n");
-        sample = Waivers.read(List.of(waivers)).apply(raw, LocalDate.of(2025, 1, 1)).verdicts();
+        sample = new Evaluation(2024, raw, List.of()).withWaivers(Waivers.read(List.of(waivers)), LocalDate.of(2025, 1, 1)).verdicts();
     }
 
     /** The exact JSON form of a verdict: every field it has, so equal text means equal verdicts. */

@@ -27,6 +27,11 @@ class WaiversTest {
         return Rules.evaluate(d.build(), 2024);
     }
 
+    /** The waivers applied as a run applies them, to FUND-01 failing for 990102 in 2024. */
+    private Evaluation applied(Waivers w, LocalDate asOf) {
+        return new Evaluation(2024, failingFund01(), List.of()).withWaivers(w, asOf);
+    }
+
     private Waivers waivers(String rows) throws IOException, RuleCompileException {
         Path f = dir.resolve("waivers.csv");
         Files.writeString(f, "\uFEFF" + HEADER + rows);
@@ -36,7 +41,7 @@ class WaiversTest {
     @Test
     void an_active_waiver_turns_the_failure_into_waived_and_keeps_the_finding() throws Exception {
         Waivers w = waivers("FUND-01,990102,2024,受灾重建，经费统筹至下年度,省教育督导室 张某,2025-12-31\n");
-        Waivers.Applied a = w.apply(failingFund01(), LocalDate.of(2025, 6, 30));
+        Evaluation a = applied(w, LocalDate.of(2025, 6, 30));
         Verdict v = Rules.verdict(a.verdicts(), "FUND-01", "990102");
         assertThat(v.getStatus()).isEqualTo(Status.WAIVED);
         assertThat(v.getWaiver().approver()).isEqualTo("省教育督导室 张某");
@@ -48,7 +53,7 @@ class WaiversTest {
     @Test
     void an_expired_waiver_no_longer_applies_and_the_report_says_so() throws Exception {
         Waivers w = waivers("FUND-01,990102,2024,受灾重建,张某,2025-06-30\n");
-        Verdict v = Rules.verdict(w.apply(failingFund01(), LocalDate.of(2025, 7, 1)).verdicts(), "FUND-01", "990102");
+        Verdict v = Rules.verdict(applied(w, LocalDate.of(2025, 7, 1)).verdicts(), "FUND-01", "990102");
         assertThat(v.getStatus()).isEqualTo(Status.FAIL);
         assertThat(v.getMessage()).contains("豁免已于 2025-06-30 到期");
         assertThat(v.getWaiver()).isNotNull();
@@ -57,14 +62,14 @@ class WaiversTest {
     @Test
     void the_expiry_day_itself_is_still_covered() throws Exception {
         Waivers w = waivers("FUND-01,990102,2024,理由,张某,2025-06-30\n");
-        assertThat(Rules.status(w.apply(failingFund01(), LocalDate.of(2025, 6, 30)).verdicts(), "FUND-01", "990102"))
+        assertThat(Rules.status(applied(w, LocalDate.of(2025, 6, 30)).verdicts(), "FUND-01", "990102"))
                 .isEqualTo(Status.WAIVED);
     }
 
     @Test
     void a_waiver_never_touches_a_verdict_that_is_not_a_failure_and_is_noted_as_unused() throws Exception {
         Waivers w = waivers("FUND-02,990102,2024,理由,张某,2030-01-01\n");
-        Waivers.Applied a = w.apply(failingFund01(), LocalDate.of(2025, 1, 1));
+        Evaluation a = applied(w, LocalDate.of(2025, 1, 1));
         assertThat(Rules.status(a.verdicts(), "FUND-02", "990102")).isEqualTo(Status.INSUFFICIENT_DATA);
         assertThat(a.notes()).singleElement().asString().contains("豁免未用上").contains("FUND-02");
     }
