@@ -54,37 +54,21 @@ public final class Verdict {
         this.waiver = b.waiver;
     }
 
-    private Verdict(Verdict v, Status status, String message, Waiver waiver) {
-        this.indicator = v.indicator;
-        this.name = v.name;
-        this.level = v.level;
-        this.entityCode = v.entityCode;
-        this.entityName = v.entityName;
-        this.parentCode = v.parentCode;
-        this.year = v.year;
-        this.status = status;
-        this.observed = v.observed;
-        this.observedText = v.observedText;
-        this.bound = v.bound;
-        this.formula = v.formula;
-        this.message = message;
-        this.source = v.source;
-        this.evidence = v.evidence;
-        this.missing = v.missing;
-        this.children = v.children;
-        this.part = v.part;
-        this.limit = v.limit;
-        this.waiver = waiver;
+    /** A builder holding everything this verdict has, to make a changed copy of it. */
+    private Builder copy() {
+        return restore(indicator, level, entityCode, entityName, parentCode, year).name(name).status(status)
+                .observed(observed, observedText).bound(bound).formula(formula).message(message).source(source)
+                .evidence(evidence).missing(missing).children(children).part(part).limit(limit).waiver(waiver);
     }
 
     /** This failure, waived: status WAIVED, the waiver attached, the rule's own finding kept in the message. */
     public Verdict waived(Waiver w) {
-        return new Verdict(this, Status.WAIVED, "已豁免：" + w.describe() + "。原结论：" + message, w);
+        return copy().status(Status.WAIVED).message("已豁免：" + w.describe() + "。原结论：" + message).waiver(w).build();
     }
 
     /** This failure, still failing, with a note that its waiver has expired. */
     public Verdict withExpiredWaiver(Waiver w) {
-        return new Verdict(this, status, message + "（豁免已于 " + w.expires() + " 到期，不再适用：" + w.origin() + "）", w);
+        return copy().message(message + "（豁免已于 " + w.expires() + " 到期，不再适用：" + w.origin() + "）").waiver(w).build();
     }
 
     public String getIndicator() { return indicator; }
