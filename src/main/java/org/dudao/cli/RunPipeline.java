@@ -13,6 +13,7 @@ import org.dudao.report.DocxReport;
 import org.dudao.report.HtmlReport;
 import org.dudao.report.JsonReport;
 import org.dudao.report.Report;
+import org.dudao.report.ReportView;
 import org.dudao.report.RunInfo;
 import org.dudao.report.XlsxReport;
 
@@ -165,13 +166,16 @@ public final class RunPipeline {
         Set<String> unknown = unsupported(asked);
         if (!unknown.isEmpty()) throw new IllegalArgumentException("unsupported report formats: " + unknown);
         List<Path> written = new ArrayList<>();
-        for (String format : formats(asked)) {
+        List<String> formats = formats(asked);
+        // one pass over the verdicts serves the html and the whole-run docx
+        ReportView view = formats.contains("html") || (formats.contains("docx") && !perRegion) ? new ReportView(report) : null;
+        for (String format : formats) {
             long start = System.nanoTime();
             Path file = dir.resolve(fileName(format));
             switch (format) {
                 case "json" -> JsonReport.write(report, file, threads);
                 case "xlsx" -> XlsxReport.write(report, file);
-                case "html" -> HtmlReport.write(report, file);
+                case "html" -> HtmlReport.write(view, file);
                 case "docx" -> {
                     if (perRegion) {
                         List<Path> docs = DocxReport.writePerRegion(report, dir);
@@ -179,7 +183,7 @@ public final class RunPipeline {
                         progress.accept(String.format("已写入 %d 份地区督导报告（%s）", docs.size(), seconds(start)));
                         continue;
                     }
-                    DocxReport.write(report, file);
+                    DocxReport.write(view, file);
                 }
                 default -> throw new IllegalStateException(format);
             }

@@ -45,7 +45,11 @@ public final class DocxReport {
 
     /** The document for the whole run. */
     public static void write(Report report, Path file) throws IOException {
-        ReportView view = new ReportView(report);
+        write(new ReportView(report), file);
+    }
+
+    /** The document for the whole run, from a view already gathered. */
+    public static void write(ReportView view, Path file) throws IOException {
         AtomicFiles.write(file, out -> write(view, scopeName(view), out));
     }
 

@@ -61,7 +61,12 @@ public final class HtmlReport {
     public static String css() { return CSS; }
 
     public static void write(Report report, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(new ReportView(report), out));
+        write(new ReportView(report), file);
+    }
+
+    /** From a view already gathered (one pass over the verdicts serves the html and the docx). */
+    public static void write(ReportView view, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(view, out));
     }
 
     public static void write(ReportView view, OutputStream out) throws IOException {
