@@ -19,13 +19,14 @@ public final class BatchConsole {
     private BatchConsole() {}
 
     public static void print(BatchResult b, PrintStream out) {
-        TextTable t = new TextTable("地区", "名称", "结果", "运行", "年度", "达标", "不达标", "预警", "数据不足", "不适用", "新增不达标", "已整改")
-                .alignRight(3, 4, 5, 6, 7, 8, 9, 10, 11);
+        TextTable t = new TextTable("地区", "名称", "结果", "运行", "年度", "达标", "不达标", "预警", "数据不足", "不适用", "已豁免",
+                "新增不达标", "已整改", "新增豁免").alignRight(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
         for (BatchResult.RegionResult r : b.regions()) {
             Map<Status, Integer> c = r.counts();
             t.row(r.key(), r.key().equals(r.name()) ? "" : r.name(), r.outcome().label(), r.runId() == null ? "" : "#" + r.runId(),
                     r.year(), c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WARN), c.get(Status.INSUFFICIENT_DATA),
-                    c.get(Status.NOT_APPLICABLE), r.changes().newFailures().size(), r.changes().fixed().size());
+                    c.get(Status.NOT_APPLICABLE), c.get(Status.WAIVED), r.changes().newFailures().size(), r.changes().fixed().size(),
+                    r.changes().waived().size());
         }
         out.printf("批次 #%d：%d 个运行（已核查 %d，未变化跳过 %d，无法核查 %d）%n%n", b.batchId(), b.regions().size(),
                 count(b, BatchResult.Outcome.EVALUATED), count(b, BatchResult.Outcome.SKIPPED), count(b, BatchResult.Outcome.NOT_EVALUATED));
@@ -33,23 +34,24 @@ public final class BatchConsole {
 
         for (BatchResult.RegionResult r : b.regions()) {
             Changes ch = r.changes();
-            boolean trendWorthShowing = r.trend().stream().anyMatch(x -> x.points().size() > 1);
-            if (ch.newFailures().isEmpty() && ch.fixed().isEmpty() && ch.unconfirmed().isEmpty() && !trendWorthShowing) continue;
-            out.printf("%n【%s %s】与第 %s 次运行相比：%n", r.key(), r.key().equals(r.name()) ? "" : r.name(),
-                    ch.previousRunId() == null ? "—" : ch.previousRunId());
+            Trend.Moves moves = Trend.Moves.of(r.trend());
+            if (ch.isEmpty() && moves.changed().isEmpty()) continue;
+            String head = r.key() + (r.key().equals(r.name()) ? "" : " " + r.name());
+            out.printf("%n【%s】%s：%n", head, ch.firstRun() ? "首次核查，没有可比较的上次运行" : "与第 " + ch.previousRunId() + " 次运行相比");
             list(out, "新增不达标", ch.newFailures());
             list(out, "已整改", ch.fixed());
+            list(out, "新增豁免", ch.waived());
             list(out, "原不达标、现无法判断", ch.unconfirmed());
-            List<Trend> moving = r.trend().stream().filter(x -> x.points().size() > 1).toList();
-            if (!moving.isEmpty()) {
-                out.println("  趋势（观测值，按运行先后）：");
-                for (Trend x : moving.subList(0, Math.min(LIST_LIMIT, moving.size()))) {
-                    out.printf("    %s %s：%s%n", x.indicator(), x.entityName(), x.points().stream()
+            if (!moves.changed().isEmpty()) {
+                out.println("  观测值有变化的（按运行先后）：");
+                for (Trend x : moves.changed().subList(0, Math.min(LIST_LIMIT, moves.changed().size()))) {
+                    out.printf("    %s %s：%s%n", x.indicator(), x.subject(), x.points().stream()
                             .map(p -> p.year() + "年 " + (p.observedText() != null ? p.observedText() : p.observed() == null ? "—" : p.observed().toPlainString()))
                             .collect(Collectors.joining(" → ")));
                 }
-                if (moving.size() > LIST_LIMIT) out.printf("    ……另有 %d 条，见批次汇总%n", moving.size() - LIST_LIMIT);
+                if (moves.changed().size() > LIST_LIMIT) out.printf("    ……另有 %d 条，见批次汇总%n", moves.changed().size() - LIST_LIMIT);
             }
+            if (moves.unchanged() > 0) out.printf("  另有 %d 项观测值与上次相同，未列出%n", moves.unchanged());
         }
         if (!b.problems().isEmpty() || b.regions().stream().anyMatch(r -> !r.problems().isEmpty())) {
             out.printf("%n问题：%n");
@@ -69,7 +71,7 @@ public final class BatchConsole {
             StoredVerdict v = c.any();
             String before = c.before() == null ? "无" : c.before().status().label();
             String now = c.now() == null ? "无" : c.now().status().label();
-            out.printf("    %s %s（%s）：%s → %s%s%n", v.indicator(), v.entityName(), v.entityCode(), before, now,
+            out.printf("    %s %s（%s）：%s → %s%s%n", v.indicator(), v.subject(), v.entityCode(), before, now,
                     c.now() != null && c.now().message() != null ? "；" + c.now().message() : "");
         }
         if (changes.size() > LIST_LIMIT) out.printf("    ……另有 %d 项，见批次汇总%n", changes.size() - LIST_LIMIT);

@@ -280,7 +280,7 @@ public final class BatchRunner {
 
     static StoredVerdict stored(long runId, Verdict v) {
         return new StoredVerdict(runId, v.getIndicator(), v.getName(), v.getLevel(), v.getEntityCode(), v.getEntityName(),
-                v.getParentCode(), v.getYear(), v.getStatus(), v.getObserved(), v.getObservedText(), v.getBound(), v.getMessage());
+                v.getPart(), v.getParentCode(), v.getYear(), v.getStatus(), v.getObserved(), v.getObservedText(), v.getBound(), v.getMessage());
     }
 
     private static String years(SortedSet<Integer> years) {
@@ -291,7 +291,8 @@ public final class BatchRunner {
         String head = r.key().equals(r.name()) ? r.key() : r.key() + " " + r.name();
         return switch (r.outcome()) {
             case EVALUATED -> head + "：不达标 " + r.counts().get(Status.FAIL) + " 项，新增不达标 " + r.changes().newFailures().size()
-                    + " 项，已整改 " + r.changes().fixed().size() + " 项";
+                    + " 项，已整改 " + r.changes().fixed().size() + " 项"
+                    + (r.changes().waived().isEmpty() ? "" : "，新增豁免 " + r.changes().waived().size() + " 项");
             case SKIPPED -> head + "：输入和规则未变化，已跳过（沿用第 " + r.runId() + " 次运行）";
             case NOT_EVALUATED -> head + "：无法核查（" + String.join("；", r.problems()) + "）";
         };

@@ -111,6 +111,7 @@ public final class BatchSummaryHtml {
             w.write("<td class=\"failing\">" + Html.esc(SummaryContent.failingIndicators(r)) + "</td>");
             num(w, r.changes().newFailures().size());
             num(w, r.changes().fixed().size());
+            num(w, r.changes().waived().size());
             num(w, r.changes().unconfirmed().size());
             td(w, String.join("；", r.problems()));
             w.write("<td class=\"path\">" + Html.esc(SummaryContent.files(r)) + "</td>");
@@ -124,7 +125,7 @@ public final class BatchSummaryHtml {
         List<SummaryContent.ChangeRow> rows = SummaryContent.changes(b);
         w.write("<section id=\"changes\"><h2>新增与整改</h2>\n");
         if (rows.isEmpty()) {
-            w.write("<p>与各地区上次运行相比，没有新增不达标，也没有整改。</p></section>\n");
+            w.write("<p>与各地区上次运行相比，没有新增不达标、整改或豁免。</p></section>\n");
             return;
         }
         if (rows.size() > CHANGE_LIMIT) {
@@ -143,7 +144,7 @@ public final class BatchSummaryHtml {
             td(w, v.indicator());
             td(w, v.name());
             td(w, v.entityCode());
-            td(w, v.entityName());
+            td(w, v.subject());
             td(w, "#" + r.changes().previousRunId() + " → #" + r.runId());
             verdict(w, c.before());
             verdict(w, c.now());
@@ -168,7 +169,15 @@ public final class BatchSummaryHtml {
         w.write("<section id=\"trend\"><h2>趋势</h2>\n");
         boolean any = false;
         for (BatchResult.RegionResult r : b.regions()) {
-            if (r.trend().isEmpty()) continue;
+            Trend.Moves moves = Trend.Moves.of(r.trend());
+            if (moves.changed().isEmpty()) {
+                if (moves.unchanged() > 0) {
+                    w.write("<h3>" + Html.esc(r.key() + " " + SummaryContent.name(r)) + "</h3>\n<p class=\"note\">" + moves.unchanged()
+                            + " 项观测值与上次相同，未列出。</p>\n");
+                    any = true;
+                }
+                continue;
+            }
             any = true;
             List<SummaryContent.TrendRun> runs = SummaryContent.last(SummaryContent.runs(r), BatchSummaryXlsx.TREND_RUNS);
             Map<Long, Integer> column = new HashMap<>();
@@ -180,13 +189,13 @@ public final class BatchSummaryHtml {
             w.write("<table class=\"trend\" data-region=\"" + Html.esc(r.key()) + "\"><thead><tr><th>指标</th><th>指标名称</th><th>单位代码</th><th>单位</th>");
             for (SummaryContent.TrendRun run : runs) w.write("<th>" + Html.esc(run.label()) + "</th>");
             w.write("</tr></thead>\n<tbody>\n");
-            List<Trend> trend = r.trend();
+            List<Trend> trend = moves.changed();
             for (Trend t : trend.subList(0, Math.min(TREND_LIMIT, trend.size()))) {
                 w.write("<tr>");
                 td(w, t.indicator());
                 td(w, t.name());
                 td(w, t.entityCode());
-                td(w, t.entityName());
+                td(w, t.subject());
                 Trend.Point[] cells = new Trend.Point[runs.size()];
                 for (Trend.Point p : t.points()) {
                     Integer i = column.get(p.runId());
@@ -204,8 +213,9 @@ public final class BatchSummaryHtml {
             }
             w.write("</tbody></table>\n");
             if (trend.size() > TREND_LIMIT) {
-                w.write("<p class=\"note\">共 " + trend.size() + " 条，此处列出前 " + TREND_LIMIT + " 条；全部见 batch-summary.xlsx 的“趋势”表。</p>\n");
+                w.write("<p class=\"note\">有变化的共 " + trend.size() + " 条，此处列出前 " + TREND_LIMIT + " 条；全部见 batch-summary.xlsx 的“趋势”表。</p>\n");
             }
+            if (moves.unchanged() > 0) w.write("<p class=\"note\">另有 " + moves.unchanged() + " 项观测值与上次相同，未列出。</p>\n");
         }
         if (!any) w.write("<p>没有可比较的观测值。</p>\n");
         w.write("</section>\n");

@@ -122,6 +122,7 @@ public final class BatchSummaryJson {
         g.writeEndArray();
         changes(g, "newFailures", r.changes().newFailures());
         changes(g, "fixed", r.changes().fixed());
+        changes(g, "waived", r.changes().waived());
         changes(g, "unconfirmed", r.changes().unconfirmed());
         g.writeArrayFieldStart("trend");
         for (Trend t : r.trend()) {
@@ -130,6 +131,8 @@ public final class BatchSummaryJson {
             g.writeStringField("name", t.name());
             g.writeStringField("entity", t.entityCode());
             g.writeStringField("entityName", t.entityName());
+            g.writeStringField("part", t.part());
+            g.writeBooleanField("changed", t.changed());
             g.writeArrayFieldStart("points");
             for (Trend.Point p : t.points()) {
                 g.writeStartObject();
@@ -159,6 +162,7 @@ public final class BatchSummaryJson {
             g.writeStringField("name", v.name());
             g.writeStringField("entity", v.entityCode());
             g.writeStringField("entityName", v.entityName());
+            g.writeStringField("part", v.part());
             g.writeStringField("before", c.before() == null ? null : c.before().status().name());
             g.writeStringField("now", c.now() == null ? null : c.now().status().name());
             if (c.before() == null) g.writeNullField("yearBefore");

@@ -79,7 +79,7 @@ public final class BatchSummaryXlsx {
     private static List<String> regionHeader() {
         List<String> h = new ArrayList<>(List.of("地区代码", "地区", "结果", "运行", "上次运行", "评估年度", "数据中的年度", "退出码"));
         for (Status st : Status.values()) h.add(st.label());
-        h.addAll(List.of("不达标指标数", "不达标指标", "新增不达标", "已整改", "原不达标、现无法判断", "问题", "输入文件", "文件夹"));
+        h.addAll(List.of("不达标指标数", "不达标指标", "新增不达标", "已整改", "新增豁免", "原不达标、现无法判断", "问题", "输入文件", "文件夹"));
         return List.copyOf(h);
     }
 
@@ -97,6 +97,7 @@ public final class BatchSummaryXlsx {
             row.add(SummaryContent.failingIndicators(r));
             row.add(r.changes().newFailures().size());
             row.add(r.changes().fixed().size());
+            row.add(r.changes().waived().size());
             row.add(r.changes().unconfirmed().size());
             row.add(String.join("；", r.problems()));
             row.add(SummaryContent.files(r));
@@ -113,7 +114,7 @@ public final class BatchSummaryXlsx {
             Changes.Change c = row.change();
             StoredVerdict v = c.any();
             BatchResult.RegionResult r = row.region();
-            s.row(r.key(), SummaryContent.name(r), row.kind(), v.indicator(), v.name(), v.entityCode(), v.entityName(),
+            s.row(r.key(), SummaryContent.name(r), row.kind(), v.indicator(), v.name(), v.entityCode(), v.subject(),
                     r.changes().previousRunId(), r.runId(), SummaryContent.statusLabel(c.before()), SummaryContent.statusLabel(c.now()),
                     c.before() == null ? null : c.before().year(), c.now() == null ? null : c.now().year(),
                     c.before() == null ? null : c.before().observed(), c.now() == null ? null : c.now().observed(),
@@ -125,7 +126,7 @@ public final class BatchSummaryXlsx {
     private static void trend(BatchResult b, XlsxSheet s) {
         int runs = 0;
         for (BatchResult.RegionResult r : b.regions()) for (Trend t : r.trend()) runs = Math.max(runs, Math.min(TREND_RUNS, t.points().size()));
-        List<Object> head = new ArrayList<>(List.of("地区代码", "地区", "指标", "指标名称", "单位代码", "单位", "运行（评估年度）", "最新结论"));
+        List<Object> head = new ArrayList<>(List.of("地区代码", "地区", "指标", "指标名称", "单位代码", "单位", "运行（评估年度）", "最新结论", "有无变化"));
         for (int i = 1; i <= runs; i++) head.add(runs == 1 ? "观测值" : "第 " + i + " 次观测值");
         s.header(head.toArray());
         for (BatchResult.RegionResult r : b.regions()) {
@@ -134,9 +135,10 @@ public final class BatchSummaryXlsx {
                 List<Object> row = new ArrayList<>(List.of(r.key(), SummaryContent.name(r), t.indicator()));
                 row.add(t.name());
                 row.add(t.entityCode());
-                row.add(t.entityName());
+                row.add(t.subject());
                 row.add(points.stream().map(p -> new SummaryContent.TrendRun(p.runId(), p.year()).label()).collect(Collectors.joining(" → ")));
                 row.add(SummaryContent.statusLabel(points.get(points.size() - 1).status()));
+                row.add(t.points().size() < 2 ? "只有一次" : t.changed() ? "有变化" : "未变化");
                 for (Trend.Point p : points) row.add(p.observed());
                 s.row(row.toArray());
             }

@@ -81,12 +81,13 @@ final class SummaryContent {
         return r.inputs().stream().map(i -> i.file()).collect(Collectors.joining("；"));
     }
 
-    /** Every change of every region: 新增不达标, then 已整改, then those that can no longer be judged. */
+    /** Every change of every region: 新增不达标, 已整改, 新增豁免, then those that can no longer be judged. */
     static List<ChangeRow> changes(BatchResult b) {
         List<ChangeRow> rows = new ArrayList<>();
         for (BatchResult.RegionResult r : b.regions()) {
             for (Changes.Change c : r.changes().newFailures()) rows.add(new ChangeRow(r, "新增不达标", c));
             for (Changes.Change c : r.changes().fixed()) rows.add(new ChangeRow(r, "已整改", c));
+            for (Changes.Change c : r.changes().waived()) rows.add(new ChangeRow(r, "新增豁免", c));
             for (Changes.Change c : r.changes().unconfirmed()) rows.add(new ChangeRow(r, "原不达标、现无法判断", c));
         }
         return rows;

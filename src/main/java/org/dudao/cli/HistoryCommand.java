@@ -69,11 +69,12 @@ public final class HistoryCommand implements Runnable {
             try (HistoryStore store = location.open(spec.commandLine().getErr())) {
                 if (store == null) return ExitCodes.CANNOT_RUN;
                 List<StoredRun> runs = store.runs(limit, region);
-                TextTable t = new TextTable("运行", "批次", "时间（UTC）", "地区", "名称", "年度", "结果", "达标", "不达标", "预警", "数据不足", "不适用")
-                        .alignRight(0, 1, 5, 7, 8, 9, 10, 11);
+                TextTable t = new TextTable("运行", "批次", "时间（UTC）", "地区", "名称", "年度", "结果", "达标", "不达标", "预警", "数据不足", "不适用",
+                        "已豁免").alignRight(0, 1, 5, 7, 8, 9, 10, 11, 12);
                 for (StoredRun r : runs) {
                     t.row("#" + r.id(), "#" + r.batchId(), r.startedAt(), r.regionKey(), r.regionName(), r.year(),
-                            r.evaluated() ? exitLabel(r.exitCode()) : "无法核查", r.pass(), r.fail(), r.warn(), r.insufficient(), r.notApplicable());
+                            r.evaluated() ? exitLabel(r.exitCode()) : "无法核查", r.pass(), r.fail(), r.warn(), r.insufficient(), r.notApplicable(),
+                            r.waived());
                 }
                 out.print(t.render());
                 out.printf("共 %d 次运行%n", runs.size());
@@ -108,18 +109,20 @@ public final class HistoryCommand implements Runnable {
                 out.printf("运行 #%d（批次 #%d）：%s %s%n", r.id(), r.batchId(), r.regionKey(), r.regionName() == null ? "" : r.regionName());
                 out.printf("时间：%s；评估年度：%s；数据中的年度：%s%n", r.startedAt(), r.year() == null ? "—" : r.year(),
                         r.yearsPresent() == null ? "—" : r.yearsPresent());
-                out.printf("结果：%s；达标 %d，不达标 %d，预警 %d，数据不足 %d，不适用 %d%n", r.evaluated() ? exitLabel(r.exitCode()) : "无法核查",
-                        r.pass(), r.fail(), r.warn(), r.insufficient(), r.notApplicable());
+                out.printf("结果：%s；达标 %d，不达标 %d，预警 %d，数据不足 %d，不适用 %d，已豁免 %d%n",
+                        r.evaluated() ? exitLabel(r.exitCode()) : "无法核查", r.pass(), r.fail(), r.warn(), r.insufficient(), r.notApplicable(),
+                        r.waived());
                 out.printf("规则哈希：%s%n报告目录：%s（格式 %s）%n%n", r.rulesSha256(), r.outDir(), r.formats());
                 TextTable in = new TextTable("输入文件", "SHA-256", "字节").alignRight(2);
                 for (StoredRun.Input i : store.inputs(r.id())) in.row(i.file(), i.sha256(), i.bytes());
                 out.print(in.render());
-                List<StoredVerdict> verdicts = store.verdicts(r.id()).stream().filter(v -> all || v.status() == Status.FAIL).toList();
+                List<StoredVerdict> verdicts = store.verdicts(r.id()).stream()
+                        .filter(v -> all || v.status() == Status.FAIL || v.status() == Status.WAIVED).toList();
                 if (!verdicts.isEmpty()) {
-                    out.printf("%n%s（%d 项）：%n", all ? "全部结论" : "不达标", verdicts.size());
+                    out.printf("%n%s（%d 项）：%n", all ? "全部结论" : "不达标和已豁免", verdicts.size());
                     TextTable t = new TextTable("指标", "名称", "对象", "对象名称", "年度", "结论", "观测值", "说明");
                     for (StoredVerdict v : verdicts) {
-                        t.row(v.indicator(), v.name(), v.entityCode(), v.entityName(), v.year(), v.status().label(),
+                        t.row(v.indicator(), v.name(), v.entityCode(), v.subject(), v.year(), v.status().label(),
                                 v.observedText() != null ? v.observedText() : v.observed() == null ? "—" : v.observed().toPlainString(), v.message());
                     }
                     out.print(t.render());
@@ -155,14 +158,19 @@ public final class HistoryCommand implements Runnable {
                 StoredRun a = store.run(before).orElseThrow();
                 StoredRun b = store.run(after).orElseThrow();
                 if (!a.regionKey().equals(b.regionKey())) {
-                    err.printf("注意：两次运行的地区不同（%s 与 %s）%n", a.regionKey(), b.regionKey());
+                    // Verdicts of two regions have no finding in common: a diff would call everything new and everything gone.
+                    err.printf("无法比较：第 %d 次运行是 %s，第 %d 次运行是 %s，两者不是同一地区。请比较同一地区的两次运行（见 history list --region %s）%n",
+                            before, regionLabel(a), after, regionLabel(b), b.regionKey());
+                    return ExitCodes.CANNOT_RUN;
                 }
                 Changes c = Changes.between(before, store.verdicts(before), store.verdicts(after));
                 out.printf("运行 #%d（%s 年）→ #%d（%s 年），地区 %s%n", before, a.year(), after, b.year(), b.regionKey());
-                out.printf("不达标：%d → %d；新增不达标 %d 项，已整改 %d 项，原不达标、现无法判断 %d 项%n",
-                        a.fail(), b.fail(), c.newFailures().size(), c.fixed().size(), c.unconfirmed().size());
+                out.printf("不达标：%d → %d；已豁免：%d → %d；新增不达标 %d 项，已整改 %d 项，新增豁免 %d 项，原不达标、现无法判断 %d 项%n",
+                        a.fail(), b.fail(), a.waived(), b.waived(), c.newFailures().size(), c.fixed().size(), c.waived().size(),
+                        c.unconfirmed().size());
                 table(out, "新增不达标", c.newFailures());
                 table(out, "已整改", c.fixed());
+                table(out, "新增豁免", c.waived());
                 table(out, "原不达标、现无法判断", c.unconfirmed());
                 out.flush();
                 return 0;
@@ -175,7 +183,7 @@ public final class HistoryCommand implements Runnable {
             TextTable t = new TextTable("指标", "名称", "对象", "对象名称", "之前", "之前观测值", "现在", "现在观测值");
             for (Changes.Change ch : changes) {
                 StoredVerdict v = ch.any();
-                t.row(v.indicator(), v.name(), v.entityCode(), v.entityName(),
+                t.row(v.indicator(), v.name(), v.entityCode(), v.subject(),
                         ch.before() == null ? "—" : ch.before().year() + "年 " + ch.before().status().label(), observed(ch.before()),
                         ch.now() == null ? "—" : ch.now().year() + "年 " + ch.now().status().label(), observed(ch.now()));
             }
@@ -187,6 +195,10 @@ public final class HistoryCommand implements Runnable {
             if (v.observedText() != null) return v.observedText();
             return v.observed() == null ? "—" : v.observed().toPlainString();
         }
+    }
+
+    private static String regionLabel(StoredRun r) {
+        return r.regionName() == null || r.regionName().equals(r.regionKey()) ? r.regionKey() : r.regionName() + "（" + r.regionKey() + "）";
     }
 
     static String exitLabel(int code) {

@@ -194,8 +194,8 @@ public final class HistoryStore implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO run (batch_id, region_key, region_name, started_at, year, years_present, rules_sha256,
                                      inputs_sha256, formats, out_dir, evaluated, exit_code,
-                                     n_pass, n_fail, n_warn, n_insufficient, n_not_applicable)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                                     n_pass, n_fail, n_warn, n_insufficient, n_not_applicable, n_waived)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 int i = 1;
                 ps.setLong(i++, batchId);
                 ps.setString(i++, run.regionKey());
@@ -214,7 +214,8 @@ public final class HistoryStore implements AutoCloseable {
                 ps.setInt(i++, counts.get(Status.FAIL));
                 ps.setInt(i++, counts.get(Status.WARN));
                 ps.setInt(i++, counts.get(Status.INSUFFICIENT_DATA));
-                ps.setInt(i, counts.get(Status.NOT_APPLICABLE));
+                ps.setInt(i++, counts.get(Status.NOT_APPLICABLE));
+                ps.setInt(i, counts.get(Status.WAIVED));
                 ps.executeUpdate();
                 id = key(ps);
             }
@@ -232,9 +233,9 @@ public final class HistoryStore implements AutoCloseable {
                 ps.executeBatch();
             }
             try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO verdict (run_id, seq, indicator, name, level, entity_code, entity_name, parent_code, year,
+                    INSERT INTO verdict (run_id, seq, indicator, name, level, entity_code, entity_name, part, parent_code, year,
                                          status, observed, observed_text, bound, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 int seq = 0;
                 for (Verdict v : verdicts) {
                     int i = 1;
@@ -245,6 +246,7 @@ public final class HistoryStore implements AutoCloseable {
                     ps.setString(i++, v.getLevel());
                     ps.setString(i++, v.getEntityCode());
                     ps.setString(i++, v.getEntityName());
+                    ps.setString(i++, v.getPart());
                     ps.setString(i++, v.getParentCode());
                     ps.setInt(i++, v.getYear());
                     ps.setString(i++, v.getStatus().name());
@@ -265,7 +267,7 @@ public final class HistoryStore implements AutoCloseable {
     // ---- reading --------------------------------------------------------------------------------
 
     private static final String RUN_COLUMNS = "id, batch_id, region_key, region_name, started_at, year, years_present, "
-            + "rules_sha256, inputs_sha256, formats, out_dir, evaluated, exit_code, n_pass, n_fail, n_warn, n_insufficient, n_not_applicable";
+            + "rules_sha256, inputs_sha256, formats, out_dir, evaluated, exit_code, n_pass, n_fail, n_warn, n_insufficient, n_not_applicable, n_waived";
 
     /** The latest evaluated run of a region, before the run {@code beforeId} when not null: what a run is compared with. */
     public synchronized Optional<StoredRun> previousRun(String regionKey, Long beforeId) throws HistoryException {
@@ -342,7 +344,7 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<StoredVerdict> verdicts(long runId) throws HistoryException {
         return tx(() -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    SELECT run_id, indicator, name, level, entity_code, entity_name, parent_code, year, status, observed,
+                    SELECT run_id, indicator, name, level, entity_code, entity_name, part, parent_code, year, status, observed,
                            observed_text, bound, message FROM verdict WHERE run_id = ? ORDER BY seq""")) {
                 ps.setLong(1, runId);
                 return verdicts(ps);
@@ -357,8 +359,8 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<StoredVerdict> regionVerdicts(String regionKey) throws HistoryException {
         return tx(() -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    SELECT v.run_id, v.indicator, v.name, v.level, v.entity_code, v.entity_name, v.parent_code, v.year, v.status,
-                           v.observed, v.observed_text, v.bound, v.message
+                    SELECT v.run_id, v.indicator, v.name, v.level, v.entity_code, v.entity_name, v.part, v.parent_code, v.year,
+                           v.status, v.observed, v.observed_text, v.bound, v.message
                     FROM verdict v JOIN run r ON r.id = v.run_id
                     WHERE r.region_key = ? AND v.level IN ('全国', '省', '市', '县')
                     ORDER BY v.run_id, v.seq""")) {
@@ -368,14 +370,17 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /** A problem recorded for a batch: the file it concerns (null when none) and why. */
+    public record Problem(String file, String reason) {}
+
     /** The problems recorded for a batch. */
-    public synchronized List<String[]> problems(long batchId) throws HistoryException {
+    public synchronized List<Problem> problems(long batchId) throws HistoryException {
         return tx(() -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT file, reason FROM problem WHERE batch_id = ? ORDER BY file, reason")) {
                 ps.setLong(1, batchId);
-                List<String[]> out = new ArrayList<>();
+                List<Problem> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new String[]{rs.getString(1), rs.getString(2)});
+                    while (rs.next()) out.add(new Problem(rs.getString(1), rs.getString(2)));
                 }
                 return out;
             }
@@ -392,7 +397,7 @@ public final class HistoryStore implements AutoCloseable {
                         rs.getString("started_at"), year, rs.getString("years_present"), rs.getString("rules_sha256"),
                         rs.getString("inputs_sha256"), rs.getString("formats"), rs.getString("out_dir"), rs.getInt("evaluated") != 0,
                         rs.getInt("exit_code"), rs.getInt("n_pass"), rs.getInt("n_fail"), rs.getInt("n_warn"),
-                        rs.getInt("n_insufficient"), rs.getInt("n_not_applicable")));
+                        rs.getInt("n_insufficient"), rs.getInt("n_not_applicable"), rs.getInt("n_waived")));
             }
         }
         return out;
@@ -402,10 +407,10 @@ public final class HistoryStore implements AutoCloseable {
         List<StoredVerdict> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String observed = rs.getString(10);
+                String observed = rs.getString(11);
                 out.add(new StoredVerdict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getInt(8), Status.valueOf(rs.getString(9)),
-                        observed == null ? null : new BigDecimal(observed), rs.getString(11), rs.getString(12), rs.getString(13)));
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), Status.valueOf(rs.getString(10)),
+                        observed == null ? null : new BigDecimal(observed), rs.getString(12), rs.getString(13), rs.getString(14)));
             }
         }
         return out;

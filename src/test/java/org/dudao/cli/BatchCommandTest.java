@@ -130,7 +130,9 @@ class BatchCommandTest {
         assertThat(second.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(second.out()).contains("新增不达标（1 项）").contains("FUND-01 六县（880101）：达标 → 不达标")
                 .contains("已整改（1 项）").contains("FUND-01 七县（880102）：不达标 → 达标")
-                .contains("FUND-01 六县：2024年 120 万元 → 2024年 80 万元");
+                .contains("FUND-01 六县：2024年 120 万元 → 2024年 80 万元")
+                .contains("另有 1 项观测值与上次相同，未列出")      // 乙市's total stayed 210 万元: not news
+                .doesNotContain("FUND-01 乙市：");
 
         JsonNode city = region(JSON.readTree(out.resolve("batch-summary.json").toFile()), "880100");
         assertThat(city.path("outcome").asText()).isEqualTo("EVALUATED");
@@ -158,6 +160,42 @@ class BatchCommandTest {
         assertThat(show.out()).contains("880100 乙市").contains("2024.xlsx").contains("FUND-01").contains("80 万元");
         Cli list = Cli.run("history", "list", "--out", out.toString(), "--region", "880100");
         assertThat(list.out()).contains("#1").contains("#2").contains("共 2 次运行");
+    }
+
+    @Test
+    void a_failure_that_becomes_waived_is_counted_as_waived_not_fixed() throws IOException {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        RegionWorkbooks.city(in.resolve("2023.xlsx"), 2023, 100, 100);
+        RegionWorkbooks.city(in.resolve("2024.xlsx"), 2024, 120, 90);   // 七县 fails FUND-01
+        Path out = tmp.resolve("out");
+        Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
+        Path waivers = tmp.resolve("豁免.csv");
+        Files.writeString(waivers, "指标,单位代码,年度,理由,批准人,有效期至\nFUND-01,880102,2024,受灾重建,省督导室,2030-12-31\n");
+        Cli second = Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), "--force",
+                "--waivers", waivers.toString(), "--as-of", "2025-01-01", in.toString());
+        assertThat(second.out()).contains("新增豁免（1 项）").contains("FUND-01 七县（880102）：不达标 → 已豁免").doesNotContain("已整改（");
+        JsonNode city = region(JSON.readTree(out.resolve("batch-summary.json").toFile()), "880100");
+        assertThat(entities(city.path("waived"))).containsExactly("FUND-01 880102");
+        assertThat(city.path("fixed")).isEmpty();
+        Cli show = Cli.run("history", "show", "2", "--out", out.toString());
+        assertThat(show.out()).contains("已豁免 1").contains("不达标和已豁免（1 项）");
+        Cli diff = Cli.run("history", "diff", "1", "2", "--out", out.toString());
+        assertThat(diff.out()).contains("已豁免：0 → 1").contains("新增豁免 1 项").contains("新增豁免：");
+    }
+
+    @Test
+    void a_diff_of_two_regions_runs_is_refused_in_plain_words() throws IOException {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        RegionWorkbooks.city(in.resolve("乙市.xlsx"), 2024, 120, 90);
+        RegionWorkbooks.city(in.resolve("丁市.xlsx"), "770100", "丁市", "八县", "九县", 2024, 120, 90);
+        Path out = tmp.resolve("out");
+        Cli.run("batch", "--rules", org.dudao.testing.Fixture.RULES, "--out", out.toString(), in.toString());
+        Cli diff = Cli.run("history", "diff", "1", "2", "--out", out.toString());
+        assertThat(diff.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(diff.err()).contains("无法比较").contains("不是同一地区").contains("乙市（880100）").contains("丁市（770100）");
+        assertThat(diff.out()).doesNotContain("新增不达标");
     }
 
     @Test

@@ -48,14 +48,26 @@ class PostgresHistoryTest {
     }
 
     @Test
+    void parts_and_waivers_are_findings_of_their_own() throws Exception {
+        try (HistoryStore store = HistoryStore.open(server.newDatabase())) {
+            HistoryStoreContract.partsAndWaivers(store);
+        }
+    }
+
+    @Test
+    void a_version_one_database_is_upgraded_in_place() throws Exception {
+        HistoryStoreContract.upgradesAVersionOneDatabase(server.newDatabase(), new java.util.Properties());
+    }
+
+    @Test
     void the_schema_is_migrated_once_and_observed_values_are_numeric() throws Exception {
         String url = server.newDatabase();
         HistoryStore.open(url).close();
         HistoryStore.open(url).close();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success");
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE version IN ('1', '2') AND success");
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getInt(1)).isEqualTo(2);
             rs = s.executeQuery("SELECT data_type FROM information_schema.columns WHERE table_name = 'verdict' AND column_name = 'observed'");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("numeric");
