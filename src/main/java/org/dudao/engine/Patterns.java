@@ -680,21 +680,10 @@ public final class Patterns {
      */
     public static Verdict targetProgress(RuleContext kc, Entity e, Expr achieved, Expr target, String asOf) {
         Ctx c = ctx(kc, e);
-        Bound dateBound = Bound.parse(">= " + asOf);
-        String param = dateBound.param();
-        String dateText;
-        String source;
-        List<Metric> evidence = new ArrayList<>();
-        Param p = param == null ? null : c.param(param);
-        if (p != null) {
-            dateText = p.getText();
-            source = "参数“" + param + "”，取自 " + p.getOrigin();
-            evidence.add(paramMetric(p, c.year));
-        } else {
-            Matcher m = Pattern.compile("\\{[^|}]+\\|([^}]*)}").matcher(asOf);
-            dateText = m.find() ? m.group(1) : asOf;
-            source = param == null ? "规则设定" : "参数“" + param + "”未设置，取默认值";
-        }
+        Setting asOfSetting = setting(c, asOf);
+        String dateText = asOfSetting.text();
+        String source = asOfSetting.source();
+        List<Metric> evidence = new ArrayList<>(asOfSetting.evidence());
         LocalDate date = parseDate(dateText, c.year);
         Value a = achieved.eval(c.facts(), e, c.year), t = target.eval(c.facts(), e, c.year);
         Value share = Expr.shareOf(achieved, target).eval(c.facts(), e, c.year);
@@ -720,6 +709,21 @@ public final class Patterns {
         }
         Status s = c.narrow(share.number(), elapsed, c.meta.bound().op()) ? Status.WARN : Status.PASS;
         return out.status(s).message(said + "，不低于" + timeText + c.warnText(s)).build();
+    }
+
+    private static final Pattern SETTING = Pattern.compile("\\{([^|}]+)(?:\\|([^}]*))?}");
+
+    /** A setting a rule call writes as text ({@code "06-30"}) or as a parameter with its default ({@code "{PLAN-01评估日期|06-30}"}). */
+    record Setting(String text, String source, List<Metric> evidence) {}
+
+    /** Resolves a setting: the workbook's 参数 sheet, then rules/params.csv, then the default; the source says which. */
+    static Setting setting(Ctx c, String spec) {
+        Matcher m = SETTING.matcher(spec.strip());
+        if (!m.matches()) return new Setting(spec.strip(), "规则设定", List.of());
+        String name = m.group(1).strip();
+        Param p = c.param(name);
+        if (p != null) return new Setting(p.getText(), "参数“" + name + "”，取自 " + p.getOrigin(), List.of(paramMetric(p, c.year())));
+        return new Setting(m.group(2) == null ? "" : m.group(2).strip(), "参数“" + name + "”未设置，取默认值", List.of());
     }
 
     private static final Pattern DATE = Pattern.compile("(?:(\\d{4})\\s*[-/.年])?\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
@@ -849,9 +853,36 @@ public final class Patterns {
         return b.status(s).message(shownNow + " " + op.symbol() + " " + shownBefore + "（" + changeText + "）" + c.warnText(s)).build();
     }
 
+    // ---- task (年度任务): a plan's countable target by its deadline; the work is done in TaskPattern ----
+
+    /**
+     * task: a count done in the target's period (新建智安校园 230 所) against {@code @bound}: by the
+     * deadline the target as written, before it target × the share of the period gone (双过半); a
+     * ceiling ({@code = 0} 新审批) on every day. {@code asOf}: the date the figures stand at,
+     * {@code "{任务评估日期|12-31}"}; {@code period}: the target's period, {@code "{TASK-SAFE-01期限|12-31}"}.
+     */
+    public static Verdict task(RuleContext kc, Entity e, Expr done, String asOf, String period) {
+        return TaskPattern.evaluate(ctx(kc, e), done, TaskPattern.Kind.COUNT, false, asOf, period);
+    }
+
+    /** task on a stock that must reach the target (无证幼儿园 = 0): before the deadline, the share of the way from last year's end. */
+    public static Verdict stockTask(RuleContext kc, Entity e, Expr stock, String asOf, String period) {
+        return TaskPattern.evaluate(ctx(kc, e), stock, TaskPattern.Kind.STOCK, false, asOf, period);
+    }
+
+    /** {@link #task} for a target the plan strives for (力争, 争创): a shortfall is 预警, never 不达标. */
+    public static Verdict aimTask(RuleContext kc, Entity e, Expr done, String asOf, String period) {
+        return TaskPattern.evaluate(ctx(kc, e), done, TaskPattern.Kind.COUNT, true, asOf, period);
+    }
+
+    /** {@link #stockTask} for a target the plan strives for (力争…总数达到160所以上): a shortfall is 预警, never 不达标. */
+    public static Verdict aimStockTask(RuleContext kc, Entity e, Expr stock, String asOf, String period) {
+        return TaskPattern.evaluate(ctx(kc, e), stock, TaskPattern.Kind.STOCK, true, asOf, period);
+    }
+
     // ---- shared machinery -----------------------------------------------------------------
 
-    private static Ctx ctx(RuleContext kc, Entity e) {
+    static Ctx ctx(RuleContext kc, Entity e) {
         SessionContext s = (SessionContext) kc.getKieRuntime().getEnvironment().get(SessionContext.KEY);
         if (s == null) throw new IllegalStateException("session has no dudao context");
         RuleMeta meta = s.rules().get(kc.getRule().getPackageName() + "." + kc.getRule().getName());
@@ -866,7 +897,7 @@ public final class Patterns {
     record YearPair(Value now, Value before, List<Metric> evidence, Verdict missing) {}
 
     /** One evaluation: the session's context, the rule's metadata, the entity and year. */
-    private record Ctx(SessionContext session, RuleMeta meta, Entity entity, int year) {
+    record Ctx(SessionContext session, RuleMeta meta, Entity entity, int year) {
         Facts facts() { return session.facts(); }
 
         Verdict.Builder verdict(Status s) {

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class RuleLint {
     /** The ten patterns of the indicator catalogue (INDICATORS.md). */
     public static final List<String> PATTERNS = List.of("threshold", "no-decrease", "no-rebound", "change-by", "zero",
-            "conditional", "coverage", "share-of-children", "dispersion", "target-progress");
+            "conditional", "coverage", "share-of-children", "dispersion", "target-progress", "task", "task-aim");
     /** Levels an entity can have. */
     public static final List<String> LEVELS = List.of("全国", "省", "市", "县", "学校", "班级");
     /** Metadata a rule may carry. */
@@ -48,7 +48,8 @@ public final class RuleLint {
             Map.entry("noRebound", "no-rebound"), Map.entry("changeBy", "change-by"), Map.entry("changeRatio", "change-by"),
             Map.entry("zero", "zero"), Map.entry("conditional", "conditional"), Map.entry("coverage", "coverage"),
             Map.entry("shareOfChildren", "share-of-children"), Map.entry("dispersion", "dispersion"),
-            Map.entry("targetProgress", "target-progress"));
+            Map.entry("targetProgress", "target-progress"), Map.entry("task", "task"), Map.entry("stockTask", "task"),
+            Map.entry("aimTask", "task-aim"), Map.entry("aimStockTask", "task-aim"));
     private static final Set<String> COMBINING = Set.of("rollUp", "balanceSchool", "meanOfVerdicts");
     /** The year the empty entities are evaluated in (any year does: they have no values at all). */
     static final int YEAR = 2024;

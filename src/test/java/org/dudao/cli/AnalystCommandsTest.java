@@ -35,7 +35,7 @@ class AnalystCommandsTest {
     @Test void shippedRulesPassCheckStrict() {
         Cli r = Cli.run("rules", "check", "--strict");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("87 项指标编译通过").contains("没有发现问题");
+        assertThat(r.out()).contains("122 项指标编译通过").contains("没有发现问题");
     }
 
     @Test void warningsFailOnlyUnderStrictAndCompileErrorsExitThree() throws Exception {

@@ -32,7 +32,7 @@ class EvaluateCommandTest {
         assertThat(json.path("run").path("inputs").get(0).path("sha256").asText()).hasSize(64);
         assertThat(json.path("run").path("rules").path("sha256").asText()).hasSize(64);
         // 2023: 地区, 学校, 地区（续）; 2024: 地区, 学校, 班级, 地区（续）, 学校（续）, 参数
-        assertThat(json.path("load").path("sheets").size()).isEqualTo(9);
+        assertThat(json.path("load").path("sheets").size()).isEqualTo(11);
         JsonNode cv = null;
         for (JsonNode n : json.path("verdicts")) if (n.path("indicator").asText().equals("BAL-CV-1")) { cv = n; break; }
         assertThat(cv).isNotNull();

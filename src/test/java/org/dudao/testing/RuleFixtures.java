@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * own (a county, a city with its counties, a school) whose data is written here next to the verdict
  * the plans require of it, as the engine tests do: a pass, a fail (usually just past the bound), a tie
  * where the bound allows one, missing data, and for conditional indicators a condition that does not
- * hold. Parameters are left at their defaults (a 参数 sheet would apply to every case of a workbook).
+ * hold. Parameters are left at their defaults, except in a fixture whose every case needs one (a 参数 sheet applies to every
+ * case of a workbook): 85-tasks-midyear sets the assessment date.
  *
  * <p>Regenerate (and commit the .xlsx files) after changing a case:
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.dudao.testing.RuleFixtures}
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class RuleFixtures {
     private static final int YEAR = 2024;
-    private static final String PASS = "达标", FAIL = "不达标", MISSING = "数据不足", NA = "不适用";
+    private static final String PASS = "达标", FAIL = "不达标", MISSING = "数据不足", NA = "不适用", WARN = "预警";
 
     private RuleFixtures() {}
 
@@ -45,7 +46,7 @@ public final class RuleFixtures {
     /** Every area's cases. */
     static List<Area> areas() {
         return List.of(funding(), teachers(), kindergarten(), preschool(), classes(), balance(), guarantee(), specialEducation(),
-                migrant(), governance(), safety(), health(), informatisation(), integrity(), plan());
+                migrant(), governance(), safety(), health(), informatisation(), integrity(), plan(), national(), tasks(), tasksMidYear());
     }
 
     // ---- the cases, one method per rule file -------------------------------------------------------
@@ -478,6 +479,109 @@ public final class RuleFixtures {
         return a;
     }
 
+    static Area national() {
+        Area a = new Area("39-national", "优质均衡、普及普惠的其余国家标准（GUAR-MUSIC、GUAR-ART、GUAR-NEAR-*、GUAR-QUOTA、GUAR-RECOG、PRE-RECOG）", "39");
+        // rooms of at least 96 / 90 m² per 12 classes: 2 for 24 classes (a tie), 1 for 13 classes (13 need 2), no class count
+        String[][] rooms = {{PASS, "班级数=24 达标音乐专用教室数=2 达标美术专用教室数=2", "24 个班 2 间，恰好每 12 个班 1 间"},
+                {FAIL, "班级数=13 达标音乐专用教室数=1 达标美术专用教室数=1", "13 个班只有 1 间"},
+                {MISSING, "达标音乐专用教室数=1 达标美术专用教室数=1", "缺班级数"}};
+        for (String[] c : rooms) {
+            String county = a.region("县", "音美教室 " + c[0] + "县", null);
+            String school = a.school(county, "音美教室 " + c[0] + "初中", "初中");
+            a.data(school, c[1]);
+            for (String id : new String[]{"GUAR-MUSIC", "GUAR-ART"}) a.expect(id, school, null, c[0], c[2]).expect(id, county, null, c[0], "县汇总");
+        }
+        a.c("GUAR-NEAR-PS", "县", "城镇公办小学就近划片入学比例=100", PASS, "");
+        a.c("GUAR-NEAR-PS", "县", "城镇公办小学就近划片入学比例=99.9", FAIL, "");
+        a.c("GUAR-NEAR-PS", "县", "城镇公办初中就近划片入学比例=100", MISSING, "只有初中");
+        a.c("GUAR-NEAR-JS", "县", "城镇公办初中就近划片入学比例=95", PASS, "恰好 95%");
+        a.c("GUAR-NEAR-JS", "县", "城镇公办初中就近划片入学比例=94.9", FAIL, "");
+        a.c("GUAR-NEAR-JS", "县", "城镇公办小学就近划片入学比例=100", MISSING, "只有小学");
+        a.c("GUAR-QUOTA", "县", "优质高中招生名额分配比例=50", PASS, "恰好 50%");
+        a.c("GUAR-QUOTA", "县", "优质高中分配到初中的招生名额数=499 优质高中招生计划数=1000", FAIL, "由名额算出 49.9%");
+        a.c("GUAR-QUOTA", "县", "优质高中招生计划数=1000", MISSING, "");
+        for (String[] r : new String[][]{{"GUAR-RECOG", "义务教育优质均衡社会认可度"}, {"PRE-RECOG", "学前教育普及普惠社会认可度"}}) {
+            a.c(r[0], "县", r[1] + "=85", PASS, "恰好 85%");
+            a.c(r[0], "县", r[1] + "=84.9", FAIL, "");
+            a.c(r[0], "县", "在园幼儿数=1", MISSING, "");
+        }
+        return a;
+    }
+
+    /** The count targets of 85-tasks.drl: id, level, metric, the plan's number, whether a shortfall only warns (力争, 争创), unit. */
+    static final String[][] COUNT_TASKS = {
+            {"TASK-IT-01", "省", "认定网络名师工作室数", "150", "", "个"}, {"TASK-IT-02", "省", "认定省级智慧校园示范校数", "100", "", "所"},
+            {"TASK-BASIC-01", "省", "整合乡村小规模学校数", "600", "", "所"}, {"TASK-BASIC-02", "省", "建设乡镇标准化寄宿制学校数", "400", "", "所"},
+            {"TASK-HS-01", "省", "开工徐特立项目县域普通高中数", "100", "", "所"}, {"TASK-VOC-01", "省", "新增办学条件达标中职学校数", "100", "", "所"},
+            {"TASK-VOC-02", "省", "改扩建楚怡公办中职学校数", "14", "", "所"}, {"TASK-CLEAN-01", "市", "打造学校廉政文化阵地数", "100", "", "个"},
+            {"TASK-CLEAN-02", "市", "开发清廉教育校本课程数", "50", "", "门"}, {"TASK-LABOR-01", "市", "新创省级以上劳动研学实践基地数", "10", "aim", "个"},
+            {"TASK-LABOR-02", "市", "打造市级劳动教育示范校数", "15", "", "所"}, {"TASK-SPED-01", "市", "建设特殊教育学校数", "3", "", "所"},
+            {"TASK-MOD-01", "市", "省现代化学校数", "160", "aim", "所"}, {"TASK-BUILD-01", "市", "实施新建改扩建中小学项目数", "130", "", "个"},
+            {"TASK-BUILD-02", "市", "新建改扩建中小学项目完成投资", "42", "", "亿元"}, {"TASK-SAFE-01", "市", "新建智安校园数", "230", "", "所"},
+            {"TASK-IT-03", "市", "新建新型教学空间数", "1500", "", "个"}, {"TASK-IT-04", "市", "更新交互式多媒体数", "4000", "", "套"},
+            {"TASK-IT-05", "市", "创建智慧校园学校数", "60", "", "所"}, {"TASK-IT-06", "市", "创建智慧校园达标校数", "180", "", "所"},
+            {"TASK-IT-07", "市", "培育人工智能教育实验校数", "240", "", "所"}, {"TASK-IT-08", "市", "培育人工智能教育示范校数", "30", "", "所"},
+            {"TASK-IT-09", "市", "教育装备达标园数", "80", "", "所"}};
+
+    static Area tasks() {
+        Area a = new Area("85-tasks", "年度任务（TASK-*），按年底（默认评估日期 12-31）判定", "85");
+        for (String[] t : COUNT_TASKS) {
+            BigDecimal target = new BigDecimal(t[3]);
+            String below = target.subtract(t[5].equals("亿元") ? new BigDecimal("0.01") : BigDecimal.ONE).toPlainString();
+            a.c(t[0], t[1], t[2] + "=" + t[3], PASS, "恰好达到目标");
+            a.c(t[0], t[1], t[2] + "=" + below, t[4].isEmpty() ? FAIL : WARN, t[4].isEmpty() ? "差一点" : "“力争”“争创”只预警");
+            a.c(t[0], t[1], "在园幼儿数=1", MISSING, "");
+        }
+        a.c("TASK-KG-01", "县", "无证幼儿园数=0", PASS, "已清零");
+        a.c("TASK-KG-01", "省", "2023:无证幼儿园数=10 无证幼儿园数=2", FAIL, "年底仍有 2 所");
+        a.c("TASK-KG-01", "市", "在园幼儿数=1", MISSING, "");
+        a.c("TASK-PRIV-01", "县", "新审批民办义务教育学校数=0", PASS, "");
+        a.c("TASK-PRIV-01", "市", "新审批民办义务教育学校数=1", FAIL, "");
+        a.c("TASK-PRIV-01", "县", "在园幼儿数=1", MISSING, "");
+        a.c("TASK-AID-01", "县", "受资助义务教育家庭经济困难学生数=100 义务教育家庭经济困难学生数=100", PASS, "");
+        a.c("TASK-AID-01", "省", "受资助义务教育家庭经济困难学生数=99 义务教育家庭经济困难学生数=100", FAIL, "");
+        a.c("TASK-AID-01", "县", "义务教育家庭经济困难学生数=100", MISSING, "");
+        // coverage over a county's schools: both yes, one no, one blank
+        String[][] cases = {{PASS, "是", "是"}, {FAIL, "是", "否"}, {MISSING, "是", null}};
+        for (String[] m : new String[][]{{"TASK-ADM-01", "免试就近入学"}, {"TASK-HEALTH-01", "体质健康报告书"}}) {
+            for (String[] c : cases) {
+                String county = a.region("县", m[0] + " " + c[0] + "县", null);
+                for (int i = 1; i <= 2; i++) {
+                    String school = a.school(county, m[0] + " " + c[0] + "县学校" + i, i == 1 ? "小学" : "初中");
+                    if (c[i] != null) a.v(school, YEAR, m[1], c[i]);
+                }
+                a.expect(m[0], county, null, c[0], c[0].equals(FAIL) ? "一校为“否”" : c[0].equals(MISSING) ? "一校未填报" : "各校均为“是”");
+            }
+        }
+        return a;
+    }
+
+    /** Mid-year (评估日期 30 June: 182 of 2024's 366 days), a target of several years and one not yet begun. */
+    static Area tasksMidYear() {
+        Area a = new Area("85-tasks-midyear", "年度任务年中（评估日期 06-30，时间进度 182/366）和多年期限", "86");
+        a.param("任务评估日期", "06-30").param("TASK-BASIC-02期限", "2023—2025年").param("TASK-VOC-02期限", "2025—2027年");
+        a.c("TASK-BASIC-01", "省", "整合乡村小规模学校数=299", PASS, "应达到 600 × 182/366 = 298.36");
+        a.c("TASK-BASIC-01", "省", "整合乡村小规模学校数=298", FAIL, "进度落后于时间");
+        a.c("TASK-SAFE-01", "市", "新建智安校园数=115", PASS, "应达到 114.37");
+        a.c("TASK-SAFE-01", "市", "新建智安校园数=114", FAIL, "");
+        a.c("TASK-PRIV-01", "市", "新审批民办义务教育学校数=0", PASS, "");
+        a.c("TASK-PRIV-01", "县", "新审批民办义务教育学校数=1", FAIL, "停止审批不按时间进度折算");
+        a.c("TASK-KG-01", "县", "2023:无证幼儿园数=10 无证幼儿园数=5", PASS, "至多 10 × (1 − 182/366) = 5.03");
+        a.c("TASK-KG-01", "市", "2023:无证幼儿园数=10 无证幼儿园数=6", FAIL, "");
+        a.c("TASK-KG-01", "县", "无证幼儿园数=3", MISSING, "缺上年末数，无法折算");
+        a.c("TASK-KG-01", "省", "无证幼儿园数=0", PASS, "已清零，不需上年末数");
+        a.c("TASK-MOD-01", "市", "2023:省现代化学校数=100 省现代化学校数=130", PASS, "至少 100 + 60 × 182/366 = 129.84");
+        a.c("TASK-MOD-01", "市", "2023:省现代化学校数=100 省现代化学校数=129", WARN, "力争，只预警");
+        a.c("TASK-LABOR-01", "市", "新创省级以上劳动研学实践基地数=5", PASS, "应达到 4.97");
+        a.c("TASK-LABOR-01", "市", "新创省级以上劳动研学实践基地数=4", WARN, "争创，只预警");
+        a.c("TASK-BASIC-02", "省", "2023:建设乡镇标准化寄宿制学校数=150 建设乡镇标准化寄宿制学校数=50", PASS,
+                "2023—2025年：应达到 400 × 547/1096 = 199.64");
+        a.c("TASK-BASIC-02", "省", "2023:建设乡镇标准化寄宿制学校数=150 建设乡镇标准化寄宿制学校数=49", FAIL, "");
+        a.c("TASK-BASIC-02", "省", "建设乡镇标准化寄宿制学校数=200", MISSING, "缺 2023 年");
+        a.c("TASK-VOC-02", "省", "改扩建楚怡公办中职学校数=0", NA, "期限 2025—2027年，2024 年不适用");
+        return a;
+    }
+
     // ---- the workbook of one area ------------------------------------------------------------------
 
     /** One fixture: its units (regions, schools, classes), their values by year and the expected verdicts. */
@@ -493,6 +597,7 @@ public final class RuleFixtures {
         private final Map<String, Unit> units = new LinkedHashMap<>();
         private final Map<String, Map<Integer, Map<String, String>>> values = new LinkedHashMap<>();
         private final List<Cls> classes = new ArrayList<>();
+        private final Map<String, String> params = new LinkedHashMap<>();
         final List<Expect> expects = new ArrayList<>();
 
         Area(String file, String title, String prefix) {
@@ -534,6 +639,12 @@ public final class RuleFixtures {
             return this;
         }
 
+        /** A parameter of the whole fixture (a 参数 sheet applies to every case of the workbook). */
+        Area param(String name, String value) {
+            params.put(name, value);
+            return this;
+        }
+
         Area cls(String school, String name, Integer size) {
             classes.add(new Cls(school, name, size));
             return this;
@@ -561,6 +672,10 @@ public final class RuleFixtures {
             if (!classes.isEmpty()) {
                 w.sheet("班级").row("学校代码", "班级", "年度", "班额(人)");
                 for (Cls c : classes) w.row(c.school(), c.name(), YEAR, c.size());
+            }
+            if (!params.isEmpty()) {
+                w.sheet("参数").row("参数名称", "参数值");
+                params.forEach((k, v) -> w.row(k, v));
             }
             w.sheet("期望结果").row("指标", "单位代码", "单位名称", "年度", "学段", "状态", "说明");
             for (Expect e : expects) w.row(e.indicator(), e.code(), e.name(), null, e.part(), e.status(), e.note().isEmpty() ? null : e.note());

@@ -1,5 +1,6 @@
 package org.dudao.testing;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,6 +115,7 @@ public final class SampleData {
                 .row("9901040001", "四县实验学校", "八年级", "八(1)班", 2024, null)
                 .row("9901040001", "四县实验学校", "八年级", "八(2)班", 2024, 40);
         more2024(w);
+        tasks2024(w);
         return w.save(file);
     }
 
@@ -142,6 +144,13 @@ public final class SampleData {
             if (!header.contains(column)) header.add(column);
             rows.get(rows.size() - 1).put(column, value);
             return this;
+        }
+
+        /** A value in the first row whose first key is {@code key}. */
+        Table set(Object key, String column, Object value) {
+            if (!header.contains(column)) header.add(column);
+            for (Map<String, Object> r : rows) if (key.equals(r.get(keys.get(0)))) { r.put(column, value); return this; }
+            throw new IllegalArgumentException("no row " + key);
         }
 
         void write(Workbooks w, String sheet, String title) {
@@ -258,6 +267,57 @@ public final class SampleData {
         w.sheet("参数").row("参数名称", "参数值", "说明")
                 .row("PLAN-01评估日期", "2024-07-01", "“双过半”评估日期（时间进度 50%）")
                 .row("FUND-03提高额", 150, "义务教育生均公用经费比上年提高额（元），与方案相同，演示参数来源");
+    }
+
+    // ---- the year's tasks (85-tasks.drl) and the other national standards (39-national.drl): sheets of their own ----
+
+    /**
+     * 示例省, 甲市, 一县 and their schools meet every target; 示例三省 (added here), 乙市 and 二县 fall one short (a
+     * target the plan strives for then warns); 三县 sits on the national bounds; 示例二省, 丙市 and 四县 lack the data.
+     */
+    static void tasks2024(Workbooks w) {
+        Table t = regions();
+        t.row("990000", "示例省", "000000", "省", "2024年").v("无证幼儿园数(所)", 0);
+        t.row("970000", "示例三省", "000000", "省", "2024年").v("无证幼儿园数(所)", 2);
+        t.row("990100", "甲市", "990000", "市", "2024年").v("新审批民办义务教育学校数(所)", 0);
+        t.row("990200", "乙市", "990000", "市", "2024年").v("新审批民办义务教育学校数(所)", 1);
+        for (String[] task : RuleFixtures.COUNT_TASKS) {
+            BigDecimal target = new BigDecimal(task[3]);
+            BigDecimal shortBy = task[5].equals("亿元") ? new BigDecimal("0.01") : BigDecimal.ONE;
+            String column = task[2] + "(" + task[5] + ")";
+            boolean province = task[1].equals("省");
+            t.set(province ? "990000" : "990100", column, target);
+            t.set(province ? "970000" : "990200", column, target.subtract(shortBy));
+        }
+        for (String code : new String[]{"990000", "970000"}) {
+            t.set(code, "义务教育家庭经济困难学生数(人)", 1000).set(code, "受资助义务教育家庭经济困难学生数(人)", code.equals("990000") ? 1000 : 990);
+        }
+        // counties: 一县 above, 二县 below, 三县 on the bound, 四县 blank; 五县 passes
+        Object[][] counties = { // 无证, 新审批, 困难学生, 受资助, 小学就近, 初中就近, 名额比例, 优质均衡认可度, 普及普惠认可度
+                {"990101", "一县", 0, 0, 500, 500, 100, 98, 55, 90, 88}, {"990102", "二县", 3, 2, 500, 480, 99, 94.9, 49.9, 84.9, 80},
+                {"990103", "三县", 0, 0, 300, 300, 100, 95, 50, 85, 85}, {"990104", "四县", null, null, null, null, null, null, null, null, null},
+                {"990105", "五县", 0, 0, 200, 200, 100, 96, 52, 87, 86}};
+        String[] cols = {"无证幼儿园数(所)", "新审批民办义务教育学校数(所)", "义务教育家庭经济困难学生数(人)", "受资助义务教育家庭经济困难学生数(人)",
+                "城镇公办小学就近划片入学比例(%)", "城镇公办初中就近划片入学比例(%)", "优质高中招生名额分配比例(%)", "义务教育优质均衡社会认可度(%)",
+                "学前教育普及普惠社会认可度(%)"};
+        for (Object[] c : counties) {
+            t.row(c[0], c[1], "990100", "县", "2024年");
+            for (int i = 0; i < cols.length; i++) t.v(cols[i], c[i + 2]);
+        }
+        t.write(w, "表6 年度任务", "2024年年度任务与国家标准补充表（合成数据；示例三省为本表新增，用于省级任务不达标的情形）");
+
+        Table s = new Table("学校代码", "学校名称", "所属地区代码", "学段", "年度");
+        // code, name, 学段, 免试就近入学, 体质健康报告书, 班级数, rooms of at least 96 m² (music) and 90 m² (art)
+        Object[][] schools = {{"9901010001", "一县实验小学", "小学", "是", "是", 24, 3, 2}, {"9901010002", "一县第一中学", "初中", "是", "是", 18, 2, 2},
+                {"9901020001", "二县城关小学", "小学", "否", "否", 30, 2, 2}, {"9901020002", "二县中学", "初中", "是", "是", 13, 1, 1},
+                {"9901020003", "二县乡村小学", "小学", "是", "是", 6, 1, 1}, {"9901030001", "三县中心小学", "小学", "是", "是", 36, 3, 3},
+                {"9901040001", "四县实验学校", "九年一贯制", "是", null, null, 2, 2}, {"9901040002", "四县第二小学", "小学", null, "是", 12, 1, 1},
+                {"9901050001", "五县中心小学", "小学", "是", "是", 12, 1, 1}, {"9901050002", "五县某村教学点", "小学教学点", "是", "是", 3, 1, 1}};
+        for (Object[] c : schools) {
+            s.row(c[0], c[1], String.valueOf(c[0]).substring(0, 6), c[2], "2024年");
+            s.v("免试就近入学", c[3]).v("体质健康报告书", c[4]).v("班级数(个)", c[5]).v("达标音乐专用教室数(间)", c[6]).v("达标美术专用教室数(间)", c[7]);
+        }
+        s.write(w, "表7 学校（任务）", "2024年学校免试就近入学、体质健康报告书、音乐美术专用教室（合成数据）");
     }
 
     /** A county's figures, in the order of the columns below. */
