@@ -47,7 +47,7 @@ class DistributionIT {
         try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
             for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
                 Path to = tmp.resolve("安装").resolve(e.getName()).normalize();
-                assertThat(to).startsWith(tmp.resolve("安装"));
+                assertThat(to.startsWith(tmp.resolve("安装"))).as(e.getName()).isTrue();
                 if (e.isDirectory()) {
                     Files.createDirectories(to);
                     continue;
