@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,9 +69,9 @@ class DistributionIT {
         Path work = Files.createDirectories(tmp.resolve("工作"));
         Files.copy(home.resolve("sample-data/sample-2023.xlsx"), work.resolve("样本-2023.xlsx"));
         Files.copy(home.resolve("sample-data/sample-2024.xlsx"), work.resolve("样本-2024.xlsx"));
-        Run r = launch(work, "evaluate", "--format", "all", "样本-2023.xlsx", "样本-2024.xlsx");
-        assertThat(r.exit).as(r.out + r.err).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out).startsWith("规则：" + home.resolve("rules") + "（安装目录中的 rules）；SHA-256 ")
+        Forked r = launch(work, "evaluate", "--format", "all", "样本-2023.xlsx", "样本-2024.xlsx");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).startsWith("规则：" + home.resolve("rules") + "（安装目录中的 rules）；SHA-256 ")
                 .contains("评估年度：2024 年").contains("数据中还有 2023 年").endsWith("请打开：" + work.resolve("out/report.html") + "\n");
         try (Stream<Path> files = Files.list(work.resolve("out"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx");
@@ -84,9 +82,9 @@ class DistributionIT {
 
     @Test
     void bin_dudao_without_a_command_prints_the_short_help_and_exits_3() throws Exception {
-        Run r = launch(tmp, new String[0]);
-        assertThat(r.exit).isEqualTo(ExitCodes.CANNOT_RUN);
-        assertThat(r.err).contains("dudao evaluate 数据.xlsx");
+        Forked r = launch(tmp);
+        assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(r.err()).contains("dudao evaluate 数据.xlsx");
     }
 
     @Test
@@ -151,10 +149,8 @@ class DistributionIT {
         return false;
     }
 
-    record Run(int exit, String out, String err) {}
-
     /** bin/dudao in {@code dir} under the POSIX locale, with the Java running these tests. */
-    private static Run launch(Path dir, String... args) throws Exception {
+    private static Forked launch(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dudao").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -162,16 +158,6 @@ class DistributionIT {
         pb.environment().put("LANG", "C");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("JAVA_OPTS");
-        Process p = pb.start();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return p.getErrorStream().readAllBytes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+        return Forked.of(pb);
     }
 }

@@ -31,6 +31,11 @@ record Forked(int exit, byte[] stdout, String err) {
             if (v.isEmpty()) pb.environment().remove(k);
             else pb.environment().put(k, v);
         });
+        return of(pb);
+    }
+
+    /** Starts the process and waits for it, reading both its outputs. */
+    static Forked of(ProcessBuilder pb) throws IOException, InterruptedException {
         Process p = pb.start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
@@ -42,7 +47,7 @@ record Forked(int exit, byte[] stdout, String err) {
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("dudao did not end: " + cmd);
+            throw new AssertionError("dudao did not end: " + pb.command());
         }
         return new Forked(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
     }
