@@ -38,11 +38,14 @@ public record ConsoleEncoding(Charset stdout, Charset stderr) {
         Console console = System.console();
         String consoleCharset = console == null ? null : console.charset().name();
         boolean onTerminal = isTerminal(console);
-        return new ConsoleEncoding(
-                choose(onTerminal || System.getProperty("sun.stdout.encoding") != null, System.getProperty(LAUNCHER_PROPERTY),
-                        System.getProperty("stdout.encoding"), System.getProperty("sun.stdout.encoding"), consoleCharset),
-                choose(onTerminal || System.getProperty("sun.stderr.encoding") != null, System.getProperty(LAUNCHER_PROPERTY),
-                        System.getProperty("stderr.encoding"), System.getProperty("sun.stderr.encoding"), consoleCharset));
+        return new ConsoleEncoding(of("stdout", onTerminal, consoleCharset), of("stderr", onTerminal, consoleCharset));
+    }
+
+    /** {@code stream} is stdout or stderr; Java 17 on Windows sets sun.<stream>.encoding only when it is a console. */
+    private static Charset of(String stream, boolean onTerminal, String consoleCharset) {
+        String windowsConsole = System.getProperty("sun." + stream + ".encoding");
+        return choose(onTerminal || windowsConsole != null, System.getProperty(LAUNCHER_PROPERTY),
+                System.getProperty(stream + ".encoding"), windowsConsole, consoleCharset);
     }
 
     /** The value of {@code --encoding X} or {@code --encoding=X} on the command line, or null. */
@@ -55,7 +58,7 @@ public record ConsoleEncoding(Charset stdout, Charset stderr) {
         return null;
     }
 
-    /** The first known candidate charset that can show Chinese when the stream is a terminal; UTF-8 otherwise. */
+    /** On a terminal the first known candidate, unless it cannot show Chinese; UTF-8 otherwise. */
     static Charset choose(boolean terminal, String... candidates) {
         if (!terminal) return StandardCharsets.UTF_8;
         return Arrays.stream(candidates).filter(Objects::nonNull).map(ConsoleEncoding::named).filter(Objects::nonNull).findFirst()

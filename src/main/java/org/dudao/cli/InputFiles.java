@@ -24,8 +24,7 @@ record InputFiles(List<Path> files, List<String> problems) {
         InputFinder.Found found = InputFinder.find(inputs, outDir, false);
         for (InputFinder.Problem p : found.problems()) {
             String abs = absolute(p.input());
-            String reason = p.reason().equals("输入不存在") ? "文件或文件夹不存在" : p.reason();
-            problems.add("输入" + (abs.equals(p.input()) ? " " + abs : "“" + p.input() + "”（" + abs + "）") + "：" + reason);
+            problems.add(p.reason() + "：" + (abs.equals(p.input()) ? abs : p.input() + "（" + abs + "）"));
         }
         // a folder listed under a locale that cannot encode its names gives names Java cannot show either
         for (Path f : found.files()) {

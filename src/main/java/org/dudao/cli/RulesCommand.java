@@ -87,8 +87,9 @@ public final class RulesCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (rules.find(err) == null) return ExitCodes.CANNOT_RUN;
-            RuleLint.Result r = RuleLint.check(rules.dir(), rules.trusted);
+            RulesLookup.Found found = rules.find(err);
+            if (found == null) return ExitCodes.CANNOT_RUN;
+            RuleLint.Result r = RuleLint.check(found.dir(), rules.trusted);
             if (!r.compiled()) {
                 err.println("规则无法编译（" + r.errors().size() + " 个错误）：");
                 for (RuleMessage m : r.errors()) err.println(m);
@@ -96,7 +97,7 @@ public final class RulesCommand implements Runnable {
                 return ExitCodes.CANNOT_RUN;
             }
             for (RuleLint.Finding f : r.findings()) out.println(f);
-            out.printf("规则目录 %s：%d 条规则、%d 项指标编译通过；%s%n", rules.find(err).describe(), r.rules(), r.indicators(),
+            out.printf("规则目录 %s：%d 条规则、%d 项指标编译通过；%s%n", found.describe(), r.rules(), r.indicators(),
                     r.findings().isEmpty() ? "没有发现问题" : r.findings().size() + " 个警告" + (strict ? "（--strict：按失败处理）" : ""));
             out.flush();
             return strict && !r.findings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.ALL_PASS;

@@ -70,10 +70,10 @@ class EvaluateInputsTest {
     void a_missing_file_and_a_glob_that_finds_nothing_are_named_with_their_absolute_path_and_nothing_is_evaluated() {
         Cli missing = evaluate(data.resolve("b-2024.xlsx").toString(), "sample-data/没有这个文件.xlsx");
         assertThat(missing.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
-        assertThat(missing.err()).contains("输入“sample-data/没有这个文件.xlsx”（" + Path.of("sample-data/没有这个文件.xlsx").toAbsolutePath() + "）：文件或文件夹不存在");
+        assertThat(missing.err()).contains("输入不存在：sample-data/没有这个文件.xlsx（" + Path.of("sample-data/没有这个文件.xlsx").toAbsolutePath() + "）");
         Cli nothing = evaluate(data.resolve("旧") + "/*.xls");
         assertThat(nothing.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
-        assertThat(nothing.err()).contains("输入 " + data.resolve("旧") + "/*.xls：没有找到工作簿");
+        assertThat(nothing.err()).contains("没有找到工作簿（.xlsx/.xls/.csv）：" + data.resolve("旧") + "/*.xls");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 }
