@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
  * {@code java -jar} under such a locale say so instead of failing with InvalidPathException.
  */
 public final class FileNameCharset {
-    private static final Charset CHARSET = charset(System.getProperty("sun.jnu.encoding"));
+    private static final Charset CHARSET = charset(System.getProperty("sun.jnu.encoding"), System.getProperty("os.name"));
 
     private FileNameCharset() {}
 
-    static Charset charset(String name) {
+    /** Windows names files in UTF-16 whatever the code page: any name fits there. */
+    static Charset charset(String name, String os) {
+        if (name == null || (os != null && os.startsWith("Windows"))) return StandardCharsets.UTF_8;
         try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+            return Charset.forName(name);
         } catch (RuntimeException e) {
             return StandardCharsets.UTF_8;
         }

@@ -22,6 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PosixLocaleTest {
     @TempDir Path tmp;
 
+    @Test
+    void a_name_fits_the_file_name_charset_of_linux_under_the_posix_locale_only_in_ascii_and_always_on_windows() {
+        java.nio.charset.Charset posix = FileNameCharset.charset("ANSI_X3.4-1968", "Linux");
+        assertThat(FileNameCharset.fits("sample-2024.xlsx", posix)).isTrue();
+        assertThat(FileNameCharset.fits("样本.xlsx", posix)).isFalse();
+        assertThat(FileNameCharset.fits("样本.xlsx", FileNameCharset.charset("UTF-8", "Linux"))).isTrue();
+        // Windows opens files by their UTF-16 names whatever the code page
+        assertThat(FileNameCharset.fits("𠀋样本.xlsx", FileNameCharset.charset("GBK", "Windows 11"))).isTrue();
+        // what the JVM made of bytes it could not decode
+        assertThat(FileNameCharset.fits("\uFFFD\uFFFD.xlsx", FileNameCharset.charset("UTF-8", "Linux"))).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"LANG", "LC_ALL"})
     void a_chinese_file_name_gets_the_way_out_not_an_exception(String variable) throws Exception {
