@@ -33,6 +33,14 @@ public final class InputFinder {
     private InputFinder() {}
 
     public static Found find(List<String> inputs, Path outDir) {
+        return find(inputs, outDir, true);
+    }
+
+    /**
+     * As {@link #find(List, Path)}; a folder is searched only at its top level unless {@code recursive}
+     * (a glob with {@code **} still reaches into subfolders).
+     */
+    public static Found find(List<String> inputs, Path outDir, boolean recursive) {
         Path out = outDir.toAbsolutePath().normalize();
         Set<Path> seen = new LinkedHashSet<>();
         TreeSet<Path> files = new TreeSet<>();
@@ -40,10 +48,10 @@ public final class InputFinder {
         for (String input : inputs) {
             List<Path> found = new ArrayList<>();
             try {
-                if (isGlob(input)) glob(input, found);
+                if (isGlob(input)) glob(portable(input, java.io.File.separatorChar), found);
                 else {
                     Path p = Path.of(input);
-                    if (Files.isDirectory(p)) walk(p, null, found);
+                    if (Files.isDirectory(p)) walk(p, recursive ? Integer.MAX_VALUE : 1, null, found);
                     else if (Files.exists(p)) found.add(p);
                     else {
                         problems.add(new Problem(input, "输入不存在"));
@@ -85,11 +93,19 @@ public final class InputFinder {
         Path root = base.length() == 0 ? Path.of(".") : Path.of(base.toString());
         if (!Files.isDirectory(root)) return;
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        walk(root, p -> m.matches(base.length() == 0 ? root.relativize(p) : p), found);
+        walk(root, Integer.MAX_VALUE, p -> m.matches(base.length() == 0 ? root.relativize(p) : p), found);
     }
 
-    private static void walk(Path dir, java.util.function.Predicate<Path> accept, List<Path> found) throws IOException {
-        try (Stream<Path> s = Files.walk(dir, Integer.MAX_VALUE, EnumSet.noneOf(FileVisitOption.class).toArray(FileVisitOption[]::new))) {
+    /**
+     * The glob as the file system's matcher reads it: on Windows a backslash in a glob is an escape, while
+     * cmd.exe users type {@code 数据\*.xlsx}; there a backslash cannot be part of a name, so it is a separator.
+     */
+    static String portable(String pattern, char separator) {
+        return separator == '\\' ? pattern.replace('\\', '/') : pattern;
+    }
+
+    private static void walk(Path dir, int depth, java.util.function.Predicate<Path> accept, List<Path> found) throws IOException {
+        try (Stream<Path> s = Files.walk(dir, depth, EnumSet.noneOf(FileVisitOption.class).toArray(FileVisitOption[]::new))) {
             s.filter(Files::isRegularFile)
                     .filter(p -> !hidden(dir.relativize(p)))
                     .filter(p -> accept == null ? isWorkbook(p) : accept.test(p) && isWorkbook(p))

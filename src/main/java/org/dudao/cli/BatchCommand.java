@@ -76,14 +76,14 @@ public final class BatchCommand implements Callable<Integer> {
         }
         RuleBase ruleBase = rules.compile(err);
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
-        Waivers waivers = waiverOptions.read(rules.dir, err);
+        Waivers waivers = waiverOptions.read(rules.dir(), err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
         String url = history != null ? history : HistoryStore.defaultUrl(out);
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Progress progress = quiet ? Progress.none() : System.console() != null ? Progress.bar(err) : Progress.lines(err);
         BatchResult result;
         try (HistoryStore store = HistoryStore.open(url)) {
-            result = new BatchRunner(ruleBase, rules.dir.toString(), store,
+            result = new BatchRunner(ruleBase, rules.label(), store,
                     new BatchRunner.Options(inputs, out, RunPipeline.formats(formats), perFile, force, n,
                             new RunPipeline.Settings(waivers, waiverOptions.day())), progress).run();
         } catch (HistoryException e) {
@@ -100,6 +100,7 @@ public final class BatchCommand implements Callable<Integer> {
             for (BatchResult.FileProblem p : result.problems()) err.println(p.file() + "：" + p.reason());
             for (BatchResult.RegionResult r : result.regions()) for (String p : r.problems()) err.println("[" + r.key() + "] " + p);
         } else {
+            stdout.println(rules.used(ruleBase));
             BatchConsole.print(result, stdout);
             stdout.printf("%n批次汇总已写入：%s、%s、%s%n", summary, summaryXlsx, summaryHtml);
         }

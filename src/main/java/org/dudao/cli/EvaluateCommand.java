@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -36,14 +37,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "报告输出目录（默认 ./out）")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "json",
-            description = "报告格式，逗号分隔：json, xlsx, html, docx, all（默认 json）")
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = DEFAULT_FORMATS,
+            description = "报告格式，逗号分隔：json, xlsx, html, docx, all（默认 " + DEFAULT_FORMATS + "）")
     List<String> formats;
+
+    /** A person reads the html page and the workbook; report.json is the contract other tools read. */
+    static final String DEFAULT_FORMATS = "json,xlsx,html";
+
+    @Option(names = "--open", description = "写完后用系统默认程序打开报告（有 html 时打开 html）")
+    boolean open;
 
     @Option(names = "--per-region", description = "每个地区单独输出一份督导报告 docx（默认整次运行一份）")
     boolean perRegion;
 
-    @Option(names = "--year", paramLabel = "YEAR", description = "评估年度（默认：数据中最新的年度）")
+    @Option(names = "--year", paramLabel = "YEAR", converter = YearConverter.class, description = "评估年度，如 2024 或 2024年（默认：数据中最新的年度）")
     Integer year;
 
     @Option(names = "--threads", paramLabel = "N", description = "并行评估和写 report.json 的线程数（默认：处理器核数）")
@@ -56,8 +63,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "在标准错误输出上报告进度：每读完、评估完一个工作簿，每写完一份报告，各一行，附用时")
     boolean progress;
 
-    @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls）或 CSV 文件，可给多个（如每年一个）")
-    List<Path> workbooks;
+    @Parameters(paramLabel = "INPUT", arity = "1..*",
+            description = "统计工作簿（.xlsx/.xls/.csv），可给多个（如每年一个）；也可给文件夹（取其中的工作簿，不含子文件夹）"
+                    + "或通配符（如 \"数据/*.xlsx\"，\"数据/**/*.xlsx\" 含子文件夹）")
+    List<String> inputs;
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -71,9 +80,20 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
         }
+        if (perRegion && !FileNameCharset.fits("督导报告-地区")) {
+            // each region's docx is named after the region, in Chinese
+            err.println("--per-region 无法写出以地区命名的报告。" + FileNameCharset.hint("督导报告-地区.docx"));
+            return ExitCodes.CANNOT_RUN;
+        }
+        InputFiles found = InputFiles.find(inputs, out);
+        if (!found.problems().isEmpty()) {
+            for (String p : found.problems()) err.println(TerminalText.safe(p));
+            return ExitCodes.CANNOT_RUN;
+        }
+        List<Path> workbooks = found.files();
         RuleBase ruleBase = rules.compile(err);
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
-        Waivers waivers = waiverOptions.read(rules.dir, err);
+        Waivers waivers = waiverOptions.read(rules.dir(), err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
 
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -84,7 +104,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
+        RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.label(), workbooks, year, n,
                 new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook, told);
         if (!outcome.evaluated()) {
             for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
@@ -94,9 +114,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         Report report = outcome.report();
         // the run's problems start with the workbooks that could not be read
         for (String p : report.runProblems()) err.println(TerminalText.safe(p));
+        stdout.println(rules.used(ruleBase));
         ConsoleSummary.print(report, stdout);
+        YearHints.evaluated(report.run().year(), report.run().yearsPresent()).ifPresent(h -> stdout.printf("%n%s%n", h));
         List<Path> written = RunPipeline.write(report, formats, out, perRegion, n, told);
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
+        Optional<Path> first = ReportOpener.first(written);
+        if (first.isPresent()) {
+            stdout.println(open ? ReportOpener.open(first.get()) : "请打开：" + first.get().toAbsolutePath());
+        }
         stdout.flush();
         return outcome.exitCode();
     }

@@ -52,7 +52,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--entity", required = true, paramLabel = "CODE", description = "单位代码（地区代码或学校代码；也可写单位名称）")
     String entity;
 
-    @Option(names = "--year", paramLabel = "YEAR", description = "评估年度（默认：数据中最新的年度）")
+    @Option(names = "--year", paramLabel = "YEAR", converter = YearConverter.class, description = "评估年度，如 2024 或 2024年（默认：数据中最新的年度）")
     Integer year;
 
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls/.csv），可给多个（如每年一个）")
@@ -95,7 +95,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         int y = year != null ? year : Evaluator.latestYear(data);
         if (!data.years().contains(y)) {
-            err.println("数据中没有 " + y + " 年的数据（有：" + data.years() + "）");
+            err.println(YearHints.noSuchYear(y, data.years()));
             return ExitCodes.CANNOT_RUN;
         }
         List<Verdict> verdicts = new Evaluator(rb, 1).evaluate(data, y).verdicts().stream()
@@ -108,6 +108,9 @@ public final class ExplainCommand implements Callable<Integer> {
         for (Verdict v : verdicts) {
             for (String line : explain(v, ind.get(), e, rb.dictionary()).split("\n", -1)) out.println(TerminalText.safe(line));
         }
+        verdicts.stream().map(v -> YearHints.explained(v, e, data, y)).flatMap(Optional::stream).distinct()
+                .forEach(h -> out.println(TerminalText.safe(h)));
+        out.println(rules.used(rb));
         out.flush();
         return ExitCodes.of(verdicts);
     }

@@ -8,19 +8,28 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 /** {@code dudao}: checks education statistics against the indicators of the plans. */
 @Command(name = "dudao", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "org.dudao.cli.Messages",
         description = "督导：按教育规划的指标核查统计数据，生成督导报告。",
         subcommands = {EvaluateCommand.class, BatchCommand.class, HistoryCommand.class, RulesCommand.class,
                 GenerateCommand.class, ExplainCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Override public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    // Read before parsing (ConsoleEncoding.detect): declared so that every command accepts it and lists it.
+    @CommandLine.Option(names = ConsoleEncoding.OPTION, paramLabel = "CHARSET", scope = CommandLine.ScopeType.INHERIT,
+            description = "控制台输出的字符编码，如 GBK、UTF-8（默认：跟随控制台；输出到文件或管道时为 UTF-8）")
+    String encoding;
+
+    /** No command: a short help, and the usage-error code. */
+    @Override public Integer call() {
+        ShortHelp.print(spec.commandLine().getErr());
+        return ExitCodes.CANNOT_RUN;
     }
 
     public static void main(String[] args) {
@@ -29,22 +38,34 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        // Java 17 would write Chinese in the platform charset (often ASCII in a container): always UTF-8.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        return run(out, err, args);
+        ConsoleEncoding console;
+        try {
+            console = ConsoleEncoding.detect(args);
+        } catch (IllegalArgumentException e) {
+            err.println("dudao：" + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
+        return run(out, err, console, args);
     }
 
+    /** Runs with the output written as UTF-8 (tests capture it so). */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cmd = commandLine(out, err);
+        return run(out, err, ConsoleEncoding.UTF_8, args);
+    }
+
+    static int run(PrintStream out, PrintStream err, ConsoleEncoding console, String... args) {
+        CommandLine cmd = commandLine(out, err, console);
         return cmd.execute(args);
     }
 
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
+    static CommandLine commandLine(PrintStream out, PrintStream err, ConsoleEncoding console) {
         CommandLine cmd = new CommandLine(new Main());
         // PrintWriter(OutputStream) would encode in the platform charset (ASCII under cron's POSIX locale).
-        cmd.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cmd.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cmd.setOut(writer(out, console.stdout()));
+        cmd.setErr(writer(err, console.stderr()));
+        cmd.setParameterExceptionHandler(new ChineseErrors());
         // Exit 2 means "an indicator failed": a usage error must not look like one.
         configure(cmd);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -52,6 +73,10 @@ public final class Main implements Runnable {
             return ExitCodes.CANNOT_RUN;
         });
         return cmd;
+    }
+
+    private static PrintWriter writer(PrintStream stream, Charset charset) {
+        return new PrintWriter(new OutputStreamWriter(stream, charset), true);
     }
 
     private static void configure(CommandLine c) {

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code dudao rules ...}: the analyst's commands on the rule set. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "规则目录相关命令。",
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesTestCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesTestCommand.class,
+                RulesInitCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -63,7 +64,7 @@ public final class RulesCommand implements Runnable {
                     TextTable t = new TextTable("编号", "名称", "层级", "类型", "界值", "依据");
                     for (Indicator i : rb.catalogue()) t.row(i.id(), i.name(), i.level(), i.pattern(), i.bound(), i.source());
                     out.print(t.render());
-                    out.printf("共 %d 项指标（规则目录 %s）%n", rb.catalogue().size(), rules.dir);
+                    out.printf("共 %d 项指标；%s%n", rb.catalogue().size(), rules.used(rb));
                 }
             }
             out.flush();
@@ -86,7 +87,9 @@ public final class RulesCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            RuleLint.Result r = RuleLint.check(rules.dir, rules.trusted);
+            RulesLookup.Found found = rules.find(err);
+            if (found == null) return ExitCodes.CANNOT_RUN;
+            RuleLint.Result r = RuleLint.check(found.dir(), rules.trusted);
             if (!r.compiled()) {
                 err.println("规则无法编译（" + r.errors().size() + " 个错误）：");
                 for (RuleMessage m : r.errors()) err.println(m);
@@ -94,7 +97,7 @@ public final class RulesCommand implements Runnable {
                 return ExitCodes.CANNOT_RUN;
             }
             for (RuleLint.Finding f : r.findings()) out.println(f);
-            out.printf("规则目录 %s：%d 条规则、%d 项指标编译通过；%s%n", rules.dir, r.rules(), r.indicators(),
+            out.printf("规则目录 %s：%d 条规则、%d 项指标编译通过；%s%n", found.describe(), r.rules(), r.indicators(),
                     r.findings().isEmpty() ? "没有发现问题" : r.findings().size() + " 个警告" + (strict ? "（--strict：按失败处理）" : ""));
             out.flush();
             return strict && !r.findings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.ALL_PASS;

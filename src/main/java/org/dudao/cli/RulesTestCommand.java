@@ -54,9 +54,9 @@ public final class RulesTestCommand implements Callable<Integer> {
         }
         RuleBase rb = rules.compile(err);
         if (rb == null) return ExitCodes.CANNOT_RUN;
-        Waivers waivers = waiverOptions.read(rules.dir, err);
+        Waivers waivers = waiverOptions.read(rules.dir(), err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
-        Path dir = tests != null ? tests : rules.dir.resolve(RuleTests.DIR);
+        Path dir = tests != null ? tests : rules.dir().resolve(RuleTests.DIR);
         List<Path> fixtures = RuleTests.fixtures(dir);
         if (fixtures.isEmpty()) {
             err.println("没有找到测试夹具：" + dir + " 下没有 .xlsx/.xls 工作簿");
@@ -64,7 +64,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         }
         RuleTests.Result result = RuleTests.run(rb, fixtures, waivers, waiverOptions.day());
 
-        out.println("规则测试：" + dir + " 下 " + fixtures.size() + " 个夹具，规则目录 " + rules.dir);
+        out.println("规则测试：" + dir + " 下 " + fixtures.size() + " 个夹具；" + rules.used(rb));
         for (RuleTests.FixtureResult f : result.fixtures()) print(f, out, err);
         printCoverage(result.coverage(), out);
         boolean below = minCoverage != null && !result.coverage().reaches(minCoverage);

@@ -203,7 +203,8 @@ public final class RunPipeline {
             case "json" -> "report.json";
             case "xlsx" -> "report.xlsx";
             case "html" -> "report.html";
-            case "docx" -> DocxReport.FILE;
+            // 督导报告.docx cannot be named under a locale without Chinese (LANG=C and plain java -jar)
+            case "docx" -> FileNameCharset.fits(DocxReport.FILE) ? DocxReport.FILE : "report.docx";
             default -> throw new IllegalArgumentException(format);
         };
     }

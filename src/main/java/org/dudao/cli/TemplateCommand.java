@@ -86,6 +86,7 @@ public final class TemplateCommand implements Callable<Integer> {
             AtomicFiles.write(out, wb::write);
         }
         for (SheetSpec s : sheets) o.printf("%s：%d 个指标列%n", s.name(), s.metrics().size());
+        o.println(rules.used(rb));
         o.println("模板已写入：" + out);
         o.flush();
         return ExitCodes.ALL_PASS;

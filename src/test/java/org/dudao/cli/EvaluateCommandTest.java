@@ -52,12 +52,14 @@ class EvaluateCommandTest {
 
     @Test
     void progress_goes_to_standard_error_only_when_asked_for() throws IOException {
-        Cli quiet = Cli.run("evaluate", "--out", tmp.resolve("q").toString(), S2023, S2024);
+        Cli quiet = Cli.run("evaluate", "--format", "json", "--out", tmp.resolve("q").toString(), S2023, S2024);
         assertThat(quiet.err()).isEmpty();
         Cli told = Cli.run("evaluate", "--progress", "--format", "json,html", "--out", tmp.resolve("p").toString(), S2023, S2024);
         assertThat(told.exit()).isEqualTo(quiet.exit());
-        assertThat(told.out()).isEqualTo(quiet.out().replace(tmp.resolve("q").toString(), tmp.resolve("p").toString())
-                .replace("report.json", "report.json、" + tmp.resolve("p").resolve("report.html")));
+        Path p = tmp.resolve("p");
+        assertThat(told.out()).isEqualTo(quiet.out().replace(tmp.resolve("q").toString(), p.toString())
+                .replace("请打开：" + p.resolve("report.json"), "请打开：" + p.resolve("report.html"))
+                .replace("报告已写入：" + p.resolve("report.json"), "报告已写入：" + p.resolve("report.json") + "、" + p.resolve("report.html")));
         assertThat(told.err()).contains("已读取 2 个工作簿").contains("已评估：").contains("已写入 " + tmp.resolve("p").resolve("report.json"))
                 .contains("已写入 " + tmp.resolve("p").resolve("report.html")).contains("秒");
         Cli byWorkbook = Cli.run("evaluate", "--progress", "--by-workbook", "--out", tmp.resolve("w").toString(), S2024);

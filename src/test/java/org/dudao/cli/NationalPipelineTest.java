@@ -48,7 +48,8 @@ class NationalPipelineTest {
     }
 
     private static String[] args(Path out, String... options) {
-        List<String> a = new ArrayList<>(List.of("evaluate", "--out", out.toString()));
+        // json unless a test asks for more (a list option adds up: --format all still gives all four)
+        List<String> a = new ArrayList<>(List.of("evaluate", "--out", out.toString(), "--format", "json"));
         a.addAll(List.of(options));
         for (Path f : files) a.add(f.toString());
         return a.toArray(String[]::new);

@@ -34,7 +34,7 @@ class SmallHeapRunTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx80m",
                 "-XX:+ExitOnOutOfMemoryError", "-D" + VerdictStore.HELD_PROPERTY + "=0", "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "evaluate", "--by-workbook", "--threads", "2", "--out", tmp.resolve("out").toString()));
+                "evaluate", "--by-workbook", "--threads", "2", "--format", "json", "--out", tmp.resolve("out").toString()));
         try (Stream<Path> files = Files.list(tmp.resolve("data"))) {
             files.sorted().forEach(f -> cmd.add(f.toString()));
         }

@@ -1,0 +1,163 @@
+package org.dudao.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The zip {@code mvn package} builds, as an inspection office gets it: unpacked into a temporary
+ * folder outside the repository, {@code bin/dudao evaluate} run from another folder under
+ * {@code LANG=C} on workbooks with Chinese names. Run by failsafe in {@code integration-test}, after
+ * {@code package} has built the zip.
+ */
+class DistributionIT {
+    @TempDir static Path tmp;
+    static Path home;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        Path zip = Path.of(System.getProperty("dudao.dist.zip", "target/dudao-missing.zip"));
+        assertThat(zip).as("the distribution zip, built by mvn package").exists();
+        try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
+            for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                Path to = tmp.resolve("安装").resolve(e.getName()).normalize();
+                assertThat(to.startsWith(tmp.resolve("安装"))).as(e.getName()).isTrue();
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                    continue;
+                }
+                Files.createDirectories(to.getParent());
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, to);
+                }
+                // as unzip does: the zip carries the launcher's execute bit
+                if ((e.getUnixMode() & 0100) != 0) assertThat(to.toFile().setExecutable(true, false)).isTrue();
+            }
+        }
+        try (Stream<Path> s = Files.list(tmp.resolve("安装"))) {
+            home = s.findFirst().orElseThrow();
+        }
+        assertThat(home.getFileName().toString()).startsWith("dudao-");
+    }
+
+    @Test
+    void bin_dudao_evaluates_chinese_named_workbooks_from_another_folder_under_lang_c() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("工作"));
+        Files.copy(home.resolve("sample-data/sample-2023.xlsx"), work.resolve("样本-2023.xlsx"));
+        Files.copy(home.resolve("sample-data/sample-2024.xlsx"), work.resolve("样本-2024.xlsx"));
+        Forked r = launch(work, "evaluate", "--format", "all", "样本-2023.xlsx", "样本-2024.xlsx");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).startsWith("规则：" + home.resolve("rules") + "（安装目录中的 rules）；SHA-256 ")
+                .contains("评估年度：2024 年").contains("数据中还有 2023 年").endsWith("请打开：" + work.resolve("out/report.html") + "\n");
+        try (Stream<Path> files = Files.list(work.resolve("out"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx");
+        }
+        JsonNode run = new ObjectMapper().readTree(work.resolve("out/report.json").toFile()).path("run");
+        assertThat(run.path("inputs").get(1).path("file").asText()).isEqualTo("样本-2024.xlsx");
+    }
+
+    @Test
+    void bin_dudao_without_a_command_prints_the_short_help_and_exits_3() throws Exception {
+        Forked r = launch(tmp);
+        assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(r.err()).contains("dudao evaluate 数据.xlsx");
+    }
+
+    @Test
+    void the_zip_holds_launchers_rules_sample_data_and_the_guide_and_the_tarball_the_same() throws IOException {
+        assertThat(home.resolve("bin/dudao")).isExecutable();
+        byte[] bat = Files.readAllBytes(home.resolve("bin/dudao.bat"));
+        String batText = new String(bat, StandardCharsets.US_ASCII);
+        assertThat(batText).contains("\r\n").doesNotContain("\r\r").contains("org.dudao.cli.Main");
+        assertThat(batText.replace("\r\n", "")).doesNotContain("\n");
+        for (byte b : bat) assertThat(b).as("dudao.bat is ASCII: cmd.exe reads it in the console's code page").isBetween((byte) 0, (byte) 127);
+        assertThat(RulesLookupTest.contents(home.resolve("rules"))).isEqualTo(RulesLookupTest.contents(Path.of("rules")));
+        assertThat(home.resolve("sample-data/sample-2024.xlsx")).exists();
+        assertThat(Files.readString(home.resolve("使用说明.txt"))).contains("bin\\dudao.bat").contains("LC_ALL").contains("JAVA_OPTS");
+
+        Path tar = Path.of(System.getProperty("dudao.dist.tar", "target/dudao-missing.tar.gz"));
+        TreeSet<String> inTar = new TreeSet<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(tar)))) {
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.isDirectory()) continue;
+                inTar.add(e.getName());
+                if (e.getName().endsWith("/bin/dudao")) assertThat(e.getMode() & 0777).isEqualTo(0755);
+            }
+        }
+        TreeSet<String> unpacked = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(home)) {
+            s.filter(Files::isRegularFile).forEach(f -> unpacked.add(home.getFileName() + "/" + home.relativize(f).toString().replace('\\', '/')));
+        }
+        assertThat(inTar).isEqualTo(unpacked);
+    }
+
+    @Test
+    void every_bundled_jar_carries_its_licence_or_has_it_in_licenses() throws IOException {
+        String readme = Files.readString(home.resolve("licenses/README.txt"));
+        Map<String, List<String>> listed = new TreeMap<>();
+        for (String line : readme.lines().toList()) {
+            String[] words = line.strip().split("\\s+");
+            List<String> files = new ArrayList<>();
+            for (String w : words) if (w.endsWith(".txt")) files.add(w);
+            if (words.length > 1 && !files.isEmpty()) listed.put(words[0], files);
+        }
+        for (List<String> files : listed.values()) for (String f : files) assertThat(home.resolve("licenses").resolve(f)).exists();
+        Pattern artifact = Pattern.compile("(.+?)-\\d.*\\.jar");
+        List<String> without = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            for (Path jar : jars.sorted().toList()) {
+                Matcher m = artifact.matcher(jar.getFileName().toString());
+                assertThat(m.matches()).as(jar.toString()).isTrue();
+                if (m.group(1).equals("dudao") || carriesLicence(jar) || listed.containsKey(m.group(1))) continue;
+                without.add(jar.getFileName().toString());
+            }
+        }
+        assertThat(without).as("jars in lib/ with no licence inside and none in licenses/README.txt").isEmpty();
+    }
+
+    private static boolean carriesLicence(Path jar) throws IOException {
+        try (ZipFile z = ZipFile.builder().setPath(jar).get()) {
+            for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                String name = e.getName().substring(e.getName().lastIndexOf('/') + 1).toUpperCase();
+                if (!e.isDirectory() && !name.endsWith(".CLASS") && (name.startsWith("LICENSE") || name.startsWith("LICENCE"))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** bin/dudao in {@code dir} under the POSIX locale, with the Java running these tests. */
+    private static Forked launch(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dudao").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_"));
+        pb.environment().put("LANG", "C");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("JAVA_OPTS");
+        return Forked.of(pb);
+    }
+}
