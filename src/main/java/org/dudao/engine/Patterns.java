@@ -505,7 +505,7 @@ public final class Patterns {
      * ({@code 小学 <= 0.50；初中 <= 0.45}). X̄ = Σ resource / Σ pupils; S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²);
      * CV = S / X̄ (教督〔2017〕6号). Special-education schools and 教学点 under 50 pupils are left
      * out and counted; a 九年一贯制 or 完全中学 reported as one row cannot be split by 学段 and makes
-     * the coefficient INSUFFICIENT_DATA until its parts are reported as rows of their own.
+     * the coefficient INSUFFICIENT_DATA until its parts are reported as rows of their own (学段 九年一贯制小学部 …, which may share its code).
      * The verdict's part is the 学段.
      */
     public static Verdict dispersion(RuleContext kc, Entity e, String stage, String resource) {

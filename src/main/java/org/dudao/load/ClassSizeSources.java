@@ -6,6 +6,7 @@ import org.dudao.model.EntityKind;
 import org.dudao.model.LoadProblem.Severity;
 import org.dudao.model.Metric;
 import org.dudao.model.Origin;
+import org.dudao.model.Stage;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,23 +48,40 @@ final class ClassSizeSources {
         List<DatasetBuilder.Held> parents = new ArrayList<>(withBands);
         parents.sort(Comparator.comparingInt(h -> -h.entity().getKind().ordinal()));
         for (DatasetBuilder.Held p : parents) {
-            for (int y : years) check(b, p.entity(), y, kids);
+            for (int y : years) {
+                // bands given per 学段 (初中, 高中 …) are held against the classes of that 学段 only
+                Map<String, List<DatasetBuilder.Held>> byStage = new LinkedHashMap<>();
+                for (DatasetBuilder.Held h : kids.getOrDefault(p.entity().getCode(), List.of())) {
+                    Entity e = h.entity();
+                    if (e.getKind() == EntityKind.CLASS && band(e).isPresent() && e.hasYear(y)) {
+                        byStage.computeIfAbsent(e.getStage() == null ? "" : e.getStage(), k -> new ArrayList<>()).add(h);
+                    }
+                }
+                for (Map.Entry<String, List<DatasetBuilder.Held>> g : byStage.entrySet()) check(b, p.entity(), g.getKey(), g.getValue(), y, kids, all);
+            }
         }
     }
 
     private static Optional<ClassBand> band(Entity e) { return ClassBand.ofEntity(e); }
 
-    private static void check(DatasetBuilder b, Entity parent, int year, Map<String, List<DatasetBuilder.Held>> kids) {
-        List<DatasetBuilder.Held> own = new ArrayList<>(), detail = new ArrayList<>();
-        for (DatasetBuilder.Held h : kids.getOrDefault(parent.getCode(), List.of())) {
-            if (h.entity().getKind() == EntityKind.CLASS && band(h.entity()).isPresent() && h.entity().hasYear(year)) own.add(h);
+    private static void check(DatasetBuilder b, Entity parent, String stage, List<DatasetBuilder.Held> own, int year,
+                              Map<String, List<DatasetBuilder.Held>> kids, Map<String, DatasetBuilder.Held> all) {
+        List<DatasetBuilder.Held> below = new ArrayList<>(), detail = new ArrayList<>();
+        below(parent.getCode(), year, kids, own, below, 0);
+        Set<Stage> of = stage.isEmpty() ? Set.of() : Stage.ofClass(stage, null);
+        String unchecked = null;
+        for (DatasetBuilder.Held h : below) {
+            if (of.isEmpty()) { detail.add(h); continue; }
+            Set<Stage> st = stagesOf(h.entity(), all);
+            if (!st.isEmpty() && of.containsAll(st)) detail.add(h);
+            else if (st.isEmpty() || !java.util.Collections.disjoint(of, st)) {
+                detail.add(h);
+                unchecked = "“" + h.entity().getName() + "”的学段不明，无法确定是否属于" + stage;
+            }
         }
-        if (own.isEmpty()) return;
-        below(parent.getCode(), year, kids, own, detail, 0);
         if (detail.isEmpty()) return; // the bands are all there is
         Map<String, BigDecimal> stated = new LinkedHashMap<>(), found = new LinkedHashMap<>();
         List<ClassBand> ranges = new ArrayList<>();
-        String unchecked = null;
         for (DatasetBuilder.Held h : own) {
             ClassBand cb = band(h.entity()).orElseThrow();
             if (!stated.containsKey(cb.label())) ranges.add(cb);
@@ -100,7 +118,7 @@ final class ClassSizeSources {
         Origin o = own.get(0).entity().getOrigin();
         String what = parent.getKind() == EntityKind.SCHOOL ? "班级名单" : "所属学校的班级名单或班额分段";
         b.problem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), parent.getLevel() + " " + parent.getCode()
-                + (parent.getName() == null ? "" : " " + parent.getName()) + " " + year + "年的班额分段表与" + what + "不一致（"
+                + (parent.getName() == null ? "" : " " + parent.getName()) + " " + year + "年" + (stage.isEmpty() ? "" : stage) + "的班额分段表与" + what + "不一致（"
                 + (differ.isEmpty() ? unchecked + "，无法核对" : String.join("；", differ)) + "）：两者均不采用，相关指标为“数据不足”，请核实");
     }
 
@@ -116,6 +134,13 @@ final class ClassSizeSources {
                 below(e.getCode(), year, kids, own, out, depth + 1);
             }
         }
+    }
+
+    /** The stages a class or band may be in, from its own 学段 or 年级 and its school's. */
+    private static Set<Stage> stagesOf(Entity c, Map<String, DatasetBuilder.Held> all) {
+        DatasetBuilder.Held p = c.getParentCode() == null ? null : all.get(c.getParentCode());
+        Entity school = p == null ? null : p.entity();
+        return Stage.ofClass(c.getStage(), school != null && school.getKind() == EntityKind.SCHOOL ? school.getStage() : null);
     }
 
     private static ClassBand holding(List<ClassBand> ranges, BigDecimal size) {

@@ -164,6 +164,20 @@ class StatisticsFormsTest {
     }
 
     @Test
+    void region_bands_of_a_stage_are_held_against_the_classes_of_that_stage_only() {
+        Path wb = schools(Workbooks.create()).sheet("班级").row("学校代码", "班级", "年度", "学生数")
+                .row("3301020002", "一(1)班", 2024, 45)
+                .sheet("县班额").row("地区代码", "年度", "学段", "41-45人", "56-60人")
+                .row("330102", 2024, "高中", 0, 2).row("330102", 2024, "小学", 2, 0)
+                .save(dir.resolve("a.xlsx"));
+        Loaded l = Loaded.load(wb);
+        assertThat(l.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("2024年小学的班额分段表")
+                .contains("41-45人 分段表 2 个、明细 1 个"));
+        assertThat(l.value(ClassBand.code("330102", "高中", ClassBand.parse("56-60人").orElseThrow()), 2024, ClassBand.COUNT))
+                .as("no 高中 class is listed: the 高中 bands stand").isEqualByComparingTo("2");
+    }
+
+    @Test
     void a_rate_typed_as_a_fraction_is_converted_with_a_note_and_an_impossible_one_rejected() {
         Path wb = Workbooks.create().sheet("表1")
                 .row("地区代码", "层级", "年度", "体质健康合格率(%)", "学前三年毛入园率(%)", "高中阶段毛入学率(%)")
