@@ -69,21 +69,24 @@ class ImplausibleDataTest {
         assertThat(problems.get(1).message()).contains("大于最大值 366");
     }
 
-    @Test
-    void anUnknownActionInValidityCsvIsAnErrorWithItsLine() throws IOException {
+    /** A rules folder with the shipped dictionary and the given validity.csv; returns its metrics.csv. */
+    private Path rulesWithValidity(String csv) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.copy(Path.of("rules/metrics.csv"), rules.resolve("metrics.csv"));
-        Files.writeString(rules.resolve("validity.csv"), "指标或类别,最小值,最大值,超出范围时,说明\n人数,0,,忽略,\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(rules.resolve("metrics.csv")))
+        Files.writeString(rules.resolve("validity.csv"), csv);
+        return rules.resolve("metrics.csv");
+    }
+
+    @Test
+    void anUnknownActionInValidityCsvIsAnErrorWithItsLine() throws IOException {
+        Path metrics = rulesWithValidity("指标或类别,最小值,最大值,超出范围时,说明\n人数,0,,忽略,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(metrics))
                 .isInstanceOf(MetricDictionary.DictionaryException.class).hasMessageContaining("validity.csv:2").hasMessageContaining("忽略");
     }
 
     @Test
     void aMetricSetToRejectDropsTheValueWithAnErrorOnItsCell() throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.copy(Path.of("rules/metrics.csv"), rules.resolve("metrics.csv"));
-        Files.writeString(rules.resolve("validity.csv"), "指标或类别,最小值,最大值,超出范围时\n在校学生数,0,,拒绝\n");
-        MetricDictionary dictionary = MetricDictionary.read(rules.resolve("metrics.csv"));
+        MetricDictionary dictionary = MetricDictionary.read(rulesWithValidity("指标或类别,最小值,最大值,超出范围时\n在校学生数,0,,拒绝\n"));
         Path wb = Workbooks.create().sheet("表1").row("地区代码", "层级", "年度", "在校学生数(人)").row(330102, "县", 2023, -5)
                 .save(dir.resolve("a.xlsx"));
         var data = new WorkbookLoader(dictionary).load(List.of(wb)).dataset();
@@ -97,10 +100,8 @@ class ImplausibleDataTest {
 
     @Test
     void aBoundThatIsNoNumberInValidityCsvIsAnErrorWithItsLine() throws IOException {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.copy(Path.of("rules/metrics.csv"), rules.resolve("metrics.csv"));
-        Files.writeString(rules.resolve("validity.csv"), "指标或类别,最小值,最大值\n人数,零,\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(rules.resolve("metrics.csv")))
+        Path metrics = rulesWithValidity("指标或类别,最小值,最大值\n人数,零,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(metrics))
                 .isInstanceOf(MetricDictionary.DictionaryException.class).hasMessageContaining("validity.csv:2").hasMessageContaining("零");
     }
 
