@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class TemplateCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
 
-    @Option(names = "--level", paramLabel = "LEVEL", description = "只生成一个表：county（地区表）、school（学校表）或 class（班级表）；默认三个表都生成")
+    @Option(names = "--level", paramLabel = "LEVEL", description = "只生成一类表：county（地区表）、school（学校表）或 class（班级表和班额分段表）；默认都生成")
     String level;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "输出的模板文件")
@@ -60,6 +61,13 @@ public final class TemplateCommand implements Callable<Integer> {
                      Map<String, Set<String>> usedBy) {}
 
     static final int EXAMPLE_YEAR = 2024;
+    /** The class-size bands of the education statistics forms. */
+    static final List<String> BANDS = List.of("25人及以下", "26-30人", "31-35人", "36-40人", "41-45人", "46-50人", "51-55人", "56-60人",
+            "61-65人", "66人及以上");
+    /** The 学段 a school is entered with, as the statistics forms name them; the parts of a school may share its code. */
+    static final String[] STAGES = {"小学", "教学点", "初中", "九年一贯制", "九年一贯制小学部", "九年一贯制初中部", "十二年一贯制",
+            "十二年一贯制小学部", "十二年一贯制初中部", "十二年一贯制高中部", "完全中学", "完全中学初中部", "完全中学高中部", "高级中学",
+            "幼儿园", "特殊教育学校", "中等职业学校", "技工学校", "普通高等学校"};
     static final int ROWS = 1000;
 
     @Override public Integer call() throws IOException {
@@ -132,8 +140,15 @@ public final class TemplateCommand implements Callable<Integer> {
                     List.of("示例", "某某县第一小学", "330102", "小学", String.valueOf(EXAMPLE_YEAR))));
         }
         if (level == null || level.equals("class")) {
-            out.add(new SheetSpec("班级表", List.of("学校代码", "班级", "年度", "学生数(人)"), List.of(),
-                    List.of("示例", "一年级1班", String.valueOf(EXAMPLE_YEAR), "45"), Map.of()));
+            out.add(new SheetSpec("班级表", List.of("学校代码", "年级", "班级", "年度", "学生数(人)"), List.of(),
+                    List.of("示例", "一年级", "1班", String.valueOf(EXAMPLE_YEAR), "45"), Map.of()));
+            List<String> keys = new ArrayList<>(List.of("学校代码", "学段", "年度"));
+            List<String> example = new ArrayList<>(List.of("示例", "小学", String.valueOf(EXAMPLE_YEAR)));
+            for (String band : BANDS) {
+                keys.add(band + "(个)");
+                example.add("0");
+            }
+            out.add(new SheetSpec("班额分段表", keys, List.of(), example, Map.of()));
         }
         return out;
     }
@@ -194,15 +209,20 @@ public final class TemplateCommand implements Callable<Integer> {
                 c.setCellValue(k);
                 c.setCellStyle(head);
                 String ex = s.example().get(col);
-                if (k.equals("年度") || k.startsWith("学生数")) example.createCell(col).setCellValue(Double.parseDouble(ex));
+                if (k.equals("年度") || k.startsWith("学生数") || k.endsWith("(个)")) example.createCell(col).setCellValue(Double.parseDouble(ex));
                 else example.createCell(col).setCellValue(ex);
                 if (k.equals("年度")) validate(sh, dv, col, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "2000", "2100"),
                         "年度", "请填写 2000–2100 之间的整数年份，如 2024", true);
                 if (k.startsWith("学生数")) validate(sh, dv, col, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null),
                         "学生数", "请填写不小于 0 的整数", true);
+                if (k.endsWith("(个)")) validate(sh, dv, col, dv.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null),
+                        k, "该班额段的班级数：不小于 0 的整数；没有这一段的班级填 0，不知道的留空", true);
                 if (k.equals("层级")) validate(sh, dv, col, dv.createExplicitListConstraint(new String[]{"省", "市", "县"}), "层级", "省、市或县", true);
-                if (k.equals("学段")) validate(sh, dv, col, dv.createExplicitListConstraint(new String[]{"小学", "初中", "九年一贯制", "完全中学",
-                        "幼儿园", "普通高中", "中等职业学校", "特殊教育学校"}), "学段", "九年一贯制、完全中学请按小学部、初中部分两行填报（学段分别填小学、初中）", false);
+                if (k.equals("学段")) validate(sh, dv, col, dv.createExplicitListConstraint(STAGES), "学段",
+                        "一贯制学校、完全中学请按学部分行填报（如九年一贯制小学部、九年一贯制初中部），可共用一个学校代码", false);
+                if (k.equals("年级")) validate(sh, dv, col, dv.createExplicitListConstraint(new String[]{"一年级", "二年级", "三年级", "四年级", "五年级",
+                        "六年级", "七年级", "八年级", "九年级", "高一", "高二", "高三", "小班", "中班", "大班"}), "年级",
+                        "一年级至九年级、高一至高三、小班/中班/大班；完全中学、十二年一贯制学校的班级须填年级，才能判断是否义务教育班级", false);
                 comment(wb, drawing, header.getCell(col), keyNote(k));
                 sh.setColumnWidth(col, 14 * 256);
                 col++;
@@ -218,13 +238,18 @@ public final class TemplateCommand implements Callable<Integer> {
                 switch (d.type()) {
                     case NUMBER -> {
                         if ("%".equals(d.unit())) {
-                            validate(sh, dv, col, dv.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "100"),
-                                    d.name(), "请填写 0–100 之间的百分数（填 95 表示 95%）", true);
+                            // the plausible range of validity.csv: a gross enrolment rate may exceed 100%
+                            var range = dict.validity().rangeOf(d.name(), d.unit());
+                            String lo = range.map(r -> r.min()).map(BigDecimal::toPlainString).orElse("0");
+                            String hi = range.map(r -> r.max()).map(BigDecimal::toPlainString).orElse(null);
+                            validate(sh, dv, col, hi == null ? dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, lo, null)
+                                            : dv.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, lo, hi),
+                                    d.name(), "请填写 " + lo + "–" + (hi == null ? "" : hi) + " 之间的百分数（填 95 表示 95%，不要填 0.95）", true);
                         } else {
                             validate(sh, dv, col, dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null),
                                     d.name(), "请填写不小于 0 的数" + (d.unit() == null ? "" : "（单位：" + d.unit() + "）"), true);
                         }
-                        example.createCell(col).setCellValue(exampleNumber(d.unit()));
+                        example.createCell(col).setCellValue(exampleNumber(d, dict));
                     }
                     case YES_NO -> {
                         validate(sh, dv, col, dv.createExplicitListConstraint(new String[]{"是", "否"}), d.name(), "请选择“是”或“否”", true);
@@ -253,11 +278,22 @@ public final class TemplateCommand implements Callable<Integer> {
             case "层级" -> "省、市或县（区、旗同县）。";
             case "学校代码" -> "学校标识码。在班级表中为班级所属学校的代码。";
             case "地区代码 " -> "";
-            case "学段" -> "小学、初中、幼儿园、普通高中、中等职业学校、特殊教育学校等。九年一贯制、完全中学请按小学部、初中部分两行填报。";
+            case "学段" -> "小学、初中、幼儿园、高级中学、中等职业学校、特殊教育学校等（可从下拉列表选择）。九年一贯制、十二年一贯制学校和完全中学请按学部分行填报：学段填“九年一贯制小学部”“九年一贯制初中部”等，各学部可共用一个学校代码。班额分段表中为该行班级的学段（可留空，按学校的学段）。";
+            case "年级" -> "班级的年级：一年级至九年级、高一至高三、小班/中班/大班。完全中学、十二年一贯制学校的班级须填，才能判断是否为义务教育班级；按学部填报的学校据此把班级归入学部。";
             case "年度" -> "统计年度，整数，如 2024。每年一行（或每年一个工作簿）。";
             case "学生数(人)" -> "本班在校学生数（班额）。";
-            default -> key + "。";
+            default -> key.endsWith("(个)") ? "班额在“" + key.replace("(个)", "") + "”的班级数。没有这一段的班级填 0；不知道的留空（留空按缺数据处理）。"
+                    : key + "。";
         };
+    }
+
+    /** An example value for a metric: a typical one for its unit, within the metric's plausible range. */
+    private static double exampleNumber(MetricDictionary.Def d, MetricDictionary dict) {
+        double typical = exampleNumber(d.unit());
+        var range = dict.validity().rangeOf(d.name(), d.unit());
+        if (range.isEmpty() || range.get().max() == null || typical <= range.get().max().doubleValue()) return typical;
+        double lo = range.get().min() == null ? 0 : range.get().min().doubleValue();
+        return (lo + range.get().max().doubleValue()) / 2;
     }
 
     private static double exampleNumber(String unit) {
@@ -318,8 +354,12 @@ public final class TemplateCommand implements Callable<Integer> {
         }
         lines.addAll(List.of(
                 "  · 地区表：层级填省、市或县；上级代码填上级地区的代码。",
-                "  · 学校表：地区代码填学校所属县（区）的代码；九年一贯制、完全中学请按小学部、初中部分两行填报（学段分别填“小学”“初中”）。",
-                "  · 班级表：学校代码填班级所属学校的代码，学生数为该班在校学生数。",
+                "  · 学校表：地区代码填学校所属县（区）的代码；九年一贯制、十二年一贯制学校和完全中学请按学部分行填报",
+                "    （学段填“九年一贯制小学部”“九年一贯制初中部”“完全中学高中部”等，可共用一个学校代码）。",
+                "  · 班级表：学校代码填班级所属学校的代码，年级填一年级至九年级、高一至高三等，学生数为该班在校学生数。",
+                "  · 班额分段表：不逐班填报时，按统计报表填每所学校各班额段的班级数（25人及以下……66人及以上），与班级表二选一；",
+                "    两者都填时须一致，不一致时两者都不采用。完全中学等跨学段的学校请按学段分行（学段列填初中、高中）。",
+                "    县级汇总的分段数也可填在地区表式的表中（地区代码、年度、学段和各班额段列）。",
                 "",
                 "四、检查",
                 "  · 填好后可运行 dudao evaluate 本文件，控制台会列出读入的行数和每个有问题的单元格。"));

@@ -251,6 +251,14 @@ public interface Expr {
         };
     }
 
+    /**
+     * How many of the selected classes (class-list classes and size bands alike) meet a condition on their
+     * size: {@code countOf(compulsoryClasses(), "班额", ">= 56")}. See {@link ClassSizes.Count}.
+     */
+    static Expr countOf(Patterns.Children classes, String metric, String condition) {
+        return new ClassSizes.Count(classes, metric, Bound.parse(condition));
+    }
+
     /** A child's name with its parent for context: 城关小学 三年级2班. */
     static String describeChild(Facts facts, Entity c) {
         Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());

@@ -83,6 +83,16 @@ public final class Facts {
         }
     }
 
+    /** The region itself and every region below it, parents before their children. */
+    public List<Entity> regionsFrom(Entity root) {
+        List<Entity> found = new ArrayList<>();
+        found.add(root);
+        for (int i = 0; i < found.size() && i < 100_000; i++) {
+            for (Entity c : children(found.get(i).getCode())) if (c.getKind().isRegion() && c != root) found.add(c);
+        }
+        return found;
+    }
+
     public Param param(String name) { return params.get(name); }
 
     /** Every parameter, in the order given: each session gets them as facts. */

@@ -4,6 +4,7 @@ import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
+import org.dudao.model.Stage;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.kie.api.runtime.rule.RuleContext;
@@ -56,6 +57,9 @@ public final class Patterns {
 
     public static Expr countOf(String level, String metric, String condition) { return Expr.countOf(level, metric, condition); }
 
+    /** How many of the selected classes meet a condition on their size: {@code countOf(compulsoryClasses(), "班额", ">= 56")}. */
+    public static Expr countOf(Children classes, String metric, String condition) { return Expr.countOf(classes, metric, condition); }
+
     public static Expr maxOf(String level, String metric) { return Expr.maxOf(level, metric); }
 
     public static Expr growth(String metric) { return Expr.growth(metric); }
@@ -98,17 +102,31 @@ public final class Patterns {
 
     // ---- child entities and their conditions (coverage, share-of-children) -----------------
 
-    /** The child entities a roll-up looks at: {@code children("县")}, {@code schools("小学", "初中")}. */
-    public record Children(String level, List<String> stages, String label) {
+    /**
+     * The child entities a roll-up looks at: {@code children("县")}, {@code schools("小学", "初中")},
+     * {@code compulsoryClasses()}. A membership, when given, decides instead of the 学段 words, and may not
+     * know (a class of a 完全中学 without 年级): such a child is left out here and weighed by the class-size
+     * helpers, which name it where it could change the verdict.
+     */
+    public record Children(String level, List<String> stages, String label, Membership membership) {
+        public Children(String level, List<String> stages, String label) { this(level, stages, label, null); }
+
         List<Entity> of(Facts facts, Entity parent, int year) {
             List<Entity> out = new ArrayList<>();
-            for (Entity c : facts.descendants(parent, level)) {
+            for (Entity c : level.equals(REGIONS) ? facts.regionsFrom(parent) : facts.descendants(parent, level)) {
                 if (!facts.hasYear(c.getCode(), year)) continue; // closed, or not in this year's return
-                if (stages.isEmpty() || stageMatches(c.getStage(), stages)) out.add(c);
+                if (membership != null ? membership.of(facts, c) == Boolean.TRUE : stages.isEmpty() || stageMatches(c.getStage(), stages)) {
+                    out.add(c);
+                }
             }
             out.sort(Comparator.comparing(Entity::getCode));
             return out;
         }
+    }
+
+    /** Whether a child belongs to a selection: yes, no, or unknown (null). */
+    public interface Membership {
+        Boolean of(Facts facts, Entity child);
     }
 
     /** Every descendant region or school at a level (县, 学校, 班级). */
@@ -119,10 +137,75 @@ public final class Patterns {
         return new Children("学校", List.of(stages), stages.length == 0 ? "学校" : String.join("、", stages) + "学校");
     }
 
-    /** Primary and secondary schools (中小学): 小学, 初中, 高中, 一贯制, 完全中学 and other 中学. */
+    /**
+     * Primary and secondary schools (中小学): 小学, 初中, 普通高中, 一贯制, 完全中学 and other 中学, their
+     * parts; not 职业中学 or other 中职, nor special-education schools.
+     */
     public static Children primaryAndSecondary() {
-        return new Children("学校", List.of("小学", "初中", "初级中学", "高中", "高级中学", "一贯制", "完全中学", "中学"), "中小学");
+        return schoolsOf("中小学", s -> !s.isEmpty() && Set.of(Stage.PRIMARY, Stage.JUNIOR, Stage.SENIOR).containsAll(s));
     }
+
+    /** 普通高等学校 (本科 and 高职): not 技工院校 (技师学院 …), which train at secondary vocational level. */
+    public static Children higherEducation() {
+        return schoolsOf("普通高校", s -> s.equals(Set.of(Stage.HIGHER)));
+    }
+
+    /** Basic-education schools (幼儿园 to 普通高中, and special-education): not 中职, 技工院校 or 普通高校. */
+    public static Children basicEducationSchools() {
+        return new Children("学校", List.of(), "基础教育学校", (facts, s) -> s.getStage() == null || s.getStage().isBlank() ? null : s.isBasicEducation());
+    }
+
+    /** Classes of 义务教育 (小学 and 初中, including the 小学部 and 初中部 of 一贯制 schools and 完全中学). */
+    public static Children compulsoryClasses() {
+        return new Children("班级", List.of(), "义务教育班级", (facts, c) -> Stage.compulsory(ClassSizes.stagesOf(facts, c)));
+    }
+
+    /** Classes of 普通高中 (including the 高中部 of 完全中学 and 十二年一贯制 schools). */
+    public static Children seniorClasses() {
+        return new Children("班级", List.of(), "普通高中班级", (facts, c) -> Stage.is(ClassSizes.stagesOf(facts, c), Stage.SENIOR));
+    }
+
+    private static Children schoolsOf(String label, java.util.function.Predicate<Set<Stage>> test) {
+        return new Children("学校", List.of(), label, (facts, s) -> test.test(s.school().stages()));
+    }
+
+    // ---- class sizes, from a class list or size bands (ClassPatterns) ---------------------------------
+
+    /** The share of the selected classes whose size meets a condition: {@code shareOfClasses(kcontext, $e, compulsoryClasses(), "班额", ">= 66")}. */
+    public static Verdict shareOfClasses(RuleContext kc, Entity e, Children classes, String metric, String condition) {
+        return ClassPatterns.shareOfClasses(kc, e, classes, metric, condition);
+    }
+
+    /** Every selected class within its 学段's part of {@code @bound}: {@code everyClass(kcontext, $e, compulsoryClasses(), "班额")}. */
+    public static Verdict everyClass(RuleContext kc, Entity e, Children classes, String metric) {
+        return ClassPatterns.everyClass(kc, e, classes, metric);
+    }
+
+    /** 逐步消减: a count below last year's ({@code @bound("< 上年")}) or none left: {@code phaseOut(kcontext, $e, countOf(seniorClasses(), "班额", ">= 56"))}. */
+    public static Verdict phaseOut(RuleContext kc, Entity e, Expr count) { return ClassPatterns.phaseOut(kc, e, count); }
+
+    // ---- schools in parts, and who a measure is for (SchoolPatterns) ----------------------------------
+
+    /**
+     * A school's size as the standard counts it: {@code compulsoryEnrolment(value("在校学生数"), value("义务教育在校生数"))},
+     * its 义务教育 enrolment, over all its parts for a 一贯制 school entered in parts.
+     */
+    public static Expr compulsoryEnrolment(Expr pupils, Expr compulsoryPupils) { return SchoolPatterns.compulsoryEnrolment(pupils, compulsoryPupils); }
+
+    /** threshold for the whole school: a school entered in parts is judged once, on its first part, the others naming it. */
+    public static Verdict wholeSchool(RuleContext kc, Entity e, Expr x) { return SchoolPatterns.wholeSchool(kc, e, x); }
+
+    /** rollUp, NOT_APPLICABLE for a region whose schools are all outside the selection (only 普通高校 and 中职 …). */
+    public static Verdict rollUp(RuleContext kc, Entity e, Collection<?> childVerdicts, Children applicable) {
+        return SchoolPatterns.rollUp(kc, e, childVerdicts, applicable);
+    }
+
+    /** The region itself and every region below it ({@code coverage} over 省、市、县 alike). */
+    public static Children regionsFromHere() {
+        return new Children(REGIONS, List.of(), "地区", null);
+    }
+
+    private static final String REGIONS = "地区";
 
     private static boolean stageMatches(String stage, List<String> words) {
         if (stage == null) return false;
@@ -197,9 +280,10 @@ public final class Patterns {
         return yearOnYear(kc, e, x, Op.GE);
     }
 
-    /** no-rebound: this year's value ≤ last year's (防止反弹, 持续压减). */
+    /** no-rebound: this year's value ≤ last year's (防止反弹, 持续压减); {@code @bound("< 上年")} asks for a fall. */
     public static Verdict noRebound(RuleContext kc, Entity e, Expr x) {
-        return yearOnYear(kc, e, x, Op.LE);
+        Bound b = ctx(kc, e).meta().bound();
+        return yearOnYear(kc, e, x, b != null && b.previousYear() && b.op() == Op.LT ? Op.LT : Op.LE);
     }
 
     /** zero: a count that must be 0 (清零, 消除); the bound in {@code @bound} is {@code = 0}. */
@@ -421,7 +505,7 @@ public final class Patterns {
      * ({@code 小学 <= 0.50；初中 <= 0.45}). X̄ = Σ resource / Σ pupils; S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²);
      * CV = S / X̄ (教督〔2017〕6号). Special-education schools and 教学点 under 50 pupils are left
      * out and counted; a 九年一贯制 or 完全中学 reported as one row cannot be split by 学段 and makes
-     * the coefficient INSUFFICIENT_DATA until its parts are reported as rows of their own.
+     * the coefficient INSUFFICIENT_DATA until its parts are reported as rows of their own (学段 九年一贯制小学部 …, which may share its code).
      * The verdict's part is the 学段.
      */
     public static Verdict dispersion(RuleContext kc, Entity e, String stage, String resource) {
@@ -440,12 +524,15 @@ public final class Patterns {
         List<Metric> evidence = new ArrayList<>(l.evidence());
         List<BigDecimal[]> rows = new ArrayList<>();
         List<String> unsplit = new ArrayList<>();
+        Stage want = stage.equals(Stage.PRIMARY.label()) ? Stage.PRIMARY : Stage.JUNIOR;
         for (Entity s : schools) {
             if (!c.facts().hasYear(s.getCode(), c.year)) continue;
-            String st = s.getStage() == null ? "" : s.getStage();
             if (isSpecialEducation(s)) { special++; continue; }
-            if (!st.contains(stage) && !(stage.equals("初中") && st.contains("初级中学"))) {
-                if (st.contains("一贯制") || st.contains("完全中学")) unsplit.add(s.displayName() + "（" + st + "）");
+            // a part (九年一贯制小学部, 完全中学初中部 …) is a school of its stage; a whole school of several stages cannot be split here
+            Set<Stage> st = s.school().stages();
+            if (!st.contains(want)) continue;
+            if (st.size() > 1) {
+                unsplit.add(s.displayName() + "（" + s.getStage() + "）");
                 continue;
             }
             Metric pupils = c.facts().metric(s.getCode(), "在校学生数", c.year);
@@ -475,7 +562,7 @@ public final class Patterns {
             String names = Expr.abbreviate(unsplit);
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names + " 的" + stage + "部数据"))
                     .formula(stage + "：参与计算的学校 " + total + " 所；" + excluded)
-                    .message("数据不足：" + names + " 未按小学部、初中部分别填报，无法计算" + stage + "差异系数（请将其各学部作为单独的学校行填报，学段填“小学”或“初中”）").build();
+                    .message("数据不足：" + names + " 未按学部分别填报，无法计算" + stage + "差异系数（" + SPLIT_ADVICE + "）").build();
         }
         if (!lacking.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names(lacking) + " 的“" + resource + "”或“在校学生数”"))
@@ -558,10 +645,18 @@ public final class Patterns {
             return c.verdict(Status.NOT_APPLICABLE).evidence(List.of(pupils))
                     .message("不适用：在校学生 " + pupils.display() + "，不足50人的教学点不参加评估").build();
         }
-        Bound b = c.meta.bound().forLabel(e.getStage());
+        Set<Stage> st = e.school().stages();
+        if (st.size() > 1) {
+            return c.verdict(Status.INSUFFICIENT_DATA).missing(List.of(e.displayName() + " 各学部的数据"))
+                    .message("数据不足：学段为“" + e.getStage() + "”，界值按小学、初中分别规定（" + SPLIT_ADVICE + "）").build();
+        }
+        Bound b = c.meta.bound().forLabel(st.size() == 1 ? st.iterator().next().label() : e.getStage());
         if (b == null) return c.noBoundForStage();
         return c.compare(x.eval(c.facts(), e, c.year), b);
     }
+
+    /** How to enter a school of several stages so that each stage can be assessed. */
+    static final String SPLIT_ADVICE = "请按学部分行填报，学段填“九年一贯制小学部”“九年一贯制初中部”（或“完全中学初中部”等），可共用一个学校代码";
 
     /**
      * BAL-SCHOOL: a school meets the balance standard when at least N of its seven indicators meet
@@ -817,7 +912,7 @@ public final class Patterns {
         return Expr.abbreviate(n);
     }
 
-    private static String names(List<ChildFinding> named) {
+    static String names(List<ChildFinding> named) {
         List<String> n = new ArrayList<>();
         for (ChildFinding f : named) n.add(f.entityName());
         return Expr.abbreviate(n);

@@ -212,7 +212,7 @@ public final class RuleText {
                 out.add(implicit(b, "在校学生数", level, c.at()));
             }
             case "countOf", "maxOf" -> {
-                String l = a.isEmpty() ? null : literal(a.get(0));
+                String l = a.isEmpty() ? null : literal(a.get(0)) != null ? literal(a.get(0)) : childLevel(a.get(0));
                 metrics(b, a, 1, 2, l, out);
             }
             case "oneOf" -> metrics(b, a, 0, 1, level, out);
@@ -242,7 +242,8 @@ public final class RuleText {
         if (arg.size() != 1 || !(arg.get(0) instanceof Call c)) return null;
         return switch (c.name()) {
             case "children" -> c.args().isEmpty() ? null : literal(c.args().get(0));
-            case "schools", "primaryAndSecondary" -> "学校";
+            case "schools", "primaryAndSecondary", "higherEducation", "basicEducationSchools" -> "学校";
+            case "compulsoryClasses", "seniorClasses" -> "班级";
             default -> null;
         };
     }

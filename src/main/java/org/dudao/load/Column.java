@@ -7,13 +7,15 @@ import java.util.Set;
  * every other column is a metric, looked up in the dictionary.
  */
 enum Column {
-    CODE, NAME, PARENT, LEVEL, YEAR, STAGE, SCHOOL, CLASS_NAME, CLASS_SIZE, PARAM_NAME, PARAM_VALUE, IGNORED, METRIC;
+    CODE, NAME, PARENT, LEVEL, YEAR, STAGE, GRADE, SCHOOL, CLASS_NAME, CLASS_SIZE, CLASS_BAND, PARAM_NAME, PARAM_VALUE, IGNORED, METRIC;
 
     private static final Set<String> IGNORED_HEADERS = Set.of("序号", "编号", "行次", "栏次");
 
     /** The role of a header in a sheet of the given kind. */
     static Column of(String name, SheetKind kind) {
         if (IGNORED_HEADERS.contains(name)) return IGNORED;
+        // the number of classes of a size band (56-60人), on a school's or a region's row
+        if ((kind == SheetKind.SCHOOL || kind == SheetKind.REGION) && org.dudao.model.ClassBand.parse(name).isPresent()) return CLASS_BAND;
         switch (kind) {
             case REGION -> {
                 switch (name) {
@@ -21,6 +23,7 @@ enum Column {
                     case "地区名称", "行政区划名称", "区划名称", "地区" -> { return NAME; }
                     case "上级代码", "上级地区代码", "上级区划代码" -> { return PARENT; }
                     case "层级", "级别", "行政级别" -> { return LEVEL; }
+                    case "学段" -> { return STAGE; } // of a region's class-size bands
                     default -> { }
                 }
             }
@@ -37,7 +40,9 @@ enum Column {
             case CLASS -> {
                 switch (name) {
                     case "学校代码", "学校标识码" -> { return SCHOOL; }
-                    case "学校名称", "年级" -> { return IGNORED; }
+                    case "学校名称" -> { return IGNORED; }
+                    case "年级" -> { return GRADE; }
+                    case "学段" -> { return STAGE; }
                     case "班级", "班级名称", "班号" -> { return CLASS_NAME; }
                     case "学生数", "班额", "班级人数", "班级学生数" -> { return CLASS_SIZE; }
                     default -> { }

@@ -34,7 +34,7 @@ final class DatasetBuilder {
      * few metrics over a few years), so found by scanning. {@link #entity} is null while only metrics
      * were given for the code (see {@link #orphans}).
      */
-    private static final class Held implements ParentCycles.Node {
+    static final class Held implements ParentCycles.Node {
         private static final long[] NONE = new long[0];
 
         Entity entity;
@@ -62,6 +62,15 @@ final class DatasetBuilder {
         private void set(int i, long slot) {
             if (i == 0) first = slot;
             else more[i - 1] = slot;
+        }
+
+        Entity entity() { return entity; }
+
+        /** The slots (indexes into the builder's metrics) of every value held, of any year. */
+        int[] slots() {
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) out[i] = (int) get(i);
+            return out;
         }
 
         int find(List<Metric> all, int year, String key) {
@@ -116,6 +125,8 @@ final class DatasetBuilder {
     private final TreeSet<Integer> years = new TreeSet<>();
     /** The year last added to {@link #years}: rows come year by year, so most need not box and look it up. */
     private int lastYear;
+    /** Whether a school was entered in parts, or classes as size bands: then {@link #build()} places and checks them. */
+    private boolean parts, bands;
 
     private ValidityRanges validity = ValidityRanges.defaults();
 
@@ -194,6 +205,8 @@ final class DatasetBuilder {
         if (years.isEmpty() || year != lastYear) years.add(year);
         lastYear = year;
         e = e.withYear(year);
+        if (!parts && e.getKind() == org.dudao.model.EntityKind.SCHOOL && e.getCode().contains(SchoolParts.MARK)) parts = true;
+        if (!bands && e.getKind() == org.dudao.model.EntityKind.CLASS && e.getCode().contains(org.dudao.model.ClassBand.CODE_MARK)) bands = true;
         Held fresh = new Held(e, year);
         Held held = entities.putIfAbsent(e.getCode(), fresh); // one lookup for a new entity
         if (held == null) {
@@ -239,11 +252,15 @@ final class DatasetBuilder {
     }
 
     void metric(Metric m) {
-        // Checked once, as the value is read: a value out of its range is a warning and is still used.
-        validity.check(m, rangeOf(m)).ifPresent(w -> {
+        // Checked once, as the value is read: out of its range, a value is kept with a warning, converted from a
+        // fraction with a note, or rejected, as validity.csv says for its metric.
+        ValidityRanges.Judgement j = validity.judge(m, rangeOf(m));
+        if (j != null) {
             Origin o = m.getOrigin();
-            problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), w);
-        });
+            problem(j.use() == null ? Severity.ERROR : Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), j.message());
+            if (j.use() == null) return;
+            m = j.use();
+        }
         if (staged != null) { staged.add(m); return; }
         add(m);
     }
@@ -279,6 +296,38 @@ final class DatasetBuilder {
         conflict(m, old);
     }
 
+    // ---- for SchoolParts and ClassSizeSources, before the dataset is built ---------------------------
+
+    /** The entities read, by code, in the order first read. */
+    Map<String, Held> held() { return entities; }
+
+    /** The value an entity holds for a metric and year, or null. */
+    Metric metric(Held h, int year, String key) {
+        int at = h.find(metrics, year, key);
+        return at < 0 ? null : metrics.get(at);
+    }
+
+    /** Sets aside the value an entity holds for a metric and year, if any. */
+    void dropMetric(Held h, int year, String key) {
+        int at = h.find(metrics, year, key);
+        if (at >= 0) dropMetric(h, at);
+    }
+
+    /** Takes a value out: it is not used (set aside, or moved). */
+    void dropMetric(Held h, int slot) {
+        metrics.set(slot, null);
+        h.remove(slot);
+    }
+
+    /** Moves every value of {@code from} to the entity {@code to}, as if read for it (a conflict is one). */
+    void moveMetrics(Held from, String to) {
+        for (int slot : from.slots()) {
+            Metric m = metrics.get(slot);
+            dropMetric(from, slot);
+            if (m != null) add(new Metric(to, m.getYear(), m.getKey(), m.getValue(), m.getText(), m.getUnit(), m.getOrigin()));
+        }
+    }
+
     private void conflict(Metric m, Metric old) {
         LoadProblem p = LoadProblem.conflict(old, m);
         problem(p.severity(), p.file(), p.sheet(), p.cell(), p.message());
@@ -296,6 +345,8 @@ final class DatasetBuilder {
 
     /** The dataset; the builder is spent after this (its map of entities has become the dataset's). */
     Dataset build() {
+        if (parts) SchoolParts.place(this);
+        if (bands) ClassSizeSources.reconcile(this, years);
         for (List<String> cycle : ParentCycles.find(entities)) {
             Origin o = entities.get(cycle.get(0)).entity.getOrigin();
             StringBuilder chain = new StringBuilder();

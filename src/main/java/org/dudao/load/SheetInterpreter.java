@@ -1,5 +1,6 @@
 package org.dudao.load;
 
+import org.dudao.model.ClassBand;
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
 import org.dudao.model.LoadProblem.Severity;
@@ -7,6 +8,7 @@ import org.dudao.model.Metric;
 import org.dudao.model.Origin;
 import org.dudao.model.Param;
 import org.dudao.model.SheetTally;
+import org.dudao.model.Stage;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -41,6 +43,8 @@ final class SheetInterpreter {
     private ColumnSpec[] columns;
     private SheetTally tally;
     private final ColumnSpec[] roles = new ColumnSpec[Column.values().length];
+    /** The class-size band columns (56-60人 …), when the sheet has any. */
+    private List<ColumnSpec> bandColumns;
 
     SheetInterpreter(String file, String sheet, MetricDictionary dictionary, DatasetBuilder out) {
         this.file = file;
@@ -192,6 +196,11 @@ final class SheetInterpreter {
         }
         if (role != Column.METRIC) {
             ColumnSpec spec = new ColumnSpec(index, ref, role, main.name(), main.unit(), null, null);
+            if (role == Column.CLASS_BAND) {
+                if (bandColumns == null) bandColumns = new ArrayList<>();
+                bandColumns.add(spec);
+                return spec;
+            }
             if (roles[role.ordinal()] == null) roles[role.ordinal()] = spec;
             else if (role != Column.IGNORED) {
                 out.problem(Severity.WARNING, file, sheet, ref, "重复的“" + main.name() + "”列：只读第一列（"
@@ -347,7 +356,8 @@ final class SheetInterpreter {
         if (c == null) return null;
         String t = Values.code(c); // normalised once, for the placeholder test and as the code
         if (Values.isPlaceholderNormalized(t)) return null;
-        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE ? same(role, t) : t;
+        return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE || role == Column.GRADE
+                ? same(role, t) : t;
     }
 
     /** Texts that repeat down a sheet (a school's county, a class's school, 小学), kept once each. */
@@ -432,6 +442,7 @@ final class SheetInterpreter {
         Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
         out.entity(Entity.read(code, text(row, Column.NAME), level, text(row, Column.PARENT), null, origin, year), year);
         metrics(row, code, year);
+        bands(row, rowRef, code, text(row, Column.STAGE), year);
         tally.accepted();
     }
 
@@ -447,14 +458,59 @@ final class SheetInterpreter {
     private void school(CellValue[] row, String rowRef) {
         String code = text(row, Column.CODE);
         if (code == null) { reject(refOf(row, Column.CODE, rowRef), "学校代码为空"); return; }
+        // a sheet of class-size bands keyed by 学校代码 alone adds the bands to a school of the school sheet
+        boolean bandsOnly = bandColumns != null && roles[Column.PARENT.ordinal()] == null;
         String parent = text(row, Column.PARENT);
-        if (parent == null) { reject(refOf(row, Column.PARENT, rowRef), "学校 " + code + " 的所属地区代码为空"); return; }
+        if (parent == null && !bandsOnly) { reject(refOf(row, Column.PARENT, rowRef), "学校 " + code + " 的所属地区代码为空"); return; }
         Integer year = year(row, rowRef);
         if (year == null) return;
+        String stage = text(row, Column.STAGE);
+        Stage.School st = Stage.ofSchool(stage);
+        // A part of a school (九年一贯制小学部 …) is a school of its own, known by its code and part: the parts
+        // of one school may share its code, as the statistics forms report them.
+        String own = st.isPart() ? partCode(code, st.part()) : code;
+        if (bandsOnly) {
+            metrics(row, own, year);
+            bands(row, rowRef, own, st.isPart() ? null : stage, year);
+            tally.accepted();
+            return;
+        }
+        String name = text(row, Column.NAME);
+        if (st.isPart() && name != null && !name.contains(st.part())) name = name + "（" + st.part() + "）";
         Origin origin = new Origin(file, sheet, refOf(row, Column.CODE, rowRef));
-        out.entity(Entity.read(code, text(row, Column.NAME), EntityKind.SCHOOL, parent, text(row, Column.STAGE), origin, year), year);
-        metrics(row, code, year);
+        out.entity(Entity.read(own, name, EntityKind.SCHOOL, parent, stage, origin, year), year);
+        metrics(row, own, year);
+        bands(row, rowRef, own, null, year);
         tally.accepted();
+    }
+
+    /** The code of a school's part: {@code 3301020001#小学部}. */
+    static String partCode(String code, String part) { return code + SchoolParts.MARK + part; }
+
+    /**
+     * One entity per band column of the row under {@code parent} (a school, or a region), with the number
+     * of classes as {@link ClassBand#COUNT}; a blank cell leaves the band without a count (missing, never 0).
+     */
+    private void bands(CellValue[] row, String rowRef, String parent, String stage, int year) {
+        if (bandColumns == null) return;
+        for (ColumnSpec spec : bandColumns) {
+            ClassBand band = ClassBand.parse(spec.name).orElseThrow();
+            String code = ClassBand.code(parent, stage, band);
+            CellValue c = spec.index < row.length ? row[spec.index] : null;
+            String ref = c != null ? c.ref() : columnLetters(spec.ref) + rowNumber(rowRef);
+            out.entity(Entity.read(code, ClassBand.name(stage, band), EntityKind.CLASS, parent, stage, new Origin(file, sheet, ref), year), year);
+            if (c != null && (c.kind() == CellValue.Kind.NUMBER || !Values.isPlaceholder(c.asText()))) number(c, code, year, bandCount());
+        }
+    }
+
+    /** The band columns read as the metric 班级数. */
+    private ColumnSpec bandCount;
+
+    private ColumnSpec bandCount() {
+        if (bandCount == null) {
+            bandCount = new ColumnSpec(-1, null, Column.METRIC, ClassBand.COUNT, "个", dictionary.get(ClassBand.COUNT).orElse(null), BigDecimal.ONE);
+        }
+        return bandCount;
     }
 
     private void schoolClass(CellValue[] row, String rowRef) {
@@ -464,13 +520,28 @@ final class SheetInterpreter {
         if (name == null) { reject(refOf(row, Column.CLASS_NAME, rowRef), "班级为空"); return; }
         Integer year = year(row, rowRef);
         if (year == null) return;
+        // 年级 and 学段 say which stage the class is in (初中 + 一年级); a bare 1班 is told apart by its 年级
+        String grade = text(row, Column.GRADE), stage = text(row, Column.STAGE);
+        Stage.School part = Stage.ofSchool(stage);
+        if (part.isPart()) {
+            school = partCode(school, part.part());
+            stage = null;
+        }
+        String classStage = stage == null ? grade : grade == null ? stage : stage + grade;
+        if (grade != null && !namesItsGrade(name)) name = grade + name;
         String code = school + "/" + name;
         Origin origin = new Origin(file, sheet, refOf(row, Column.CLASS_NAME, rowRef));
-        out.entity(Entity.read(code, name, EntityKind.CLASS, school, null, origin, year), year);
+        out.entity(Entity.read(code, name, EntityKind.CLASS, school, classStage, origin, year), year);
         CellValue size = cell(row, Column.CLASS_SIZE);
         if (size != null) number(size, code, year, classSize());
         metrics(row, code, year);
         tally.accepted();
+    }
+
+    /** True when a class name says its grade itself (一(1)班, 初二3班, 七年级1班) rather than being a bare 1班. */
+    private static boolean namesItsGrade(String name) {
+        for (int i = 0; i < name.length(); i++) if ("一二三四五六七八九十年初高".indexOf(name.charAt(i)) >= 0) return true;
+        return false;
     }
 
     /** The class-size column read as the metric 班额: the same for every row of the sheet, so made once. */

@@ -52,6 +52,16 @@ public final class Entity {
         return new Entity(code, name, kind, parentCode, stage, origin, yearMask | other.yearMask);
     }
 
+    /** The same entity no longer reported in the given year (its figures for the year were set aside). */
+    public Entity withoutYear(int year) {
+        return new Entity(code, name, kind, parentCode, stage, origin, yearMask & ~yearMask(year));
+    }
+
+    /** The same entity under another parent and with another 学段 (a class placed in the part of its school). */
+    public Entity withParent(String parent, String newStage) {
+        return new Entity(code, name, kind, parent, newStage, origin, yearMask);
+    }
+
     /** True when a data row for this entity was read for the year (years outside 2000–2063 are not tracked). */
     public boolean hasYear(int year) {
         long bit = yearMask(year);
@@ -63,15 +73,26 @@ public final class Entity {
     }
 
     /**
-     * True for a compulsory-education school (小学, 初中, 九年一贯制, 完全中学, 十二年一贯制) and for a
-     * school whose 学段 was not given; false for kindergartens, senior high and vocational schools.
+     * True for a school some of whose classes may be compulsory-education ones (小学, 初中, 九年一贯制 and
+     * its parts, 完全中学, 十二年一贯制 but not its 高中部, a 中学 not said to be either) and for a school whose
+     * 学段 was not given; false for kindergartens, senior high, vocational, higher and special schools.
      */
     public boolean isCompulsory() {
-        if (kind != EntityKind.SCHOOL) return false;
-        if (stage == null || stage.isBlank()) return true;
-        return stage.contains("小学") || stage.contains("初中") || stage.contains("初级中学") || stage.contains("一贯制")
-                || stage.contains("完全中学") || stage.contains("义务");
+        return kind == EntityKind.SCHOOL && Stage.ofSchool(stage).mayBeCompulsory();
     }
+
+    /**
+     * True for a basic-education school (幼儿园, 小学, 初中, 普通高中, 一贯制, 完全中学, 特殊教育) or one whose
+     * 学段 was not given; false for 中职, 技工院校 and 普通高校.
+     */
+    public boolean isBasicEducation() {
+        if (kind != EntityKind.SCHOOL) return false;
+        java.util.Set<Stage> s = Stage.ofSchool(stage).stages();
+        return s.isEmpty() || s.stream().anyMatch(x -> x != Stage.VOCATIONAL && x != Stage.HIGHER);
+    }
+
+    /** What this school's 学段 says (the stages of its classes, the part of a whole it is). */
+    public Stage.School school() { return Stage.ofSchool(stage); }
 
     /** A name to show: the entity's name, or its code where no name was given. */
     public String displayName() { return name == null || name.isBlank() ? code : name; }

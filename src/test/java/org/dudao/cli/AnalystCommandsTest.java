@@ -35,7 +35,7 @@ class AnalystCommandsTest {
     @Test void shippedRulesPassCheckStrict() {
         Cli r = Cli.run("rules", "check", "--strict");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("122 项指标编译通过").contains("没有发现问题");
+        assertThat(r.out()).contains("123 项指标编译通过").contains("没有发现问题");
     }
 
     @Test void warningsFailOnlyUnderStrictAndCompileErrorsExitThree() throws Exception {
@@ -119,7 +119,20 @@ class AnalystCommandsTest {
                     .contains("常住人口(人)", "一般公共预算教育支出(万元)", "乡村教师生活补助")
                     .doesNotContain("平安校园"); // read from schools (shareOfChildren over schools()): a school column
             assertThat(headers(wb.getSheet("学校表"))).contains("平安校园", "在校学生数(人)", "清廉学校等级");
-            assertThat(headers(wb.getSheet("班级表"))).containsExactly("学校代码", "班级", "年度", "学生数(人)");
+            assertThat(headers(wb.getSheet("班级表"))).containsExactly("学校代码", "年级", "班级", "年度", "学生数(人)");
+            assertThat(headers(wb.getSheet("班额分段表"))).startsWith("学校代码", "学段", "年度", "25人及以下(个)").endsWith("66人及以上(个)").hasSize(13);
+            XSSFSheet school0 = wb.getSheet("学校表");
+            int stageCol = headers(school0).indexOf("学段");
+            assertThat(school0.getDataValidations()).anySatisfy(v -> {
+                assertThat(v.getRegions().getCellRangeAddress(0).getFirstColumn()).isEqualTo(stageCol);
+                assertThat(v.getValidationConstraint().getExplicitListValues()).contains("教学点", "九年一贯制小学部", "十二年一贯制高中部", "完全中学初中部");
+            });
+            // a gross enrolment rate may exceed 100%: its validation follows validity.csv
+            int gross = headers.indexOf("学前三年毛入园率(%)");
+            assertThat(region.getDataValidations()).anySatisfy(v -> {
+                assertThat(v.getRegions().getCellRangeAddress(0).getFirstColumn()).isEqualTo(gross);
+                assertThat(v.getValidationConstraint().getFormula2()).isEqualTo("150");
+            });
             int col = headers.indexOf("常住人口(人)");
             assertThat(region.getRow(0).getCell(col).getCellComment().getString().getString()).contains("用于指标：").contains("SPED-01");
             assertThat(region.getRow(1).getCell(0).getStringCellValue()).isEqualTo("示例");
@@ -150,7 +163,7 @@ class AnalystCommandsTest {
             for (int year : new int[]{2023, 2024}) {
                 fill(wb.getSheet("地区表"), year == 2023 ? 2 : 3, List.of("330102", "某县", "330100", "县", year), year);
                 fill(wb.getSheet("学校表"), year == 2023 ? 2 : 3, List.of("3301020001", "某县第一小学", "330102", "小学", year), year);
-                fill(wb.getSheet("班级表"), year == 2023 ? 2 : 3, List.of("3301020001", "一年级1班", year, 42), year);
+                fill(wb.getSheet("班级表"), year == 2023 ? 2 : 3, List.of("3301020001", "一年级", "1班", year, 42), year);
             }
             // the county's city, with its keys only (its own values are not asked for here)
             Row city = wb.getSheet("地区表").createRow(4);

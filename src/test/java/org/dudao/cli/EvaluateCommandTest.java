@@ -31,8 +31,8 @@ class EvaluateCommandTest {
         assertThat(json.path("run").path("inputs")).hasSize(2);
         assertThat(json.path("run").path("inputs").get(0).path("sha256").asText()).hasSize(64);
         assertThat(json.path("run").path("rules").path("sha256").asText()).hasSize(64);
-        // 2023: 地区, 学校, 地区（续）; 2024: 地区, 学校, 班级, 地区（续）, 学校（续）, 参数
-        assertThat(json.path("load").path("sheets").size()).isEqualTo(11);
+        // 2023: 地区, 学校, 地区（续）, 普通高中班额分段; 2024: 地区, 学校, 班级, 地区（续）, 学校（续）, 参数, 普通高中班额分段, and the task sheets
+        assertThat(json.path("load").path("sheets").size()).isEqualTo(13);
         JsonNode cv = null;
         for (JsonNode n : json.path("verdicts")) if (n.path("indicator").asText().equals("BAL-CV-1")) { cv = n; break; }
         assertThat(cv).isNotNull();

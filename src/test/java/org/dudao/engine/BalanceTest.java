@@ -85,7 +85,7 @@ class BalanceTest {
         assertThat(verdict(vs, "BAL-3", "SP2").getStatus()).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(verdict(vs, "BAL-SCHOOL", "SP2").getStatus()).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(verdict(vs, "BAL-3", "N").getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
-        assertThat(verdict(vs, "BAL-3", "N").getMessage()).contains("小学部、初中部");
+        assertThat(verdict(vs, "BAL-3", "N").getMessage()).contains("九年一贯制小学部").contains("共用一个学校代码");
     }
 
     @Test

@@ -42,9 +42,12 @@ class ChildIndicatorsTest {
         @ValueSource(strings = {"TEACH-02:乡村教师生活补助", "SPED-03:特殊教育资源中心"})
         void every_county_must_say_yes(String spec) {
             String id = spec.split(":")[0], metric = spec.split(":")[1];
-            assertThat(status(evaluate(region().yesNo(C1, 2024, metric, true).yesNo(C2, 2024, metric, true).build(), 2024), id, CITY))
+            // SPED-03 holds the province and the city to a centre of their own as well (省、市、县全覆盖)
+            java.util.function.Supplier<TestData> region = () -> id.equals("SPED-03")
+                    ? region().yesNo(P, 2024, metric, true).yesNo(CITY, 2024, metric, true) : region();
+            assertThat(status(evaluate(region.get().yesNo(C1, 2024, metric, true).yesNo(C2, 2024, metric, true).build(), 2024), id, CITY))
                     .isEqualTo(Status.PASS);
-            List<Verdict> vs = evaluate(region().yesNo(C1, 2024, metric, true).yesNo(C2, 2024, metric, false).build(), 2024);
+            List<Verdict> vs = evaluate(region.get().yesNo(C1, 2024, metric, true).yesNo(C2, 2024, metric, false).build(), 2024);
             Verdict city = verdict(vs, id, CITY);
             assertThat(city.getStatus()).isEqualTo(Status.FAIL);
             assertThat(city.getMessage()).contains("二县");
@@ -53,7 +56,7 @@ class ChildIndicatorsTest {
                 assertThat(c.cells()).singleElement().satisfies(o -> assertThat(o.getCell()).startsWith("B"));
             });
             assertThat(status(vs, id, P)).as("the province reaches its counties through the cities").isEqualTo(Status.FAIL);
-            Verdict missing = verdict(evaluate(region().yesNo(C1, 2024, metric, true).build(), 2024), id, CITY);
+            Verdict missing = verdict(evaluate(region.get().yesNo(C1, 2024, metric, true).build(), 2024), id, CITY);
             assertThat(missing.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
             assertThat(missing.getMessage()).contains("二县");
             assertThat(status(evaluate(TestData.create().city(CITY, "甲市", null).present(CITY, 2024).build(), 2024), id, CITY))
@@ -242,10 +245,24 @@ class ChildIndicatorsTest {
             Verdict s2 = verdict(vs, "GUAR-04", "S2");
             assertThat(s2.getStatus()).isEqualTo(Status.FAIL);
             assertThat(s2.getMessage()).contains("二(1)班");
-            assertThat(verdict(vs, "GUAR-04", "S3").getMessage()).contains("单独的学校行");
-            assertThat(status(vs, "GUAR-04", "S3")).isEqualTo(Status.INSUFFICIENT_DATA);
+            // a 九年一贯制 school's class of 40 without 年级 is within both bounds
+            assertThat(status(vs, "GUAR-04", "S3")).isEqualTo(Status.PASS);
             assertThat(status(vs, "GUAR-04", C1)).isEqualTo(Status.FAIL);
-            assertThat(status(vs, "GUAR-04", C2)).isEqualTo(Status.INSUFFICIENT_DATA);
+            assertThat(status(vs, "GUAR-04", C2)).isEqualTo(Status.PASS);
+        }
+
+        @Test
+        void a_class_between_the_two_bounds_needs_its_grade() {
+            TestData d = schools("小学", "九年一贯制").schoolClass("S1", "九(2)班", 2024, 48).schoolClass("S1", "八(1)班", 2024, 40);
+            Verdict v = verdict(evaluate(d.build(), 2024), "GUAR-04", "S1");
+            assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(Status.INSUFFICIENT_DATA);
+            assertThat(v.getMessage()).contains("九(2)班").contains("学段不明").doesNotContain("八(1)班");
+            TestData graded = schools("小学", "九年一贯制").schoolClass("S1", "九(2)班", 2024, 48, "九年级").schoolClass("S1", "三(2)班", 2024, 46, "三年级");
+            Verdict g = verdict(evaluate(graded.build(), 2024), "GUAR-04", "S1");
+            assertThat(g.getStatus()).as("初中 48 is within 50, 小学 46 is over 45").isEqualTo(Status.FAIL);
+            assertThat(g.getChildren()).extracting(c -> c.entityName()).containsExactly("学校1 三(2)班");
+            TestData only = schools("小学", "九年一贯制").schoolClass("S1", "九(2)班", 2024, 48, "九年级");
+            assertThat(status(evaluate(only.build(), 2024), "GUAR-04", "S1")).isEqualTo(Status.PASS);
         }
     }
 }

@@ -101,8 +101,8 @@ class RegionIndicatorsTest {
             FUND-07 | 县 | 在园幼儿数=1 | INSUFFICIENT_DATA |
             FUND-08 | 全国 | 财政性教育经费占GDP比例=4 | PASS |
             FUND-08 | 全国 | 财政性教育经费占GDP比例=3.99 | FAIL |
-            FUND-08 | 省 | 国家财政性教育经费=400 地区生产总值=10000 | PASS |
-            FUND-08 | 省 | 国家财政性教育经费=400 | INSUFFICIENT_DATA |
+            FUND-08 | 全国 | 国家财政性教育经费=400 地区生产总值=10000 | PASS |
+            FUND-08 | 全国 | 国家财政性教育经费=400 | INSUFFICIENT_DATA |
             FUND-08 | 全国 | 财政性教育经费占GDP比例=4.1 P:FUND-08占GDP比例=4.5 | FAIL |
             # three growths: education appropriations grow faster than regular revenue (a tie is not faster)
             FUND-09 | 县 | 2023:教育财政拨款=100 教育财政拨款=110 2023:财政经常性收入=200 财政经常性收入=216 | PASS |

@@ -27,7 +27,7 @@ class ImplausibleDataTest {
     @Test
     void negativeCountsPeopleAndMoneyAndSharesOver100AreWarnedOnTheirCellAndStillUsed() {
         Path wb = Workbooks.create().sheet("表1")
-                .row("地区代码", "层级", "年度", "在校学生数(人)", "一般公共预算教育支出(万元)", "民办学校数(所)", "体质健康合格率(%)")
+                .row("地区代码", "层级", "年度", "在校学生数(人)", "一般公共预算教育支出(万元)", "民办学校数(所)", "幼儿园班额达标率(%)")
                 .row(330102, "县", 2023, -5, -100, -1, 120)
                 .row(330103, "县", 2023, 0, 0, 0, 100)
                 .save(dir.resolve("a.xlsx"));
@@ -39,9 +39,9 @@ class ImplausibleDataTest {
         assertThat(l.problemsAt("表1", "D2")).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("在校学生数").contains("-5人").contains("为负数").contains("人数").contains("已采用"));
         assertThat(l.problemsAt("表1", "G2")).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("体质健康合格率").contains("120%").contains("大于最大值 100"));
+                .contains("幼儿园班额达标率").contains("120%").contains("大于最大值 100"));
         assertThat(l.value("330102", 2023, "在校学生数")).isEqualByComparingTo("-5");
-        assertThat(l.value("330102", 2023, "体质健康合格率")).isEqualByComparingTo("120");
+        assertThat(l.value("330102", 2023, "幼儿园班额达标率")).isEqualByComparingTo("120");
         l.assertTally("表1", 2, 2, 0, 0);
     }
 
@@ -69,12 +69,39 @@ class ImplausibleDataTest {
         assertThat(problems.get(1).message()).contains("大于最大值 366");
     }
 
-    @Test
-    void aBoundThatIsNoNumberInValidityCsvIsAnErrorWithItsLine() throws IOException {
+    /** A rules folder with the shipped dictionary and the given validity.csv; returns its metrics.csv. */
+    private Path rulesWithValidity(String csv) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.copy(Path.of("rules/metrics.csv"), rules.resolve("metrics.csv"));
-        Files.writeString(rules.resolve("validity.csv"), "指标或类别,最小值,最大值\n人数,零,\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(rules.resolve("metrics.csv")))
+        Files.writeString(rules.resolve("validity.csv"), csv);
+        return rules.resolve("metrics.csv");
+    }
+
+    @Test
+    void anUnknownActionInValidityCsvIsAnErrorWithItsLine() throws IOException {
+        Path metrics = rulesWithValidity("指标或类别,最小值,最大值,超出范围时,说明\n人数,0,,忽略,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(metrics))
+                .isInstanceOf(MetricDictionary.DictionaryException.class).hasMessageContaining("validity.csv:2").hasMessageContaining("忽略");
+    }
+
+    @Test
+    void aMetricSetToRejectDropsTheValueWithAnErrorOnItsCell() throws Exception {
+        MetricDictionary dictionary = MetricDictionary.read(rulesWithValidity("指标或类别,最小值,最大值,超出范围时\n在校学生数,0,,拒绝\n"));
+        Path wb = Workbooks.create().sheet("表1").row("地区代码", "层级", "年度", "在校学生数(人)").row(330102, "县", 2023, -5)
+                .save(dir.resolve("a.xlsx"));
+        var data = new WorkbookLoader(dictionary).load(List.of(wb)).dataset();
+        assertThat(data.metrics()).isEmpty();
+        assertThat(data.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.cell()).isEqualTo("D2");
+            assertThat(p.message()).contains("为负数").contains("未采用");
+        });
+    }
+
+    @Test
+    void aBoundThatIsNoNumberInValidityCsvIsAnErrorWithItsLine() throws IOException {
+        Path metrics = rulesWithValidity("指标或类别,最小值,最大值\n人数,零,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricDictionary.read(metrics))
                 .isInstanceOf(MetricDictionary.DictionaryException.class).hasMessageContaining("validity.csv:2").hasMessageContaining("零");
     }
 

@@ -87,8 +87,9 @@ public final class RuleFixtures {
         a.c("FUND-07", "县", "在园幼儿数=1", MISSING, "");
         a.c("FUND-08", "全国", "财政性教育经费占GDP比例=4", PASS, "");
         a.c("FUND-08", "全国", "财政性教育经费占GDP比例=3.99", FAIL, "");
-        a.c("FUND-08", "省", "国家财政性教育经费=400 地区生产总值=10000", PASS, "由经费和生产总值算出 4%");
-        a.c("FUND-08", "省", "国家财政性教育经费=400", MISSING, "");
+        a.c("FUND-08", "全国", "国家财政性教育经费=400 地区生产总值=10000", PASS, "由经费和生产总值算出 4%");
+        a.c("FUND-08", "全国", "国家财政性教育经费=400", MISSING, "");
+        a.c("FUND-08", "全国", "财政性教育经费占GDP比例=0.04", PASS, "按小数填写的 4%，载入时换算");
         a.c("FUND-09", "县", "2023:教育财政拨款=100 教育财政拨款=110 2023:财政经常性收入=200 财政经常性收入=216", PASS, "10% 高于 8%");
         a.c("FUND-09", "县", "2023:教育财政拨款=100 教育财政拨款=110 2023:财政经常性收入=200 财政经常性收入=220", FAIL, "同为 10%，不是“高于”");
         a.c("FUND-09", "县", "2023:教育财政拨款=100 教育财政拨款=110 财政经常性收入=220", MISSING, "");
@@ -124,9 +125,15 @@ public final class RuleFixtures {
 
     /** A coverage indicator of a city over its counties: both yes, one no, one missing. */
     private static void coverage(Area a, String id, String metric) {
+        coverage(a, id, metric, false);
+    }
+
+    /** … with the city held to the metric itself as well ({@code cityToo}). */
+    private static void coverage(Area a, String id, String metric, boolean cityToo) {
         String[][] cases = {{PASS, "是", "是"}, {FAIL, "是", "否"}, {MISSING, "是", null}};
         for (String[] c : cases) {
             String city = a.region("市", id + " " + c[0] + "市", null);
+            if (cityToo) a.v(city, YEAR, metric, "是");
             for (int i = 1; i <= 2; i++) {
                 String county = a.region("县", id + " " + c[0] + "市" + i + "县", city);
                 if (c[i] != null) a.v(county, YEAR, metric, c[i]);
@@ -167,6 +174,8 @@ public final class RuleFixtures {
         a.c("PRE-1", "县", "学前三年毛入园率=85", PASS, "");
         a.c("PRE-1", "县", "在园幼儿数=849 学前三年适龄人口=1000", FAIL, "由幼儿数和适龄人口算出");
         a.c("PRE-1", "县", "在园幼儿数=849", MISSING, "");
+        a.c("PRE-1", "县", "学前三年毛入园率=0.86", PASS, "按小数填写的 86%");
+        a.c("PRE-1", "县", "学前三年毛入园率=104", PASS, "毛入园率可超过 100%");
         a.c("PRE-2", "县", "公办园在园幼儿数=500 普惠性民办园在园幼儿数=300 在园幼儿数=1000", PASS, "");
         a.c("PRE-2", "县", "公办园在园幼儿数=500 普惠性民办园在园幼儿数=299 在园幼儿数=1000", FAIL, "");
         a.c("PRE-2", "县", "公办园在园幼儿数=500 在园幼儿数=1000", MISSING, "");
@@ -220,6 +229,41 @@ public final class RuleFixtures {
         a.expect("CLASS-03", c3, null, PASS, "没有超大班额").expect("CLASS-04", c3, null, FAIL, "50% 的班");
         a.expect("CLASS-04", c4, null, MISSING, "缺班额的班可能决定结论");
         a.expect("CLASS-03", a.region("县", "没有班级的县", null), null, MISSING, "没有班级数据");
+
+        // 义务教育 means 义务教育: a high school's 66 and kindergarten classes are not counted
+        String c5 = a.region("县", "有高中和幼儿园的县", null), p5 = a.school(c5, "城区小学", "小学"), h5 = a.school(c5, "城区高中", "普通高中");
+        String k5 = a.school(c5, "城区幼儿园", "幼儿园");
+        a.cls(p5, "一(1)班", 55).cls(p5, "一(2)班", 56).cls(h5, "高一(1)班", 66);
+        for (int i = 1; i <= 20; i++) a.cls(k5, "大" + i + "班", 30);
+        a.expect("CLASS-01", c5, null, FAIL, "小学 56 人").expect("CLASS-02", c5, null, PASS, "高中 66 人不计")
+                .expect("CLASS-03", c5, null, PASS, "高中的超大班额不计").expect("CLASS-04", c5, null, FAIL, "1/2 个义务教育班，幼儿园班不摊薄");
+        // a 完全中学 in one row: its classes count by their 年级; one without 年级 may be 初中
+        String c6 = a.region("县", "完全中学县", null), w6 = a.school(c6, "第一完全中学", "完全中学");
+        a.cls(w6, "1班", 50, "初一", YEAR).cls(w6, "2班", 70, "高一", YEAR).cls(w6, "3班", 60, null, YEAR);
+        a.expect("CLASS-01", w6, null, MISSING, "3班 60 人，学段不明").expect("CLASS-02", w6, null, PASS, "70 人的是高一")
+                .expect("CLASS-01", c6, null, MISSING, "");
+        // class sizes by band, as the statistics forms give them
+        String c7 = a.region("县", "分段填报县", null), b7 = a.school(c7, "分段填报小学", "小学"), j7 = a.school(c7, "分段填报初中", "初中");
+        a.bands(b7, null, YEAR, "41-45人=20 46-50人=10 51-55人=9 56-60人=1 61-65人=0 66人及以上=0");
+        a.bands(j7, null, YEAR, "41-45人=10 46-50人=10 51-55人=0 56-60人=0 61-65人=0 66人及以上=0");
+        a.expect("CLASS-01", b7, null, FAIL, "56-60人 1 个班").expect("CLASS-01", j7, null, PASS, "")
+                .expect("CLASS-02", c7, null, PASS, "").expect("CLASS-04", c7, null, PASS, "1/60 = 1.67%");
+
+        // CLASS-05: 普通高中 large classes falling year on year (001 第13条 逐步消减)
+        String[][] senior = {{PASS, "3", "2", "从 3 个减到 2 个"}, {FAIL, "3", "3", "持平：逐步消减要求减少（持平是否为预警待定）"},
+                {FAIL, "2", "3", "反弹"}, {PASS, "0", "0", "已无大班额"}};
+        for (String[] c : senior) {
+            String county = a.region("县", "CLASS-05 " + c[3] + "县", null), hs = a.school(county, "CLASS-05 " + c[3] + "高中", "普通高中");
+            for (int i = 0; i < 4; i++) {
+                a.cls(hs, "23-" + i + "班", i < Integer.parseInt(c[1]) ? 58 : 50, null, YEAR - 1);
+                a.cls(hs, "24-" + i + "班", i < Integer.parseInt(c[2]) ? 58 : 50, null, YEAR);
+            }
+            a.expect("CLASS-05", county, null, c[0], c[3]);
+        }
+        a.expect("CLASS-05", c1, null, NA, "只有小学：没有普通高中").expect("CLASS-05", a.region("县", "CLASS-05 无学校县", null), null, MISSING, "");
+        String c9 = a.region("县", "CLASS-05 缺上年县", null), h9 = a.school(c9, "CLASS-05 缺上年高中", "普通高中");
+        a.cls(h9, "1班", 58);
+        a.expect("CLASS-05", c9, null, MISSING, "没有上年的班级数据");
         return a;
     }
 
@@ -231,7 +275,10 @@ public final class RuleFixtures {
 
     /** A school whose seven resources are {@code reach} times its stage's bound (one factor, or one per resource). */
     private static String balanceSchool(Area a, String county, String name, String stage, int pupils, double... reach) {
-        String s = a.school(county, name, stage);
+        return balanceValues(a, a.school(county, name, stage), stage, pupils, reach);
+    }
+
+    private static String balanceValues(Area a, String s, String stage, int pupils, double... reach) {
         a.v(s, YEAR, "在校学生数", String.valueOf(pupils));
         for (int i = 0; i < RESOURCES.length; i++) {
             String[] r = RESOURCES[i];
@@ -265,6 +312,14 @@ public final class RuleFixtures {
         String special = balanceSchool(a, lacking, "缺数县培智学校", "小学", 60, 1);
         String point = balanceSchool(a, lacking, "缺数县某村教学点", "小学教学点", 30, 1);
         String noSchools = a.region("县", "没有学校的县", null);
+        // A 九年一贯制 school entered as its two parts under one code: each part is a school of its stage
+        String split = a.region("县", "一贯制分学部县", null), code = a.schoolCode(split);
+        String primaryPart = balanceValues(a, a.part(code, split, "城关学校", "九年一贯制小学部"), "小学", 900, 1.1);
+        String juniorPart = balanceValues(a, a.part(code, split, "城关学校", "九年一贯制初中部"), "初中", 600, 1.1);
+        balanceSchool(a, split, "一贯制县实验小学", "小学", 1000, 1.2);
+        // …and one entered as one row cannot be split
+        String whole = a.region("县", "一贯制整校县", null);
+        String wholeSchool = balanceSchool(a, whole, "整校填报的一贯制学校", "九年一贯制", 1500, 1.0);
 
         for (int i = 1; i <= 7; i++) {
             String id = "BAL-" + i;
@@ -282,6 +337,9 @@ public final class RuleFixtures {
             a.expect(id, bad, "小学", FAIL, "差异系数约 0.82").expect(id, bad, "初中", NA, "没有初中");
             a.expect(id, lacking, "小学", MISSING, "一所小学缺数据").expect(id, noSchools, "小学", MISSING, "没有学校数据");
         }
+        a.expect("BAL-CV-4", split, "小学", PASS, "小学部与实验小学").expect("BAL-CV-4", split, "初中", PASS, "初中部")
+                .expect("BAL-CV-4", whole, "小学", MISSING, "整校一行，无法分学段").expect("BAL-1", primaryPart, null, PASS, "按小学界值")
+                .expect("BAL-1", juniorPart, null, PASS, "按初中界值").expect("BAL-1", wholeSchool, null, MISSING, "整校一行");
         a.expect("BAL-BASIC", good, "小学", PASS, "").expect("BAL-BASIC", good, "初中", PASS, "")
                 .expect("BAL-BASIC", bad, "小学", FAIL, "").expect("BAL-BASIC", lacking, "小学", MISSING, "");
         a.expect("BAL-COUNTY", good, null, PASS, "各项差异系数和每所学校均达标").expect("BAL-COUNTY", bad, null, FAIL, "")
@@ -304,12 +362,35 @@ public final class RuleFixtures {
         String c2 = a.region("县", "规模班额超标县", null), s2 = a.school(c2, "超规模初中", "初中");
         a.v(s2, YEAR, "在校学生数", "2001").cls(s2, "七(1)班", 51);
         String c3 = a.region("县", "规模班额缺数县", null), s3 = a.school(c3, "未分学部的一贯制学校", "九年一贯制");
-        a.cls(s3, "八(1)班", 40);
+        a.cls(s3, "八(1)班", 48).cls(s3, "二(1)班", 40);
         a.expect("GUAR-03", s1, null, PASS, "恰好 2000 人").expect("GUAR-03", s1b, null, PASS, "一贯制 2500 人")
                 .expect("GUAR-03", c1, null, PASS, "").expect("GUAR-03", s2, null, FAIL, "2001 人").expect("GUAR-03", c2, null, FAIL, "")
                 .expect("GUAR-03", s3, null, MISSING, "缺在校学生数").expect("GUAR-03", c3, null, MISSING, "");
         a.expect("GUAR-04", s1, null, PASS, "小学 45 人").expect("GUAR-04", s2, null, FAIL, "初中 51 人").expect("GUAR-04", c2, null, FAIL, "")
-                .expect("GUAR-04", s3, null, MISSING, "一贯制学校未按学部分行填报").expect("GUAR-04", c3, null, MISSING, "");
+                .expect("GUAR-04", s3, null, MISSING, "48 人的班未填年级：小学超 45，初中不超 50").expect("GUAR-04", c3, null, MISSING, "");
+
+        // a 九年一贯制 school in parts: its size is the two parts together, judged once (on the 小学部)
+        String c4 = a.region("县", "一贯制规模县", null);
+        String[][] sizes = {{PASS, "1500", "1000", "合计恰好 2500 人"}, {FAIL, "1500", "1001", "合计 2501 人，各学部都不足 2000"}};
+        for (String[] sz : sizes) {
+            String code = a.schoolCode(c4);
+            String ps = a.part(code, c4, "一贯制" + sz[0] + "学校", "九年一贯制小学部"), js = a.part(code, c4, "一贯制" + sz[0] + "学校", "九年一贯制初中部");
+            a.v(ps, YEAR, "在校学生数", sz[1]).v(js, YEAR, "在校学生数", sz[2]);
+            a.cls(code, "1班", 45, "一年级", YEAR).cls(code, "2班", 50, "九年级", YEAR);
+            a.expect("GUAR-03", ps, null, sz[0], sz[3]).expect("GUAR-03", js, null, NA, "全校在小学部判定");
+            if (sz[0].equals(PASS)) a.expect("GUAR-04", ps, null, PASS, "一年级 45 人").expect("GUAR-04", js, null, PASS, "九年级 50 人");
+        }
+        a.expect("GUAR-03", c4, null, FAIL, "一所不达标");
+        String t = a.school(c4, "十二年一贯制学校", "十二年一贯制");
+        a.v(t, YEAR, "在校学生数", "3200").v(t, YEAR, "义务教育在校生数", "2400");
+        a.expect("GUAR-03", t, null, PASS, "义务教育阶段 2400 人");
+        // class sizes by band: what a band proves against 45 (小学) and 50 (初中)
+        String c5 = a.region("县", "分段班额县", null);
+        String p41 = a.school(c5, "41-45人小学", "小学"), p46 = a.school(c5, "46-50人小学", "小学"), j46 = a.school(c5, "46-50人初中", "初中");
+        a.bands(p41, null, YEAR, "36-40人=3 41-45人=5 46-50人=0 51-55人=0").bands(p46, null, YEAR, "36-40人=0 41-45人=5 46-50人=1 51-55人=0")
+                .bands(j46, null, YEAR, "36-40人=0 41-45人=0 46-50人=4 51-55人=0");
+        a.expect("GUAR-04", p41, null, PASS, "41-45人 不超 45").expect("GUAR-04", p46, null, FAIL, "46-50人 的小学班必超 45")
+                .expect("GUAR-04", j46, null, PASS, "46-50人 的初中班不超 50");
         return a;
     }
 
@@ -327,7 +408,26 @@ public final class RuleFixtures {
             a.data(school, c[1]);
             a.expect("SPED-02", school, null, c[0], c[2]).expect("SPED-02", county, null, c[0], "县汇总");
         }
-        coverage(a, "SPED-03", "特殊教育资源中心");
+        coverage(a, "SPED-03", "特殊教育资源中心", true);
+        a.c("SPED-03", "县", "特殊教育资源中心=否", FAIL, "县级没有资源中心");
+        String noCentre = a.region("市", "SPED-03 市级没有资源中心的市", null);
+        a.v(noCentre, YEAR, "特殊教育资源中心", "否");
+        a.v(a.region("县", "SPED-03 市下一县", noCentre), YEAR, "特殊教育资源中心", "是");
+        a.expect("SPED-03", noCentre, null, FAIL, "省、市、县各级都要有");
+        // 校: a school with pupils in inclusive education has a resource room (校级资源中心)
+        String[][] rooms = {{PASS, "随班就读学生数=1 资源教室=是", "1 人，有资源教室"}, {FAIL, "随班就读学生数=2 资源教室=否", "2 人，没有资源教室"},
+                {NA, "随班就读学生数=0 资源教室=否", "没有随班就读学生"}, {MISSING, "随班就读学生数=3", "缺资源教室"}};
+        String roomsCounty = a.region("县", "SPED-03 校级县", null);
+        for (String[] r : rooms) {
+            String school = a.school(roomsCounty, "SPED-03 " + r[0] + "小学", "小学");
+            a.data(school, r[1]);
+            a.expect("SPED-03", school, null, r[0], r[2]);
+        }
+        // SPED-02 is for basic-education schools: a county of a university and a 技师学院 only
+        String higher = a.region("县", "SPED-02 只有高校和技师学院的县", null);
+        a.data(a.school(higher, "SPED-02 某大学", "普通高等学校"), "随班就读学生数=8 资源教室=否");
+        a.data(a.school(higher, "SPED-02 某技师学院", "技师学院"), "随班就读学生数=6 资源教室=否");
+        a.expect("SPED-02", higher, null, NA, "高校、技工院校不适用");
         a.c("SPED-04", "县", "特殊教育学校数=1 特殊教育学校生均公用经费=6000", PASS, "");
         a.c("SPED-04", "市", "特殊教育学校数=2 特殊教育学校生均公用经费=5999", FAIL, "");
         a.c("SPED-04", "县", "特殊教育学校数=0 特殊教育学校生均公用经费=5999", NA, "没有特殊教育学校");
@@ -389,6 +489,8 @@ public final class RuleFixtures {
         a.c("HEALTH-01", "县", "2023:体质健康合格率=90 体质健康合格率=90", PASS, "");
         a.c("HEALTH-01", "县", "2023:体质健康合格率=90 体质健康合格率=89.9", FAIL, "");
         a.c("HEALTH-01", "县", "体质健康合格率=90", MISSING, "");
+        a.c("HEALTH-01", "县", "2023:体质健康合格率=90 体质健康合格率=0.9", PASS, "0.9 按小数填写，载入时换算为 90%");
+        a.c("HEALTH-01", "县", "2023:体质健康合格率=90 体质健康合格率=5", MISSING, "5% 不是合格率，不采用");
         a.c("HEALTH-02", "县", "参加心理健康测评学生数=1000 在校学生数=1000", PASS, "");
         a.c("HEALTH-02", "市", "参加心理健康测评学生数=999 在校学生数=1000", FAIL, "");
         a.c("HEALTH-02", "县", "在校学生数=1000", MISSING, "");
@@ -424,6 +526,8 @@ public final class RuleFixtures {
                 String s = a.school(county, "IT-02 " + c[0] + "市学校" + i, "小学");
                 if (c[i] != null) a.v(s, YEAR, "智慧校园", c[i]);
             }
+            // a 职业中学 is no 中小学: counted, it would bring 2/3 down to 2/4
+            a.v(a.school(county, "IT-02 " + c[0] + "市职业中学", "职业中学"), YEAR, "智慧校园", "否");
             a.expect("IT-02", city, null, c[0], c[0].equals(PASS) ? "2/3" : c[0].equals(FAIL) ? "1/3" : "1/3 或 2/3，取决于未填报的一校");
         }
         // IT-02-HE: every university of the city
@@ -434,6 +538,7 @@ public final class RuleFixtures {
                 String s = a.school(city, "IT-02-HE " + c[0] + "市大学" + i, "普通高校");
                 if (c[i] != null) a.v(s, YEAR, "智慧校园", c[i]);
             }
+            a.v(a.school(city, "IT-02-HE " + c[0] + "市技师学院", "技师学院"), YEAR, "智慧校园", "否"); // 技工院校: no 普通高校
             a.expect("IT-02-HE", city, null, c[0], "");
         }
         return a;
@@ -586,8 +691,13 @@ public final class RuleFixtures {
 
     /** One fixture: its units (regions, schools, classes), their values by year and the expected verdicts. */
     static final class Area {
-        private record Unit(String code, String name, String parent, String levelOrStage, boolean school) {}
-        private record Cls(String school, String name, Integer size) {}
+        /** A unit known by {@code code} (学校代码#小学部 for a part), written with {@code written} as its code. */
+        private record Unit(String code, String name, String parent, String levelOrStage, boolean school, String written) {
+            Unit(String code, String name, String parent, String levelOrStage, boolean school) { this(code, name, parent, levelOrStage, school, code); }
+        }
+        private record Cls(String school, String name, Integer size, String grade, int year) {}
+        /** A row of a band sheet: the number of classes per band of a school (or region), for a 学段 (null: the school's). */
+        private record Band(String code, String stage, int year, Map<String, Integer> counts, boolean region) {}
         record Expect(String indicator, String code, String name, String part, String status, String note) {}
 
         final String file;
@@ -598,6 +708,7 @@ public final class RuleFixtures {
         private final Map<String, Map<Integer, Map<String, String>>> values = new LinkedHashMap<>();
         private final List<Cls> classes = new ArrayList<>();
         private final Map<String, String> params = new LinkedHashMap<>();
+        private final List<Band> bands = new ArrayList<>();
         final List<Expect> expects = new ArrayList<>();
 
         Area(String file, String title, String prefix) {
@@ -618,6 +729,20 @@ public final class RuleFixtures {
             units.put(code, new Unit(code, name, region, stage, true));
             return code;
         }
+
+        /**
+         * A part of a school entered under the school's code with a 学段 such as 九年一贯制小学部: known (and expected)
+         * as {@code code#小学部}, as the loader names it.
+         */
+        String part(String code, String region, String name, String stage) {
+            String part = stage.substring(stage.length() - 3);
+            String key = code + "#" + part;
+            units.put(key, new Unit(key, name + "（" + part + "）", region, stage, true, code));
+            return key;
+        }
+
+        /** A new school code under a region, for {@link #part}. */
+        String schoolCode(String region) { return region + String.format("%04d", ++seq); }
 
         Area v(String code, int year, String metric, String value) {
             values.computeIfAbsent(code, k -> new TreeMap<>()).computeIfAbsent(year, k -> new LinkedHashMap<>()).put(metric, value);
@@ -646,8 +771,40 @@ public final class RuleFixtures {
         }
 
         Area cls(String school, String name, Integer size) {
-            classes.add(new Cls(school, name, size));
+            return cls(school, name, size, null, YEAR);
+        }
+
+        /** A class with its 年级 (null: none given) in a year. */
+        Area cls(String school, String name, Integer size, String grade, int year) {
+            classes.add(new Cls(school, name, size, grade, year));
             return this;
+        }
+
+        /** Class counts by band for a school ({@code 56-60人=2 66人及以上=0}; a band left out is a blank cell). */
+        Area bands(String school, String stage, int year, String counts) {
+            bands.add(new Band(school, stage, year, bandCounts(counts), false));
+            return this;
+        }
+
+        /** Class counts by band for a region, by 学段. */
+        Area regionBands(String region, String stage, int year, String counts) {
+            bands.add(new Band(region, stage, year, bandCounts(counts), true));
+            return this;
+        }
+
+        /** The code a unit is written with (a part's school code); a code of no unit as it is. */
+        private String written(String code) {
+            Unit u = units.get(code);
+            return u == null ? code : u.written();
+        }
+
+        private static Map<String, Integer> bandCounts(String counts) {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            for (String t : counts.strip().split("\\s+")) {
+                String[] kv = t.split("=", 2);
+                m.put(kv[0], Integer.valueOf(kv[1]));
+            }
+            return m;
         }
 
         Area expect(String indicator, String code, String part, String status, String note) {
@@ -670,8 +827,24 @@ public final class RuleFixtures {
             sheet(w, "地区", false, dict);
             if (units.values().stream().anyMatch(Unit::school)) sheet(w, "学校", true, dict);
             if (!classes.isEmpty()) {
-                w.sheet("班级").row("学校代码", "班级", "年度", "班额(人)");
-                for (Cls c : classes) w.row(c.school(), c.name(), YEAR, c.size());
+                w.sheet("班级").row("学校代码", "年级", "班级", "年度", "班额(人)");
+                for (Cls c : classes) w.row(written(c.school()), c.grade(), c.name(), c.year(), c.size());
+            }
+            for (boolean region : new boolean[]{false, true}) {
+                List<Band> rows = bands.stream().filter(b -> b.region() == region).toList();
+                if (rows.isEmpty()) continue;
+                List<String> labels = new ArrayList<>();
+                for (Band b : rows) for (String l : b.counts().keySet()) if (!labels.contains(l)) labels.add(l);
+                List<Object> header = new ArrayList<>(List.of(region ? "地区代码" : "学校代码", "学段", "年度"));
+                header.addAll(labels);
+                w.sheet(region ? "县班额分段" : "班额分段").row(header.toArray());
+                for (Band b : rows) {
+                    List<Object> row = new ArrayList<>(List.of(written(b.code())));
+                    row.add(b.stage());
+                    row.add(b.year());
+                    for (String l : labels) row.add(b.counts().get(l));
+                    w.row(row.toArray());
+                }
             }
             if (!params.isEmpty()) {
                 w.sheet("参数").row("参数名称", "参数值");
@@ -700,7 +873,7 @@ public final class RuleFixtures {
                 Map<Integer, Map<String, String>> byYear = new TreeMap<>(values.getOrDefault(u.code(), Map.of()));
                 byYear.putIfAbsent(YEAR, Map.of());
                 for (Map.Entry<Integer, Map<String, String>> y : byYear.entrySet()) {
-                    List<Object> row = new ArrayList<>(List.of(u.code(), u.name()));
+                    List<Object> row = new ArrayList<>(List.of(u.written(), u.name().replaceAll("（..部）$", "")));
                     row.add(u.parent());
                     row.add(u.levelOrStage());
                     row.add(y.getKey());

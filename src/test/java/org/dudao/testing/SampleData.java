@@ -66,6 +66,7 @@ public final class SampleData {
                 .row("9901040001", "四县实验学校", "990104", "九年一贯制", 2023, 1300, 7, null)
                 .row("9901050001", "五县中心小学", "990105", "小学", 2023, 600, 0, "否");
         more2023(w);
+        seniorBands(w, 2023, new int[][]{{3, 1, 0}, {2, 0, 0}, {2, 0, 0}, null, null});
         return w.save(file);
     }
 
@@ -116,7 +117,19 @@ public final class SampleData {
                 .row("9901040001", "四县实验学校", "八年级", "八(2)班", 2024, 40);
         more2024(w);
         tasks2024(w);
+        seniorBands(w, 2024, new int[][]{{2, 1, 0}, {2, 1, 0}, {2, 0, 0}, {1, 0, 0}, null});
         return w.save(file);
+    }
+
+    /**
+     * 普通高中 large classes per county as the statistics forms count them, by band (56-60人, 61-65人, 66人及以上):
+     * 一县 4 → 3 (falling), 二县 2 → 3 (rising), 三县 2 → 2 (flat), 四县 this year only, 五县 has no 普通高中.
+     */
+    private static void seniorBands(Workbooks w, int year, int[][] byCounty) {
+        w.sheet("表6 普通高中班额分段（县）").row("地区代码", "学段", "年度", "56-60人", "61-65人", "66人及以上");
+        for (int c = 0; c < byCounty.length; c++) {
+            if (byCounty[c] != null) w.row("99010" + (c + 1), "高中", year, byCounty[c][0], byCounty[c][1], byCounty[c][2]);
+        }
     }
 
     // ---- the indicators beyond the walking skeleton: extra sheets, one column per metric -----------
@@ -238,7 +251,8 @@ public final class SampleData {
         t.row("990000", "示例省", "000000", "省", "2024年").v("新建改扩建公办幼儿园数(所)", 210).v("财政性教育经费占GDP比例(%)", 3.8);
         t.row("000000", "全国（示例）", null, "全国", "2024年").v("财政性教育经费占GDP比例(%)", 4);
         t.row("980000", "示例二省", "000000", "省", "2024年");
-        t.row("990200", "乙市", "990000", "市", "2024年").v("新建改扩建公办幼儿园数(所)", 50).v("民办学校数(所)", 20).v("已分类登记民办学校数(所)", 18);
+        t.row("990200", "乙市", "990000", "市", "2024年").v("新建改扩建公办幼儿园数(所)", 50).v("民办学校数(所)", 20).v("已分类登记民办学校数(所)", 18)
+                .v("特殊教育资源中心", "是");
         t.row("990300", "丙市", "990000", "市", "2024年");
         t.row("990201", "六县", "990200", "县", "2024年").v("乡村教师生活补助", "是").v("特殊教育资源中心", "是");
         t.write(w, "表4 地区（续）", "2024年各项督导指标补充表（合成数据）");

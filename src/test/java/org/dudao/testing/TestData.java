@@ -35,6 +35,9 @@ public final class TestData {
         return this;
     }
 
+    /** True when the entity was declared. */
+    public boolean has(String code) { return entities.containsKey(code); }
+
     public TestData county(String code, String name) { return entity(code, name, EntityKind.COUNTY, null, null); }
 
     public TestData school(String code, String name, String county, String stage) {
@@ -42,8 +45,13 @@ public final class TestData {
     }
 
     public TestData schoolClass(String school, String name, int year, Integer size) {
+        return schoolClass(school, name, year, size, null);
+    }
+
+    /** A class with its 年级 or 学段 (七年级, 高一, 初中 …), as the class sheet's 年级 column gives it. */
+    public TestData schoolClass(String school, String name, int year, Integer size, String grade) {
         String code = school + "/" + name;
-        entity(code, name, EntityKind.CLASS, school, null);
+        entity(code, name, EntityKind.CLASS, school, grade);
         present(code, year);
         if (size != null) metric(code, year, "班额", size.toString(), "人");
         return this;

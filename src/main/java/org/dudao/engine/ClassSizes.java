@@ -1,0 +1,158 @@
+package org.dudao.engine;
+
+import org.dudao.model.ChildFinding;
+import org.dudao.model.ClassBand;
+import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
+import org.dudao.model.Metric;
+import org.dudao.model.Stage;
+import org.dudao.model.Status;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The classes under an entity as the class-size indicators see them: each class of a class list (one
+ * class, its 班额), and each size band of a band sheet (so many classes, of a size between the band's
+ * ends), with whether it belongs to the classes a rule selects (义务教育 classes …: yes, no, or unknown
+ * when its 学段 cannot be told). A condition on the size is answered yes, no or unknown (a band
+ * 41-45人 against 班额 ≥ 56: no; against ≤ 43: unknown), never guessed.
+ */
+final class ClassSizes {
+    static final String SIZE = "班额";
+
+    private ClassSizes() {}
+
+    /** One class, or one band of classes: how many (null: unknown), their size between low and high (low null: unknown). */
+    record Item(Entity entity, Boolean member, BigDecimal count, BigDecimal low, BigDecimal high, Metric evidence, Set<Stage> stages) {
+        boolean isBand() { return ClassBand.ofEntity(entity).isPresent(); }
+
+        /** Does the size meet {@code op n}: yes, no, or unknown (null). */
+        Boolean meets(Op op, BigDecimal n) {
+            if (low == null) return null;
+            return switch (op) {
+                case GE, GT -> op.test(low, n) ? Boolean.TRUE : high != null && !op.test(high, n) ? Boolean.FALSE : null;
+                case LE, LT -> high != null && op.test(high, n) ? Boolean.TRUE : !op.test(low, n) ? Boolean.FALSE : null;
+                case EQ -> low.compareTo(n) == 0 && high != null && high.compareTo(n) == 0 ? Boolean.TRUE
+                        : n.compareTo(low) < 0 || high != null && n.compareTo(high) > 0 ? Boolean.FALSE : null;
+            };
+        }
+
+        /** The size as read: 58 人, or 56-60人 × 3. */
+        String sizeText() {
+            if (isBand()) return SIZE + ClassBand.ofEntity(entity).orElseThrow().label() + " " + (count == null ? "?" : Fmt.num(count)) + " 个班";
+            return low == null ? "缺" + SIZE : SIZE + " " + Fmt.num(low, "人");
+        }
+
+        /** Why the item is uncertain, for a 数据不足 message. */
+        String doubt() {
+            if (member == null) return "学段不明（请填写年级或学段）";
+            if (low == null) return "缺" + SIZE;
+            if (count == null) return "缺" + ClassBand.COUNT;
+            return "班额段跨越界值";
+        }
+    }
+
+    /**
+     * The classes (and bands) under {@code parent} reported for the year, with their membership of
+     * {@code kids} (those certainly outside are left out). {@code metric} is the size: 班额 reads a
+     * band's ends, any other metric leaves a band's size unknown.
+     */
+    static List<Item> items(Facts facts, Entity parent, Patterns.Children kids, String metric, int year) {
+        List<Entity> all = parent.getKind() == EntityKind.CLASS ? List.of(parent) : facts.descendants(parent, "班级");
+        List<Item> out = new ArrayList<>(all.size());
+        for (Entity c : all) {
+            if (!facts.hasYear(c.getCode(), year)) continue;
+            Boolean member = kids.membership() == null ? Boolean.TRUE : kids.membership().of(facts, c);
+            if (member == Boolean.FALSE) continue;
+            out.add(item(facts, c, member, metric, year));
+        }
+        return out;
+    }
+
+    private static Item item(Facts facts, Entity c, Boolean member, String metric, int year) {
+        Set<Stage> stages = stagesOf(facts, c);
+        var band = ClassBand.ofEntity(c);
+        if (band.isPresent()) {
+            Metric n = facts.metric(c.getCode(), ClassBand.COUNT, year);
+            BigDecimal count = n == null ? null : n.getValue();
+            boolean sized = metric.equals(SIZE);
+            return new Item(c, member, count, sized ? band.get().low() : null, sized ? band.get().high() : null, n, stages);
+        }
+        Metric m = facts.metric(c.getCode(), metric, year);
+        BigDecimal size = m == null ? null : m.getValue();
+        return new Item(c, member, BigDecimal.ONE, size, size, m, stages);
+    }
+
+    /** The stages a class (or band) may be in: from its own 年级 or 学段, else its school's. */
+    static Set<Stage> stagesOf(Facts facts, Entity c) {
+        Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());
+        String schoolStage = parent != null && parent.getKind() == EntityKind.SCHOOL ? parent.getStage() : null;
+        return Stage.ofClass(c.getStage(), schoolStage);
+    }
+
+    /** A finding naming a class or band, for a verdict's list. */
+    static ChildFinding finding(Facts facts, Item i, Status status, String message) {
+        return new ChildFinding(i.entity().getCode(), Expr.describeChild(facts, i.entity()), status, message,
+                i.evidence() == null ? List.of() : List.of(i.evidence().getOrigin()));
+    }
+
+    /**
+     * How many of the selected classes meet a condition on their size ({@code countOf(compulsoryClasses(),
+     * "班额", ">= 56")}), naming them. Classes that may count (unknown 学段, blank 班额, a band without its
+     * count) make it missing, unless some already count: a verdict of {@code = 0} then fails whatever they are.
+     */
+    record Count(Patterns.Children kids, String metric, Bound condition) implements Expr {
+        /** The count's lowest and highest possible values, the classes counted, and those that may count. */
+        record Range(BigDecimal low, BigDecimal high, List<Item> counted, List<Item> maybe, BigDecimal seen, boolean any) {
+            boolean exact() { return maybe.isEmpty(); }
+        }
+
+        Range range(Facts facts, Entity e, int year) {
+            List<Item> all = items(facts, e, kids, metric, year);
+            BigDecimal low = BigDecimal.ZERO;
+            List<Item> counted = new ArrayList<>(), maybe = new ArrayList<>();
+            BigDecimal seen = BigDecimal.ZERO;
+            for (Item i : all) {
+                Boolean meets = i.meets(condition.op(), condition.number());
+                if (meets == Boolean.FALSE) {
+                    if (i.member() != null && i.count() != null) seen = seen.add(i.count());
+                    continue;
+                }
+                if (meets == Boolean.TRUE && i.member() == Boolean.TRUE && i.count() != null) {
+                    seen = seen.add(i.count());
+                    low = low.add(i.count());
+                    counted.add(i);
+                } else {
+                    maybe.add(i);
+                }
+            }
+            // a band without its count may hold any number: the highest possible count has no bound then
+            BigDecimal high = low;
+            for (Item i : maybe) high = high == null || i.count() == null ? null : high.add(i.count());
+            return new Range(low, high, counted, maybe, seen, !all.isEmpty());
+        }
+
+        public Value eval(Facts facts, Entity entity, int year) {
+            Range r = range(facts, entity, year);
+            List<Metric> evidence = new ArrayList<>();
+            List<ChildFinding> found = new ArrayList<>();
+            for (Item i : r.counted()) {
+                if (i.evidence() != null) evidence.add(i.evidence());
+                found.add(finding(facts, i, Status.FAIL, i.sizeText()));
+            }
+            String shown = "“" + metric + condition.text().replace(" ", "") + "”的" + kids.label() + " " + Fmt.num(r.low()) + " 个（共 " + Fmt.num(r.seen()) + " 个有数据）";
+            if (!r.any()) return Value.missing(shown, evidence, List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
+            if (!r.exact() && r.low().signum() == 0) {
+                List<String> doubts = new ArrayList<>();
+                for (Item i : r.maybe()) doubts.add(Expr.describeChild(facts, i.entity()) + "（" + i.doubt() + "）");
+                return Value.missing(shown, evidence, List.of(year + "年可能计入的" + kids.label() + "：" + Expr.abbreviate(doubts)));
+            }
+            return new Value(r.low(), "个", shown, evidence, List.of(), found, false);
+        }
+
+        public String describe() { return "“" + metric + condition.text().replace(" ", "") + "”的" + kids.label() + "数"; }
+    }
+}
