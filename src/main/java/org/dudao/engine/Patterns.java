@@ -287,7 +287,7 @@ public final class Patterns {
         if (l.number() == null) return b.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
         String said = c.year + "年比上年" + (change.signum() >= 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), unit);
         if (c.strictTie(change, l.number(), bound.op())) {
-            return b.status(c.tie()).message(said + "，恰好等于要求的变化（" + l.text() + "）" + c.tieText() + note).build();
+            return b.status(c.tie()).message(said + "，恰好等于要求的变化（" + l.text() + "）" + c.tieText("恰好等于界值") + note).build();
         }
         if (!bound.op().test(change, l.number())) {
             return b.status(Status.FAIL).message(said + "，未达到要求（变化 " + l.text() + "）" + note).build();
@@ -322,7 +322,7 @@ public final class Patterns {
                 + Fmt.num(now.subtract(before).abs().movePointRight(2).divide(before, MathContext.DECIMAL128)) + "%";
         String said = c.year + "年 " + Fmt.num(now, unit) + "，" + (c.year - 1) + "年 " + Fmt.num(before, unit) + "（" + change + "）";
         String of = "上年的 " + Fmt.num(l.number()) + "%（" + Fmt.num(allowed, unit) + "）";
-        if (c.strictTie(now, allowed, op)) return b.status(c.tie()).message(said + "，恰好等于" + of + c.tieText() + note).build();
+        if (c.strictTie(now, allowed, op)) return b.status(c.tie()).message(said + "，恰好等于" + of + c.tieText("恰好等于界值") + note).build();
         if (!op.test(now, allowed)) return b.status(Status.FAIL).message(said + "，" + op.failWord() + of + note).build();
         Status s = c.narrow(now, allowed, op) ? Status.WARN : Status.PASS;
         return b.status(s).message(said + "，满足 " + op.symbol() + " " + of + c.warnText(s) + note).build();
@@ -908,7 +908,7 @@ public final class Patterns {
                 .formula(formula + "：" + p.now().shown() + "（" + y + "年）；" + p.before().shown() + "（" + (y - 1) + "年）" + note);
         if (c.strictTie(now, before, op)) {
             return b.status(c.tie()).message(shownNow + "，与 " + shownBefore + " 持平，未" + (op == Op.GT ? "增长" : "下降")
-                    + "（要求 " + op.symbol() + " 上年）" + c.tieText() + note).build();
+                    + "（要求 " + op.symbol() + " 上年）" + c.tieText("持平") + note).build();
         }
         if (!op.test(now, before)) {
             return b.status(Status.FAIL).message(shownNow + "，" + op.failWord() + " " + shownBefore + "（" + changeText + "）" + note).build();
@@ -1039,10 +1039,11 @@ public final class Patterns {
             return t == null ? Status.FAIL : t;
         }
 
-        String tieText() {
+        /** What a tie gives, in words: {@code what} is 持平 (a year on year) or 恰好等于界值. */
+        String tieText(String what) {
             return switch (tie()) {
-                case WARN -> "；本指标持平记为预警，不记为不达标";
-                case PASS -> "；本指标持平记为达标";
+                case WARN -> "；本指标" + what + "记为预警，不记为不达标";
+                case PASS -> "；本指标" + what + "记为达标";
                 default -> "，不满足";
             };
         }
@@ -1095,7 +1096,7 @@ public final class Patterns {
             String shown = v.derived() ? v.shown() + " = " + observedText : v.shown();
             b.formulaText(shown + "，要求 " + limitText + note);
             if (!bound.isYesNo() && strictTie(v.number(), limit, bound.op()) && tie() != Status.FAIL) {
-                return (BuilderWithFormula) b.status(tie()).message(shown + "，恰好等于界值（要求 " + limitText + "）" + tieText() + note);
+                return (BuilderWithFormula) b.status(tie()).message(shown + "，恰好等于界值（要求 " + limitText + "）" + tieText("恰好等于界值") + note);
             }
             if (!bound.op().test(v.number(), limit)) {
                 Limit tol = tolerance();

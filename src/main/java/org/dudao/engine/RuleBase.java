@@ -259,18 +259,19 @@ public final class RuleBase {
             };
         }
         String tolerance = md.containsKey("tolerance") ? md.get("tolerance").strip() : inherited.tolerance();
-        if (tolerance != null) {
-            Bound t;
-            try {
-                t = Bound.parse("<= " + tolerance);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("@tolerance 应为数值或参数（如 {CLEAN-01左右容差|1}），而不是“" + tolerance + "”");
-            }
-            if (t.metric() != null || t.previousYear() || t.timeProgress() || t.isCompound() || t.isYesNo()) {
-                throw new IllegalArgumentException("@tolerance 应为数值或参数（如 {CLEAN-01左右容差|1}），而不是“" + tolerance + "”");
-            }
+        if (tolerance != null && !numberOrParameter(tolerance)) {
+            throw new IllegalArgumentException("@tolerance 应为数值或参数（如 {CLEAN-01左右容差|1}），而不是“" + tolerance + "”");
         }
         return soft == null && tie == null && tolerance == null ? Reading.NONE : new Reading(soft, tie, tolerance);
+    }
+
+    private static boolean numberOrParameter(String raw) {
+        try {
+            Bound b = Bound.parse("<= " + raw);
+            return b.metric() == null && !b.previousYear() && !b.timeProgress() && !b.isCompound() && !b.isYesNo();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String inherited(Indicator base, String key) {
