@@ -51,7 +51,7 @@ class SampleDataTest {
             "SPED-01,990101,PASS", "SPED-02,990101,PASS", "PRIV-01,990101,PASS", "DROP-01,990101,PASS",
             // 二县 fails everything
             "FUND-01,990102,FAIL", "FUND-02,990102,FAIL", "TEACH-01,990102,FAIL", "KG-01,990102,FAIL", "CLASS-01,990102,FAIL",
-            "SPED-01,990102,FAIL", "SPED-02,990102,FAIL", "PRIV-01,990102,FAIL", "DROP-01,990102,FAIL",
+            "SPED-01,990102,WARN", "SPED-02,990102,FAIL", "PRIV-01,990102,FAIL", "DROP-01,990102,FAIL",
             // 三县 sits exactly on every bound, which passes
             "FUND-01,990103,PASS", "FUND-02,990103,PASS", "TEACH-01,990103,PASS", "KG-01,990103,PASS", "CLASS-01,990103,PASS",
             "SPED-01,990103,PASS", "SPED-02,990103,PASS", "PRIV-01,990103,PASS", "DROP-01,990103,PASS",
@@ -90,15 +90,19 @@ class SampleDataTest {
             "FUND-02-KG,990103,PASS", "FUND-03,990103,PASS", "FUND-04,990103,PASS", "KG-02,990103,PASS", "KG-02-1,990103,PASS",
             "PRE-2,990103,PASS", "PRE-4,990103,PASS", "PRE-8-2,990103,PASS", "BAL-7,9901030001,PASS", "GUAR-03,9901030001,PASS",
             "MIG-01,990103,PASS", "SAFE-02,990103,PASS", "PLAN-01,990103,PASS", "FYP-02,990103,PASS", "TEACH-04,990103,PASS",
-            "FUND-09,990103,FAIL", "FYP-03,990103,FAIL",
+            "FUND-09,990103,FAIL", "FYP-03,990103,PASS", "TRAIN-01,990103,WARN", "HEALTH-01,990103,WARN", "FUND-11,990103,WARN",
+            "FUND-11,990101,PASS", "FUND-11,990102,FAIL", "FUND-11,990104,INSUFFICIENT_DATA", "FUND-10,990201,WARN",
+            "PRE-8,990101,PASS", "PRE-8,990102,FAIL", "PRE-8,990103,PASS", "PRE-8,990104,INSUFFICIENT_DATA",
             // 四县 lacks the data (a 九年一贯制 school reported as one row cannot be split by 学段)
             "FUND-02-KG,990104,INSUFFICIENT_DATA", "FUND-03,990104,INSUFFICIENT_DATA", "BAL-1,9901040001,INSUFFICIENT_DATA",
             "BAL-COUNTY,990104,INSUFFICIENT_DATA", "GUAR-04,990104,INSUFFICIENT_DATA", "CLASS-03,990104,INSUFFICIENT_DATA",
             "PRE-1,990104,INSUFFICIENT_DATA", "KG-05,990104,INSUFFICIENT_DATA", "IT-01,990104,INSUFFICIENT_DATA",
             // 五县: conditions that do not hold, schools left out of the balance assessment, a seventh indicator at 90% of its bound
-            "FUND-02-KG,990105,NOT_APPLICABLE", "FUND-02-HE,990105,NOT_APPLICABLE", "KG-05,990105,NOT_APPLICABLE",
+            // a county with kindergartens but no funding figures for them lacks data; one whose school table has none does not apply
+            "FUND-02-KG,990105,INSUFFICIENT_DATA", "FUND-02-KG,990201,NOT_APPLICABLE", "FUND-02-HE,990105,NOT_APPLICABLE",
+            "FUND-02-JS,990105,NOT_APPLICABLE", "KG-05,990105,NOT_APPLICABLE",
             "SPED-04,990105,NOT_APPLICABLE", "BAL-1,9901050002,NOT_APPLICABLE", "BAL-SCHOOL,9901050002,NOT_APPLICABLE",
-            "BAL-7,9901050001,FAIL", "BAL-SCHOOL,9901050001,PASS", "BAL-COUNTY,990105,PASS", "MIG-01,990105,FAIL", "MIG-02,990105,PASS",
+            "BAL-7,9901050001,FAIL", "BAL-SCHOOL,9901050001,PASS", "BAL-COUNTY,990105,PASS", "MIG-01,990105,WARN", "MIG-02,990105,PASS",
             // cities: 甲市 and 乙市 differ, 丙市 has no data
             "TEACH-02,990100,FAIL", "TEACH-02,990200,PASS", "TEACH-02,990300,INSUFFICIENT_DATA", "SPED-03,990200,PASS",
             "PRIV-02,990100,PASS", "PRIV-02,990200,FAIL", "PRIV-02,990300,INSUFFICIENT_DATA",
@@ -122,7 +126,6 @@ class SampleDataTest {
     @CsvSource({
             "BAL-CV-1,990101,小学,PASS", "BAL-CV-1,990101,初中,PASS", "BAL-CV-4,990102,小学,FAIL", "BAL-CV-4,990102,初中,PASS",
             "BAL-CV-7,990103,初中,NOT_APPLICABLE", "BAL-CV-2,990104,小学,INSUFFICIENT_DATA", "BAL-CV-5,990105,小学,PASS",
-            "BAL-BASIC,990102,小学,FAIL", "BAL-BASIC,990101,初中,PASS",
     })
     void coefficient_of(String indicator, String county, String stage, Status expected) {
         List<Verdict> found = verdicts.stream().filter(v -> v.getIndicator().equals(indicator) && v.getEntityCode().equals(county)
@@ -142,7 +145,7 @@ class SampleDataTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"FUND-03,990103", "FUND-04,990103", "KG-02,990103", "PRE-2,990103", "PRE-8-3,990103", "BAL-1,9901030001",
             "BAL-6,9901030001", "GUAR-03,9901030001", "MIG-01,990103", "FYP-02,990103", "TEACH-03,990103", "KG-04,990200",
-            "FUND-08,000000", "PLAN-01,990103", "CLEAN-01-2,990100"})
+            "PLAN-01,990103", "CLEAN-01-2,990100"})
     void ties_sit_exactly_on_the_bound(String indicator, String entity) {
         Verdict v = verdicts.stream().filter(x -> x.getIndicator().equals(indicator) && x.getEntityCode().equals(entity)).findFirst().orElseThrow();
         assertThat(v.getStatus()).isEqualTo(Status.PASS);
@@ -158,11 +161,12 @@ class SampleDataTest {
         assertThat(f.getBound()).contains("参数“FUND-03提高额”").contains("参数!B3");
     }
 
+    /** Every county has primary schools: FUND-02-PS's 不适用 (an enrolment of 0) is shown by the rule test fixtures instead. */
     @Test
     void every_conditional_indicator_sees_not_applicable() {
         for (var indicator : rules.catalogue()) {
-            boolean conditional = indicator.pattern().equals("conditional") || indicator.id().startsWith("FUND-02-")
-                    || indicator.id().matches("BAL-(\\d|CV-\\d|SCHOOL|BASIC)");
+            boolean conditional = indicator.pattern().equals("conditional") || indicator.id().matches("FUND-02-(KG|JS|SS|VS|HE)")
+                    || indicator.id().matches("BAL-(\\d|CV-\\d|SCHOOL)");
             if (!conditional) continue;
             assertThat(verdicts).as(indicator.id()).anySatisfy(v -> {
                 assertThat(v.getIndicator()).isEqualTo(indicator.id());
@@ -176,12 +180,12 @@ class SampleDataTest {
         assertThat(new Evaluator(rules, 2).evaluate(data, 2024).ruleProblems()).isEmpty();
     }
 
-    /** Pass, fail (预警 for a target the plan only strives for) and missing data: what rules test asks of the fixtures. */
     @Test
     void no_province_is_held_to_the_national_share_of_gdp() {
         assertThat(verdicts).noneMatch(v -> v.getIndicator().equals("FUND-08") && !v.getEntityCode().equals("000000"));
     }
 
+    /** Pass, fail and missing data; an aim (@soft, task-aim) warns where a requirement fails, and a flat year of a “逐步” indicator warns too. */
     @Test
     void every_indicator_sees_pass_fail_and_missing_data() {
         for (var indicator : rules.catalogue()) {

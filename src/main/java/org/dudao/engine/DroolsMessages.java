@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 public final class DroolsMessages {
     /** The functions a consequence may call (Patterns), for suggestions. */
     static final List<String> FUNCTIONS = List.of("value", "share", "shareOf", "ratio", "ratioOf", "sum", "firstOf", "countOf",
-            "maxOf", "growth", "perHundred", "perPupil", "stages", "condition", "reported", "children", "schools",
+            "maxOf", "growth", "perHundred", "perPupil", "stages", "condition", "forStage", "children", "schools",
             "primaryAndSecondary", "meets", "oneOf", "threshold", "noDecrease", "noRebound", "zero", "changeBy", "changeRatio",
-            "conditional", "coverage", "shareOfChildren", "dispersion", "balance", "balanceSchool", "meanOfVerdicts",
+            "conditional", "coverage", "shareOfChildren", "dispersion", "balance", "balanceSchool",
             "targetProgress", "rollUp", "insert");
     /** Fields of the facts a condition may test. */
     static final List<String> ENTITY_FIELDS = List.of("code", "name", "level", "kind", "parentCode", "stage", "origin", "compulsory");

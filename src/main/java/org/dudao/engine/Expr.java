@@ -31,7 +31,7 @@ public interface Expr {
                 Value v = inner.eval(facts, entity, year);
                 if (!v.present()) return v;
                 return new Value(v.number().multiply(f, MathContext.DECIMAL128), unit, v.shown(), v.evidence(), v.missing(),
-                        v.children(), v.derived());
+                        v.children(), v.derived(), v.quotient());
             }
 
             public String describe() { return inner.describe(); }
@@ -90,7 +90,7 @@ public interface Expr {
                     return Value.missing(shown, evidence, List.of((year - 1) + "年“" + metric + "”为 0，无法计算增长率"));
                 }
                 BigDecimal g = now.number().subtract(before.number()).movePointRight(2).divide(before.number(), MathContext.DECIMAL128);
-                return Value.derived(g, "%", shown, evidence);
+                return Value.quotient(g, "%", shown, evidence);
             }
 
             public String describe() { return metric + "增长率"; }
@@ -196,7 +196,7 @@ public interface Expr {
                 BigDecimal top = percent ? n.number().movePointRight(2) : n.number();
                 BigDecimal q = top.divide(d.number(), MathContext.DECIMAL128);
                 String unit = percent ? "%" : unitPer(n.unit(), d.unit());
-                return Value.derived(q, unit, shown, evidence);
+                return Value.quotient(q, unit, shown, evidence);
             }
 
             public String describe() { return num.describe() + " / " + den.describe() + (percent ? " × 100%" : ""); }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,21 +83,46 @@ public final class Patterns {
     public record Condition(Expr expr, Bound bound) {}
 
     /**
-     * An expression whose indicator applies only where the entity reports something of it: a level
-     * of education with no figure at all in either year is NOT_APPLICABLE, not missing data.
-     * {@code reported(x, "幼儿园生均一般公共预算教育经费", "幼儿园一般公共预算教育支出")}.
+     * An expression about one stage of education whose indicator does not apply where the region
+     * demonstrably has no such stage: its enrolment is 0, or its school table lists schools and none
+     * of the stage. A blank is never taken for a missing stage: blank figures are missing data.
+     * {@code forStage(x, "在园幼儿数", "幼儿园")}; several words when a stage is taught in schools of several
+     * kinds ({@code "小学", "一贯制"}); the first names the stage in a verdict.
      */
-    public static Reported reported(Expr x, String... signals) { return new Reported(x, List.of(signals)); }
+    public static ForStage forStage(Expr x, String enrolment, String... stageWords) {
+        if (stageWords.length == 0) throw new IllegalArgumentException("forStage needs the 学段 words of its schools");
+        return new ForStage(x, enrolment, List.of(stageWords));
+    }
 
-    /** See {@link #reported}. */
-    public record Reported(Expr inner, List<String> signals) implements Expr {
+    /** See {@link #forStage}. */
+    public record ForStage(Expr inner, String enrolment, List<String> stageWords) implements Expr {
         public Value eval(Facts facts, Entity entity, int year) { return inner.eval(facts, entity, year); }
 
         public String describe() { return inner.describe(); }
 
-        boolean anyReported(Facts facts, Entity e, int... years) {
-            for (int y : years) for (String m : signals) if (facts.metric(e.getCode(), m, y) != null) return true;
-            return false;
+        String label() { return stageWords.get(0); }
+
+        /** Why the region had no such stage in the year, or null when it may have had one. */
+        String absent(Facts facts, Entity e, int year) {
+            Metric m = facts.metric(e.getCode(), enrolment, year);
+            if (m != null && m.getValue() != null) return m.getValue().signum() == 0 ? year + "年“" + enrolment + "”为 0" : null;
+            int schools = 0;
+            for (Entity s : facts.descendants(e, "学校")) {
+                if (!facts.hasYear(s.getCode(), year)) continue;
+                schools++;
+                if (stageMatches(s.getStage(), stageWords)) return null;
+            }
+            return schools == 0 ? null : "学校表中" + year + "年本地区的 " + schools + " 所学校均不是" + label() + "，也未填报“" + enrolment + "”";
+        }
+
+        /** The enrolment cells of the years, for a verdict that rests on them. */
+        List<Metric> enrolments(Facts facts, Entity e, int... years) {
+            List<Metric> out = new ArrayList<>();
+            for (int y : years) {
+                Metric m = facts.metric(e.getCode(), enrolment, y);
+                if (m != null) out.add(m);
+            }
+            return out;
         }
     }
 
@@ -219,19 +245,45 @@ public final class Patterns {
         Boolean test(Facts facts, Entity child, int year, List<Metric> evidence);
 
         String describe();
+
+        /** As {@link #test}, with the run's parameters ({@link #meets} with a bound that is a parameter). */
+        default Boolean test(Facts facts, Entity child, int year, List<Metric> evidence, Function<String, Param> params) {
+            return test(facts, child, year, evidence);
+        }
+
+        default String describe(Function<String, Param> params) { return describe(); }
     }
 
+    /**
+     * A child's value against a bound: {@code meets(value("平安校园"), "= 是")}; the bound may be a parameter
+     * ({@code ">= {PRE-8户外场地|4} 平方米"}), taken from the workbook's 参数 sheet or rules/params.csv, else its default.
+     */
     public static ChildTest meets(Expr x, String bound) {
         Bound b = Bound.parse(bound);
         return new ChildTest() {
             public Boolean test(Facts facts, Entity child, int year, List<Metric> evidence) {
+                return test(facts, child, year, evidence, name -> null);
+            }
+
+            public Boolean test(Facts facts, Entity child, int year, List<Metric> evidence, Function<String, Param> params) {
                 Value v = x.eval(facts, child, year);
                 evidence.addAll(v.evidence());
-                if (!v.present()) return null;
-                return b.op().test(v.number(), b.number());
+                BigDecimal limit = limit(params);
+                if (!v.present() || limit == null) return null;
+                return b.op().test(v.number(), limit);
+            }
+
+            private BigDecimal limit(Function<String, Param> params) {
+                Param p = b.param() == null ? null : params.apply(b.param());
+                return p != null && p.getValue() != null ? p.getValue() : b.number();
             }
 
             public String describe() { return x.describe() + " " + b.text(); }
+
+            public String describe(Function<String, Param> params) {
+                if (b.param() == null) return describe();
+                return x.describe() + " " + b.op().symbol() + " " + Fmt.num(limit(params), b.unit()) + "（参数“" + b.param() + "”）";
+            }
         };
     }
 
@@ -269,21 +321,28 @@ public final class Patterns {
         Value lv = limit.eval(c.facts(), e, c.year);
         Bound b = c.meta.bound();
         Value v = x.eval(c.facts(), e, c.year);
-        BuilderWithFormula out = c.compareBuilder(v, b, new Limit(lv.present() ? lv.number() : null,
-                b.op().symbol() + " " + lv.shown() + (lv.present() && lv.derived() ? " = " + Fmt.num(lv.number(), lv.unit()) : ""),
-                lv.evidence(), lv.missing()));
+        // two growth rates are compared at the precision they are published at, as a year-on-year comparison
+        Precision.Pair at = v.present() && lv.present() ? Precision.of(v, lv) : null;
+        BigDecimal ln = lv.present() ? (at == null ? lv.number() : at.b()) : null;
+        String note = at == null ? "" : at.said(v.unit(), x.describe(), limit.describe());
+        BuilderWithFormula out = c.compareBuilder(at == null ? v : v.at(at.a()), b, new Limit(ln,
+                b.op().symbol() + " " + lv.shown() + (lv.present() && lv.derived() ? " = " + Fmt.num(ln, lv.unit()) : ""),
+                lv.evidence(), lv.missing()), note);
         return out.build();
     }
 
-    /** no-decrease: this year's value ≥ last year's (只增不减, 稳中有进). */
+    /**
+     * no-decrease: this year's value against last year's with the comparison of {@code @bound}:
+     * {@code >= 上年} (只增不减: a tie passes) or {@code > 上年} (增长, 逐步增长, 稳中有进: a tie is what
+     * {@code @tie} says, else 不达标). Compared at the precision the figures were published at ({@link Precision}).
+     */
     public static Verdict noDecrease(RuleContext kc, Entity e, Expr x) {
         return yearOnYear(kc, e, x, Op.GE);
     }
 
-    /** no-rebound: this year's value ≤ last year's (防止反弹, 持续压减); {@code @bound("< 上年")} asks for a fall. */
+    /** no-rebound: this year's value ≤ last year's (防止反弹), or {@code < 上年} (持续压减, 下降), as no-decrease. */
     public static Verdict noRebound(RuleContext kc, Entity e, Expr x) {
-        Bound b = ctx(kc, e).meta().bound();
-        return yearOnYear(kc, e, x, b != null && b.previousYear() && b.op() == Op.LT ? Op.LT : Op.LE);
+        return yearOnYear(kc, e, x, Op.LE);
     }
 
     /** zero: a count that must be 0 (清零, 消除); the bound in {@code @bound} is {@code = 0}. */
@@ -297,21 +356,27 @@ public final class Patterns {
      */
     public static Verdict changeBy(RuleContext kc, Entity e, Expr x) {
         Ctx c = ctx(kc, e);
-        YearPair p = c.pair(x);
+        YearPair p = c.pair(x, "");
         if (p.missing() != null) return p.missing();
-        BigDecimal change = p.now().number().subtract(p.before().number());
-        Limit l = c.limit(c.meta.bound());
+        Precision.Pair at = Precision.of(p.now(), p.before());
+        String unit = p.now().unit(), note = at.said(unit, c.year + "年", (c.year - 1) + "年");
+        BigDecimal change = at.a().subtract(at.b());
+        Bound bound = c.meta.bound();
+        Limit l = c.limit(bound);
         String formula = c.year + "年 " + x.describe() + " − " + (c.year - 1) + "年：" + p.now().shown() + "（" + c.year + "年）− "
-                + p.before().shown() + "（" + (c.year - 1) + "年）= " + Fmt.num(change, p.now().unit()) + "，要求变化 " + l.text();
-        Verdict.Builder b = c.verdict(Status.PASS).observed(change, signed(change, p.now().unit())).evidence(Value.concat(p.evidence(), l.evidence()))
+                + p.before().shown() + "（" + (c.year - 1) + "年）= " + Fmt.num(change, unit) + "，要求变化 " + l.text() + note;
+        Verdict.Builder b = c.verdict(Status.PASS).observed(change, signed(change, unit)).evidence(Value.concat(p.evidence(), l.evidence()))
                 .formula(formula).bound(l.text()).limit(l.number());
         if (l.number() == null) return b.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
-        String said = c.year + "年比上年" + (change.signum() >= 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), p.now().unit());
-        if (!c.meta.bound().op().test(change, l.number())) {
-            return b.status(Status.FAIL).message(said + "，未达到要求（变化 " + l.text() + "）").build();
+        String said = c.year + "年比上年" + (change.signum() >= 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), unit);
+        if (c.strictTie(change, l.number(), bound.op())) {
+            return b.status(c.tie()).message(said + "，恰好等于要求的变化（" + l.text() + "）" + c.tieText("恰好等于界值") + note).build();
         }
-        Status s = c.narrow(change, l.number(), c.meta.bound().op()) ? Status.WARN : Status.PASS;
-        return b.status(s).message(said + "，满足 变化 " + l.text() + c.warnText(s)).build();
+        if (!bound.op().test(change, l.number())) {
+            return b.status(Status.FAIL).message(said + "，未达到要求（变化 " + l.text() + "）" + note).build();
+        }
+        Status s = c.narrow(change, l.number(), bound.op()) ? Status.WARN : Status.PASS;
+        return b.status(s).message(said + "，满足 变化 " + l.text() + c.warnText(s) + note).build();
     }
 
     /**
@@ -321,29 +386,29 @@ public final class Patterns {
      */
     public static Verdict changeRatio(RuleContext kc, Entity e, Expr x) {
         Ctx c = ctx(kc, e);
-        YearPair p = c.pair(x);
+        YearPair p = c.pair(x, "");
         if (p.missing() != null) return p.missing();
+        Precision.Pair at = Precision.of(p.now(), p.before());
+        String unit = p.now().unit(), note = at.said(unit, c.year + "年", (c.year - 1) + "年");
+        BigDecimal now = at.a(), before = at.b();
+        Op op = c.meta.bound().op();
         Limit l = c.limit(c.meta.bound());
-        Verdict.Builder b = c.verdict(Status.PASS).observed(p.now().number(), Fmt.num(p.now().number(), p.now().unit()))
+        Verdict.Builder b = c.verdict(Status.PASS).observed(now, Fmt.num(now, unit))
                 .evidence(Value.concat(p.evidence(), l.evidence())).bound(l.text());
         if (l.number() == null) return b.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
-        BigDecimal allowed = p.before().number().multiply(l.number()).movePointLeft(2);
-        b.limit(allowed).formula(c.year + "年 " + x.describe() + " " + c.meta.bound().op().symbol() + " " + Fmt.num(l.number()) + "% × "
+        BigDecimal allowed = before.multiply(l.number()).movePointLeft(2);
+        b.limit(allowed).formula(c.year + "年 " + x.describe() + " " + op.symbol() + " " + Fmt.num(l.number()) + "% × "
                 + (c.year - 1) + "年：" + p.now().shown() + "；" + p.before().shown() + "（" + (c.year - 1) + "年）× " + Fmt.num(l.number())
-                + "% = " + Fmt.num(allowed, p.now().unit()));
-        String change = p.before().number().signum() == 0 ? "上年为 0"
-                : "比上年" + (p.now().number().compareTo(p.before().number()) <= 0 ? "下降 " : "上升 ")
-                + Fmt.num(p.now().number().subtract(p.before().number()).abs().movePointRight(2)
-                .divide(p.before().number(), 2, RoundingMode.HALF_UP)) + "%";
-        String said = c.year + "年 " + Fmt.num(p.now().number(), p.now().unit()) + "，" + (c.year - 1) + "年 "
-                + Fmt.num(p.before().number(), p.now().unit()) + "（" + change + "）";
-        if (!c.meta.bound().op().test(p.now().number(), allowed)) {
-            return b.status(Status.FAIL).message(said + "，" + c.meta.bound().op().failWord() + "上年的 " + Fmt.num(l.number()) + "%（"
-                    + Fmt.num(allowed, p.now().unit()) + "）").build();
-        }
-        Status s = c.narrow(p.now().number(), allowed, c.meta.bound().op()) ? Status.WARN : Status.PASS;
-        return b.status(s).message(said + "，满足 " + c.meta.bound().op().symbol() + " 上年的 " + Fmt.num(l.number()) + "%（"
-                + Fmt.num(allowed, p.now().unit()) + "）" + c.warnText(s)).build();
+                + "% = " + Fmt.num(allowed, unit) + note);
+        String change = before.signum() == 0 ? "上年为 0"
+                : "比上年" + (now.compareTo(before) <= 0 ? "下降 " : "上升 ")
+                + Fmt.num(now.subtract(before).abs().movePointRight(2).divide(before, MathContext.DECIMAL128)) + "%";
+        String said = c.year + "年 " + Fmt.num(now, unit) + "，" + (c.year - 1) + "年 " + Fmt.num(before, unit) + "（" + change + "）";
+        String of = "上年的 " + Fmt.num(l.number()) + "%（" + Fmt.num(allowed, unit) + "）";
+        if (c.strictTie(now, allowed, op)) return b.status(c.tie()).message(said + "，恰好等于" + of + c.tieText("恰好等于界值") + note).build();
+        if (!op.test(now, allowed)) return b.status(Status.FAIL).message(said + "，" + op.failWord() + of + note).build();
+        Status s = c.narrow(now, allowed, op) ? Status.WARN : Status.PASS;
+        return b.status(s).message(said + "，满足 " + op.symbol() + " " + of + c.warnText(s) + note).build();
     }
 
     /**
@@ -449,20 +514,21 @@ public final class Patterns {
         boolean upper = b.op() == Op.LE || b.op() == Op.LT;
         List<ChildFinding> named = new ArrayList<>(), lacking = new ArrayList<>();
         List<Metric> evidence = new ArrayList<>();
+        String desc = test.describe(c::param);
         int met = 0, notMet = 0;
         for (Entity k : all) {
             List<Metric> ev = new ArrayList<>();
-            Boolean r = test.test(c.facts(), k, c.year, ev);
+            Boolean r = test.test(c.facts(), k, c.year, ev, c::param);
             String name = Expr.describeChild(c.facts(), k);
             if (r == null) {
-                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少“" + test.describe() + "”所需数据", Expr.origins(ev)));
+                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少“" + desc + "”所需数据", Expr.origins(ev)));
                 continue;
             }
             if (r) met++;
             else notMet++;
             if (r == upper) {
                 String shown = ev.isEmpty() ? "" : ev.get(ev.size() - 1).getKey() + " " + ev.get(ev.size() - 1).display();
-                named.add(new ChildFinding(k.getCode(), name, Status.FAIL, shown + (r ? "，属于“" : "，不满足“") + test.describe() + "”", Expr.origins(ev)));
+                named.add(new ChildFinding(k.getCode(), name, Status.FAIL, shown + (r ? "，属于“" : "，不满足“") + desc + "”", Expr.origins(ev)));
                 evidence.addAll(ev);
             }
         }
@@ -471,30 +537,37 @@ public final class Patterns {
         Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(Value.concat(evidence, l.evidence()));
         if (all.isEmpty() || l.number() == null) {
             List<String> miss = all.isEmpty() ? List.of(c.year + "年所属" + kids.label() + "的数据") : l.missing();
-            return out.status(Status.INSUFFICIENT_DATA).missing(miss).formula("“" + test.describe() + "”的" + kids.label() + "占比 " + l.text())
+            return out.status(Status.INSUFFICIENT_DATA).missing(miss).formula("“" + desc + "”的" + kids.label() + "占比 " + l.text())
                     .message("数据不足：缺少 " + String.join("、", miss)).build();
         }
         int n = all.size();
         // the share if every child lacking data failed the condition, and if every one met it
         BigDecimal low = pct(met, n), high = pct(met + lacking.size(), n);
-        String formula = "“" + test.describe() + "”的" + kids.label() + " " + met + " / " + n + " = " + Fmt.num(low) + "%，要求 " + l.text()
+        String formula = "“" + desc + "”的" + kids.label() + " " + met + " / " + n + " = " + Fmt.num(low) + "%，要求 " + l.text()
                 + "（" + counts + "）";
         out.formula(formula).observed(low, Fmt.num(low) + "%");
         List<ChildFinding> children = new ArrayList<>(named);
         children.addAll(lacking);
         out.children(children);
-        String which = upper ? "“" + test.describe() + "”的" + kids.label() : "不满足的" + kids.label();
+        String which = upper ? "“" + desc + "”的" + kids.label() : "不满足的" + kids.label();
         boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
+        // “左右”: a share short of the bound by no more than the tolerance is 预警, whichever way the unknown children go
+        Limit tol = c.tolerance();
+        if (!passLow && !passHigh && tol != null && c.within(low, l.number(), tol) && c.within(high, l.number(), tol)) {
+            return out.status(Status.WARN).evidence(Value.concat(evidence, Value.concat(l.evidence(), tol.evidence())))
+                    .message(Fmt.num(low) + "%，" + b.op().failWord() + "要求（" + l.text() + "）" + c.toleranceText(low, l.number(), "%", tol)
+                            + "；" + which + "：" + names(named)).build();
+        }
         if (passLow && passHigh) {
             Status s = lacking.isEmpty() && c.narrow(low, l.number(), b.op()) ? Status.WARN : Status.PASS;
             return out.status(s).message(Fmt.num(low) + "%，满足 " + l.text() + c.warnText(s)
                     + (named.isEmpty() ? "" : "；" + which + "：" + names(named))).build();
         }
-        if (!passLow && !passHigh) {
+        if (!passLow && !passHigh && (tol == null || !c.within(low, l.number(), tol) && !c.within(high, l.number(), tol))) {
             return out.status(Status.FAIL).message(Fmt.num(low) + "%，" + b.op().failWord() + "要求（" + l.text() + "）；" + which + "："
                     + names(named) + (lacking.isEmpty() ? "" : "；另有 " + lacking.size() + " 个数据不足")).build();
         }
-        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names(lacking) + " 的“" + test.describe() + "”"))
+        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names(lacking) + " 的“" + desc + "”"))
                 .message("占比在 " + Fmt.num(low) + "% 至 " + Fmt.num(high) + "% 之间，能否满足 " + l.text() + " 取决于数据不足的 "
                         + lacking.size() + " 个" + kids.label() + "：" + names(lacking)).build();
     }
@@ -692,9 +765,11 @@ public final class Patterns {
         List<String> farBelow = new ArrayList<>();
         List<ChildFinding> named = new ArrayList<>();
         for (Verdict v : below) {
+            // compared exactly, shown rounded: 84.9975% of the bound is short of 85%, never “85%”
             BigDecimal reach = v.getObserved() == null || v.getLimit() == null || v.getLimit().signum() == 0 ? null
-                    : v.getObserved().movePointRight(2).divide(v.getLimit(), 2, RoundingMode.HALF_UP);
-            String text = v.getIndicator() + " " + v.getObservedText() + "（界值 " + Fmt.num(v.getLimit()) + "，达到 " + Fmt.num(reach) + "%）";
+                    : v.getObserved().movePointRight(2).divide(v.getLimit(), MathContext.DECIMAL128);
+            String text = v.getIndicator() + " " + v.getObservedText() + "（界值 " + Fmt.num(v.getLimit()) + "，达到 "
+                    + (reach == null ? "—" : beside(reach, lr.number())) + "%）";
             named.add(new ChildFinding(e.getCode(), e.displayName() + " " + v.getIndicator(), Status.FAIL, text, Expr.origins(v.getEvidence())));
             if (reach == null || !rest.op().test(reach, lr.number())) farBelow.add(text);
         }
@@ -714,41 +789,6 @@ public final class Patterns {
         if (!countOk) return out.status(Status.FAIL).message("达标 " + met + " 项，不足 " + Fmt.num(ln.number()) + " 项").build();
         return out.message("七项指标达标 " + met + " 项" + (below.isEmpty() ? "" : "，其余项均达到界值的 " + lr.text().replace("≥ ", "")
                 + "（" + String.join("、", named.stream().map(ChildFinding::message).toList()) + "）")).build();
-    }
-
-    /**
-     * The mean of a county's coefficients of one 学段 (教督〔2012〕3号 basic balance) against that
-     * 学段's part of {@code @bound}; the verdict's part is the 学段.
-     */
-    public static Verdict meanOfVerdicts(RuleContext kc, Entity e, String stage, Collection<?> cvVerdicts) {
-        Ctx c = ctx(kc, e);
-        List<Verdict> vs = sameYear(cvVerdicts, c.year);
-        vs.sort(Comparator.comparing(Verdict::getIndicator));
-        Bound b = c.meta.bound().forLabel(stage);
-        Verdict.Builder out = c.verdict(Status.PASS).part(stage);
-        Limit l = c.limit(b);
-        out.bound(stage + " " + l.text()).limit(l.number());
-        List<String> lacking = new ArrayList<>(), parts = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        int n = 0, na = 0;
-        for (Verdict v : vs) {
-            if (v.getStatus() == Status.NOT_APPLICABLE) { na++; continue; }
-            if (v.getObserved() == null) { lacking.add(v.getIndicator()); continue; }
-            sum = sum.add(v.getObserved());
-            n++;
-            parts.add(v.getIndicator() + " " + Fmt.num(v.getObserved()));
-        }
-        if (!vs.isEmpty() && na == vs.size()) return out.status(Status.NOT_APPLICABLE).message(vs.get(0).getMessage()).build();
-        if (vs.isEmpty() || !lacking.isEmpty()) {
-            String what = vs.isEmpty() ? stage + "各项差异系数" : String.join("、", lacking) + "（" + stage + "）";
-            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(what)).message("数据不足：缺少 " + what).build();
-        }
-        BigDecimal mean = sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128);
-        out.observed(mean, Fmt.num(mean)).formula(stage + "差异系数平均值 = (" + String.join(" + ", parts) + ") / " + n);
-        String said = stage + "差异系数平均值 " + Fmt.num(mean);
-        if (!b.op().test(mean, l.number())) return out.status(Status.FAIL).message(said + "，" + b.op().failWord() + "要求（" + l.text() + "）").build();
-        Status s = c.narrow(mean, l.number(), b.op()) ? Status.WARN : Status.PASS;
-        return out.status(s).message(said + "，满足 " + l.text() + c.warnText(s)).build();
     }
 
     /**
@@ -902,6 +942,22 @@ public final class Patterns {
         return BigDecimal.valueOf(a).movePointRight(2).divide(BigDecimal.valueOf(n), MathContext.DECIMAL128);
     }
 
+    /** {@code n} with as many decimals (up to ten) as it takes not to read as {@code other} when it is not equal to it. */
+    static String beside(BigDecimal n, BigDecimal other) {
+        String shown = Fmt.num(n);
+        if (other == null || n.compareTo(other) == 0 || !shown.equals(Fmt.num(other))) return shown;
+        for (int d = 5; d <= 10; d++) {
+            BigDecimal r = n.setScale(d, RoundingMode.DOWN);
+            if (r.compareTo(other) != 0) return r.stripTrailingZeros().toPlainString();
+        }
+        return n.toPlainString();
+    }
+
+    /** A number as {@link #beside} shows it, with its unit as {@link Fmt#num(BigDecimal, String)} writes one. */
+    private static String withUnit(String n, String unit) {
+        return unit == null || unit.isEmpty() ? n : "%".equals(unit) ? n + "%" : n + " " + unit;
+    }
+
     private static String signed(BigDecimal n, String unit) {
         return (n.signum() > 0 ? "+" : "") + Fmt.num(n, unit);
     }
@@ -923,29 +979,40 @@ public final class Patterns {
         return new Metric("参数", year, p.getName(), p.getValue(), p.getValue() == null ? p.getText() : null, null, p.getOrigin());
     }
 
-    private static Verdict yearOnYear(RuleContext kc, Entity e, Expr x, Op op) {
+    private static Verdict yearOnYear(RuleContext kc, Entity e, Expr x, Op direction) {
         Ctx c = ctx(kc, e);
         int y = c.year;
-        if (x instanceof Reported r && !r.anyReported(c.facts(), e, y, y - 1)) {
-            return c.verdict(Status.NOT_APPLICABLE).message("不适用：" + (y - 1) + "年和" + y + "年均未填报“" + String.join("”“", r.signals())
-                    + "”，视为本地区无此学段（如有，请填报）").build();
+        Bound bound = c.meta.bound();
+        Op op = bound.previousYear() ? bound.op() : direction;
+        ForStage stage = x instanceof ForStage f ? f : null;
+        YearPair p = c.pair(x, stage == null ? "" : "（本地区没有" + stage.label() + "时，请将“" + stage.enrolment() + "”填为 0）");
+        if (p.missing() != null) {
+            String now = stage == null ? null : stage.absent(c.facts(), e, y), before = stage == null ? null : stage.absent(c.facts(), e, y - 1);
+            Verdict.Builder na = now == null && before == null ? null
+                    : c.verdict(Status.NOT_APPLICABLE).evidence(stage.enrolments(c.facts(), e, y, y - 1));
+            if (now != null) return na.message("不适用：本地区" + y + "年没有" + stage.label() + "（" + now + "）").build();
+            if (before != null) return na.message("不适用：本地区" + (y - 1) + "年没有" + stage.label() + "（" + before + "），无法与上年比较").build();
+            return p.missing();
         }
-        YearPair p = c.pair(x);
-        if (p.missing() != null) return p.missing();
-        Value now = p.now(), before = p.before();
+        Precision.Pair at = Precision.of(p.now(), p.before());
+        BigDecimal now = at.a(), before = at.b();
+        String unit = p.now().unit(), note = at.said(unit, c.year + "年", (c.year - 1) + "年");
         String formula = y + "年 " + x.describe() + " " + op.symbol() + " " + (y - 1) + "年";
-        String shownNow = y + "年 " + Fmt.num(now.number(), now.unit());
-        String shownBefore = (y - 1) + "年 " + Fmt.num(before.number(), before.unit());
-        BigDecimal change = now.number().subtract(before.number());
-        String changeText = change.signum() == 0 ? "持平" : (change.signum() > 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), now.unit());
-        Verdict.Builder b = c.verdict(Status.PASS).observed(now.number(), Fmt.num(now.number(), now.unit())).evidence(p.evidence())
-                .limit(before.number())
-                .formula(formula + "：" + now.shown() + "（" + y + "年）；" + before.shown() + "（" + (y - 1) + "年）");
-        if (!op.test(now.number(), before.number())) {
-            return b.status(Status.FAIL).message(shownNow + "，" + op.failWord() + " " + shownBefore + "（" + changeText + "）").build();
+        String shownNow = y + "年 " + Fmt.num(now, unit);
+        String shownBefore = (y - 1) + "年 " + Fmt.num(before, unit);
+        BigDecimal change = now.subtract(before);
+        String changeText = change.signum() == 0 ? "持平" : (change.signum() > 0 ? "增加 " : "减少 ") + Fmt.difference(change.abs(), unit);
+        Verdict.Builder b = c.verdict(Status.PASS).observed(now, Fmt.num(now, unit)).evidence(p.evidence()).limit(before)
+                .formula(formula + "：" + p.now().shown() + "（" + y + "年）；" + p.before().shown() + "（" + (y - 1) + "年）" + note);
+        if (c.strictTie(now, before, op)) {
+            return b.status(c.tie()).message(shownNow + "，与 " + shownBefore + " 持平，未" + (op == Op.GT ? "增长" : "下降")
+                    + "（要求 " + op.symbol() + " 上年）" + c.tieText("持平") + note).build();
         }
-        Status s = c.narrow(now.number(), before.number(), op) ? Status.WARN : Status.PASS;
-        return b.status(s).message(shownNow + " " + op.symbol() + " " + shownBefore + "（" + changeText + "）" + c.warnText(s)).build();
+        if (!op.test(now, before)) {
+            return b.status(Status.FAIL).message(shownNow + "，" + op.failWord() + " " + shownBefore + "（" + changeText + "）" + note).build();
+        }
+        Status s = c.narrow(now, before, op) ? Status.WARN : Status.PASS;
+        return b.status(s).message(shownNow + " " + op.symbol() + " " + shownBefore + "（" + changeText + "）" + c.warnText(s) + note).build();
     }
 
     // ---- task (年度任务): a plan's countable target by its deadline; the work is done in TaskPattern ----
@@ -1063,7 +1130,8 @@ public final class Patterns {
             return new Limit(b.number(), b.text(), List.of(), List.of());
         }
 
-        YearPair pair(Expr x) {
+        /** This year's and last year's value; when either is missing, the INSUFFICIENT_DATA verdict, its message ending in {@code hint}. */
+        YearPair pair(Expr x, String hint) {
             Value now = x.eval(facts(), entity, year);
             Value before = x.eval(facts(), entity, year - 1);
             List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
@@ -1071,7 +1139,7 @@ public final class Patterns {
             List<String> missing = Value.concatMissing(now.missing(), before.missing());
             Verdict v = verdict(Status.INSUFFICIENT_DATA).observed(now.number(), now.present() ? Fmt.num(now.number(), now.unit()) : null)
                     .evidence(evidence).missing(missing).formula(year + "年 " + x.describe() + "；" + (year - 1) + "年 " + x.describe())
-                    .message("数据不足：缺少 " + String.join("、", missing)).build();
+                    .message("数据不足：缺少 " + String.join("、", missing) + hint).build();
             return new YearPair(now, before, evidence, v);
         }
 
@@ -1085,9 +1153,51 @@ public final class Patterns {
             return s == Status.WARN ? "，但在预警幅度 " + Fmt.num(meta.warnMargin()) + " 以内" : "";
         }
 
+        /** A value exactly at a strict bound (高于, 低于, 增长, 下降): what {@code @tie} makes of it. */
+        boolean strictTie(BigDecimal observed, BigDecimal bound, Op op) {
+            return (op == Op.GT || op == Op.LT) && observed.compareTo(bound) == 0;
+        }
+
+        /** What a tie at a strict bound gives: {@code @tie}, else 不达标. */
+        Status tie() {
+            Status t = meta.indicator().reading().tie();
+            return t == null ? Status.FAIL : t;
+        }
+
+        /** What a tie gives, in words: {@code what} is 持平 (a year on year) or 恰好等于界值. */
+        String tieText(String what) {
+            return switch (tie()) {
+                case WARN -> "；本指标" + what + "记为预警，不记为不达标";
+                case PASS -> "；本指标" + what + "记为达标";
+                default -> "，不满足";
+            };
+        }
+
+        /** “左右”: the tolerance of {@code @tolerance} resolved (a parameter, or the number written), or null. */
+        Limit tolerance() {
+            String raw = meta.indicator().reading().tolerance();
+            if (raw == null) return null;
+            Limit l = limit(Bound.parse("<= " + raw));
+            int from = l.text().indexOf('（');
+            return new Limit(l.number(), from < 0 ? "" : l.text().substring(from), l.evidence(), l.missing());
+        }
+
+        /** True when {@code observed} misses {@code bound} by no more than the tolerance. */
+        boolean within(BigDecimal observed, BigDecimal bound, Limit tol) {
+            return tol != null && tol.number() != null && observed.subtract(bound).abs().compareTo(tol.number()) <= 0;
+        }
+
+        String toleranceText(BigDecimal observed, BigDecimal bound, String unit, Limit tol) {
+            return "，差 " + Fmt.difference(observed.subtract(bound).abs(), unit) + "，在原文“左右”的容差 " + Fmt.difference(tol.number(), unit)
+                    + tol.text() + " 以内，记为预警";
+        }
+
         Verdict compare(Value v, Bound bound) { return compareBuilder(v, bound, limit(bound)).build(); }
 
-        BuilderWithFormula compareBuilder(Value v, Bound bound, Limit lim) {
+        BuilderWithFormula compareBuilder(Value v, Bound bound, Limit lim) { return compareBuilder(v, bound, lim, ""); }
+
+        /** The comparison of a value with a bound; {@code note} (how the two were rounded) ends the formula and message. */
+        BuilderWithFormula compareBuilder(Value v, Bound bound, Limit lim, String note) {
             BuilderWithFormula b = (BuilderWithFormula) verdict(Status.PASS);
             List<Metric> evidence = new ArrayList<>(v.evidence());
             evidence.addAll(lim.evidence());
@@ -1100,7 +1210,8 @@ public final class Patterns {
                 limitText = (label == null ? "" : label + " ") + limitText;
             }
             b.evidence(evidence).children(v.children()).bound(limitText).limit(limit);
-            String observedText = v.present() ? Fmt.num(v.number(), v.unit()) : null;
+            // shown with as many decimals as it takes not to look equal to a bound it is not equal to
+            String observedText = !v.present() ? null : withUnit(beside(v.number(), limit), v.unit());
             b.observed(v.number(), observedText);
             if (!v.present() || limit == null) {
                 b.formulaText(v.shown() + " " + limitText);
@@ -1108,16 +1219,25 @@ public final class Patterns {
                         .message("数据不足：缺少 " + String.join("、", missing));
             }
             String shown = v.derived() ? v.shown() + " = " + observedText : v.shown();
-            b.formulaText(shown + "，要求 " + limitText);
+            b.formulaText(shown + "，要求 " + limitText + note);
+            if (!bound.isYesNo() && strictTie(v.number(), limit, bound.op()) && tie() != Status.FAIL) {
+                return (BuilderWithFormula) b.status(tie()).message(shown + "，恰好等于界值（要求 " + limitText + "）" + tieText("恰好等于界值") + note);
+            }
             if (!bound.op().test(v.number(), limit)) {
+                Limit tol = tolerance();
+                if (!bound.isYesNo() && v.children().isEmpty() && within(v.number(), limit, tol)) {
+                    b.evidence(Value.concat(evidence, tol.evidence()));
+                    return (BuilderWithFormula) b.status(Status.WARN).message(shown + "，" + bound.op().failWord() + "要求（" + limitText + "）"
+                            + toleranceText(v.number(), limit, v.unit(), tol) + note);
+                }
                 String gap = bound.isYesNo() ? "" : limit.compareTo(v.number()) == 0 ? "（恰好等于界值，不满足“" + bound.op().symbol() + "”）"
                         : "（差 " + Fmt.difference(limit.subtract(v.number()).abs(), v.unit()) + "）";
                 if (!v.children().isEmpty()) gap = "：" + childList(v.children());
                 return (BuilderWithFormula) b.status(Status.FAIL).message(shown + "，" + (bound.isYesNo() ? "不满足 " + limitText
-                        : bound.op().failWord() + "要求（" + limitText + "）") + gap);
+                        : bound.op().failWord() + "要求（" + limitText + "）") + gap + note);
             }
             Status s = !bound.isYesNo() && narrow(v.number(), limit, bound.op()) ? Status.WARN : Status.PASS;
-            return (BuilderWithFormula) b.status(s).message(shown + "，满足 " + limitText + warnText(s));
+            return (BuilderWithFormula) b.status(s).message(shown + "，满足 " + limitText + warnText(s) + note);
         }
 
         private static String childList(List<ChildFinding> children) {
@@ -1129,12 +1249,30 @@ public final class Patterns {
 
     /** A verdict builder that already carries the rule's metadata and remembers the formula text and evidence. */
     static final class BuilderWithFormula extends Verdict.Builder {
+        private final RuleMeta meta;
         private String formula;
         private List<Metric> evidence = List.of();
+        private Status status;
+        private String message;
 
         BuilderWithFormula(RuleMeta meta, Entity e, int year) {
             super(meta.indicator().id(), e, year);
+            this.meta = meta;
             name(meta.indicator().name()).source(meta.indicator().source()).bound(meta.bound() == null ? null : meta.bound().text());
+        }
+
+        @Override public Verdict.Builder status(Status v) { status = v; return super.status(v); }
+
+        @Override public Verdict.Builder message(String v) { message = v; return super.message(v); }
+
+        /** {@code @soft}: the source asks (鼓励, 力争), it does not require: a shortfall is 预警, saying so. */
+        @Override public Verdict build() {
+            String soft = meta.indicator().reading().soft();
+            if (status == Status.FAIL && soft != null) {
+                status(Status.WARN);
+                message(message + "。原文为“" + soft + "”，是努力方向而非硬性要求：未达到记为预警，不记为不达标");
+            }
+            return super.build();
         }
 
         BuilderWithFormula formulaText(String f) { formula = f; formula(f); return this; }

@@ -8,6 +8,8 @@ import org.dudao.load.Text;
 import org.dudao.model.Origin;
 import org.dudao.model.Param;
 import org.dudao.model.Indicator;
+import org.dudao.model.Reading;
+import org.dudao.model.Status;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -177,7 +179,8 @@ public final class RuleBase {
     }
 
     /**
-     * Reads each rule's {@code @id @name @level @pattern @bound @source @warn}. Rules sharing an id
+     * Reads each rule's {@code @id @name @level @pattern @bound @source @warn} and its reading
+     * ({@code @soft @tie @tolerance}). Rules sharing an id
      * (a school rule and its county roll-up) form one indicator: the later ones may leave out what the
      * first one says.
      */
@@ -211,10 +214,12 @@ public final class RuleBase {
                 continue;
             }
             String warn = md.getOrDefault("warn", base == null ? null : base.warn());
-            Indicator ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.getName());
             Bound bound;
             BigDecimal margin = null;
+            Indicator ind;
             try {
+                Reading reading = reading(md, base == null ? Reading.NONE : base.reading());
+                ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.getName(), reading);
                 bound = Bound.parse(ind.bound());
                 if (warn != null && !warn.isBlank()) margin = new BigDecimal(warn.strip());
             } catch (IllegalArgumentException e) {
@@ -229,10 +234,43 @@ public final class RuleBase {
             } else if (!base.level().contains(ind.level())) {
                 // A roll-up rule adds its level to the indicator's entry (学校 + 县).
                 Indicator merged = new Indicator(base.id(), base.name(), base.level() + "," + ind.level(), base.pattern(),
-                        base.bound(), base.source(), base.warn(), base.file(), base.rule());
+                        base.bound(), base.source(), base.warn(), base.file(), base.rule(), base.reading());
                 first.put(id, merged);
                 catalogue.set(catalogue.indexOf(base), merged);
             }
+        }
+    }
+
+    /**
+     * The reading of a rule's words ({@code @soft @tie @tolerance}), each inherited from the first rule
+     * of the indicator when a roll-up rule leaves it out; a malformed one is an {@link IllegalArgumentException}.
+     */
+    static Reading reading(Map<String, String> md, Reading inherited) {
+        String soft = md.containsKey("soft") ? md.get("soft").strip() : inherited.soft();
+        if (soft != null && soft.isEmpty()) throw new IllegalArgumentException("@soft 应写原文中使要求不具强制性的词，如 @soft(\"力争\")");
+        Status tie = inherited.tie();
+        if (md.containsKey("tie")) {
+            String t = md.get("tie").strip();
+            tie = switch (t) {
+                case "达标" -> Status.PASS;
+                case "预警" -> Status.WARN;
+                case "不达标" -> Status.FAIL;
+                default -> throw new IllegalArgumentException("@tie 应为 达标、预警 或 不达标，而不是“" + t + "”");
+            };
+        }
+        String tolerance = md.containsKey("tolerance") ? md.get("tolerance").strip() : inherited.tolerance();
+        if (tolerance != null && !numberOrParameter(tolerance)) {
+            throw new IllegalArgumentException("@tolerance 应为数值或参数（如 {CLEAN-01左右容差|1}），而不是“" + tolerance + "”");
+        }
+        return soft == null && tie == null && tolerance == null ? Reading.NONE : new Reading(soft, tie, tolerance);
+    }
+
+    private static boolean numberOrParameter(String raw) {
+        try {
+            Bound b = Bound.parse("<= " + raw);
+            return b.metric() == null && !b.previousYear() && !b.timeProgress() && !b.isCompound() && !b.isYesNo();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

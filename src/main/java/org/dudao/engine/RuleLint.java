@@ -38,8 +38,14 @@ public final class RuleLint {
             "conditional", "coverage", "share-of-children", "dispersion", "target-progress", "task", "task-aim");
     /** Levels an entity can have. */
     public static final List<String> LEVELS = List.of("全国", "省", "市", "县", "学校", "班级");
-    /** Metadata a rule may carry. */
-    static final List<String> KNOWN_META = List.of("id", "name", "level", "pattern", "bound", "source", "warn");
+    /**
+     * Metadata a rule may carry: the six of every indicator, {@code @warn}, and the reading of the
+     * source's words ({@code @soft @tie @tolerance}, see {@link org.dudao.model.Reading}). The one list of
+     * keys: the lint, the catalogue and the rule sandbox read it.
+     */
+    public static final List<String> KNOWN_META = List.of("id", "name", "level", "pattern", "bound", "source", "warn", "soft", "tie", "tolerance");
+    /** The words of a source that make a sentence an aim rather than a requirement ({@code @soft}). */
+    static final List<String> SOFT_WORDS = List.of("鼓励", "力争", "原则上", "争取", "尽量", "一般", "积极");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile("\\{([^|}]+)(?:\\|([^}]*))?}");
     /** Which pattern each helper implements; helpers that combine other verdicts fit any pattern. */
@@ -50,7 +56,7 @@ public final class RuleLint {
             Map.entry("shareOfChildren", "share-of-children"), Map.entry("dispersion", "dispersion"),
             Map.entry("targetProgress", "target-progress"), Map.entry("task", "task"), Map.entry("stockTask", "task"),
             Map.entry("aimTask", "task-aim"), Map.entry("aimStockTask", "task-aim"));
-    private static final Set<String> COMBINING = Set.of("rollUp", "balanceSchool", "meanOfVerdicts");
+    private static final Set<String> COMBINING = Set.of("rollUp", "balanceSchool");
     /** The year the empty entities are evaluated in (any year does: they have no values at all). */
     static final int YEAR = 2024;
 
@@ -163,12 +169,35 @@ public final class RuleLint {
                     }
                 }
             }
+            reading(b, rule);
             for (String key : List.of("name", "source")) {
                 String v = b.meta(key);
                 if (v != null && !v.isBlank() && v.strip().length() < 2) {
                     warn(METADATA, b, key, rule + "的 @" + key + "(\"" + v + "\") 太短，请写完整" + (key.equals("name") ? "的指标名称" : "的依据（文件及条款）"));
                 }
             }
+        }
+    }
+
+    /** {@code @soft @tie @tolerance}: a word the source does not use, or an attribute that cannot change a verdict. */
+    private void reading(RuleText.Block b, String rule) {
+        String soft = b.meta("soft");
+        if (soft != null && !soft.isBlank() && !SOFT_WORDS.contains(soft.strip())) {
+            warn(METADATA, b, "soft", rule + "的 @soft(\"" + soft + "\") 应是原文中使要求不具强制性的词（" + String.join("、", SOFT_WORDS)
+                    + "）；“确保”“达到”“不低于”等是硬性要求，不写 @soft");
+        }
+        Bound bound = null;
+        try {
+            if (b.meta("bound") != null) bound = Bound.parse(b.meta("bound"));
+        } catch (IllegalArgumentException e) {
+            return; // the compile step reports it
+        }
+        if (bound == null) return;
+        if (b.meta("tie") != null && bound.op() != Op.GT && bound.op() != Op.LT) {
+            warn(METADATA, b, "tie", rule + "的界值是“" + bound.text() + "”，恰好相等本就达标：@tie 只对“>”“<”（高于、低于、增长、下降）的界值起作用");
+        }
+        if (b.meta("tolerance") != null && (bound.op() == Op.EQ || bound.previousYear() || bound.metric() != null || bound.timeProgress())) {
+            warn(METADATA, b, "tolerance", rule + "的界值是“" + bound.text() + "”：@tolerance（“左右”的容差）只对数值或参数界值起作用");
         }
     }
 
@@ -264,11 +293,12 @@ public final class RuleLint {
         Set<String> used = new HashSet<>();
         for (RuleText.Block b : blocks) {
             List<String[]> refs = new ArrayList<>(); // name, default, line, column
-            String bound = b.meta("bound");
-            if (bound != null) {
-                Matcher m = PARAM.matcher(bound);
-                while (m.find()) refs.add(new String[]{m.group(1).strip(), m.group(2), String.valueOf(b.metaLine("bound")),
-                        String.valueOf(b.meta().get("bound").column())});
+            for (String key : List.of("bound", "tolerance")) {
+                String v = b.meta(key);
+                if (v == null) continue;
+                Matcher m = PARAM.matcher(v);
+                while (m.find()) refs.add(new String[]{m.group(1).strip(), m.group(2), String.valueOf(b.metaLine(key)),
+                        String.valueOf(b.meta().get(key).column())});
             }
             for (Map.Entry<String, Integer> lit : RuleText.literals(b)) {
                 Matcher m = PARAM.matcher(lit.getKey());

@@ -216,10 +216,8 @@ public final class RuleText {
                 metrics(b, a, 1, 2, l, out);
             }
             case "oneOf" -> metrics(b, a, 0, 1, level, out);
-            case "reported" -> {
-                if (!a.isEmpty()) visit(b, a.get(0), level, out);
-                metrics(b, a, 1, a.size(), level, out);
-            }
+            // forStage(x, "在园幼儿数", "幼儿园"): x is visited, the enrolment is a metric, the stage words are not
+            case "forStage" -> metrics(b, a, 1, 2, level, out);
             case "dispersion" -> {
                 metrics(b, a, 3, 4, "学校", out);
                 out.add(implicit(b, "在校学生数", "学校", c.at()));

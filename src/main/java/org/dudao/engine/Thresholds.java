@@ -112,8 +112,7 @@ final class Thresholds {
 
     /** The catalogue entry with the bound in effect, marked as (partly) set in the table. */
     private static Indicator described(Indicator i, Bound b) {
-        return new Indicator(i.id(), i.name(), i.level(), i.pattern(), b.text() + "（界值表 " + FILE_NAME + "）", i.source(),
-                i.warn(), i.file(), i.rule());
+        return i.withBound(b.text() + "（界值表 " + FILE_NAME + "）");
     }
 
     /**

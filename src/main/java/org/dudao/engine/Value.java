@@ -10,11 +10,29 @@ import java.util.List;
 /**
  * An expression evaluated for one entity and year: the number (null when something it needs is
  * missing), the formula with the numbers filled in, the metrics used, and what is missing.
+ * {@code quotient} marks a number that is the result of a division (a ratio, a share, a growth
+ * rate): it has more decimals than any published figure, so a year-on-year comparison rounds it to
+ * the precision it is compared at ({@link Precision}); numbers read from cells, and their sums, are exact.
  */
 public record Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
-                    List<ChildFinding> children, boolean derived) {
+                    List<ChildFinding> children, boolean derived, boolean quotient) {
+
+    public Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
+                 List<ChildFinding> children, boolean derived) {
+        this(number, unit, shown, evidence, missing, children, derived, false);
+    }
 
     public boolean present() { return number != null && missing.isEmpty(); }
+
+    /** This value with its number replaced (rounded to the precision it is compared at). */
+    Value at(BigDecimal n) {
+        return new Value(n, unit, shown, evidence, missing, children, derived, quotient);
+    }
+
+    /** A quotient: {@link #derived} and not exact. */
+    static Value quotient(BigDecimal n, String unit, String shown, List<Metric> evidence) {
+        return new Value(n, unit, shown, evidence, List.of(), List.of(), true, true);
+    }
 
     static Value of(BigDecimal n, String unit, String shown, List<Metric> evidence) {
         return new Value(n, unit, shown, evidence, List.of(), List.of(), false);

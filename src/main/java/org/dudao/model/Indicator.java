@@ -12,6 +12,17 @@ package org.dudao.model;
  * @param warn    the margin that turns a narrow pass into a warning (e.g. {@code 2%}), or null
  * @param file    the rule file it is defined in, relative to the rules folder
  * @param rule    the DRL rule name
+ * @param reading how the source's words are read beyond the bound ({@code @soft @tie @tolerance})
  */
 public record Indicator(String id, String name, String level, String pattern, String bound, String source,
-                        String warn, String file, String rule) {}
+                        String warn, String file, String rule, Reading reading) {
+    public Indicator(String id, String name, String level, String pattern, String bound, String source,
+                     String warn, String file, String rule) {
+        this(id, name, level, pattern, bound, source, warn, file, rule, Reading.NONE);
+    }
+
+    /** This entry with the bound shown as {@code bound} (a thresholds table sets it). */
+    public Indicator withBound(String bound) {
+        return new Indicator(id, name, level, pattern, bound, source, warn, file, rule, reading);
+    }
+}

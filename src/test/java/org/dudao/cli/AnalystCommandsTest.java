@@ -67,7 +67,7 @@ class AnalystCommandsTest {
     @Test void explainsAPassWithItsNumbersCellsBoundAndClause() {
         Cli r = explain("KG-01", "990101");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("指标 KG-01").contains("依据：002 第三部分第1条").contains("一县（代码 990101，县）")
+        assertThat(r.out()).contains("指标 KG-01").contains("依据：《××市2022年教育工作要点》第三部分第1条（该市目标）").contains("一县（代码 990101，县）")
                 .contains("公办园在园幼儿数 1800 人 / 在园幼儿数 3000 人 = 60%")
                 .contains("公办园在园幼儿数 = 1800 人（2024年，sample-data/sample-2024.xlsx 表1 地区!N7）")
                 .contains("在园幼儿数 = 3000 人（2024年，sample-data/sample-2024.xlsx 表1 地区!M7）")

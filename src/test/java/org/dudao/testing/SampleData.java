@@ -166,6 +166,14 @@ public final class SampleData {
             throw new IllegalArgumentException("no row " + key);
         }
 
+        /** The row of a code, moved to the end so that {@link #v} writes into it. */
+        Table at(String code) {
+            Map<String, Object> r = rows.stream().filter(x -> code.equals(String.valueOf(x.get(keys.get(0))))).findFirst().orElseThrow();
+            rows.remove(r);
+            rows.add(r);
+            return this;
+        }
+
         void write(Workbooks w, String sheet, String title) {
             w.sheet(sheet).row(title).row(header.toArray());
             for (Map<String, Object> r : rows) {
@@ -216,10 +224,12 @@ public final class SampleData {
             t.row("99010" + c, names[c - 1], "990100", "县", 2023);
             perStudent(t, c, 2023);
             t.v("义务教育生均公用经费(元)", y[0]).v("教育财政拨款(万元)", y[1]).v("财政经常性收入(万元)", y[2])
-                    .v("学科类校外培训机构数(个)", y[3]).v("涉校涉生安全事故数(起)", y[4]).v("体质健康合格率(%)", y[5]);
+                    .v("学科类校外培训机构数(个)", y[3]).v("涉校涉生安全事故数(起)", y[4]).v("体质健康合格率(%)", y[5])
+                    .v("全体教师平均工资收入(元)", 90000);
         }
         t.row("990100", "甲市", "990000", "市", 2023).v("义务教育生均公用经费(元)", 3000);
         extraRegions(t, 2023);
+        t.v("义务教育生均公用经费(元)", 1000); // 六县: the same next year, a flat year of a “逐步增长”
         t.write(w, "表4 地区（续）", "2023年各项督导指标补充表（合成数据）");
     }
 
@@ -228,33 +238,37 @@ public final class SampleData {
         // 一县 passes, 二县 fails, 三县 sits on the bound, 四县 lacks the data, 五县: conditions that do not hold
         t.row("990101", "一县", "990100", "县", "2024年");
         perStudent(t, 1, 2024);
-        county(t, 1200, 10000, 9950, 700, 1100, 1600, 110, 210, 120, 1000, 30, "是", 600, 1800, 10, 10, 92, 700, 250, 5000, 4000,
-                90, 100, 13500, 27000, 36000, 97, 96, "是", 6500, 1000, 950, 15, 8, 91, 40500, 100, 60, 97, 95);
+        county(t, 1200, 10000, 9950, 700, 1100, 1600, 110, 210, 120, 1000, 30, "是", 600, 1800, 10, 10, 92, 700, 250, 5000,
+                4000, 90, 100, 97, 96, "是", 6500, 1000, 950, 15, 8, 91, 40500, 100, 60, 97, 95);
         t.row("990102", "二县", "990100", "县", "2024年");
         perStudent(t, 2, 2024);
-        county(t, 1100, 10000, 9800, 600, 900, 1400, 105, 220, 50, 1000, 5, "否", 300, 1500, 10, 8, 80, 800, 150, 5000, 3000,
-                80, 97, 9000, 21000, 27000, 93, 90, "否", null, 1000, 800, 12, 10, 88, 29000, 100, 40, 95, 90);
+        county(t, 1100, 10000, 9800, 600, 900, 1400, 105, 220, 50, 1000, 5, "否", 300, 1500, 10, 8, 80, 800, 150, 5000,
+                3000, 80, 97, 93, 90, "否", null, 1000, 800, 12, 10, 88, 29000, 100, 40, 95, 90);
         t.row("990103", "三县", "990100", "县", "2024年");
         perStudent(t, 3, 2024);
-        county(t, 1150, 10000, 9900, 650, 1000, 1500, 110, 220, 100, 1000, 20, "是", 540, 1800, 5, 5, 85, 900, 200, 5000, 3750,
-                85, 100, 12000, 24510, 31320, 95, 95, "是", 6000, 1000, 900, 8, 9, 90, 11000, 100, 50, 96, 92);
+        county(t, 1150, 10000, 9900, 650, 1000, 1500, 110, 220, 100, 1000, 20, "是", 540, 1800, 5, 5, 85, 900, 200, 5000,
+                3750, 85, 100, 95, 95, "是", 6000, 1000, 900, 8, 9, 90, 11000, 100, 50, 96, 92);
         t.row("990104", "四县", "990100", "县", "2024年");
         perStudent(t, 4, 2024);
-        county(t, null, 10000, null, null, null, null, null, null, null, null, null, null, null, null, 10, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 100, null, null, null);
+        county(t, null, 10000, null, null, null, null, null, null, null, null, null, null, null, null, 10, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, 100, null, null, null);
         t.row("990105", "五县", "990100", "县", "2024年");
         perStudent(t, 5, 2024);
-        county(t, 1150, 8000, 8000, 800, 1200, 1800, 112, 210, 110, 1000, 25, "是", 300, 900, 0, 0, 90, 400, 120, 5000, 4500,
-                95, 100, 7500, 15000, 18000, 98, 97, "是", null, 1000, 850, 3, 0, 92, 14600, 100, 70, 98, 93);
+        county(t, 1150, 8000, 8000, 800, 1200, 1800, 112, 210, 110, 1000, 25, "是", 300, 900, 0, 0, 90, 400, 120, 5000,
+                4500, 95, 100, 98, 97, "是", null, 1000, 850, 3, 0, 92, 14600, 100, 70, 98, 93);
+        // 全体教师平均工资收入 (FUND-11, 2023: 90000 元): up, down, flat, missing, up
+        int[] pay = {93000, 89000, 90000, 0, 91000};
+        for (int c = 1; c <= 5; c++) t.at("99010" + c).v("全体教师平均工资收入(元)", pay[c - 1] == 0 ? null : pay[c - 1]);
         t.row("990100", "甲市", "990000", "市", "2024年").v("义务教育生均公用经费(元)", 2900).v("新建改扩建公办幼儿园数(所)", 40)
                 .v("民办学校数(所)", 20).v("已分类登记民办学校数(所)", 20).v("特殊教育学校生均公用经费(元)", 5000);
         t.row("990000", "示例省", "000000", "省", "2024年").v("新建改扩建公办幼儿园数(所)", 210).v("财政性教育经费占GDP比例(%)", 3.8);
-        t.row("000000", "全国（示例）", null, "全国", "2024年").v("财政性教育经费占GDP比例(%)", 4);
+        t.row("000000", "全国（示例）", null, "全国", "2024年").v("财政性教育经费占GDP比例(%)", 4.2);
         t.row("980000", "示例二省", "000000", "省", "2024年");
         t.row("990200", "乙市", "990000", "市", "2024年").v("新建改扩建公办幼儿园数(所)", 50).v("民办学校数(所)", 20).v("已分类登记民办学校数(所)", 18)
                 .v("特殊教育资源中心", "是");
         t.row("990300", "丙市", "990000", "市", "2024年");
-        t.row("990201", "六县", "990200", "县", "2024年").v("乡村教师生活补助", "是").v("特殊教育资源中心", "是");
+        t.row("990201", "六县", "990200", "县", "2024年").v("乡村教师生活补助", "是").v("特殊教育资源中心", "是")
+                .v("义务教育生均公用经费(元)", 1000);
         t.write(w, "表4 地区（续）", "2024年各项督导指标补充表（合成数据）");
 
         Table s = new Table("学校代码", "学校名称", "所属地区代码", "学段", "年度");
@@ -275,6 +289,16 @@ public final class SampleData {
         school(s, "9902010001", "六县小学", "990201", "小学", 800, null, null, null, null, null, "是", "否", "未达标");
         school(s, "9902010002", "六县中学", "990201", "初中", 700, null, null, null, null, null, "是", "否", "提升型");
         school(s, "9901000001", "甲学院", "990100", "普通高校", 5000, null, null, null, null, null, "是", "否", "提升型");
+        // kindergartens, for the area standards met per kindergarten (PRE-8, -2, -3): each with 200 children
+        // (their 平安校园 and 清廉学校等级 keep each county's and 甲市's share on the side it was: 甲市 15%, 50%, 70% exactly)
+        kindergarten(s, "9901010003", "一县中心幼儿园", "990101", 1.2, "是", "引领型");
+        kindergarten(s, "9901010004", "一县城关幼儿园", "990101", 1.0, "是", "规范型");
+        kindergarten(s, "9901020004", "二县中心幼儿园", "990102", 1.0, "否", "规范型");
+        kindergarten(s, "9901020005", "二县城关幼儿园", "990102", 0.9, "否", "规范型");
+        kindergarten(s, "9901020006", "二县乡村幼儿园", "990102", 0.8, "否", "提升型");
+        kindergarten(s, "9901030002", "三县中心幼儿园", "990103", 1.0, "是", "未达标"); // exactly at the bounds: one of two, 50%
+        kindergarten(s, "9901030003", "三县城关幼儿园", "990103", 0.95, "是", "未达标");
+        kindergarten(s, "9901040003", "四县中心幼儿园", "990104", 0, null, "未达标");
         school(s, "9902000001", "甲大学", "990200", "普通高校", 8000, null, null, null, null, null, "是", "是", "规范型");
         s.write(w, "表5 学校（续）", "2024年学校督导指标补充表（合成数据）");
 
@@ -334,14 +358,23 @@ public final class SampleData {
         s.write(w, "表7 学校（任务）", "2024年学校免试就近入学、体质健康报告书、音乐美术专用教室（合成数据）");
     }
 
+    /** A kindergarten of 200 children whose areas are {@code reach} times the per-child bounds (0: not reported). */
+    private static void kindergarten(Table s, String code, String name, String region, double reach, String safe, String clean) {
+        s.row(code, name, region, "幼儿园", "2024年").v("在园幼儿数(人)", 200).v("随班就读学生数(人)", 0).v("平安校园", safe).v("清廉学校等级", clean);
+        double[] perChild = {4, 8.17, 10.44};
+        String[] columns = {"幼儿园户外活动场地面积(平方米)", "幼儿园活动室面积(平方米)", "幼儿园园舍建筑面积(平方米)"};
+        for (int i = 0; i < columns.length; i++) {
+            s.v(columns[i], reach == 0 ? null : new java.math.BigDecimal(perChild[i] * 200 * reach).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+        }
+    }
+
     /** A county's figures, in the order of the columns below. */
     private static void county(Table t, Object... v) {
         String[] cols = {"义务教育生均公用经费(元)", "教育预算数(万元)", "教育预算执行数(万元)", "幼儿园生均公用经费(元)", "普通高中生均公用经费(元)",
                 "中职生均公用经费(元)", "教育财政拨款(万元)", "财政经常性收入(万元)", "交流轮岗教师数(人)", "符合交流条件教师数(人)", "交流轮岗骨干教师数(人)",
                 "乡村教师生活补助", "一级园在园幼儿数(人)", "二级园在园幼儿数(人)", "城镇小区配套幼儿园数(所)", "公办或普惠配套幼儿园数(所)",
                 "学前三年毛入园率(%)", "普惠性民办园在园幼儿数(人)", "幼儿园专任教师数(人)", "公办园在编教师平均工资(元)", "公办园非在编教师平均工资(元)",
-                "幼儿园班额达标率(%)", "幼儿园园长专任教师持证率(%)", "幼儿园户外活动场地面积(平方米)", "幼儿园活动室面积(平方米)", "幼儿园园舍建筑面积(平方米)",
-                "初中三年巩固率(%)", "残疾儿童少年入学率(%)", "特殊教育资源中心", "特殊教育学校生均公用经费(元)", "随迁子女在校生数(人)",
+                "幼儿园班额达标率(%)", "幼儿园园长专任教师持证率(%)", "初中三年巩固率(%)", "残疾儿童少年入学率(%)", "特殊教育资源中心", "特殊教育学校生均公用经费(元)", "随迁子女在校生数(人)",
                 "公办学校就读随迁子女数(人)", "学科类校外培训机构数(个)", "涉校涉生安全事故数(起)", "体质健康合格率(%)", "参加心理健康测评学生数(人)",
                 "年度任务计划数(项)", "年度任务已完成数(项)", "九年义务教育巩固率(%)", "高中阶段毛入学率(%)"};
         if (v.length != cols.length) throw new IllegalArgumentException(v.length + " values for " + cols.length + " columns");
