@@ -95,13 +95,12 @@ public final class RuleBase {
         if (drls.isEmpty()) {
             throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录中没有 .drl 规则文件")));
         }
+        // Read once: the bytes the sandbox checks are the bytes Drools compiles.
+        Map<Path, byte[]> sources = new LinkedHashMap<>();
+        for (Path drl : drls) sources.put(drl, read(drl));
         if (!trusted) {
-            try {
-                List<RuleMessage> refused = RuleGuard.check(drls, dir);
-                if (!refused.isEmpty()) throw new RuleCompileException(refused);
-            } catch (IOException e) {
-                throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则文件：" + e.getMessage())));
-            }
+            List<RuleMessage> refused = RuleGuard.check(sources);
+            if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = readDictionary(dir);
         Map<String, Param> params = readParams(dir);
@@ -117,7 +116,7 @@ public final class RuleBase {
             byKiePath.put(kiePath, drl);
             byKiePath.put(rel, drl);
             // Explicitly UTF-8: under a POSIX locale (cron, systemd) Drools would decode in ASCII and lose every Chinese name.
-            kfs.write(kiePath, ks.getResources().newByteArrayResource(read(drl), "UTF-8").setSourcePath(kiePath));
+            kfs.write(kiePath, ks.getResources().newByteArrayResource(sources.get(drl), "UTF-8").setSourcePath(kiePath));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<RuleMessage> errors = new ArrayList<>();
