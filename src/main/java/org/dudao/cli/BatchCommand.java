@@ -8,6 +8,7 @@ import org.dudao.batch.BatchSummaryJson;
 import org.dudao.batch.BatchSummaryXlsx;
 import org.dudao.batch.Progress;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
@@ -39,6 +40,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin RulesOption rules;
 
     @Mixin WaiverOptions waiverOptions;
+
+    @Mixin LimitOptions limitOptions;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "输出目录（默认 ./out）：各地区报告、批次汇总和默认的历史库")
     Path out;
@@ -78,6 +81,8 @@ public final class BatchCommand implements Callable<Integer> {
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
         Waivers waivers = waiverOptions.read(rules.dir, err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
+        SessionLimits limits = limitOptions.limits(err);
+        if (limits == null) return ExitCodes.CANNOT_RUN;
         String url = history != null ? history : HistoryStore.defaultUrl(out);
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Progress progress = quiet ? Progress.none() : System.console() != null ? Progress.bar(err) : Progress.lines(err);
@@ -85,7 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
         try (HistoryStore store = HistoryStore.open(url)) {
             result = new BatchRunner(ruleBase, rules.dir.toString(), store,
                     new BatchRunner.Options(inputs, out, RunPipeline.formats(formats), perFile, force, n,
-                            new RunPipeline.Settings(waivers, waiverOptions.day())), progress).run();
+                            new RunPipeline.Settings(waivers, waiverOptions.day(), limits)), progress).run();
         } catch (HistoryException e) {
             err.println(e.getMessage());
             return ExitCodes.CANNOT_RUN;

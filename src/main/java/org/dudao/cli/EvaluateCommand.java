@@ -1,6 +1,7 @@
 package org.dudao.cli;
 
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.report.ConsoleSummary;
@@ -32,6 +33,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin RulesOption rules;
 
     @Mixin WaiverOptions waiverOptions;
+
+    @Mixin LimitOptions limitOptions;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "报告输出目录（默认 ./out）")
     Path out;
@@ -75,6 +78,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
         Waivers waivers = waiverOptions.read(rules.dir, err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
+        SessionLimits limits = limitOptions.limits(err);
+        if (limits == null) return ExitCodes.CANNOT_RUN;
 
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         java.util.function.Consumer<String> told = message -> {
@@ -85,7 +90,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         };
         RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.dir.toString(), workbooks, year, n,
-                new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook, told);
+                new RunPipeline.Settings(waivers, waiverOptions.day(), limits), byWorkbook, told);
         if (!outcome.evaluated()) {
             for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
             err.println(outcome.fatal());

@@ -3,6 +3,8 @@ package org.dudao.cli;
 import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.RuleLimitException;
+import org.dudao.engine.SessionLimits;
 import org.dudao.engine.StreamingEvaluator;
 import org.dudao.engine.VerdictStore;
 import org.dudao.engine.Waivers;
@@ -42,8 +44,10 @@ public final class RunPipeline {
 
     private RunPipeline() {}
 
-    /** What a run applies besides the rules: the waivers, and the day their expiry is judged by. */
-    public record Settings(Waivers waivers, LocalDate asOf) {
+    /** What a run applies besides the rules: the waivers, the day their expiry is judged by, and the bounds on each session. */
+    public record Settings(Waivers waivers, LocalDate asOf, SessionLimits limits) {
+        public Settings(Waivers waivers, LocalDate asOf) { this(waivers, asOf, SessionLimits.DEFAULT); }
+
         public static Settings none() { return new Settings(Waivers.none(), LocalDate.now()); }
     }
 
@@ -100,6 +104,16 @@ public final class RunPipeline {
     /** As {@link #run(RuleBase, String, List, Integer, int, Settings, boolean)}, telling {@code progress} how far it got (in Chinese). */
     public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
                               boolean byWorkbook, Consumer<String> progress) {
+        try {
+            return evaluate(ruleBase, rulesDir, workbooks, year, threads, settings, byWorkbook, progress);
+        } catch (RuleLimitException e) {
+            // a rule that loops, inserts without end or halts its session: the run cannot be done
+            return new Outcome(null, List.of(), e.getMessage());
+        }
+    }
+
+    private static Outcome evaluate(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
+                                    boolean byWorkbook, Consumer<String> progress) {
         long start = System.nanoTime();
         String time = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Dataset data;
@@ -109,7 +123,7 @@ public final class RunPipeline {
         if (byWorkbook) {
             // waivers are applied county by county as the verdicts go to the store
             StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads, settings.waivers().applier(settings.asOf()),
-                    VerdictStore.create()).reporting(progress).evaluate(workbooks, year);
+                    VerdictStore.create(), settings.limits()).reporting(progress).evaluate(workbooks, year);
             data = r.data();
             unreadable = r.unreadable();
             evaluation = r.evaluation();
@@ -130,7 +144,8 @@ public final class RunPipeline {
             return new Outcome(null, unreadable, "数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
         }
         if (evaluation == null) {
-            evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear).withWaivers(settings.waivers(), settings.asOf());
+            evaluation = new Evaluator(ruleBase, threads, settings.limits()).evaluate(data, evalYear)
+                    .withWaivers(settings.waivers(), settings.asOf());
             progress.accept(String.format("已评估：%d 条结论（%s）", evaluation.verdicts().size(), seconds(start)));
         }
         runProblems.addAll(evaluation.ruleProblems());

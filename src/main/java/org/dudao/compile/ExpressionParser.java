@@ -194,7 +194,7 @@ final class ExpressionParser {
 
     private static void keyword(Token t) throws SyntaxError {
         if (KEYWORDS.contains(t.text())) {
-            throw new SyntaxError(t.at(), t.text().equals("new") ? "不允许创建对象（new …）" : "不允许使用关键字“" + t.text() + "”");
+            throw new SyntaxError(t.at(), t.text().equals("new") ? "不允许创建对象（new …）" : "不允许使用关键字“" + t.text() + "”", true);
         }
     }
 

@@ -29,7 +29,7 @@ final class Lexer {
 
     private List<Token> all() throws SyntaxError {
         int slash = text.indexOf('\\');
-        if (slash >= 0) throw new SyntaxError(slash, "不允许反斜杠“\\”（转义符）：请直接写出要用的字符");
+        if (slash >= 0) throw new SyntaxError(slash, "不允许反斜杠“\\”（转义符）：请直接写出要用的字符", true);
         List<Token> out = new ArrayList<>();
         while (true) {
             skipSpaceAndComments();
@@ -47,7 +47,7 @@ final class Lexer {
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
                 i++;
             } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
-                if (!comments) throw new SyntaxError(i, "条件中不能写注释");
+                if (!comments) throw new SyntaxError(i, "条件中不能写注释", true);
                 if (text.charAt(i + 1) == '/') {
                     while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
                 } else {
@@ -65,14 +65,14 @@ final class Lexer {
         int start = i;
         char c = text.charAt(i);
         if (c == '"') {
-            if (text.startsWith("\"\"\"", i)) throw new SyntaxError(i, "不允许文本块（\"\"\"）");
+            if (text.startsWith("\"\"\"", i)) throw new SyntaxError(i, "不允许文本块（\"\"\"）", true);
             int end = i + 1;
             while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
             if (end >= text.length() || text.charAt(end) != '"') throw new SyntaxError(i, "字符串没有在本行结束（缺少右引号“\"”）");
             i = end + 1;
             return new Token(Token.Kind.STRING, text.substring(start + 1, end), start);
         }
-        if (c == '\'') throw new SyntaxError(i, "字符串请用双引号“\"”");
+        if (c == '\'') throw new SyntaxError(i, "字符串请用双引号“\"”", true);
         if (c == '$') {
             i++;
             if (i >= text.length() || !identifierStart(text.charAt(i))) throw new SyntaxError(start, "“$”之后应是变量名，如 $e");
@@ -101,7 +101,7 @@ final class Lexer {
             }
         }
         int cp = text.codePointAt(i);
-        throw new SyntaxError(i, "无法识别的字符“" + new String(Character.toChars(cp)) + "”（U+" + String.format("%04X", cp) + "）");
+        throw new SyntaxError(i, "无法识别的字符“" + new String(Character.toChars(cp)) + "”（U+" + String.format("%04X", cp) + "）", true);
     }
 
     private static boolean identifierStart(char c) {

@@ -212,7 +212,7 @@ public final class RuleSandbox {
         try {
             e = ExpressionParser.expression(f.expression());
         } catch (SyntaxError x) {
-            refuse(f.at(), "from 之后的写法无法接受：" + x.getMessage() + "（原文：" + shorten(f.expression()) + "）");
+            refuse(f.at(), "from 之后" + x.kind() + "：" + x.getMessage() + "（原文：" + shorten(f.expression()) + "）");
             return;
         }
         boolean ok = e instanceof Expression.Call call && v.sourceFunctions().contains(call.name())
@@ -231,7 +231,7 @@ public final class RuleSandbox {
         try {
             e = ExpressionParser.constraint(c.text());
         } catch (SyntaxError x) {
-            refuse(within(c.at(), c.text(), x.at()), "条件无法接受：" + x.getMessage() + "（原文：" + shorten(c.text()) + "）");
+            refuse(within(c.at(), c.text(), x.at()), "条件中" + x.kind() + "：" + x.getMessage() + "（原文：" + shorten(c.text()) + "）");
             return;
         }
         new ConstraintCheck(c, type, bound).check(e);
@@ -328,7 +328,8 @@ public final class RuleSandbox {
         try {
             statements = ExpressionParser.statements(then.text());
         } catch (SyntaxError x) {
-            refuse(then.locate(file.source(), x.at()), "结论部分（then 之后）无法接受：" + x.getMessage());
+            refuse(then.locate(file.source(), x.at()), "结论部分（then 之后）" + x.kind() + "：" + x.getMessage() + "（原文："
+                    + shorten(then.text()) + "）");
             return;
         }
         if (statements.isEmpty()) return;
