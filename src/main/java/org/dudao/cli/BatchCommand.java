@@ -12,7 +12,11 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
+import org.dudao.history.Hashes;
 import org.dudao.report.AtomicFiles;
+import org.dudao.report.FileProblems;
+import org.dudao.report.Manifest;
+import org.dudao.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code dudao batch}: every workbook that came in, grouped into runs by region, with a summary and a history. */
@@ -53,7 +59,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--per-file", description = "每个工作簿单独核查，不按地区合并")
     boolean perFile;
 
-    @Option(names = "--force", description = "输入和规则未变化也重新核查")
+    @Option(names = "--force", description = "输入和规则未变化也重新核查；输出目录中有不属于上一次运行的报告文件时删除它们（默认拒绝写入）")
     boolean force;
 
     @Option(names = "--quiet", description = "不显示进度和汇总表，只输出问题")
@@ -69,7 +75,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "工作簿文件、目录（查找其中的 .xlsx/.xls/.csv）或通配符（如 'incoming/**/*.xlsx'）")
     List<String> inputs;
 
-    @Override public Integer call() throws IOException {
+    @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         Set<String> unknown = RunPipeline.unsupported(formats);
@@ -83,6 +89,12 @@ public final class BatchCommand implements Callable<Integer> {
         if (waivers == null) return ExitCodes.CANNOT_RUN;
         SessionLimits limits = limitOptions.limits(err);
         if (limits == null) return ExitCodes.CANNOT_RUN;
+        try {
+            RunFolder.prepare(out, force);
+        } catch (IOException e) {
+            err.println(FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         String url = history != null ? history : HistoryStore.defaultUrl(out);
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Progress progress = quiet ? Progress.none() : System.console() != null ? Progress.bar(err) : Progress.lines(err);
@@ -96,11 +108,17 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_RUN;
         }
         Path summary = out.resolve("batch-summary.json");
-        AtomicFiles.write(summary, o -> BatchSummaryJson.write(result, o));
         Path summaryXlsx = out.resolve("batch-summary.xlsx");
-        AtomicFiles.write(summaryXlsx, o -> BatchSummaryXlsx.write(result, o));
         Path summaryHtml = out.resolve("batch-summary.html");
-        AtomicFiles.write(summaryHtml, o -> BatchSummaryHtml.write(result, o));
+        try (RunFolder.Publication p = RunFolder.begin(out, manifestRun(result, ruleBase))) {
+            AtomicFiles.write(summary, o -> BatchSummaryJson.write(result, o));
+            AtomicFiles.write(summaryXlsx, o -> BatchSummaryXlsx.write(result, o));
+            AtomicFiles.write(summaryHtml, o -> BatchSummaryHtml.write(result, o));
+            p.commit();
+        } catch (IOException | UncheckedIOException e) {
+            err.println("无法写入批次汇总：" + FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         if (quiet) {
             for (BatchResult.FileProblem p : result.problems()) err.println(p.file() + "：" + p.reason());
             for (BatchResult.RegionResult r : result.regions()) for (String p : r.problems()) err.println("[" + r.key() + "] " + p);
@@ -110,5 +128,13 @@ public final class BatchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return result.exitCode();
+    }
+
+    /** The batch as its folder's manifest names it: the batch summary's run, over every workbook of the batch. */
+    private static Manifest.Run manifestRun(BatchResult result, RuleBase rules) {
+        List<Manifest.Input> inputs = result.regions().stream().flatMap(r -> r.inputs().stream())
+                .map(i -> new Manifest.Input(i.file(), i.sha256(), i.bytes())).toList();
+        return new Manifest.Run(UUID.randomUUID().toString(), result.finishedAt(), "dudao batch", Version.get(), rules.hash(),
+                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
     }
 }

@@ -5,7 +5,9 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.report.ConsoleSummary;
+import org.dudao.report.FileProblems;
 import org.dudao.report.Report;
+import org.dudao.report.RunFolder;
 import org.dudao.report.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +49,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--per-region", description = "每个地区单独输出一份督导报告 docx（默认整次运行一份）")
     boolean perRegion;
 
+    @Option(names = "--force", description = "输出目录中有不属于上一次运行（manifest.json 未列出或已被修改）的报告文件时，删除它们再写入；"
+            + "默认拒绝写入，以退出码 3 结束")
+    boolean force;
+
     @Option(names = "--year", paramLabel = "YEAR", description = "评估年度（默认：数据中最新的年度）")
     Integer year;
 
@@ -62,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls）或 CSV 文件，可给多个（如每年一个）")
     List<Path> workbooks;
 
-    @Override public Integer call() throws IOException {
+    @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8);
         Set<String> unknown = RunPipeline.unsupported(formats);
@@ -72,6 +79,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (perRegion && !RunPipeline.formats(formats).contains("docx")) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
+            return ExitCodes.CANNOT_RUN;
+        }
+        try {
+            // before the work: a folder that holds another run's reports is refused now, not after an hour of evaluation
+            RunFolder.prepare(out, force);
+        } catch (IOException e) {
+            err.println(FileProblems.describe(e));
             return ExitCodes.CANNOT_RUN;
         }
         RuleBase ruleBase = rules.compile(err);
@@ -100,7 +114,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         // the run's problems start with the workbooks that could not be read
         for (String p : report.runProblems()) err.println(TerminalText.safe(p));
         ConsoleSummary.print(report, stdout);
-        List<Path> written = RunPipeline.write(report, formats, out, perRegion, n, told);
+        List<Path> written;
+        try {
+            written = RunPipeline.write(report, formats, out, perRegion, n, told);
+        } catch (IOException | UncheckedIOException e) {
+            stdout.flush();
+            err.println("无法写入报告：" + FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         stdout.flush();
         return outcome.exitCode();

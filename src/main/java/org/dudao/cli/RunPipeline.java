@@ -8,14 +8,17 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.engine.StreamingEvaluator;
 import org.dudao.engine.VerdictStore;
 import org.dudao.engine.Waivers;
+import org.dudao.history.Hashes;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
 import org.dudao.report.DocxReport;
 import org.dudao.report.HtmlReport;
 import org.dudao.report.JsonReport;
+import org.dudao.report.Manifest;
 import org.dudao.report.Report;
 import org.dudao.report.ReportView;
+import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
 import org.dudao.report.XlsxReport;
 
@@ -30,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -184,6 +188,24 @@ public final class RunPipeline {
         List<String> formats = formats(asked);
         // one pass over the verdicts serves the html and the whole-run docx
         ReportView view = formats.contains("html") || (formats.contains("docx") && !perRegion) ? new ReportView(report) : null;
+        // the folder holds this run's reports only: staged, published with the manifest, the previous run's others removed
+        try (RunFolder.Publication publication = RunFolder.begin(dir, manifestRun(report))) {
+            writeEach(report, formats, dir, perRegion, threads, progress, view, written);
+            publication.commit();
+        }
+        return written;
+    }
+
+    /** What the manifest says of the run: a new id, its time, the rules' hash and the inputs with theirs. */
+    static Manifest.Run manifestRun(Report report) {
+        RunInfo run = report.run();
+        List<Manifest.Input> inputs = run.inputs().stream().map(i -> new Manifest.Input(i.path(), i.sha256(), i.bytes())).toList();
+        return new Manifest.Run(UUID.randomUUID().toString(), run.time(), run.tool(), run.version(), run.rulesSha256(),
+                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
+    }
+
+    private static void writeEach(Report report, List<String> formats, Path dir, boolean perRegion, int threads, Consumer<String> progress,
+                                  ReportView view, List<Path> written) throws IOException {
         for (String format : formats) {
             long start = System.nanoTime();
             Path file = dir.resolve(fileName(format));
@@ -205,7 +227,6 @@ public final class RunPipeline {
             written.add(file);
             progress.accept(String.format("已写入 %s（%s）", file, seconds(start)));
         }
-        return written;
     }
 
     public static List<Path> write(Report report, Collection<String> asked, Path dir) throws IOException {
