@@ -15,7 +15,7 @@ final class Fatal {
     /** Given back when memory has run out, so that the message can still be written. */
     private static volatile byte[] reserve = new byte[2 << 20];
     private static final String OUT_OF_MEMORY = "内存不足：Java 堆内存（上限约 " + Runtime.getRuntime().maxMemory() / (1 << 20)
-            + " MB）已用尽，请增大 -Xmx（如 java -Xmx4g -jar dudao.jar …）或使用 --by-workbook";
+            + " MB）已用尽，请增大 -Xmx 或使用 --by-workbook（如 java -Xmx4g -jar dudao.jar evaluate --by-workbook …）";
 
     private Fatal() {}
 
@@ -51,6 +51,10 @@ final class Fatal {
             if (c instanceof StackOverflowError) return "运行出错：调用层次过深（StackOverflowError），请检查规则是否递归；可加 --debug 查看详情";
             if (c instanceof Error e) return "运行出错：Java 虚拟机错误 " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : "（" + e.getMessage() + "）")
                     + "；可加 --debug 查看详情";
+        }
+        // a message of our own (in Chinese) already says what failed and where
+        if (t.getMessage() != null && t.getMessage().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return t.getMessage();
         }
         if (FileProblems.isFileProblem(t)) return FileProblems.describe(t);
         Throwable root = t;

@@ -71,7 +71,13 @@ public final class AtomicFiles {
         }) {
             writer.write(out);
         } catch (FileSystemException e) {
-            throw e;
+            // the temporary file's name means nothing to the reader: name the report
+            if (!tmp.toString().equals(e.getFile())) throw e;
+            FileSystemException named = e instanceof java.nio.file.AccessDeniedException
+                    ? new java.nio.file.AccessDeniedException(target.toString(), null, e.getReason())
+                    : new FileSystemException(target.toString(), null, e.getReason());
+            named.initCause(e);
+            throw named;
         } catch (IOException e) {
             // a stream's own failure ("No space left on device") names no file: name the one being written
             FileSystemException named = new FileSystemException(target.toString(), null, e.getMessage());
