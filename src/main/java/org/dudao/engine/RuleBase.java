@@ -3,6 +3,7 @@ package org.dudao.engine;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dudao.load.CsvText;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.Text;
 import org.dudao.model.Origin;
@@ -18,7 +19,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,21 +146,33 @@ public final class RuleBase {
         if (!Files.isRegularFile(csv)) return Collections.unmodifiableMap(out);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : format.parse(in)) {
+        List<RuleMessage> errors = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        try {
+            String text = CsvText.read(csv);
+            for (CSVRecord r : format.parse(new StringReader(text))) {
+                int line = CsvText.line(text, r);
                 String name = r.get(0).replace("\uFEFF", "").strip();
                 if (name.isEmpty()) continue;
                 String value = r.size() > 1 ? r.get(1).strip() : "";
                 if (value.isEmpty()) {
-                    throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), (int) r.getRecordNumber() + 1, 1,
-                            "参数“" + name + "”没有值")));
+                    errors.add(new RuleMessage(csv.toString(), line, 1, "参数“" + name + "”没有值"));
+                    continue;
+                }
+                Integer first = lineOf.putIfAbsent(name, line);
+                if (first != null) {
+                    // the last value would win without a word: which one the analyst meant is theirs to say
+                    errors.add(new RuleMessage(csv.toString(), line, 1, "参数“" + name + "”在第 " + first + " 行和第 " + line
+                            + " 行重复设置：请只保留一行"));
+                    continue;
                 }
                 BigDecimal n = Text.number(value);
-                out.put(name, new Param(name, n, value, new Origin(PARAMS_FILE, "参数", "第" + (r.getRecordNumber() + 1) + "行")));
+                out.put(name, new Param(name, n, value, new Origin(PARAMS_FILE, "参数", "第" + line + "行")));
             }
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, "无法读取参数文件：" + e.getMessage())));
         }
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
         return Collections.unmodifiableMap(out);
     }
 
