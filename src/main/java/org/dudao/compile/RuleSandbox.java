@@ -48,6 +48,13 @@ public final class RuleSandbox {
         this.v = v;
     }
 
+    Vocabulary vocabulary() { return v; }
+
+    /** The place in the file of an offset within a rule's consequence. */
+    Location at(Rule.Consequence then, int offset) {
+        return then.locate(file.source(), offset);
+    }
+
     /** What in a parsed file lies outside the allow-list (empty when nothing does). The file must have parsed. */
     public static List<Refusal> check(RuleFile file, Vocabulary vocabulary) {
         if (!file.parsed()) throw new IllegalArgumentException("the file did not parse: " + file.path());
@@ -60,7 +67,7 @@ public final class RuleSandbox {
         return List.copyOf(sorted);
     }
 
-    private void refuse(Location at, String message) {
+    void refuse(Location at, String message) {
         out.add(new Refusal(at, message + SUFFIX));
     }
 
@@ -104,7 +111,7 @@ public final class RuleSandbox {
         for (Rule.Metadata m : r.metadata()) metadata(rule, m);
         Map<String, Class<?>> bound = new HashMap<>();
         for (Condition c : r.conditions()) condition(c, bound);
-        consequence(r, bound);
+        new ConsequenceCheck(this, r.consequence(), bound).check();
     }
 
     private void attribute(String rule, Rule.Attribute a) {
@@ -234,172 +241,7 @@ public final class RuleSandbox {
             refuse(within(c.at(), c.text(), x.at()), "条件中" + x.kind() + "：" + x.getMessage() + "（原文：" + shorten(c.text()) + "）");
             return;
         }
-        new ConstraintCheck(c, type, bound).check(e);
-    }
-
-    /** One constraint's tree against the fields of its fact type and the variables bound before it. */
-    private final class ConstraintCheck {
-        private final Condition.Constraint c;
-        private final Class<?> type;
-        private final Map<String, Class<?>> bound;
-
-        ConstraintCheck(Condition.Constraint c, Class<?> type, Map<String, Class<?>> bound) {
-            this.c = c;
-            this.type = type;
-            this.bound = bound;
-        }
-
-        void check(Expression e) {
-            if (e instanceof Expression.Binding b) {
-                if (b.value() instanceof Expression.Name n && field(n)) bound.put(b.var(), v.fields().get(type).get(n.name()));
-                else if (!(b.value() instanceof Expression.Name)) no(b.value(), "绑定只能写成 $x : 字段名");
-            } else if (e instanceof Expression.Logical l) {
-                check(l.left());
-                check(l.right());
-            } else if (e instanceof Expression.Not n) {
-                if (n.operand() instanceof Expression.Name name) bool(name);
-                else no(n, "“!”只能用在是/否字段前，如 !compulsory");
-            } else if (e instanceof Expression.Name n) {
-                bool(n);
-            } else if (e instanceof Expression.Compare x) {
-                operand(x.left());
-                operand(x.right());
-                if (x.op().endsWith("matches") && !(x.right() instanceof Expression.Literal l && l.value() instanceof String)) {
-                    no(x.right(), "matches 之后应是双引号中的正则表达式");
-                }
-            } else if (e instanceof Expression.In in) {
-                operand(in.left());
-                for (Expression value : in.values()) {
-                    if (!(value instanceof Expression.Literal)) no(value, "in 的取值只能是常量");
-                }
-            } else {
-                no(e, "条件中只能比较字段、常量和已绑定的变量");
-            }
-        }
-
-        private void operand(Expression e) {
-            if (e instanceof Expression.Literal) return;
-            if (e instanceof Expression.Name n) {
-                field(n);
-            } else if (e instanceof Expression.Var var) {
-                variable(var);
-            } else if (e instanceof Expression.Select s && s.target() instanceof Expression.Var var) {
-                Class<?> t = variable(var);
-                if (t == null) return;
-                Map<String, Class<?>> fields = v.fields().get(t);
-                if (fields == null || !fields.containsKey(s.name())) {
-                    no(s, var.name() + " 没有字段“" + s.name() + "”" + (fields == null ? "" : suggest(s.name(), fields.keySet())));
-                }
-            } else {
-                no(e, "条件中只能比较字段、常量和已绑定的变量（如 $e.code）");
-            }
-        }
-
-        private Class<?> variable(Expression.Var var) {
-            Class<?> t = bound.get(var.name());
-            if (t == null) no(var, "变量 " + var.name() + " 没有在前面的条件中绑定");
-            return t;
-        }
-
-        private boolean field(Expression.Name n) {
-            Map<String, Class<?>> fields = v.fields().get(type);
-            if (fields.containsKey(n.name())) return true;
-            no(n, type.getSimpleName() + " 没有字段“" + n.name() + "”" + suggest(n.name(), fields.keySet()) + "（可用："
-                    + String.join("、", fields.keySet()) + "）");
-            return false;
-        }
-
-        private void bool(Expression.Name n) {
-            if (!field(n)) return;
-            Class<?> t = v.fields().get(type).get(n.name());
-            if (t != boolean.class && t != Boolean.class) no(n, "字段“" + n.name() + "”不是是/否字段，须写出比较，如 " + n.name() + " == \"…\"");
-        }
-
-        private void no(Expression e, String why) {
-            refuse(within(c.at(), c.text(), e.at()), "条件“" + shorten(c.text()) + "”中，" + why + "（原文：" + shorten(c.text()) + "）");
-        }
-    }
-
-    // ---- the consequence ------------------------------------------------------------------------
-
-    private void consequence(Rule r, Map<String, Class<?>> bound) {
-        Rule.Consequence then = r.consequence();
-        List<Expression> statements;
-        try {
-            statements = ExpressionParser.statements(then.text());
-        } catch (SyntaxError x) {
-            refuse(then.locate(file.source(), x.at()), "结论部分（then 之后）" + x.kind() + "：" + x.getMessage() + "（原文："
-                    + shorten(then.text()) + "）");
-            return;
-        }
-        if (statements.isEmpty()) return;
-        if (statements.size() > 1) {
-            Expression second = statements.get(1);
-            refuse(then.locate(file.source(), second.at()), "结论部分只能有一条语句 insert(…);，这里又有“" + text(then, second) + "”");
-        }
-        Expression s = statements.get(0);
-        if (!(s instanceof Expression.Call insert && insert.name().equals("insert") && insert.args().size() == 1)) {
-            refuse(then.locate(file.source(), s.at()), "结论部分只能写 insert(类型函数(kcontext, $e, …));，不能写“" + text(then, s) + "”");
-            return;
-        }
-        Expression verdict = insert.args().get(0);
-        if (!(verdict instanceof Expression.Call call) || !v.patternFunctions().contains(call.name())) {
-            String name = verdict instanceof Expression.Call c ? c.name() : null;
-            refuse(then.locate(file.source(), verdict.at()), "insert 中应是一个类型函数（" + String.join("、", v.patternFunctions()) + "）"
-                    + (name == null ? "，不能写“" + text(then, verdict) + "”" : "，“" + name + "”不是" + suggest(name, v.patternFunctions())));
-            return;
-        }
-        List<Expression> args = call.args();
-        if (args.size() < 2 || !(args.get(0) instanceof Expression.Name k && k.name().equals(Vocabulary.CONTEXT))
-                || !(args.get(1) instanceof Expression.Var)) {
-            refuse(then.locate(file.source(), call.at()), "类型函数的前两个参数应是 kcontext 和条件中绑定的单位，如 " + call.name() + "(kcontext, $e, …)");
-            return;
-        }
-        new ValueCheck(then, bound).var((Expression.Var) args.get(1));
-        for (Expression a : args.subList(2, args.size())) new ValueCheck(then, bound).check(a);
-    }
-
-    /** A value passed to a pattern function: literals, bound variables, value functions and chain methods, nothing else. */
-    private final class ValueCheck {
-        private final Rule.Consequence then;
-        private final Map<String, Class<?>> bound;
-
-        ValueCheck(Rule.Consequence then, Map<String, Class<?>> bound) {
-            this.then = then;
-            this.bound = bound;
-        }
-
-        void check(Expression e) {
-            if (e instanceof Expression.Literal l) {
-                if (!(l.value() instanceof String) && !(l.value() instanceof java.math.BigDecimal)) no(e, "“" + l.text() + "”不能作为取值");
-            } else if (e instanceof Expression.Var var) {
-                var(var);
-            } else if (e instanceof Expression.Call c) {
-                if (!v.valueFunctions().contains(c.name())) {
-                    no(e, "调用了不存在的函数“" + c.name() + "”" + suggest(c.name(), v.valueFunctions()) + "：取值只能用 "
-                            + String.join("、", v.valueFunctions()) + " 等函数（原文：" + text(then, e) + "）");
-                    return;
-                }
-                c.args().forEach(this::check);
-            } else if (e instanceof Expression.MethodCall m) {
-                if (!v.chainMethods().contains(m.name()) || !(m.target() instanceof Expression.Call || m.target() instanceof Expression.MethodCall)) {
-                    no(e, "不能调用“" + text(then, e) + "”：取值函数之后只能接 ." + String.join("、.", v.chainMethods()) + "(…)");
-                    return;
-                }
-                check(m.target());
-                m.args().forEach(this::check);
-            } else {
-                no(e, "“" + text(then, e) + "”不是可用的取值函数、常量或条件中绑定的变量");
-            }
-        }
-
-        void var(Expression.Var var) {
-            if (!bound.containsKey(var.name())) no(var, "变量 " + var.name() + " 没有在条件部分绑定（如 $e : Entity(…)）");
-        }
-
-        private void no(Expression e, String why) {
-            refuse(then.locate(file.source(), e.at()), why);
-        }
+        new ConstraintCheck(this, c, type, bound).check(e);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -411,28 +253,12 @@ public final class RuleSandbox {
         return all;
     }
 
-    private String suggest(String name, Collection<String> known) {
+    String suggest(String name, Collection<String> known) {
         List<String> near = v.nearest().of(name, known);
         return near.isEmpty() ? "" : "（是否应为：" + String.join("、", near) + "？）";
     }
 
-    /** The source text of an expression within a consequence, from its first token to the end of its statement or line. */
-    private static String text(Rule.Consequence then, Expression e) {
-        String t = then.text();
-        int from = Math.min(e.at(), t.length());
-        int end = from;
-        int depth = 0;
-        while (end < t.length()) {
-            char ch = t.charAt(end);
-            if (ch == '(') depth++;
-            if (ch == ')' && --depth < 0) break;
-            if ((ch == ';' || ch == ',') && depth == 0 || ch == '\n') break;
-            end++;
-        }
-        return shorten(t.substring(from, end).strip());
-    }
-
-    private static String shorten(String s) {
+    static String shorten(String s) {
         String one = s.strip().replaceAll("\\s+", " ");
         return one.length() <= 60 ? one : one.substring(0, 57) + "…";
     }
@@ -442,7 +268,7 @@ public final class RuleSandbox {
     }
 
     /** The place of an offset inside a text that starts at {@code start}. */
-    private static Location within(Location start, String text, int offset) {
+    static Location within(Location start, String text, int offset) {
         if (!start.known()) return start;
         Location rel = Location.of(text, offset);
         return rel.line() == 1 ? new Location(start.line(), start.column() + rel.column() - 1)

@@ -31,7 +31,7 @@ class OutputFolderCliTest {
         Cli all = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "all", "--out", out.toString(), Fixture.S2023, Fixture.S2024);
         assertThat(all.exit()).as(all.err()).isEqualTo(ExitCodes.FAILED);
         Path city = RegionWorkbooks.city(tmp.resolve("乙市.xlsx"), 2024, 100, 90);
-        Cli json = Cli.run("evaluate", "--rules", Fixture.RULES, "--out", out.toString(), city.toString());
+        Cli json = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "json", "--out", out.toString(), city.toString());
         assertThat(json.exit()).as(json.err()).isNotEqualTo(ExitCodes.CANNOT_RUN);
 
         assertThat(names(out)).containsExactly("manifest.json", "report.json");
@@ -60,13 +60,13 @@ class OutputFolderCliTest {
     void reports_of_unknown_origin_make_the_run_refuse_before_evaluating_unless_forced() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Files.writeString(out.resolve("report.html"), "<p>a report from somewhere else</p>");
-        Cli refused = Cli.run("evaluate", "--rules", Fixture.RULES, "--out", out.toString(), Fixture.S2024);
+        Cli refused = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "json", "--out", out.toString(), Fixture.S2024);
         assertThat(refused.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(refused.err()).contains(out.toAbsolutePath().toString()).contains("report.html").contains("--force");
         assertThat(refused.out()).as("refused before evaluating").isEmpty();
         assertThat(names(out)).containsExactly("report.html");
 
-        Cli forced = Cli.run("evaluate", "--rules", Fixture.RULES, "--force", "--out", out.toString(), Fixture.S2024);
+        Cli forced = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "json", "--force", "--out", out.toString(), Fixture.S2024);
         assertThat(forced.exit()).as(forced.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(names(out)).containsExactly("manifest.json", "report.json");
     }
@@ -77,7 +77,7 @@ class OutputFolderCliTest {
         Files.write(out.resolve(".report.html.8123456789.tmp"), new byte[999 * 1024]);
         Files.writeString(out.resolve(".report.xlsx.42.tmp"), "half");
         Files.writeString(out.resolve(".notes.txt.1.tmp"), "not ours");
-        Cli r = Cli.run("evaluate", "--rules", Fixture.RULES, "--out", out.toString(), Fixture.S2024);
+        Cli r = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "json", "--out", out.toString(), Fixture.S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(names(out)).containsExactly(".notes.txt.1.tmp", "manifest.json", "report.json");
     }
