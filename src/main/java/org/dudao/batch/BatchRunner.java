@@ -16,9 +16,13 @@ import org.dudao.load.WorkbookException;
 import org.dudao.model.Entity;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
+import org.dudao.report.FileProblems;
+import org.dudao.report.Manifest;
 import org.dudao.report.Report;
+import org.dudao.report.RunFolder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -192,7 +196,15 @@ public final class BatchRunner {
         String formats = String.join(",", options.formats());
         if (!options.force()) {
             Optional<StoredRun> same = history.unchangedRun(g.key(), inputsSha, rules.hash());
-            if (same.isPresent() && coversFormats(same.get()) && reportsExist(folder)) return skipped(g, folder, inputs, same.get());
+            if (same.isPresent() && same.get().exitCode() != ExitCodes.CANNOT_RUN && coversFormats(same.get())
+                    && holdsReportsOf(folder, inputsSha)) {
+                return skipped(g, folder, inputs, same.get());
+            }
+        }
+        try {
+            RunFolder.prepare(folder, options.force());
+        } catch (IOException e) {
+            return notEvaluated(batchId, g, folder, inputs, inputsSha, now(), new ArrayList<>(List.of(FileProblems.describe(e))));
         }
         String startedAt = now();
         RunPipeline.Outcome outcome;
@@ -214,8 +226,8 @@ public final class BatchRunner {
         int exit = outcome.exitCode();
         try {
             for (Path f : RunPipeline.write(report, options.formats(), folder)) files.add(f.toString());
-        } catch (IOException e) {
-            problems.add("无法写入报告到 " + folder + "：" + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            problems.add("无法写入报告：" + FileProblems.describe(e));
             exit = ExitCodes.CANNOT_RUN;
         }
         String name = Optional.ofNullable(report.data().entities().get(g.key())).map(Entity::displayName).orElse(g.name());
@@ -268,8 +280,15 @@ public final class BatchRunner {
         return had.containsAll(options.formats());
     }
 
-    private boolean reportsExist(Path folder) {
-        return options.formats().stream().allMatch(f -> Files.isRegularFile(folder.resolve(RunPipeline.fileName(f))));
+    /**
+     * True when the folder holds, whole and unchanged, the reports of a run from these inputs and the
+     * current rules in every format asked for (its manifest says so and the files' hashes agree): not
+     * after a run that failed to write or was killed half way, nor beside another input's reports.
+     */
+    private boolean holdsReportsOf(Path folder, String inputsSha) throws IOException {
+        Optional<Manifest> m = RunFolder.verified(folder);
+        return m.isPresent() && inputsSha.equals(m.get().inputsSha256()) && rules.hash().equals(m.get().rulesSha256())
+                && options.formats().stream().allMatch(f -> m.get().file(RunPipeline.fileName(f)) != null);
     }
 
     private static Map<Status, Integer> emptyCounts() {

@@ -15,6 +15,8 @@ import java.util.HexFormat;
  */
 public final class Folders {
     private static final int MAX_LENGTH = 80;
+    /** Room under a file system's 255 bytes for the "-" and short hash a changed name gets. */
+    private static final int MAX_BYTES = 200;
 
     private Folders() {}
 
@@ -64,6 +66,8 @@ public final class Folders {
         String r = b.toString().replaceAll("_{2,}", "_");
         while (r.startsWith(".")) r = r.substring(1);
         if (r.length() > MAX_LENGTH) r = r.substring(0, r.offsetByCodePoints(0, Math.min(MAX_LENGTH, r.codePointCount(0, r.length()))));
+        // 80 characters outside the BMP are 320 bytes: more than a file system takes for a name (255)
+        while (r.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) r = r.substring(0, r.offsetByCodePoints(r.length(), -1));
         if (r.isEmpty() || r.equals(".") || r.equals("..")) r = "_";
         return r;
     }

@@ -8,10 +8,15 @@ import org.dudao.batch.BatchSummaryJson;
 import org.dudao.batch.BatchSummaryXlsx;
 import org.dudao.batch.Progress;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
+import org.dudao.history.Hashes;
 import org.dudao.report.AtomicFiles;
+import org.dudao.report.FileProblems;
+import org.dudao.report.Manifest;
+import org.dudao.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,10 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code dudao batch}: every workbook that came in, grouped into runs by region, with a summary and a history. */
@@ -40,6 +47,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Mixin WaiverOptions waiverOptions;
 
+    @Mixin LimitOptions limitOptions;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "输出目录（默认 ./out）：各地区报告、批次汇总和默认的历史库")
     Path out;
 
@@ -50,7 +59,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--per-file", description = "每个工作簿单独核查，不按地区合并")
     boolean perFile;
 
-    @Option(names = "--force", description = "输入和规则未变化也重新核查")
+    @Option(names = "--force", description = "输入和规则未变化也重新核查；输出目录中有不属于上一次运行的报告文件时删除它们（默认拒绝写入）")
     boolean force;
 
     @Option(names = "--quiet", description = "不显示进度和汇总表，只输出问题")
@@ -66,7 +75,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "工作簿文件、目录（查找其中的 .xlsx/.xls/.csv）或通配符（如 'incoming/**/*.xlsx'）")
     List<String> inputs;
 
-    @Override public Integer call() throws IOException {
+    @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         Set<String> unknown = RunPipeline.unsupported(formats);
@@ -78,6 +87,14 @@ public final class BatchCommand implements Callable<Integer> {
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
         Waivers waivers = waiverOptions.read(rules.dir(), err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
+        SessionLimits limits = limitOptions.limits(err);
+        if (limits == null) return ExitCodes.CANNOT_RUN;
+        try {
+            RunFolder.prepare(out, force);
+        } catch (IOException e) {
+            err.println(FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         String url = history != null ? history : HistoryStore.defaultUrl(out);
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Progress progress = quiet ? Progress.none() : System.console() != null ? Progress.bar(err) : Progress.lines(err);
@@ -85,17 +102,23 @@ public final class BatchCommand implements Callable<Integer> {
         try (HistoryStore store = HistoryStore.open(url)) {
             result = new BatchRunner(ruleBase, rules.label(), store,
                     new BatchRunner.Options(inputs, out, RunPipeline.formats(formats), perFile, force, n,
-                            new RunPipeline.Settings(waivers, waiverOptions.day())), progress).run();
+                            new RunPipeline.Settings(waivers, waiverOptions.day(), limits)), progress).run();
         } catch (HistoryException e) {
             err.println(e.getMessage());
             return ExitCodes.CANNOT_RUN;
         }
         Path summary = out.resolve("batch-summary.json");
-        AtomicFiles.write(summary, o -> BatchSummaryJson.write(result, o));
         Path summaryXlsx = out.resolve("batch-summary.xlsx");
-        AtomicFiles.write(summaryXlsx, o -> BatchSummaryXlsx.write(result, o));
         Path summaryHtml = out.resolve("batch-summary.html");
-        AtomicFiles.write(summaryHtml, o -> BatchSummaryHtml.write(result, o));
+        try (RunFolder.Publication p = RunFolder.begin(out, manifestRun(result, ruleBase))) {
+            AtomicFiles.write(summary, o -> BatchSummaryJson.write(result, o));
+            AtomicFiles.write(summaryXlsx, o -> BatchSummaryXlsx.write(result, o));
+            AtomicFiles.write(summaryHtml, o -> BatchSummaryHtml.write(result, o));
+            p.commit();
+        } catch (IOException | UncheckedIOException e) {
+            err.println("无法写入批次汇总：" + FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         if (quiet) {
             for (BatchResult.FileProblem p : result.problems()) err.println(p.file() + "：" + p.reason());
             for (BatchResult.RegionResult r : result.regions()) for (String p : r.problems()) err.println("[" + r.key() + "] " + p);
@@ -106,5 +129,13 @@ public final class BatchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return result.exitCode();
+    }
+
+    /** The batch as its folder's manifest names it: the batch summary's run, over every workbook of the batch. */
+    private static Manifest.Run manifestRun(BatchResult result, RuleBase rules) {
+        List<Manifest.Input> inputs = result.regions().stream().flatMap(r -> r.inputs().stream())
+                .map(i -> new Manifest.Input(i.file(), i.sha256(), i.bytes())).toList();
+        return new Manifest.Run(UUID.randomUUID().toString(), result.finishedAt(), "dudao batch", Version.get(), rules.hash(),
+                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
     }
 }

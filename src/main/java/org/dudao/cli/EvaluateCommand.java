@@ -1,10 +1,13 @@
 package org.dudao.cli;
 
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.load.WorkbookException;
 import org.dudao.report.ConsoleSummary;
+import org.dudao.report.FileProblems;
 import org.dudao.report.Report;
+import org.dudao.report.RunFolder;
 import org.dudao.report.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +38,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin WaiverOptions waiverOptions;
 
+    @Mixin LimitOptions limitOptions;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "报告输出目录（默认 ./out）")
     Path out;
 
@@ -49,6 +55,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--per-region", description = "每个地区单独输出一份督导报告 docx（默认整次运行一份）")
     boolean perRegion;
+
+    @Option(names = "--force", description = "输出目录中有不属于上一次运行（manifest.json 未列出或已被修改）的报告文件时，删除它们再写入；"
+            + "默认拒绝写入，以退出码 3 结束")
+    boolean force;
 
     @Option(names = "--year", paramLabel = "YEAR", converter = YearConverter.class, description = "评估年度，如 2024 或 2024年（默认：数据中最新的年度）")
     Integer year;
@@ -68,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "或通配符（如 \"数据/*.xlsx\"，\"数据/**/*.xlsx\" 含子文件夹）")
     List<String> inputs;
 
-    @Override public Integer call() throws IOException {
+    @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8);
         Set<String> unknown = RunPipeline.unsupported(formats);
@@ -85,6 +95,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("--per-region 无法写出以地区命名的报告。" + FileNameCharset.hint("督导报告-地区.docx"));
             return ExitCodes.CANNOT_RUN;
         }
+        try {
+            // before the work: a folder that holds another run's reports is refused now, not after an hour of evaluation
+            RunFolder.prepare(out, force);
+        } catch (IOException e) {
+            err.println(FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         InputFiles found = InputFiles.find(inputs, out);
         if (!found.problems().isEmpty()) {
             for (String p : found.problems()) err.println(TerminalText.safe(p));
@@ -95,6 +112,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
         Waivers waivers = waiverOptions.read(rules.dir(), err);
         if (waivers == null) return ExitCodes.CANNOT_RUN;
+        SessionLimits limits = limitOptions.limits(err);
+        if (limits == null) return ExitCodes.CANNOT_RUN;
 
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         java.util.function.Consumer<String> told = message -> {
@@ -105,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         };
         RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.label(), workbooks, year, n,
-                new RunPipeline.Settings(waivers, waiverOptions.day()), byWorkbook, told);
+                new RunPipeline.Settings(waivers, waiverOptions.day(), limits), byWorkbook, told);
         if (!outcome.evaluated()) {
             for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
             err.println(outcome.fatal());
@@ -117,7 +136,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         stdout.println(rules.used(ruleBase));
         ConsoleSummary.print(report, stdout);
         YearHints.evaluated(report.run().year(), report.run().yearsPresent()).ifPresent(h -> stdout.printf("%n%s%n", h));
-        List<Path> written = RunPipeline.write(report, formats, out, perRegion, n, told);
+        List<Path> written;
+        try {
+            written = RunPipeline.write(report, formats, out, perRegion, n, told);
+        } catch (IOException | UncheckedIOException e) {
+            stdout.flush();
+            err.println("无法写入报告：" + FileProblems.describe(e));
+            return ExitCodes.CANNOT_RUN;
+        }
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         Optional<Path> first = ReportOpener.first(written);
         if (first.isPresent()) {

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code dudao}: checks education statistics against the indicators of the plans. */
@@ -26,6 +27,11 @@ public final class Main implements Callable<Integer> {
             description = "控制台输出的字符编码，如 GBK、UTF-8（默认：跟随控制台；输出到文件或管道时为 UTF-8）")
     String encoding;
 
+    // Read before parsing too (debug(args)): parsing itself may fail.
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "出错时另外打印 Java 调用栈（供开发人员排查）")
+    boolean debug;
+
     /** No command: a short help, and the usage-error code. */
     @Override public Integer call() {
         ShortHelp.print(spec.commandLine().getErr());
@@ -33,21 +39,15 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintStream err = stderr();
+        // an Error in a thread of ours (a worker out of memory) ends the process instead of leaving it idle
+        Fatal.install(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), debug(args));
+        System.exit(onConsole(stdout(), err, args));
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        ConsoleEncoding console;
-        try {
-            console = ConsoleEncoding.detect(args);
-        } catch (IllegalArgumentException e) {
-            err.println("dudao：" + e.getMessage());
-            return ExitCodes.CANNOT_RUN;
-        }
-        return run(out, err, console, args);
+        return onConsole(stdout(), stderr(), args);
     }
 
     /** Runs with the output written as UTF-8 (tests capture it so). */
@@ -55,12 +55,44 @@ public final class Main implements Callable<Integer> {
         return run(out, err, ConsoleEncoding.UTF_8, args);
     }
 
-    static int run(PrintStream out, PrintStream err, ConsoleEncoding console, String... args) {
-        CommandLine cmd = commandLine(out, err, console);
-        return cmd.execute(args);
+    /** Runs writing to the process's console, in the charset the console (or {@code --encoding}) asks for. */
+    private static int onConsole(PrintStream out, PrintStream err, String[] args) {
+        ConsoleEncoding encoding;
+        try {
+            encoding = ConsoleEncoding.detect(args);
+        } catch (IllegalArgumentException e) {
+            err.println("dudao：" + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
+        return run(out, err, encoding, args);
     }
 
-    static CommandLine commandLine(PrintStream out, PrintStream err, ConsoleEncoding console) {
+    // Java 17 would write Chinese in the platform charset (often ASCII in a container): the streams are
+    // bytes, and the writers over them encode as ConsoleEncoding says.
+    private static PrintStream stdout() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream stderr() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    }
+
+    static int run(PrintStream out, PrintStream err, ConsoleEncoding console, String... args) {
+        boolean debug = debug(args);
+        CommandLine cmd = commandLine(out, err, console, debug);
+        try {
+            return cmd.execute(args);
+        } catch (Throwable t) { // picocli lets an Error through: out of memory while compiling, or with --threads 1
+            return Fatal.report(t, cmd.getErr(), debug);
+        }
+    }
+
+    /** {@code --debug} anywhere on the line: known before picocli has parsed it (which may itself fail). */
+    private static boolean debug(String... args) {
+        return Arrays.asList(args).contains("--debug");
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err, ConsoleEncoding console, boolean debug) {
         CommandLine cmd = new CommandLine(new Main());
         // PrintWriter(OutputStream) would encode in the platform charset (ASCII under cron's POSIX locale).
         cmd.setOut(writer(out, console.stdout()));
@@ -68,10 +100,7 @@ public final class Main implements Callable<Integer> {
         cmd.setParameterExceptionHandler(new ChineseErrors());
         // Exit 2 means "an indicator failed": a usage error must not look like one.
         configure(cmd);
-        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("dudao：运行出错：" + ex);
-            return ExitCodes.CANNOT_RUN;
-        });
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> Fatal.report(ex, line.getErr(), debug));
         return cmd;
     }
 

@@ -3,17 +3,22 @@ package org.dudao.cli;
 import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.RuleLimitException;
+import org.dudao.engine.SessionLimits;
 import org.dudao.engine.StreamingEvaluator;
 import org.dudao.engine.VerdictStore;
 import org.dudao.engine.Waivers;
+import org.dudao.history.Hashes;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
 import org.dudao.report.DocxReport;
 import org.dudao.report.HtmlReport;
 import org.dudao.report.JsonReport;
+import org.dudao.report.Manifest;
 import org.dudao.report.Report;
 import org.dudao.report.ReportView;
+import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
 import org.dudao.report.XlsxReport;
 
@@ -28,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +48,10 @@ public final class RunPipeline {
 
     private RunPipeline() {}
 
-    /** What a run applies besides the rules: the waivers, and the day their expiry is judged by. */
-    public record Settings(Waivers waivers, LocalDate asOf) {
+    /** What a run applies besides the rules: the waivers, the day their expiry is judged by, and the bounds on each session. */
+    public record Settings(Waivers waivers, LocalDate asOf, SessionLimits limits) {
+        public Settings(Waivers waivers, LocalDate asOf) { this(waivers, asOf, SessionLimits.DEFAULT); }
+
         public static Settings none() { return new Settings(Waivers.none(), LocalDate.now()); }
     }
 
@@ -100,6 +108,16 @@ public final class RunPipeline {
     /** As {@link #run(RuleBase, String, List, Integer, int, Settings, boolean)}, telling {@code progress} how far it got (in Chinese). */
     public static Outcome run(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
                               boolean byWorkbook, Consumer<String> progress) {
+        try {
+            return evaluate(ruleBase, rulesDir, workbooks, year, threads, settings, byWorkbook, progress);
+        } catch (RuleLimitException e) {
+            // a rule that loops, inserts without end or halts its session: the run cannot be done
+            return new Outcome(null, List.of(), e.getMessage());
+        }
+    }
+
+    private static Outcome evaluate(RuleBase ruleBase, String rulesDir, List<Path> workbooks, Integer year, int threads, Settings settings,
+                                    boolean byWorkbook, Consumer<String> progress) {
         long start = System.nanoTime();
         String time = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Dataset data;
@@ -109,7 +127,7 @@ public final class RunPipeline {
         if (byWorkbook) {
             // waivers are applied county by county as the verdicts go to the store
             StreamingEvaluator.Result r = new StreamingEvaluator(ruleBase, threads, settings.waivers().applier(settings.asOf()),
-                    VerdictStore.create()).reporting(progress).evaluate(workbooks, year);
+                    VerdictStore.create(), settings.limits()).reporting(progress).evaluate(workbooks, year);
             data = r.data();
             unreadable = r.unreadable();
             evaluation = r.evaluation();
@@ -130,7 +148,8 @@ public final class RunPipeline {
             return new Outcome(null, unreadable, "数据中没有 " + evalYear + " 年的数据（有：" + data.years() + "）");
         }
         if (evaluation == null) {
-            evaluation = new Evaluator(ruleBase, threads).evaluate(data, evalYear).withWaivers(settings.waivers(), settings.asOf());
+            evaluation = new Evaluator(ruleBase, threads, settings.limits()).evaluate(data, evalYear)
+                    .withWaivers(settings.waivers(), settings.asOf());
             progress.accept(String.format("已评估：%d 条结论（%s）", evaluation.verdicts().size(), seconds(start)));
         }
         runProblems.addAll(evaluation.ruleProblems());
@@ -169,6 +188,24 @@ public final class RunPipeline {
         List<String> formats = formats(asked);
         // one pass over the verdicts serves the html and the whole-run docx
         ReportView view = formats.contains("html") || (formats.contains("docx") && !perRegion) ? new ReportView(report) : null;
+        // the folder holds this run's reports only: staged, published with the manifest, the previous run's others removed
+        try (RunFolder.Publication publication = RunFolder.begin(dir, manifestRun(report))) {
+            writeEach(report, formats, dir, perRegion, threads, progress, view, written);
+            publication.commit();
+        }
+        return written;
+    }
+
+    /** What the manifest says of the run: a new id, its time, the rules' hash and the inputs with theirs. */
+    static Manifest.Run manifestRun(Report report) {
+        RunInfo run = report.run();
+        List<Manifest.Input> inputs = run.inputs().stream().map(i -> new Manifest.Input(i.path(), i.sha256(), i.bytes())).toList();
+        return new Manifest.Run(UUID.randomUUID().toString(), run.time(), run.tool(), run.version(), run.rulesSha256(),
+                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
+    }
+
+    private static void writeEach(Report report, List<String> formats, Path dir, boolean perRegion, int threads, Consumer<String> progress,
+                                  ReportView view, List<Path> written) throws IOException {
         for (String format : formats) {
             long start = System.nanoTime();
             Path file = dir.resolve(fileName(format));
@@ -190,7 +227,6 @@ public final class RunPipeline {
             written.add(file);
             progress.accept(String.format("已写入 %s（%s）", file, seconds(start)));
         }
-        return written;
     }
 
     public static List<Path> write(Report report, Collection<String> asked, Path dir) throws IOException {

@@ -23,10 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates a dataset against a compiled rule base: one session per region partition, sharing the
@@ -36,14 +36,21 @@ import java.util.concurrent.Future;
 public final class Evaluator {
     private final RuleBase rules;
     private final int threads;
+    private final SessionWatch watch;
 
     /** False when no rule has a pattern a Metric can match: the helpers read metrics from Facts, and inserting them costs. */
     private final boolean insertMetrics;
 
     public Evaluator(RuleBase rules, int threads) {
+        this(rules, threads, SessionLimits.DEFAULT);
+    }
+
+    /** With each partition's session held to {@code limits}: a rule past them ends the evaluation with a {@link RuleLimitException}. */
+    public Evaluator(RuleBase rules, int threads, SessionLimits limits) {
         this.rules = rules;
         this.threads = Math.max(1, threads);
         this.insertMetrics = canMatch(rules.kieBase(), Metric.class);
+        this.watch = new SessionWatch(limits);
     }
 
     /**
@@ -66,23 +73,14 @@ public final class Evaluator {
         SessionContext context = new SessionContext(facts, year, rules.rules(), rules.params());
         List<Partition> partitions = partition(data);
         List<Verdict> verdicts = new ArrayList<>();
-        if (threads == 1 || partitions.size() == 1) {
-            for (Partition p : partitions) verdicts.addAll(run(p, context));
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, partitions.size()));
-            try {
-                List<Future<List<Verdict>>> futures = new ArrayList<>();
-                for (Partition p : partitions) futures.add(pool.submit(() -> run(p, context)));
-                for (Future<List<Verdict>> f : futures) verdicts.addAll(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("evaluation interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+        // Sessions run on worker threads even with one thread, so that this one can see a session outrun its time.
+        ExecutorService pool = workers(Math.min(threads, Math.max(1, partitions.size())));
+        try {
+            List<Future<List<Verdict>>> futures = new ArrayList<>();
+            for (Partition p : partitions) futures.add(pool.submit(() -> run(p, context)));
+            for (Future<List<Verdict>> f : futures) verdicts.addAll(await(f));
+        } finally {
+            pool.shutdownNow();
         }
         verdicts.sort(order(hierarchyRank(data.entities())));
         return new Evaluation(year, List.copyOf(verdicts), duplicates(verdicts));
@@ -119,6 +117,28 @@ public final class Evaluator {
 
     public RuleBase rules() { return rules; }
 
+    public SessionLimits limits() { return watch.limits(); }
+
+    /** A future's result, failing as soon as one of this evaluator's sessions outruns its time; a task's Error is thrown as it is. */
+    <T> T await(Future<T> f) {
+        return watch.await(f);
+    }
+
+    /** Fails when one of this evaluator's sessions has outrun its time (for a thread that waits on something else). */
+    void watchRunning() {
+        watch.checkRunning();
+    }
+
+    /** A pool of daemon threads: a session stuck in a rule's own loop must not keep the process alive once the run has ended. */
+    static ExecutorService workers(int n) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "evaluate-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     public int threads() { return threads; }
 
     private List<Verdict> run(Partition p, SessionContext context) {
@@ -126,17 +146,19 @@ public final class Evaluator {
         Environment env = KieServices.Factory.get().newEnvironment();
         env.set(SessionContext.KEY, context);
         KieSession session = rules.kieBase().newKieSession(KieServices.Factory.get().newKieSessionConfiguration(), env);
+        SessionWatch.Running watched = watch.start(p.name(), session);
         try {
             for (Param param : facts.params()) session.insert(param);
             for (Entity e : p.subjects()) {
                 session.insert(e);
                 if (insertMetrics) for (Metric m : facts.metricsOf(e.getCode())) session.insert(m);
             }
-            session.fireAllRules();
+            watched.fire();
             List<Verdict> out = new ArrayList<>();
             for (Object o : session.getObjects(new ClassObjectFilter(Verdict.class))) out.add((Verdict) o);
             return out;
         } finally {
+            watched.end();
             session.dispose();
         }
     }

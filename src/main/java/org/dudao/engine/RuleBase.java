@@ -3,6 +3,7 @@ package org.dudao.engine;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dudao.load.CsvText;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.Text;
 import org.dudao.model.Origin;
@@ -20,7 +21,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,13 +98,12 @@ public final class RuleBase {
         if (drls.isEmpty()) {
             throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录中没有 .drl 规则文件")));
         }
+        // Read once: the bytes the sandbox checks are the bytes Drools compiles.
+        Map<Path, byte[]> sources = new LinkedHashMap<>();
+        for (Path drl : drls) sources.put(drl, read(drl));
         if (!trusted) {
-            try {
-                List<RuleMessage> refused = RuleGuard.check(drls, dir);
-                if (!refused.isEmpty()) throw new RuleCompileException(refused);
-            } catch (IOException e) {
-                throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则文件：" + e.getMessage())));
-            }
+            List<RuleMessage> refused = RuleGuard.check(sources);
+            if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = readDictionary(dir);
         Map<String, Param> params = readParams(dir);
@@ -119,7 +119,7 @@ public final class RuleBase {
             byKiePath.put(kiePath, drl);
             byKiePath.put(rel, drl);
             // Explicitly UTF-8: under a POSIX locale (cron, systemd) Drools would decode in ASCII and lose every Chinese name.
-            kfs.write(kiePath, ks.getResources().newByteArrayResource(read(drl), "UTF-8").setSourcePath(kiePath));
+            kfs.write(kiePath, ks.getResources().newByteArrayResource(sources.get(drl), "UTF-8").setSourcePath(kiePath));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<RuleMessage> errors = new ArrayList<>();
@@ -148,21 +148,33 @@ public final class RuleBase {
         if (!Files.isRegularFile(csv)) return Collections.unmodifiableMap(out);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : format.parse(in)) {
+        List<RuleMessage> errors = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        try {
+            String text = CsvText.read(csv);
+            for (CSVRecord r : format.parse(new StringReader(text))) {
+                int line = CsvText.line(text, r);
                 String name = r.get(0).replace("\uFEFF", "").strip();
                 if (name.isEmpty()) continue;
                 String value = r.size() > 1 ? r.get(1).strip() : "";
                 if (value.isEmpty()) {
-                    throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), (int) r.getRecordNumber() + 1, 1,
-                            "参数“" + name + "”没有值")));
+                    errors.add(new RuleMessage(csv.toString(), line, 1, "参数“" + name + "”没有值"));
+                    continue;
+                }
+                Integer first = lineOf.putIfAbsent(name, line);
+                if (first != null) {
+                    // the last value would win without a word: which one the analyst meant is theirs to say
+                    errors.add(new RuleMessage(csv.toString(), line, 1, "参数“" + name + "”在第 " + first + " 行和第 " + line
+                            + " 行重复设置：请只保留一行"));
+                    continue;
                 }
                 BigDecimal n = Text.number(value);
-                out.put(name, new Param(name, n, value, new Origin(PARAMS_FILE, "参数", "第" + (r.getRecordNumber() + 1) + "行")));
+                out.put(name, new Param(name, n, value, new Origin(PARAMS_FILE, "参数", "第" + line + "行")));
             }
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, "无法读取参数文件：" + e.getMessage())));
         }
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
         return Collections.unmodifiableMap(out);
     }
 

@@ -25,8 +25,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -62,7 +62,12 @@ public final class StreamingEvaluator {
 
     /** Applying {@code waivers} to each county's verdicts before they go into {@code store}. */
     public StreamingEvaluator(RuleBase rules, int threads, Waivers.Applier waivers, VerdictStore store) {
-        this.evaluator = new Evaluator(rules, threads);
+        this(rules, threads, waivers, store, SessionLimits.DEFAULT);
+    }
+
+    /** As {@link #StreamingEvaluator(RuleBase, int, Waivers.Applier, VerdictStore)}, each county's session held to {@code limits}. */
+    public StreamingEvaluator(RuleBase rules, int threads, Waivers.Applier waivers, VerdictStore store, SessionLimits limits) {
+        this.evaluator = new Evaluator(rules, threads, limits);
         this.loader = new WorkbookLoader(rules.dictionary());
         this.threads = Math.max(1, threads);
         this.waivers = waivers;
@@ -97,7 +102,7 @@ public final class StreamingEvaluator {
 
     /** @param year the year to evaluate, or null for the latest year in the first workbook with data */
     public Result evaluate(List<Path> workbooks, Integer year) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Evaluator.workers(threads);
         try {
             List<Batch> batches = new ArrayList<>();
             int first = 0;
@@ -108,7 +113,7 @@ public final class StreamingEvaluator {
                 if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
                 batches.add(evalYear == null ? new Batch(workbooks.get(first), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
                         r.unreadable(), Map.of(), Map.of(), List.of())
-                        : evaluate(workbooks.get(first), r, evalYear, pool).join());
+                        : evaluator.await(evaluate(workbooks.get(first), r, evalYear, pool)));
                 first++;
                 done(batches.get(batches.size() - 1), first, workbooks.size());
             }
@@ -121,7 +126,7 @@ public final class StreamingEvaluator {
             List<CompletableFuture<Batch>> pending = new ArrayList<>();
             for (int i = first; i < workbooks.size(); i++) {
                 Path file = workbooks.get(i);
-                inFlight.acquireUninterruptibly();
+                while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) evaluator.watchRunning();
                 CompletableFuture<Batch> f = CompletableFuture.supplyAsync(() -> loader.load(List.of(file)), pool)
                         .thenCompose(r -> evaluate(file, r, y, pool));
                 f.whenComplete((b, e) -> {
@@ -130,12 +135,13 @@ public final class StreamingEvaluator {
                 });
                 pending.add(f);
             }
-            for (CompletableFuture<Batch> f : pending) batches.add(f.join());
+            for (CompletableFuture<Batch> f : pending) batches.add(evaluator.await(f));
             return assemble(batches, y);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+            throw SessionWatch.rethrown(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -8,8 +8,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.dudao.load.ZipLimits;
 import org.dudao.model.Indicator;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -155,6 +157,13 @@ final class Thresholds {
                 for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     if (row == null) continue;
+                    String uncached = uncached(row, cols, name, r);
+                    if (uncached != null) {
+                        // POI would read it as 0: a bound of 0 nobody wrote
+                        errors.add(RuleMessage.atCell(shown, uncached, "单元格是公式，但文件中没有保存它的计算结果：请在 Excel 中打开并保存一次，"
+                                + "或直接填写数值"));
+                        continue;
+                    }
                     String id = text(row.getCell(cols[0]), fmt), label = cols[1] < 0 ? "" : text(row.getCell(cols[1]), fmt),
                             value = text(row.getCell(cols[2]), fmt);
                     if (id.isEmpty() && label.isEmpty() && value.isEmpty()) continue;
@@ -171,6 +180,19 @@ final class Thresholds {
             errors.add(new RuleMessage(shown, 0, 0, "无法读取界值表：" + e.getMessage()));
         }
         return out;
+    }
+
+    /** The reference of the first of the row's columns that holds a formula without a saved result ({@code <v>}), or null. */
+    private static String uncached(Row row, int[] cols, String sheet, int r) {
+        for (int col : cols) {
+            if (col < 0) continue;
+            Cell c = row.getCell(col);
+            if (c instanceof XSSFCell x && c.getCellType() == CellType.FORMULA) {
+                CTCell ct = x.getCTCell();
+                if (!ct.isSetV() || ct.getV() == null || ct.getV().isBlank()) return ref(sheet, r, col);
+            }
+        }
+        return null;
     }
 
     /** Columns of 指标, 学段/层级 (-1: none) and 界值 if the row is the header, else null. */

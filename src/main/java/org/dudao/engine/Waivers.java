@@ -2,13 +2,14 @@ package org.dudao.engine;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dudao.load.CsvText;
 import org.dudao.load.Text;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.dudao.model.Waiver;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +51,12 @@ public final class Waivers {
 
     private static void read(Path file, List<Waiver> out, List<RuleMessage> errors) {
         String shown = file.toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
+            // saved from Excel on a Chinese Windows a waivers file is GBK: the loader's detection reads it as written
+            String text = CsvText.read(file);
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                     .setTrim(true).setCommentMarker('#').build();
-            var parser = format.parse(in);
+            var parser = format.parse(new StringReader(text));
             Map<String, String> header = new HashMap<>();
             for (String h : parser.getHeaderNames()) header.put(Text.normalize(h), h);
             List<String> absent = COLUMNS.stream().filter(c -> !header.containsKey(c)).toList();
@@ -63,8 +66,14 @@ public final class Waivers {
             }
             Set<String> seen = new HashSet<>();
             for (CSVRecord r : parser) {
-                int line = (int) r.getParser().getCurrentLineNumber();
+                int line = CsvText.line(text, r);
                 String where = shown + ":" + line;
+                List<String> missing = COLUMNS.stream().filter(c -> !r.isSet(header.get(c))).toList();
+                if (!missing.isEmpty()) {
+                    errors.add(new RuleMessage(shown, line, r.size() + 1, "这一行只有 " + r.size() + " 列，缺少“" + String.join("”“", missing)
+                            + "”（应有：" + String.join(",", COLUMNS) + "）"));
+                    continue;
+                }
                 String indicator = r.get(header.get("指标"));
                 String entity = Text.normalize(r.get(header.get("单位代码")));
                 String yearText = Text.normalize(r.get(header.get("年度"))).replace("年", "");

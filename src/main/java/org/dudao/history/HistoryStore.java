@@ -4,6 +4,8 @@ import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -114,12 +116,34 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private static void migrate(String url, Properties props) {
-        Flyway.configure(HistoryStore.class.getClassLoader())
+        Flyway flyway = Flyway.configure(HistoryStore.class.getClassLoader())
                 .dataSource(new SimpleDataSource(url, props))
                 .locations("classpath:db/migration/" + vendor(url))
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+        refuseNewerSchema(flyway);
+        flyway.migrate();
+    }
+
+    /**
+     * A history a newer dudao has migrated further than this one knows (Flyway would by default ignore
+     * the future migrations and write on): refused before anything is written, so that the newer schema
+     * is never filled by older code.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] applied = flyway.info().applied();
+        String known = null;
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null) {
+                known = m.getVersion().getVersion();
+            }
+        }
+        for (MigrationInfo m : applied) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                throw new FlywayException("库结构版本为 " + applied[applied.length - 1].getVersion() + "，由较新版本的 dudao 建立，本程序只认识到版本 "
+                        + known + "：为免损坏，不会写入它；请使用较新版本的 dudao，或用 --history 指定另一个历史库");
+            }
+        }
     }
 
     /** The migrations folder for a URL: the schemas differ in their identity columns and decimal type. */

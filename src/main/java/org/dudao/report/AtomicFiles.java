@@ -3,17 +3,25 @@ package org.dudao.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
  * Writes a file so that readers see the old file or the whole new one, never half of it: the content
- * goes to a temporary file beside the target, which is then renamed over it.
+ * goes to a temporary file beside the target, which is then renamed over it. In a folder a run is
+ * publishing into ({@link RunFolder}), the file is staged instead and renamed when the run's manifest
+ * is out. A failure names the file: an {@link IOException} without one (a full disk while writing)
+ * comes back as a {@link FileSystemException} on the target's absolute path.
  */
 public final class AtomicFiles {
     /** Writes to the stream it is given. */
@@ -22,24 +30,70 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** What was written: its size in bytes and SHA-256 (hex). */
+    record Content(long size, String sha256) {}
+
     private AtomicFiles() {}
 
     public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path file = target.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        RunFolder.Publication publication = RunFolder.open(dir);
+        if (publication != null) {
+            publication.stage(file, writer);
+            return;
+        }
+        Path tmp = null;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            keepPermissions(tmp, target);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            writeTo(tmp, file, writer);
+            move(tmp, file);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes {@code tmp} with what {@code target} will hold, and the permissions it has (or rw-r--r--); returns size and hash. */
+    static Content writeTo(Path tmp, Path target, Writer writer) throws IOException {
+        MessageDigest sha = sha256();
+        long[] size = {0};
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha) {
+            @Override public void write(int b) throws IOException {
+                super.write(b);
+                size[0]++;
+            }
+
+            @Override public void write(byte[] b, int off, int len) throws IOException {
+                super.write(b, off, len);
+                size[0] += len;
+            }
+        }) {
+            writer.write(out);
+        } catch (FileSystemException e) {
+            // the temporary file's name means nothing to the reader: name the report
+            if (!tmp.toString().equals(e.getFile())) throw e;
+            FileSystemException named = e instanceof java.nio.file.AccessDeniedException
+                    ? new java.nio.file.AccessDeniedException(target.toString(), null, e.getReason())
+                    : new FileSystemException(target.toString(), null, e.getReason());
+            named.initCause(e);
+            throw named;
+        } catch (IOException e) {
+            // a stream's own failure ("No space left on device") names no file: name the one being written
+            FileSystemException named = new FileSystemException(target.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
+        keepPermissions(tmp, target);
+        return new Content(size[0], HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Renames {@code from} over {@code to}, atomically where the file system can. */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -52,5 +106,13 @@ public final class AtomicFiles {
         Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
                 : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(tmp, perms);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

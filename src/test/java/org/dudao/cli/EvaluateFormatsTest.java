@@ -31,7 +31,7 @@ class EvaluateFormatsTest {
     void all_writes_the_four_reports_side_by_side_and_nothing_else() throws IOException {
         Cli r = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "all", "--out", tmp.toString(), S2023, S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
-        assertThat(names(tmp)).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx");
+        assertThat(names(tmp)).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx", "manifest.json");
         assertThat(r.out()).contains("报告已写入").contains("督导报告.docx");
     }
 
@@ -40,7 +40,7 @@ class EvaluateFormatsTest {
         Cli r = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "html,docx", "--per-region", "--out", tmp.toString(), S2023, S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(names(tmp)).contains("report.html", "督导报告-二县-990102.docx", "督导报告-示例省-990000.docx")
-                .doesNotContain("report.json", "report.xlsx", "督导报告.docx").hasSize(1 + 7);
+                .doesNotContain("report.json", "report.xlsx", "督导报告.docx").hasSize(1 + 7 + 1); // and manifest.json
     }
 
     @Test

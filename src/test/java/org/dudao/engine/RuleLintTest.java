@@ -39,9 +39,14 @@ class RuleLintTest {
             "$e : Entity(level == \"县\")", "insert(threshold(kcontext, $e, share(\"公办园在园幼儿数\", \"在园幼儿数\")));");
 
     private RuleLint.Result check(String... rules) throws IOException {
+        return check(false, rules);
+    }
+
+    /** Trusted: for what only --trust-rules lets through (a verdict built by hand, an unknown metadata key). */
+    private RuleLint.Result check(boolean trusted, String... rules) throws IOException {
         Files.copy(Path.of("rules/metrics.csv"), dir.resolve("metrics.csv"));
         Files.writeString(dir.resolve("t.drl"), HEAD + String.join("", rules), StandardCharsets.UTF_8);
-        return RuleLint.check(dir, false);
+        return RuleLint.check(dir, trusted);
     }
 
     private static List<RuleLint.Finding> of(RuleLint.Result r, String kind) {
@@ -102,7 +107,7 @@ class RuleLintTest {
         String bad = "rule \"X-9 错\"\n    @id(\"t_9\") @name(\"测试\") @level(\"区县\") @pattern(\"thresold\")\n"
                 + "    @bound(\">= 1\") @source(\"测试文件\") @sorce(\"x\")\nwhen\n    $e : Entity(level == \"县\")\nthen\n"
                 + "    insert(threshold(kcontext, $e, value(\"常住人口\")));\nend\n";
-        List<String> m = of(check(bad), RuleLint.METADATA).stream().map(RuleLint.Finding::message).toList();
+        List<String> m = of(check(true, bad), RuleLint.METADATA).stream().map(RuleLint.Finding::message).toList();
         assertThat(m).anySatisfy(s -> assertThat(s).contains("编号“t_9”格式不对"))
                 .anySatisfy(s -> assertThat(s).contains("应以指标编号“t_9”开头"))
                 .anySatisfy(s -> assertThat(s).contains("适用层级“区县”无法识别"))
@@ -133,7 +138,7 @@ class RuleLintTest {
     @Test void handBuiltVerdictPassesOnNoData() throws IOException {
         String byHand = rule("T-08", meta("T-08", "县", "threshold", ">= 1"), "$e : Entity(level == \"县\")",
                 "insert(Verdict.builder(\"T-08\", $e, 2024).name(\"x\").status(Status.PASS).message(\"好\").build());");
-        List<RuleLint.Finding> f = of(check(byHand), RuleLint.SILENT);
+        List<RuleLint.Finding> f = of(check(true, byHand), RuleLint.SILENT);
         assertThat(f).extracting(RuleLint.Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("给出了“达标”").contains("默默通过").contains("手工构造"));
     }

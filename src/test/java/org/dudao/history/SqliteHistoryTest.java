@@ -72,4 +72,20 @@ class SqliteHistoryTest {
         assertThatThrownBy(() -> HistoryStore.open("jdbc:sqlite:" + tmp.resolve("garbage.db"))).isInstanceOf(HistoryException.class)
                 .hasMessageContaining("无法打开结果历史库");
     }
+
+    @Test
+    void a_history_from_a_newer_schema_is_refused_and_never_written() throws Exception {
+        HistoryStore.open(url()).close();
+        try (Connection c = DriverManager.getConnection(url())) {
+            // what a newer dudao leaves: a migration this one does not know
+            c.createStatement().executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', "
+                    + "0, 'dudao', CURRENT_TIMESTAMP, 0, 1)");
+            c.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        byte[] before = Files.readAllBytes(tmp.resolve("history.db"));
+        assertThatThrownBy(() -> HistoryStore.open(url())).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("库结构版本为 99").hasMessageContaining("较新版本的 dudao").hasMessageContaining("不会写入");
+        assertThat(Files.readAllBytes(tmp.resolve("history.db"))).isEqualTo(before);
+    }
 }

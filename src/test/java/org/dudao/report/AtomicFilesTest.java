@@ -21,8 +21,9 @@ class AtomicFilesTest {
         Files.writeString(target, "old report");
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write("half of a new report".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+            throw new IOException("No space left on device");
+        })).isInstanceOf(java.nio.file.FileSystemException.class).hasMessageContaining(target.toString())
+                .satisfies(e -> assertThat(FileProblems.describe(e)).isEqualTo("磁盘已满，无法写入：" + target.toAbsolutePath()));
         assertThat(Files.readString(target)).isEqualTo("old report");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);

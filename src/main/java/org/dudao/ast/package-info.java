@@ -1,0 +1,8 @@
+/**
+ * A rule file as parsed data: what Drools' own parser ({@code DrlParser}) reads from a {@code .drl}
+ * file, with the line and column of every part, in types of our own so that the checks and tools
+ * built on it ({@code compile}, the lints, the catalogue) do not depend on Drools' descriptor classes.
+ * Like the AST of Open Policy Agent, it keeps what an author wrote (metadata, conditions, the
+ * consequence's text) and where, and decides nothing.
+ */
+package org.dudao.ast;

@@ -1,0 +1,9 @@
+/**
+ * The rule sandbox: decides, on the parsed form of a rule file ({@link org.dudao.ast.RuleFile}),
+ * whether each rule lies within the language an analyst writes (documented in rules/README.md,
+ * “规则可以写什么”), before Drools compiles anything. An allow-list: what is not named here is
+ * refused, with its place and a Chinese explanation. The consequence and the constraints are read
+ * with a parser of their own small expression language ({@link ExpressionParser}), never by looking
+ * for words in text.
+ */
+package org.dudao.compile;
