@@ -95,6 +95,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("--per-region 无法写出以地区命名的报告。" + FileNameCharset.hint("督导报告-地区.docx"));
             return ExitCodes.CANNOT_RUN;
         }
+        InputFiles found = InputFiles.find(inputs, out);
+        if (!found.problems().isEmpty()) {
+            for (String p : found.problems()) err.println(TerminalText.safe(p));
+            return ExitCodes.CANNOT_RUN;
+        }
+        List<Path> workbooks = found.files();
         try {
             // before the work: a folder that holds another run's reports is refused now, not after an hour of evaluation
             RunFolder.prepare(out, force);
@@ -102,12 +108,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println(FileProblems.describe(e));
             return ExitCodes.CANNOT_RUN;
         }
-        InputFiles found = InputFiles.find(inputs, out);
-        if (!found.problems().isEmpty()) {
-            for (String p : found.problems()) err.println(TerminalText.safe(p));
-            return ExitCodes.CANNOT_RUN;
-        }
-        List<Path> workbooks = found.files();
         RuleBase ruleBase = rules.compile(err);
         if (ruleBase == null) return ExitCodes.CANNOT_RUN;
         Waivers waivers = waiverOptions.read(rules.dir(), err);

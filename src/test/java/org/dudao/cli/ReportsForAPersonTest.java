@@ -28,7 +28,7 @@ class ReportsForAPersonTest {
         Cli r = Cli.run("evaluate", "--rules", Fixture.RULES, "--out", out.toString(), Fixture.S2023, Fixture.S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html");
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "manifest.json");
         }
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("请打开：" + out.resolve("report.html").toAbsolutePath());
