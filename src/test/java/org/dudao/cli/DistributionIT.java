@@ -74,7 +74,7 @@ class DistributionIT {
         assertThat(r.out()).startsWith("规则：" + home.resolve("rules") + "（安装目录中的 rules）；SHA-256 ")
                 .contains("评估年度：2024 年").contains("数据中还有 2023 年").endsWith("请打开：" + work.resolve("out/report.html") + "\n");
         try (Stream<Path> files = Files.list(work.resolve("out"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx");
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("report.json", "report.xlsx", "report.html", "督导报告.docx", "manifest.json");
         }
         JsonNode run = new ObjectMapper().readTree(work.resolve("out/report.json").toFile()).path("run");
         assertThat(run.path("inputs").get(1).path("file").asText()).isEqualTo("样本-2024.xlsx");
