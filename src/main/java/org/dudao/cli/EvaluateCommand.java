@@ -56,6 +56,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "在标准错误输出上报告进度：每读完、评估完一个工作簿，每写完一份报告，各一行，附用时")
     boolean progress;
 
+    @Option(names = "--verbose", description = "控制台列出全部指标的各类结论数（默认只列有不达标、豁免或预警的指标）、前 20 条不达标结论和数据问题")
+    boolean verbose;
+
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls）或 CSV 文件，可给多个（如每年一个）")
     List<Path> workbooks;
 
@@ -94,7 +97,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Report report = outcome.report();
         // the run's problems start with the workbooks that could not be read
         for (String p : report.runProblems()) err.println(TerminalText.safe(p));
-        ConsoleSummary.print(report, stdout);
+        ConsoleSummary.print(report, stdout, verbose);
         List<Path> written = RunPipeline.write(report, formats, out, perRegion, n, told);
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
         stdout.flush();

@@ -53,7 +53,13 @@ public final class ReportView {
     private final List<Verdict> waived = new ArrayList<>();
     private final List<Verdict> warnings = new ArrayList<>();
     private final WorstFirst worst = new WorstFirst(HtmlReport.DETAIL_LIMIT);
+    private final Ranking ranking = new Ranking();
+    private final List<DataGaps.Gap> gaps = new ArrayList<>();
+    private final DataGaps gapFinder;
+    private final Map<String, Integer> failuresByRegion = new HashMap<>();
     private String lastEntity;
+    private String lastRegion;
+    private boolean finished;
 
     /** The view of the whole run, in one pass over its verdicts. */
     public ReportView(Report report) {
@@ -70,6 +76,7 @@ public final class ReportView {
             add(v);
             alongside.accept(v);
         }
+        finish();
     }
 
     private ReportView(Report report, Tally tally, boolean counting) {
@@ -77,6 +84,19 @@ public final class ReportView {
         this.tally = tally;
         this.counting = counting;
         for (Indicator i : report.catalogue()) indicators.put(i.id(), i);
+        this.gapFinder = new DataGaps(report.context().dictionary(), g -> {
+            if (gaps.size() < GAP_LIMIT) gaps.add(g);
+        });
+    }
+
+    /** Rows of the 补报清单 the view keeps; the count of all is {@link #gapCount()}. */
+    static final int GAP_LIMIT = 2000;
+
+    /** Ends the pass: the last unit's data gaps are handed on. Called once the view has seen its verdicts. */
+    void finish() {
+        if (finished) return;
+        finished = true;
+        gapFinder.finish();
     }
 
     /** An empty view that counts what it is given: a region's, filled by {@link RegionViews}. */
@@ -107,6 +127,7 @@ public final class ReportView {
             regions.add(code);
             regionNames.put(code, v.getEntityName());
         }
+        if (region) lastRegion = code;
         if (region) {
             byRegion.computeIfAbsent(code, k -> zeros()).merge(v.getStatus(), 1, Integer::sum);
             // An indicator with one verdict per part (BAL-CV-n per 学段) shows its worst part in the matrix.
@@ -117,11 +138,15 @@ public final class ReportView {
             case FAIL -> {
                 keep(failures, DocxReport.TABLE_LIMIT, v);
                 keep(failuresOf.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()), DocxReport.FINDINGS_LIMIT, v);
+                String answerable = region ? code : responsibleCode(v);
+                if (answerable != null) failuresByRegion.merge(answerable, 1, Integer::sum);
             }
             case WAIVED -> keep(waived, DocxReport.WAIVED_LIMIT, v);
-            case WARN, INSUFFICIENT_DATA -> keep(warnings, DocxReport.WARNINGS_LIMIT, v);
+            case WARN -> keep(warnings, DocxReport.WARNINGS_LIMIT, v);
             default -> { }
         }
+        ranking.add(v);
+        gapFinder.accept(v);
         worst.add(v);
     }
 
@@ -180,8 +205,30 @@ public final class ReportView {
     /** The first {@link DocxReport#WAIVED_LIMIT} waived failures, in hierarchy order. */
     public List<Verdict> firstWaived() { return waived; }
 
-    /** The first {@link DocxReport#WARNINGS_LIMIT} warnings and verdicts short of data, in hierarchy order. */
+    /** The first {@link DocxReport#WARNINGS_LIMIT} warnings (预警), in hierarchy order. */
     public List<Verdict> firstWarnings() { return warnings; }
+
+    /** The first {@link #GAP_LIMIT} rows of the 补报清单, unit by unit in hierarchy order. */
+    List<DataGaps.Gap> firstGaps() { return gaps; }
+
+    /** Rows of the whole 补报清单. */
+    int gapCount() { return gapFinder.gaps(); }
+
+    /** Units with values to supply. */
+    int gapUnits() { return gapFinder.units(); }
+
+    /** The failed indicators ranked, most units first, each with its worst misses. */
+    List<Ranking.Row> ranked() { return ranking.rows(report.catalogue()); }
+
+    /** Units (not verdicts) that failed an indicator. */
+    int failedUnits(String indicator) { return ranking.units(indicator); }
+
+    /** The regions answerable for failures (a school's by its county), most failures first, with the number of failures. */
+    List<Map.Entry<String, Integer>> failuresByRegion() {
+        List<Map.Entry<String, Integer>> out = new ArrayList<>(failuresByRegion.entrySet());
+        out.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(e -> regions.indexOf(e.getKey())));
+        return out;
+    }
 
     /** The {@link HtmlReport#DETAIL_LIMIT} worst verdicts: worst status first, hierarchy order within a status. */
     public List<Verdict> worst() { return worst.list(); }
@@ -195,6 +242,19 @@ public final class ReportView {
     /** The region answerable for a verdict: the entity itself when it is a region, else the nearest region above it. */
     public String responsibleRegion(Verdict v) {
         return responsibleRegion(report.data().entities(), v);
+    }
+
+    /** The code of the nearest region above a school's (or class's) verdict, the one answerable for it; null if unknown. */
+    private String responsibleCode(Verdict v) {
+        Map<String, Entity> all = report.data().entities();
+        String code = v.getParentCode();
+        for (int depth = 0; code != null && depth < 16; depth++) {
+            Entity e = all.get(code);
+            if (e == null) return regionNames.containsKey(code) ? code : lastRegion;
+            if (e.getKind().isRegion()) return code;
+            code = e.getParentCode();
+        }
+        return lastRegion;
     }
 
     static String responsibleRegion(Map<String, Entity> all, Verdict v) {
