@@ -71,7 +71,8 @@ public final class RulesTestCommand implements Callable<Integer> {
         if (below) {
             err.println("覆盖率 " + result.coverage().percent().toPlainString() + "% 低于要求的 " + minCoverage.toPlainString() + "%（--min-coverage）");
         }
-        out.println("合计：期望 " + (result.passed() + result.failed()) + " 项，符合 " + result.passed() + " 项，不符 " + result.failed() + " 项"
+        out.println("合计：期望 " + (result.passed() + result.failed()) + " 项，"
+                + (result.failed() == 0 ? "全部符合" : "符合 " + result.passed() + " 项，不符 " + result.failed() + " 项")
                 + (result.anyUnreadable() ? "，有夹具无法使用" : result.failed() > 0 || below ? "，规则测试未通过" : "，规则测试通过"));
         out.println(result.passed() + " passed, " + result.failed() + " failed");
         out.flush();

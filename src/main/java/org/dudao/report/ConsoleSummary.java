@@ -48,7 +48,7 @@ public final class ConsoleSummary {
         Map<Status, Integer> all = report.counts();
         List<String> counts = new ArrayList<>();
         for (Status s : Status.values()) counts.add(s.label() + " " + all.get(s));
-        printf(out, "评估：%d 年（数据中的年度：%s），指标 %d 项，结论 %d 条：%s%n", report.run().year(), years(report),
+        printf(out, "评估年度：%d 年（数据中的年度：%s），指标 %d 项，结论 %d 条：%s%n", report.run().year(), years(report),
                 report.catalogue().size(), report.evaluation().tally().total(), String.join("、", counts));
 
         Pass pass = new Pass(report);
@@ -64,6 +64,7 @@ public final class ConsoleSummary {
             printf(out, "数据不足 %d 条：%d 个单位须补报 %d 项数据，补报清单见报告（--format docx、xlsx 或 html）%n",
                     all.get(Status.INSUFFICIENT_DATA), pass.gaps.units(), pass.gaps.gaps());
         }
+        waived(pass, all, out);
         if (verbose) details(report, pass, all, out);
         else if (!data.problems().isEmpty()) printf(out, "数据问题 %d 个，见 report.xlsx 的“数据核对”（--verbose 列出）%n", data.problems().size());
         for (String p : report.runProblems()) printf(out, "%n[运行问题] %s%n", p);
@@ -108,15 +109,19 @@ public final class ConsoleSummary {
         return "\n" + t.render();
     }
 
+    /** Waived failures are few and each was approved by someone: always listed. */
+    private static void waived(Pass pass, Map<Status, Integer> all, PrintStream out) {
+        if (pass.waived.isEmpty()) return;
+        printf(out, "%n已豁免（%d 项，不计入不达标）：%n", all.get(Status.WAIVED));
+        for (Verdict v : pass.waived) printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getWaiver().describe());
+        if (all.get(Status.WAIVED) > LIST_LIMIT) printf(out, "  ……另有 %d 项，见报告%n", all.get(Status.WAIVED) - LIST_LIMIT);
+    }
+
     private static void details(Report report, Pass pass, Map<Status, Integer> all, PrintStream out) {
         if (!pass.fails.isEmpty()) {
             printf(out, "%n不达标（%d 条）：%n", all.get(Status.FAIL));
             for (Verdict v : pass.fails) printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
             if (all.get(Status.FAIL) > LIST_LIMIT) printf(out, "  ……另有 %d 条，见报告%n", all.get(Status.FAIL) - LIST_LIMIT);
-        }
-        if (!pass.waived.isEmpty()) {
-            printf(out, "%n已豁免（%d 条，不计入不达标）：%n", all.get(Status.WAIVED));
-            for (Verdict v : pass.waived) printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getWaiver().describe());
         }
         List<LoadProblem> problems = report.data().problems();
         if (!problems.isEmpty()) {

@@ -46,7 +46,7 @@ final class FailureSheets implements Consumer<Verdict> {
         }
         todo = new Listing(null, new XlsxSheet(wb.createSheet("整改清单"), styles).header((Object[]) TODO_HEADER), maxRows - 1);
         gapSheet = new Listing(null, new XlsxSheet(wb.createSheet("补报清单"), styles).header((Object[]) GAP_HEADER), maxRows - 1);
-        gaps = new DataGaps(report.context().dictionary(), g -> gapSheet.add(g.code(), g.name(), g.level(), g.sheet(), g.column(),
+        gaps = new DataGaps(report.context().dictionary(), g -> gapSheet.add(Shown.name(g.code()), Shown.name(g.name()), g.level(), g.sheet(), g.column(),
                 g.yearText(), String.join("、", g.indicators()), g.note()));
     }
 

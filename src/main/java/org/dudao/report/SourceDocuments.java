@@ -160,7 +160,8 @@ public final class SourceDocuments {
             used.add(doc);
             out = named.replace(doc.cited() + "（" + doc.year() + "）", doc.cited());
         }
-        return out.replaceAll("\\s+(?=第)", "");
+        // "教督〔2017〕6号 第五条": the space that separated number and clause goes once the document is named
+        return out.replaceAll("\\s+(?=第)", "").replaceAll("(?<=[）》])\\s+(?=\\p{IsHan})", "");
     }
 
     /** The text with the document named as {@link Document#cited()}, or null when the text does not name it. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportWordingTest {
     /** {@code /work/x/sample-2024.xlsx 表1 地区!F8} or {@code …/sample-2024.xlsx!表1 地区!F8}: a cell named with its folder. */
-    private static final Pattern PATH_IN_CELL = Pattern.compile("[/\\\\][^；、，\\n]*?\\.(?:xlsx|xls|csv)[ !][^；、，\\n]*?![A-Z]{1,3}[1-9]");
+    private static final Pattern PATH_IN_CELL = Pattern.compile("[/\\\\][^\\s；、，。：（）]*\\.(?:xlsx|xls|csv)[ !][^；、，。\\n]*?![A-Z]{1,3}[1-9]");
     private static final Pattern UNSET_PARAMETER = Pattern.compile("参数“[^”]*”未设置");
 
     @Test
@@ -60,6 +60,7 @@ class ReportWordingTest {
         assertThat(find("数据来源：sample-2024.xlsx!表1 地区!F8、sample-2023.xlsx!表1 地区!F7。", codes)).isEmpty();
         assertThat(find("二县（990102）：2024年 44000 万元；《××市2022年教育工作要点》第五部分第2条", codes)).isEmpty();
         assertThat(find("src/test/resources/fixture/sample-2024.xlsx", codes)).as("a path in the inputs annex").isEmpty();
+        assertThat(find("在园幼儿数 3000 人 / 专任教师数 150 人 = 20 人/人。数据来源：sample-2024.xlsx!表1 地区!M8", codes)).as("a division").isEmpty();
     }
 
     /** Every forbidden text in every format of a report, as {@code format：kind：text}. */
