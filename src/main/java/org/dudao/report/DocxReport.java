@@ -295,7 +295,7 @@ public final class DocxReport {
             return;
         }
         w.para("下列标准值由各地在工作簿的参数表中设定，未设定的取规则目录参数文件中的值，再无则取规则中写明的默认值。本次评估采用的取值如下：");
-        DocxWriter.Table t = w.table(new int[]{14, 14, 8, 20}, "参数", "使用该参数的指标", "取值", "来源");
+        DocxWriter.Table t = w.table(new int[]{13, 11, 8, 24}, "参数", "使用该参数的指标", "取值", "来源");
         for (Parameters.Row r : rows) t.row(Shown.name(r.name()), String.join("、", r.indicators()), r.shown(), r.source());
     }
 

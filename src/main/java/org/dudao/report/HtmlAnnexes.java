@@ -84,7 +84,7 @@ final class HtmlAnnexes {
             if (v.getFormula() != null) w.write("<p>计算：" + Html.esc(Shown.text(v.getFormula())) + "</p>\n");
             String source = words.source(ind);
             if (!source.isEmpty()) w.write("<p>依据：" + Html.esc(source) + "</p>\n");
-            if (v.isFail()) w.write("<p>整改要求：" + Html.esc(words.requirement(v)) + "</p>\n");
+            if (v.isFail()) w.write("<p>整改要求：" + Html.esc(words.requirementWithDeadline(v)) + "</p>\n");
             if (!v.getMissing().isEmpty()) w.write("<p>缺少：" + Html.esc(Shown.text(String.join("、", v.getMissing()))) + "</p>\n");
             evidence(v);
             children(v);

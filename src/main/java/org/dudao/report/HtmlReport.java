@@ -122,10 +122,12 @@ public final class HtmlReport {
                         + "<small>标准：" + Html.esc(words.standards.of(i)) + "</small></td><td class=\"n\">" + r.units()
                         + "<span class=\"bar\" style=\"width:" + (100 * r.units() / most) + "%\"></span></td><td>");
                 List<String> worst = new ArrayList<>();
+                org.dudao.engine.Bound bound = Standards.parse(i.bound());
+                boolean yesNo = bound != null && bound.isYesNo();
                 for (Ranking.Entry e : r.worst()) {
                     String gap = Ranking.gapText(e.verdict(), i);
                     worst.add("<span class=\"who\">" + Html.esc(Shown.name(e.verdict().getSubject())) + "</span> "
-                            + Html.esc(Shown.text(e.verdict().getObservedText())) + (gap.isEmpty() ? "" : "（" + Html.esc(gap) + "）"));
+                            + Html.esc(Requirements.observed(e.verdict(), yesNo)) + (gap.isEmpty() ? "" : "（" + Html.esc(gap) + "）"));
                 }
                 w.write(String.join("；", worst) + (r.units() > r.worst().size() ? " 等 " + r.units() + " 个" : "") + "</td></tr>\n");
             }

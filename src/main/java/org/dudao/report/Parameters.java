@@ -76,7 +76,10 @@ final class Parameters {
     private static Row resolve(Bound b, Indicator i, Param workbook, Param file) {
         List<String> ids = new ArrayList<>(List.of(i.id()));
         if (workbook != null) {
-            return new Row(b.param(), ids, workbook.getValue(), workbook.getText(), b.unit(), From.WORKBOOK, Evidence.cell(workbook.getOrigin()));
+            // a workbook's number carries no written precision (150 comes as 150.0): shown without trailing zeros
+            BigDecimal n = workbook.getValue() == null ? null : workbook.getValue().stripTrailingZeros();
+            if (n != null && n.scale() < 0) n = n.setScale(0);
+            return new Row(b.param(), ids, n, workbook.getText(), b.unit(), From.WORKBOOK, Evidence.cell(workbook.getOrigin()));
         }
         if (file != null) {
             return new Row(b.param(), ids, file.getValue(), file.getText(), b.unit(), From.PARAMS_FILE, Evidence.cell(file.getOrigin()));

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class Ranking {
     static final int PER_INDICATOR = 5;
     /** A number and its unit ({@code 44000 万元}, {@code 45%}, {@code 0.8996}); not a count of units ({@code 1 个学校不达标}). */
-    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("^-?\\d+(?:\\.\\d+)?\\s*((?:(?!达标|满足|不)[^\\d\\s，。；：（）]){0,8})$");
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("^[-+]?\\d+(?:\\.\\d+)?\\s*((?:(?!达标|满足|不)[^\\d\\s，。；：（）]){0,8})$");
     private static final Comparator<Entry> WORST_FIRST = Comparator
             .comparing(Entry::relative, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Entry::gap, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -86,6 +86,7 @@ final class Ranking {
         org.dudao.engine.Bound bound = Standards.parse(i.bound());
         if (gap == null || bound != null && bound.isYesNo()) return "";
         String pattern = i.pattern();
+        if (gap.signum() == 0) return "恰为标准值"; // a strict bound (高于 90%) missed by being at it
         String amount = Fmt.difference(gap, unit(v));
         boolean below = v.getObserved().compareTo(v.getLimit()) < 0;
         if ("no-decrease".equals(pattern) || "no-rebound".equals(pattern)) return (below ? "比上年减少 " : "比上年增加 ") + amount;

@@ -35,15 +35,16 @@ final class Requirements {
         this.year = year;
     }
 
-    /** The requirement for a failure of indicator {@code i}, with the deadline where there is one. */
-    String of(Indicator i, Verdict v) {
+    /** The requirement for a failure of indicator {@code i}, with the deadline where there is one: for a text without a 完成时限 column. */
+    String withDeadline(Indicator i, Verdict v) {
         Integer by = deadlineYear(i);
-        String body = body(i, v);
+        String body = of(i, v);
         if (by == null) return body;
         return body + (by < year ? "（原定" + by + "年底前完成，已逾期，应立即整改）" : "，于" + by + "年底前完成");
     }
 
-    private String body(Indicator i, Verdict v) {
+    /** The requirement for a failure of indicator {@code i}: what to fix and to which standard (the deadline goes beside it, {@link #deadline}). */
+    String of(Indicator i, Verdict v) {
         String q = (v.getPart() == null ? "" : v.getPart()) + quantity(i.name());
         org.dudao.engine.Bound bound = Standards.parse(i.bound());
         boolean yesNo = bound != null && bound.isYesNo();
@@ -62,6 +63,8 @@ final class Requirements {
         String task = switch (pattern) {
             case "no-decrease" -> "确保" + q + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
             case "no-rebound" -> "压减" + q + "，使其" + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
+            case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
+                    + (rollUp ? "" : "（" + year + "年比上年变化 " + observed(v) + "）");
             case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
             default -> verb(standard) + q + "，使其" + standard + now;
         };
@@ -76,7 +79,8 @@ final class Requirements {
         Matcher m = STANDARD_WORDS.matcher(s);
         if (m.find() && m.start() > 0) s = s.substring(0, m.start());
         s = TRAILING_NOTE.matcher(s.strip()).replaceAll("");
-        if (s.endsWith("的")) s = s.substring(0, s.length() - 1);
+        // words that soften a standard (一般不低于, 原则上不超过) belong to it, not to the quantity
+        s = s.replaceAll("(?:的|一般|原则上|力争|基本)+$", "");
         return Shown.text(s.isEmpty() ? name : s);
     }
 
@@ -117,14 +121,18 @@ final class Requirements {
     /** （现为 40%）; a 是/否 value read as a number (0, 1) as “否”/“是”. */
     private static String now(Verdict v, String lead, boolean yesNo) {
         if (v.getObservedText() == null || v.getObservedText().isEmpty()) return "";
+        return "（" + lead + observed(v, yesNo) + "）";
+    }
+
+    /** The observed value as a reader sees it: text in quotes, a 是/否 read as a number (0, 1) as “否”/“是”. */
+    static String observed(Verdict v, boolean yesNo) {
         String o = observed(v);
-        if (yesNo && (o.equals("0") || o.equals("1"))) o = o.equals("1") ? "“是”" : "“否”";
-        return "（" + lead + o + "）";
+        return yesNo && (o.equals("0") || o.equals("1")) ? (o.equals("1") ? "“是”" : "“否”") : o;
     }
 
     private static String observed(Verdict v) {
         String o = Shown.text(v.getObservedText());
-        return o.isEmpty() || Character.isDigit(o.charAt(0)) || o.charAt(0) == '-' ? o : "“" + o + "”";
+        return o.isEmpty() || Character.isDigit(o.charAt(0)) || o.charAt(0) == '-' || o.charAt(0) == '+' ? o : "“" + o + "”";
     }
 
     private String last(Verdict v) {

@@ -45,9 +45,14 @@ final class Wording {
         return standards.of(indicator(v), v);
     }
 
-    /** What the answerable unit must do about a failure. */
+    /** What the answerable unit must do about a failure (its deadline goes in a column beside it). */
     String requirement(Verdict v) {
         return requirements.of(indicator(v), v);
+    }
+
+    /** What the answerable unit must do about a failure, and by when where the plan says. */
+    String requirementWithDeadline(Verdict v) {
+        return requirements.withDeadline(indicator(v), v);
     }
 
     /** The plan's deadline for a verdict's indicator, or "". */

@@ -144,13 +144,14 @@ class WordingTest {
                 .children(List.of(new org.dudao.model.ChildFinding("s1", "城关小学", Status.FAIL, "", List.of()))).build();
         assertThat(w.requirement(big)).isEqualTo("降低大班额（56人及以上）占班级数的比例，使其不高于 5%（现为 22.2%），重点督促城关小学");
         Verdict fyp = Verdict.builder("FYP-01", city, 2024).status(Status.FAIL).observed(new BigDecimal("80"), "80%").build();
-        assertThat(w.requirement(fyp)).isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%），于2025年底前完成");
+        assertThat(w.requirement(fyp)).as("the deadline goes in its own column").isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%）");
+        assertThat(w.requirementWithDeadline(fyp)).isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%），于2025年底前完成");
         assertThat(w.deadline(fyp)).isEqualTo("2025年底前");
         Verdict old = Verdict.builder("CLASS-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("3"), "3%").build();
         Indicator withDate = indicator("CLASS-03", "超大班额占班级数的比例不超过2%", "share-of-children", "<= 2%");
         Indicator dated = new Indicator(withDate.id(), withDate.name(), "县", withDate.pattern(), withDate.bound(),
                 "国家大班额专项规划：2018年底超大班额比例控制在2%以内", null, "x.drl", "r");
-        assertThat(new Requirements(w.standards, 2024).of(dated, old)).endsWith("（原定2018年底前完成，已逾期，应立即整改）");
+        assertThat(new Requirements(w.standards, 2024).withDeadline(dated, old)).endsWith("（原定2018年底前完成，已逾期，应立即整改）");
         List<org.dudao.model.ChildFinding> counties = new ArrayList<>();
         for (int i = 1; i <= 5; i++) counties.add(new org.dudao.model.ChildFinding("c" + i, i + "县", Status.FAIL, "", List.of()));
         Verdict cover = Verdict.builder("TEACH-02", city, 2024).status(Status.FAIL).children(counties).build();
@@ -159,6 +160,10 @@ class WordingTest {
         assertThat(w.requirement(centre)).isEqualTo("督促1县建成特殊教育资源中心");
         assertThat(Requirements.quantity("每百名学生拥有高于规定学历教师数达到标准")).isEqualTo("每百名学生拥有高于规定学历教师数");
         assertThat(Requirements.quantity("义务教育失学辍学动态清零")).isEqualTo("义务教育失学辍学");
+        assertThat(Requirements.quantity("国家财政性教育经费占国内生产总值比例一般不低于4%")).isEqualTo("国家财政性教育经费占国内生产总值比例");
+        Indicator rise = indicator("FUND-03", "义务教育生均公用经费比上年提高150元", "change-by", ">= 150 元");
+        Verdict fell = Verdict.builder("FUND-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("-100"), "-100 元").build();
+        assertThat(new Requirements(w.standards, 2024).of(rise, fell)).isEqualTo("提高义务教育生均公用经费，使其比上年增加不少于 150 元（2024年比上年变化 -100 元）");
     }
 
     private static Indicator indicator(String id, String name, String pattern, String bound) {
