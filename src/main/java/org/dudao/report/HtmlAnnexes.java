@@ -75,8 +75,8 @@ final class HtmlAnnexes {
         }
         for (Verdict v : view.worst()) {
             Indicator ind = words.indicator(v);
-            String region = v.getKind().isRegion() ? v.getEntityCode() : regionCode(entities, v);
-            w.write("<details data-status=\"" + v.getStatus().name() + "\" data-region=\"" + Html.esc(region) + "\" data-indicator=\""
+            String region = ReportView.regionCode(entities, v);
+            w.write("<details data-status=\"" + v.getStatus().name() + "\" data-region=\"" + Html.esc(region == null ? "" : region) + "\" data-indicator=\""
                     + Html.esc(v.getIndicator()) + "\"><summary><span class=\"tag s-" + v.getStatus().name() + "\">"
                     + Html.esc(v.getStatus().label()) + "</span>" + Html.esc(v.getIndicator() + " " + Shown.name(v.getSubject())
                     + "（" + v.getLevel() + " " + Shown.name(v.getEntityCode()) + "）") + "：" + Html.esc(Shown.text(v.getMessage())) + "</summary>\n");
@@ -134,17 +134,6 @@ final class HtmlAnnexes {
         if (kids.size() > HtmlReport.CHILD_LIMIT) {
             w.write("<p class=\"note\">另有 " + (kids.size() - HtmlReport.CHILD_LIMIT) + " 个下级，见 report.json。</p>\n");
         }
-    }
-
-    /** For a school (or class) verdict, the code of the region it belongs to, so the region filter finds it. */
-    private static String regionCode(Map<String, Entity> all, Verdict v) {
-        String code = v.getParentCode();
-        for (int depth = 0; code != null && depth < 16; depth++) {
-            Entity e = all.get(code);
-            if (e == null || e.getKind().isRegion()) break;
-            code = e.getParentCode();
-        }
-        return code == null ? "" : code;
     }
 
     void parameters() throws IOException {

@@ -54,11 +54,6 @@ public record ReportContext(Map<String, Param> ruleParams, MetricDictionary dict
         return new ReportContext(rules.params(), rules.dictionary(), documents, areas(rules.dir(), rules.catalogue()), bad, problems);
     }
 
-    /** This context with other workbooks that could not be read. */
-    public ReportContext withUnreadable(List<Unreadable> files) {
-        return new ReportContext(ruleParams, dictionary, documents, areas, files, problems);
-    }
-
     /** The area of the rule file an indicator is defined in, or "" when its file has no heading comment. */
     public String area(Indicator i) {
         return i.file() == null ? "" : areas.getOrDefault(i.file(), "");

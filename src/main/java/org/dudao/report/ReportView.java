@@ -57,8 +57,8 @@ public final class ReportView {
     private final List<DataGaps.Gap> gaps = new ArrayList<>();
     private final DataGaps gapFinder;
     private final Map<String, Integer> failuresByRegion = new HashMap<>();
+    private final Map<String, Integer> regionOrder = new HashMap<>();
     private String lastEntity;
-    private String lastRegion;
     private boolean finished;
 
     /** The view of the whole run, in one pass over its verdicts. */
@@ -124,10 +124,10 @@ public final class ReportView {
         if (region ? first : !code.equals(lastEntity)) kinds.merge(v.getKind(), 1, Integer::sum);
         lastEntity = code;
         if (first) {
+            regionOrder.put(code, regions.size());
             regions.add(code);
             regionNames.put(code, v.getEntityName());
         }
-        if (region) lastRegion = code;
         if (region) {
             byRegion.computeIfAbsent(code, k -> zeros()).merge(v.getStatus(), 1, Integer::sum);
             // An indicator with one verdict per part (BAL-CV-n per 学段) shows its worst part in the matrix.
@@ -138,7 +138,7 @@ public final class ReportView {
             case FAIL -> {
                 keep(failures, DocxReport.TABLE_LIMIT, v);
                 keep(failuresOf.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()), DocxReport.FINDINGS_LIMIT, v);
-                String answerable = region ? code : responsibleCode(v);
+                String answerable = regionCode(report.data().entities(), v);
                 if (answerable != null) failuresByRegion.merge(answerable, 1, Integer::sum);
             }
             case WAIVED -> keep(waived, DocxReport.WAIVED_LIMIT, v);
@@ -226,7 +226,8 @@ public final class ReportView {
     /** The regions answerable for failures (a school's by its county), most failures first, with the number of failures. */
     List<Map.Entry<String, Integer>> failuresByRegion() {
         List<Map.Entry<String, Integer>> out = new ArrayList<>(failuresByRegion.entrySet());
-        out.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(e -> regions.indexOf(e.getKey())));
+        out.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(e -> regionOrder.getOrDefault(e.getKey(), Integer.MAX_VALUE)));
         return out;
     }
 
@@ -244,38 +245,28 @@ public final class ReportView {
         return responsibleRegion(report.data().entities(), v);
     }
 
-    /** The code of the nearest region above a school's (or class's) verdict, the one answerable for it; null if unknown. */
-    private String responsibleCode(Verdict v) {
-        Map<String, Entity> all = report.data().entities();
+    /**
+     * The code of the region answerable for a verdict: the entity's own for a region's verdict, else the
+     * nearest region above it (or the nearest ancestor the data does not know); null when it has none.
+     */
+    static String regionCode(Map<String, Entity> all, Verdict v) {
+        if (v.getKind().isRegion()) return v.getEntityCode();
         String code = v.getParentCode();
         for (int depth = 0; code != null && depth < 16; depth++) {
             Entity e = all.get(code);
-            if (e == null) return regionNames.containsKey(code) ? code : lastRegion;
-            if (e.getKind().isRegion()) return code;
+            if (e == null || e.getKind().isRegion()) return code;
             code = e.getParentCode();
         }
-        return lastRegion;
+        return null;
     }
 
+    /** The name of the region answerable for a verdict (see {@link #regionCode}); "" when there is none. */
     static String responsibleRegion(Map<String, Entity> all, Verdict v) {
         if (v.getKind().isRegion()) return v.getEntityName();
-        String code = v.getParentCode();
-        for (int depth = 0; code != null && depth < 16; depth++) {
-            Entity e = all.get(code);
-            if (e == null) return code;
-            if (e.getKind().isRegion()) return e.displayName();
-            code = e.getParentCode();
-        }
-        return "";
-    }
-
-    /** The cells a verdict's numbers came from, as {@code 文件 表!F8（指标 = 值）}, one per evidence item. */
-    public static List<String> sources(Verdict v) {
-        List<String> out = new ArrayList<>();
-        for (org.dudao.model.Metric m : v.getEvidence()) {
-            out.add(m.getOrigin() + "（" + m.getKey() + " " + m.getYear() + "年 = " + m.display() + "）");
-        }
-        return out;
+        String code = regionCode(all, v);
+        if (code == null) return "";
+        Entity e = all.get(code);
+        return e == null ? code : e.displayName();
     }
 
     private static Map<Status, Integer> zeros() {

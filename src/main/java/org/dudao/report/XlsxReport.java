@@ -10,7 +10,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;
@@ -26,10 +25,10 @@ import java.util.Set;
 
 /**
  * Writes {@code report.xlsx}: 总览, 矩阵 (regions × indicators coloured by conditional formatting),
- * one sheet per indicator that failed anywhere, 整改清单 and 数据核对. Streamed with SXSSF, so only a
- * window of rows is in memory however large the run, and in one pass over the verdicts: the failure
- * sheets ({@link FailureSheets}) fill as the pass gathers the {@link ReportView} that 总览 and 矩阵 are
- * written from after it.
+ * one sheet per indicator that failed anywhere, 整改清单, 补报清单, 参数及其取值, 数据核对 and 依据文件.
+ * Streamed with SXSSF, so only a window of rows is in memory however large the run, and in one pass
+ * over the verdicts: the failure sheets and 补报清单 ({@link FailureSheets}) fill as the pass gathers
+ * the {@link ReportView} that 总览 and 矩阵 are written from after it.
  */
 public final class XlsxReport {
     /** Rows SXSSF keeps in memory per sheet before flushing them to its temporary file. */
