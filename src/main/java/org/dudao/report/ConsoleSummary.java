@@ -21,6 +21,8 @@ import java.util.Map;
 public final class ConsoleSummary {
     /** Lines of failures and problems printed before pointing to the full report. */
     private static final int LIST_LIMIT = 20;
+    /** Data problems listed without --verbose. */
+    private static final int PROBLEMS_SHOWN = 5;
     /** Indicator rows of the short table; the rest are counted (all with --verbose). */
     private static final int ROWS_SHOWN = 30;
     /** Regions named in the line of regions with most failures. */
@@ -65,8 +67,8 @@ public final class ConsoleSummary {
                     all.get(Status.INSUFFICIENT_DATA), pass.gaps.units(), pass.gaps.gaps());
         }
         waived(pass, all, out);
-        if (verbose) details(report, pass, all, out);
-        else if (!data.problems().isEmpty()) printf(out, "数据问题 %d 个，见 report.xlsx 的“数据核对”（--verbose 列出）%n", data.problems().size());
+        if (verbose) failures(pass, all, out);
+        problems(data.problems(), verbose ? LIST_LIMIT : PROBLEMS_SHOWN, out);
         for (String p : report.runProblems()) printf(out, "%n[运行问题] %s%n", p);
         for (String n : report.evaluation().notes()) printf(out, "%n[提示] %s%n", n);
     }
@@ -117,18 +119,20 @@ public final class ConsoleSummary {
         if (all.get(Status.WAIVED) > LIST_LIMIT) printf(out, "  ……另有 %d 项，见报告%n", all.get(Status.WAIVED) - LIST_LIMIT);
     }
 
-    private static void details(Report report, Pass pass, Map<Status, Integer> all, PrintStream out) {
-        if (!pass.fails.isEmpty()) {
-            printf(out, "%n不达标（%d 条）：%n", all.get(Status.FAIL));
-            for (Verdict v : pass.fails) printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
-            if (all.get(Status.FAIL) > LIST_LIMIT) printf(out, "  ……另有 %d 条，见报告%n", all.get(Status.FAIL) - LIST_LIMIT);
-        }
-        List<LoadProblem> problems = report.data().problems();
-        if (!problems.isEmpty()) {
-            printf(out, "%n数据问题（%d 个）：%n", problems.size());
-            for (LoadProblem p : problems.subList(0, Math.min(LIST_LIMIT, problems.size()))) printf(out, "  [%s] %s%n", p.severity().label(), p.describe());
-            if (problems.size() > LIST_LIMIT) printf(out, "  ……另有 %d 个，见 report.xlsx 的“数据核对”%n", problems.size() - LIST_LIMIT);
-        }
+    private static void failures(Pass pass, Map<Status, Integer> all, PrintStream out) {
+        if (pass.fails.isEmpty()) return;
+        printf(out, "%n不达标（%d 条）：%n", all.get(Status.FAIL));
+        for (Verdict v : pass.fails) printf(out, "  %s %s（%s）：%s%n", v.getIndicator(), v.getSubject(), v.getEntityCode(), v.getMessage());
+        if (all.get(Status.FAIL) > LIST_LIMIT) printf(out, "  ……另有 %d 条，见报告%n", all.get(Status.FAIL) - LIST_LIMIT);
+    }
+
+    /** The data problems, each with its cell: the first few, the first {@link #LIST_LIMIT} with --verbose. */
+    private static void problems(List<LoadProblem> problems, int shown, PrintStream out) {
+        if (problems.isEmpty()) return;
+        printf(out, "%n数据问题（%d 个）：%n", problems.size());
+        for (LoadProblem p : problems.subList(0, Math.min(shown, problems.size()))) printf(out, "  [%s] %s%n", p.severity().label(), p.describe());
+        if (problems.size() > shown) printf(out, "  ……另有 %d 个，见 report.xlsx 的“数据核对”%s%n", problems.size() - shown,
+                shown < LIST_LIMIT ? "（--verbose 列出前 " + LIST_LIMIT + " 个）" : "");
     }
 
     /** One pass over the verdicts (they may be read from disk): failures by region, the data to supply, the first failures and waivers. */

@@ -344,8 +344,9 @@ public final class DocxReport {
             t.row(Shown.fileName(f.path()) + (f.unreadable() == null ? "" : "（无法读取）"), Shown.text(f.path()), f.sha256(),
                     f.bytes() == null ? "" : String.valueOf(f.bytes()));
         }
+        // the date is on the cover; the time of day would make two runs of the same input differ
         w.para("评估规则：" + Shown.text(run.rulesDir()) + "，共" + run.indicators() + "项指标，SHA-256 " + run.rulesSha256() + "；由 "
-                + run.tool() + " " + run.version() + " 于 " + Shown.text(run.time()) + " 生成。");
+                + run.tool() + " " + run.version() + " 生成。");
     }
 
     /** The run's scope for the title: its top regions (those whose parent is not among them). */
