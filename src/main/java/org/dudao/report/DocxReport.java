@@ -274,7 +274,7 @@ public final class DocxReport {
                 + "个单位在所列工作表的相应列补报数据（空白单元格按缺失处理，不按0计），补报后重新评估。"
                 + "上级单位的结论因所属单位数据缺失而不足的，随所属单位补报一并解决，不单独列出。");
         if (view.gapCount() == 0) return;
-        DocxWriter.Table t = w.table(new int[]{15, 7, 15, 10, 10, 13}, "填报单位", "工作表", "应填写的列", "年度", "涉及指标", "说明");
+        DocxWriter.Table t = w.table(new int[]{13, 8, 15, 12, 10, 12}, "填报单位", "工作表", "应填写的列", "年度", "涉及指标", "说明");
         String unit = null;
         for (DataGaps.Gap g : view.firstGaps()) {
             boolean same = g.code().equals(unit);
