@@ -58,7 +58,7 @@ public final class ConsoleSummary {
         if (!pass.failuresByRegion.isEmpty()) {
             List<String> regions = new ArrayList<>();
             pass.failuresByRegion.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(REGIONS_SHOWN).forEach(e -> regions.add(Shown.name(e.getKey()) + " " + e.getValue() + " 条"));
+                    .limit(REGIONS_SHOWN).forEach(e -> regions.add(Shown.name(regionName(report, e.getKey())) + " " + e.getValue() + " 条"));
             printf(out, "%n不达标最多的地区（学校计入所在县）：%s%s%n", String.join("、", regions),
                     pass.failuresByRegion.size() > REGIONS_SHOWN ? " 等 " + pass.failuresByRegion.size() + " 个" : "");
         }
@@ -71,6 +71,11 @@ public final class ConsoleSummary {
         problems(data.problems(), verbose ? LIST_LIMIT : PROBLEMS_SHOWN, out);
         for (String p : report.runProblems()) printf(out, "%n[运行问题] %s%n", p);
         for (String n : report.evaluation().notes()) printf(out, "%n[提示] %s%n", n);
+    }
+
+    private static String regionName(Report report, String code) {
+        org.dudao.model.Entity e = report.data().entities().get(code);
+        return e == null ? code : e.displayName();
     }
 
     private static String years(Report report) {
@@ -135,7 +140,7 @@ public final class ConsoleSummary {
                 shown < LIST_LIMIT ? "（--verbose 列出前 " + LIST_LIMIT + " 个）" : "");
     }
 
-    /** One pass over the verdicts (they may be read from disk): failures by region, the data to supply, the first failures and waivers. */
+    /** One pass over the verdicts (they may be read from disk): failures by region (code), the data to supply, the first failures and waivers. */
     private static final class Pass {
         final Map<String, Integer> failuresByRegion = new LinkedHashMap<>();
         final DataGaps gaps;
@@ -147,7 +152,8 @@ public final class ConsoleSummary {
             for (Verdict v : report.verdicts()) {
                 gaps.accept(v);
                 if (v.isFail()) {
-                    failuresByRegion.merge(ReportView.responsibleRegion(report.data().entities(), v), 1, Integer::sum);
+                    String region = ReportView.regionCode(report.data().entities(), v);
+                    if (region != null) failuresByRegion.merge(region, 1, Integer::sum);
                     if (fails.size() < LIST_LIMIT) fails.add(v);
                 }
                 if (v.getStatus() == Status.WAIVED && waived.size() < LIST_LIMIT) waived.add(v);
