@@ -73,6 +73,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "在标准错误输出上报告进度：每读完、评估完一个工作簿，每写完一份报告，各一行，附用时")
     boolean progress;
 
+    @Option(names = "--verbose", description = "控制台列出全部指标的各类结论数（默认只列有不达标、豁免或预警的指标）、前 20 条不达标结论和数据问题")
+    boolean verbose;
+
     @Parameters(paramLabel = "INPUT", arity = "1..*",
             description = "统计工作簿（.xlsx/.xls/.csv），可给多个（如每年一个）；也可给文件夹（取其中的工作簿，不含子文件夹）"
                     + "或通配符（如 \"数据/*.xlsx\"，\"数据/**/*.xlsx\" 含子文件夹）")
@@ -134,7 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // the run's problems start with the workbooks that could not be read
         for (String p : report.runProblems()) err.println(TerminalText.safe(p));
         stdout.println(rules.used(ruleBase));
-        ConsoleSummary.print(report, stdout);
+        ConsoleSummary.print(report, stdout, verbose);
         YearHints.evaluated(report.run().year(), report.run().yearsPresent()).ifPresent(h -> stdout.printf("%n%s%n", h));
         List<Path> written;
         try {

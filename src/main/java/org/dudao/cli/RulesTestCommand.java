@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code dudao rules test}: the fixtures under {@code rules/tests/} evaluated against the rules, every
  * expectation that does not hold printed with the verdict's message and evidence, the coverage of the
- * catalogue, and a last line {@code N passed, M failed}.
+ * catalogue, a Chinese total, and a last line {@code N passed, M failed} for scripts.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "用 rules/tests/ 下的测试夹具（小工作簿及其“期望结果”）检验规则：逐项比对期望与实际结论，并统计指标覆盖情况。",
@@ -71,6 +71,9 @@ public final class RulesTestCommand implements Callable<Integer> {
         if (below) {
             err.println("覆盖率 " + result.coverage().percent().toPlainString() + "% 低于要求的 " + minCoverage.toPlainString() + "%（--min-coverage）");
         }
+        out.println("合计：期望 " + (result.passed() + result.failed()) + " 项，"
+                + (result.failed() == 0 ? "全部符合" : "符合 " + result.passed() + " 项，不符 " + result.failed() + " 项")
+                + (result.anyUnreadable() ? "，有夹具无法使用" : result.failed() > 0 || below ? "，规则测试未通过" : "，规则测试通过"));
         out.println(result.passed() + " passed, " + result.failed() + " failed");
         out.flush();
         err.flush();

@@ -17,6 +17,7 @@ import org.dudao.report.HtmlReport;
 import org.dudao.report.JsonReport;
 import org.dudao.report.Manifest;
 import org.dudao.report.Report;
+import org.dudao.report.ReportContext;
 import org.dudao.report.ReportView;
 import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
@@ -155,7 +156,9 @@ public final class RunPipeline {
         runProblems.addAll(evaluation.ruleProblems());
         RunInfo run = new RunInfo("dudao", Version.get(), time, evaluation.year(), data.years(), data.inputs(), rulesDir,
                 ruleBase.hash(), ruleBase.catalogue().size());
-        return new Outcome(new Report(run, data, ruleBase.catalogue(), evaluation, runProblems), unreadable, null);
+        ReportContext context = ReportContext.of(ruleBase, unreadable);
+        runProblems.addAll(context.problems());
+        return new Outcome(new Report(run, data, ruleBase.catalogue(), evaluation, runProblems, context), unreadable, null);
     }
 
     private static String seconds(long since) {

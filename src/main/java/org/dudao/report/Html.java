@@ -9,10 +9,14 @@ package org.dudao.report;
 public final class Html {
     private Html() {}
 
-    /** Text for element content or a double- or single-quoted attribute value; null becomes empty. */
+    /**
+     * Text for element content or a double- or single-quoted attribute value; null becomes empty.
+     * Control and bidi-override characters are written out visibly ({@link Shown#clean}), so input
+     * cannot reorder what the page shows.
+     */
     public static String esc(Object value) {
         if (value == null) return "";
-        String s = value.toString();
+        String s = Shown.clean(value.toString());
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -22,7 +26,6 @@ public final class Html {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
-                case '\u0000' -> "\uFFFD";
                 default -> null;
             };
             if (r == null) {

@@ -1,16 +1,8 @@
 package org.dudao.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dudao.model.ChildFinding;
-import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.Indicator;
-import org.dudao.model.LoadProblem;
-import org.dudao.model.Metric;
-import org.dudao.model.SheetTally;
 import org.dudao.model.Status;
-import org.dudao.model.Verdict;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,34 +18,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline style and script, system fonts, no
- * request to anywhere) with the summary figures, charts by indicator and by region, the region ×
- * indicator matrix, and each verdict's evidence behind a {@code <details>}. Everything from the input
- * goes through {@link Html#esc}; the chart script reads its data from a JSON block and writes text
- * with {@code textContent} only. A Content-Security-Policy allows no network and only the page's own
- * script (by hash), so even a missed escape could not run a script or fetch anything.
- * On a large run the page stays readable: rows beyond the limits are left to report.json/xlsx, and the
- * page says so.
+ * request to anywhere), titled with the region and year. The first screen answers what failed, where
+ * and by how much: the failed indicators ranked by the units that failed, each with its worst misses,
+ * and the regions with most failures. Then the 补报清单, the indicator × region matrix (indicators as
+ * rows grouped by area, sticky headers), every verdict's evidence behind a {@code <details>} with
+ * filters, and the annexes ({@link HtmlAnnexes}). Everything from the input goes through
+ * {@link Html#esc}; the script writes no markup. A Content-Security-Policy allows no network and only
+ * the page's own script (by hash). On a large run the page keeps to its limits and says so; the full
+ * detail stays in json/xlsx. A print stylesheet lays the page out for A4.
  */
 public final class HtmlReport {
-    /** Matrix rows shown; beyond this the page points to report.xlsx. */
-    static final int MATRIX_LIMIT = 500;
+    /** Regions (columns) of the matrix; beyond this the page points to report.xlsx. */
+    static final int MATRIX_COLUMNS = 40;
     /** Verdicts listed with their evidence, worst first (gathered by {@link ReportView#worst}). */
     static final int DETAIL_LIMIT = 1000;
-    /** Regions in the by-region chart. */
-    static final int CHART_REGIONS = 30;
+    /** Regions in the list of regions with most failures. */
+    static final int TOP_REGIONS = 12;
     /** Children listed in one roll-up verdict. */
     static final int CHILD_LIMIT = 50;
 
     private static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");
-    private static final Map<Status, String> COLOURS = Map.of(Status.FAIL, "#d9534f", Status.WAIVED, "#9b8fd6", Status.WARN, "#f0a030",
-            Status.INSUFFICIENT_DATA, "#e8cf3a", Status.PASS, "#5cb85c", Status.NOT_APPLICABLE, "#b0b0b0");
 
     private HtmlReport() {}
 
@@ -71,225 +63,153 @@ public final class HtmlReport {
 
     public static void write(ReportView view, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        RunInfo run = view.report().run();
-        String title = "教育督导评估报告（" + run.year() + "年）";
+        Report report = view.report();
+        Wording words = new Wording(report);
+        RunInfo run = report.run();
+        String title = Shown.name(DocxReport.scopeName(view)) + run.year() + "年教育督导评估报告";
         w.write("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                 + "img-src data:; script-src '" + scriptHash() + "'\">\n");
         w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         w.write("<title>" + Html.esc(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
-        w.write("<h1>" + Html.esc(title) + "</h1>\n");
-        w.write("<p class=\"meta\">" + Html.esc(run.tool() + " " + run.version()) + " · 运行时间 " + Html.esc(run.time())
-                + " · 规则 " + Html.esc(run.rulesDir()) + "（" + run.indicators() + " 项，SHA-256 " + Html.esc(run.rulesSha256())
-                + "）</p>\n");
+        w.write("<header><h1>" + Html.esc(title) + "</h1>\n");
+        int unreadable = report.context().unreadable().size();
+        w.write("<p class=\"meta\">收到工作簿 " + report.workbooksReceived() + " 个" + (unreadable > 0 ? "（" + unreadable + " 个无法读取）" : "")
+                + " · 评估指标 " + view.indicators().size() + " 项 · 结论 " + view.total() + " 条 · " + Html.esc(run.tool() + " " + run.version())
+                + " 生成于 " + Html.esc(run.time()) + "</p></header>\n");
         summary(view, w);
-        charts(view, w);
-        filters(view, w);
-        matrix(view, w);
-        details(view, w);
-        reconciliation(view.report(), w);
-        w.write("<script type=\"application/json\" id=\"chart-data\">" + Html.scriptJson(chartData(view)) + "</script>\n");
+        problems(view, words, w);
+        HtmlAnnexes annexes = new HtmlAnnexes(view, words, w);
+        annexes.gaps();
+        matrix(view, report.context(), w);
+        annexes.details();
+        annexes.parameters();
+        annexes.reconciliation();
+        annexes.documents();
+        annexes.inputs();
         w.write("<script>" + JS + "</script>\n</body>\n</html>\n");
         w.flush();
     }
 
     private static void summary(ReportView view, Writer w) throws IOException {
-        Dataset data = view.report().data();
         Map<Status, Integer> c = view.counts();
-        int read = 0;
-        for (SheetTally t : data.sheets()) read += t.getRead();
-        w.write("<section id=\"summary\"><h2>概况</h2>\n<div class=\"figures\">\n");
-        figure(w, "结论", view.total(), null);
-        for (Status s : Status.values()) figure(w, s.label(), c.get(s), s);
-        figure(w, "地区", view.regions().size(), null);
-        figure(w, "指标", view.indicators().size(), null);
-        figure(w, "工作簿", data.inputs().size(), null);
-        figure(w, "读取数据行", read, null);
-        figure(w, "数据问题", data.problems().size(), null);
+        w.write("<div class=\"figures\" id=\"summary\">\n");
+        for (Status s : Status.values()) {
+            w.write("<div class=\"figure s-" + s.name() + "\">" + Html.esc(s.label()) + "<b>" + c.get(s) + "</b></div>\n");
+        }
         w.write("</div>\n");
-        for (String p : view.report().runProblems()) w.write("<p class=\"note\">运行问题：" + Html.esc(p) + "</p>\n");
-        w.write("</section>\n");
-    }
-
-    private static void figure(Writer w, String label, int n, Status s) throws IOException {
-        w.write("<div class=\"figure" + (s == null ? "" : " s-" + s.name()) + "\">" + Html.esc(label) + "<b>" + n + "</b></div>\n");
-    }
-
-    private static void charts(ReportView view, Writer w) throws IOException {
-        w.write("<section id=\"charts\"><h2>结论分布</h2>\n<div class=\"legend\" id=\"legend\"></div>\n"
-                + "<div class=\"charts\"><div id=\"chart-indicator\"></div><div id=\"chart-region\"></div></div>\n"
-                + "<noscript><p class=\"note\">图表需要启用脚本；下方矩阵与明细不需要。</p></noscript></section>\n");
-    }
-
-    private static void filters(ReportView view, Writer w) throws IOException {
-        w.write("<div class=\"filters\" id=\"filters\"><label>状态 <select id=\"f-status\"><option value=\"\">全部</option>");
-        for (Status s : Status.values()) w.write("<option value=\"" + s.name() + "\">" + Html.esc(s.label()) + "</option>");
-        w.write("</select></label><label>地区 <select id=\"f-region\"><option value=\"\">全部</option>");
-        for (String r : view.regions()) {
-            w.write("<option value=\"" + Html.esc(r) + "\">" + Html.esc(view.regionName(r) + "（" + r + "）") + "</option>");
+        for (Report.Received f : view.report().received()) {
+            if (f.unreadable() != null) {
+                w.write("<p class=\"note\">无法读取的工作簿：" + Html.esc(Shown.fileName(f.path()) + "（" + Shown.text(f.unreadable()) + "）") + "</p>\n");
+            }
         }
-        w.write("</select></label><label>指标 <select id=\"f-indicator\"><option value=\"\">全部</option>");
-        for (Indicator i : view.indicators()) {
-            w.write("<option value=\"" + Html.esc(i.id()) + "\">" + Html.esc(i.id() + " " + i.name()) + "</option>");
-        }
-        w.write("</select></label>明细显示 <b id=\"f-count\"></b> 条</div>\n");
+        for (String p : view.report().otherRunProblems()) w.write("<p class=\"note\">运行问题：" + Html.esc(Shown.text(p)) + "</p>\n");
     }
 
-    private static void matrix(ReportView view, Writer w) throws IOException {
-        List<String> regions = view.regions();
-        List<Indicator> inds = view.indicators();
-        w.write("<section id=\"matrix\"><h2>地区 × 指标</h2>\n");
-        if (regions.size() > MATRIX_LIMIT) {
-            w.write("<p class=\"note\">共 " + regions.size() + " 个地区，此处只列出按层级排序的前 " + MATRIX_LIMIT
+    /** The first screen: the failed indicators ranked, with their worst misses, beside the regions with most failures. */
+    private static void problems(ReportView view, Wording words, Writer w) throws IOException {
+        w.write("<section id=\"problems\"><div class=\"cols\"><div class=\"main\">\n");
+        List<Ranking.Row> rows = view.ranked();
+        if (rows.isEmpty()) {
+            w.write("<h2>主要问题</h2>\n<p>本次评估未发现不达标问题。</p>\n");
+        } else {
+            w.write("<h2>不达标的指标（" + rows.size() + " 项，按未达标单位数排序）</h2>\n<table class=\"rank\"><thead><tr><th>指标与标准</th>"
+                    + "<th>未达标单位</th><th>差距最大的单位</th></tr></thead><tbody>\n");
+            int most = rows.get(0).units();
+            for (Ranking.Row r : rows) {
+                Indicator i = r.indicator();
+                w.write("<tr data-indicator=\"" + Html.esc(i.id()) + "\"><td><b>" + Html.esc(i.id()) + "</b> " + Html.esc(Shown.text(i.name()))
+                        + "<small>标准：" + Html.esc(words.standards.of(i)) + "</small></td><td class=\"n\">" + r.units()
+                        + "<span class=\"bar\" style=\"width:" + (100 * r.units() / most) + "%\"></span></td><td>");
+                List<String> worst = new ArrayList<>();
+                org.dudao.engine.Bound bound = Standards.parse(i.bound());
+                boolean yesNo = bound != null && bound.isYesNo();
+                for (Ranking.Entry e : r.worst()) {
+                    String gap = Ranking.gapText(e.verdict(), i);
+                    worst.add("<span class=\"who\">" + Html.esc(Shown.name(e.verdict().getSubject())) + "</span> "
+                            + Html.esc(Requirements.observed(e.verdict(), yesNo)) + (gap.isEmpty() ? "" : "（" + Html.esc(gap) + "）"));
+                }
+                w.write(String.join("；", worst) + (r.units() > r.worst().size() ? " 等 " + r.units() + " 个" : "") + "</td></tr>\n");
+            }
+            w.write("</tbody></table>\n");
+        }
+        w.write("</div><aside>\n");
+        List<Map.Entry<String, Integer>> regions = view.failuresByRegion();
+        if (!regions.isEmpty()) {
+            w.write("<h2>不达标最多的地区</h2>\n<p class=\"hint\">学校的问题计入其所在县</p>\n<ol class=\"regions\">\n");
+            int most = regions.get(0).getValue();
+            for (Map.Entry<String, Integer> e : regions.subList(0, Math.min(TOP_REGIONS, regions.size()))) {
+                w.write("<li data-region=\"" + Html.esc(e.getKey()) + "\"><span class=\"who\">" + Html.esc(Shown.name(view.regionName(e.getKey())))
+                        + "</span> <span class=\"bar\" style=\"width:" + (100 * e.getValue() / most) + "%\"></span> <b>" + e.getValue() + "</b></li>\n");
+            }
+            w.write("</ol>\n");
+            if (regions.size() > TOP_REGIONS) w.write("<p class=\"hint\">共 " + regions.size() + " 个地区有不达标，全部见 report.xlsx 的“总览”。</p>\n");
+        }
+        w.write("</aside></div></section>\n");
+    }
+
+    /** Indicators as rows grouped by the area of their rule file, the regions as columns (the top levels first when there are many). */
+    private static void matrix(ReportView view, ReportContext context, Writer w) throws IOException {
+        List<String> regions = columns(view);
+        w.write("<section id=\"matrix\"><h2>指标 × 地区</h2>\n");
+        if (regions.size() < view.regions().size()) {
+            w.write("<p class=\"note\">共 " + view.regions().size() + " 个地区，此处列出层级最高的 " + regions.size()
                     + " 个；完整矩阵见 report.xlsx 的“矩阵”表。</p>\n");
         }
-        w.write("<table class=\"matrix\"><thead><tr><th>地区</th><th>层级</th>");
-        for (Indicator i : inds) {
-            w.write("<th class=\"ind\" data-indicator=\"" + Html.esc(i.id()) + "\" title=\"" + Html.esc(i.name()) + "\">"
-                    + Html.esc(i.id()) + "<br>" + Html.esc(i.name()) + "</th>");
+        w.write("<p class=\"legend\">图例：<span class=\"s-FAIL\">✗ 不达标</span> <span class=\"s-WAIVED\">免 已豁免</span> <span class=\"s-WARN\">! 预警</span> "
+                + "<span class=\"s-INSUFFICIENT_DATA\">缺数据</span> <span class=\"s-PASS\">达标</span> <span class=\"s-NOT_APPLICABLE\">不适用</span> "
+                + "<span>— 无此指标</span></p>\n");
+        w.write("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th class=\"corner\">指标</th>");
+        for (String r : regions) {
+            w.write("<th data-region=\"" + Html.esc(r) + "\">" + Html.esc(Shown.name(view.regionName(r))) + "<small>" + Html.esc(view.regionLevel(r))
+                    + "</small></th>");
         }
         w.write("</tr></thead>\n<tbody>\n");
-        for (String r : regions.subList(0, Math.min(MATRIX_LIMIT, regions.size()))) {
-            w.write("<tr data-region=\"" + Html.esc(r) + "\"><th>" + Html.esc(view.regionName(r)) + "<br><small>" + Html.esc(r)
-                    + "</small></th><td>" + Html.esc(view.regionLevel(r)) + "</td>");
-            for (Indicator i : inds) {
+        String area = null;
+        for (Indicator i : view.indicators()) {
+            String a = context.area(i);
+            if (!a.equals(area)) {
+                area = a;
+                if (!a.isEmpty()) w.write("<tr class=\"area\"><th colspan=\"" + (regions.size() + 1) + "\">" + Html.esc(Shown.text(a)) + "</th></tr>\n");
+            }
+            w.write("<tr data-indicator=\"" + Html.esc(i.id()) + "\"><th title=\"" + Html.esc(Shown.text(i.name())) + "\"><b>" + Html.esc(i.id())
+                    + "</b> " + Html.esc(Shown.text(i.name())) + "</th>");
+            for (String r : regions) {
                 ReportView.Cell c = view.cell(r, i.id());
                 if (c == null) {
-                    w.write("<td class=\"v\" data-indicator=\"" + Html.esc(i.id()) + "\" data-status=\"\">—</td>");
+                    w.write("<td class=\"v\" data-region=\"" + Html.esc(r) + "\" data-status=\"\">—</td>");
                     continue;
                 }
-                w.write("<td class=\"v s-" + c.status().name() + "\" data-indicator=\"" + Html.esc(i.id()) + "\" data-status=\""
-                        + c.status().name() + "\" title=\"" + Html.esc(c.message()) + "\">" + Html.esc(c.status().label())
-                        + (c.observedText() == null ? "" : "<small>" + Html.esc(c.observedText()) + "</small>") + "</td>");
+                w.write("<td class=\"v s-" + c.status().name() + "\" data-region=\"" + Html.esc(r) + "\" data-status=\"" + c.status().name()
+                        + "\" title=\"" + Html.esc(c.status().label() + "：" + Shown.text(c.message())) + "\">" + Html.esc(cellText(c)) + "</td>");
             }
             w.write("</tr>\n");
         }
-        w.write("</tbody></table></section>\n");
+        w.write("</tbody></table></div></section>\n");
     }
 
-    private static void details(ReportView view, Writer w) throws IOException {
+    /** What a matrix cell shows: the value, marked when it fails, is waived or warned; 缺数据 and 不适用 as words. */
+    static String cellText(ReportView.Cell c) {
+        String value = c.observedText() == null ? "" : Shown.text(c.observedText());
+        return switch (c.status()) {
+            case FAIL -> "✗ " + (value.isEmpty() ? "不达标" : value);
+            case WAIVED -> "免 " + value;
+            case WARN -> "! " + value;
+            case INSUFFICIENT_DATA -> "缺数据";
+            case PASS -> value.isEmpty() ? "达标" : value;
+            case NOT_APPLICABLE -> "不适用";
+        };
+    }
+
+    /** The regions shown as columns: all when they fit, else the top levels (nation, provinces, …) in hierarchy order. */
+    private static List<String> columns(ReportView view) {
+        List<String> all = view.regions();
+        if (all.size() <= MATRIX_COLUMNS) return all;
         Map<String, Entity> entities = view.report().data().entities();
-        w.write("<section id=\"details\"><h2>结论与证据</h2>\n");
-        if (view.total() > DETAIL_LIMIT) {
-            w.write("<p class=\"note\">共 " + view.total() + " 条结论，此处列出最严重的前 " + DETAIL_LIMIT
-                    + " 条（不达标在先）；全部结论与证据见 report.json 和 report.xlsx。</p>\n");
-        }
-        for (Verdict v : view.worst()) {
-            String region = v.getKind().isRegion() ? v.getEntityCode() : regionCode(entities, v);
-            w.write("<details data-status=\"" + v.getStatus().name() + "\" data-region=\"" + Html.esc(region) + "\" data-indicator=\""
-                    + Html.esc(v.getIndicator()) + "\"><summary><span class=\"tag s-" + v.getStatus().name() + "\">"
-                    + Html.esc(v.getStatus().label()) + "</span>" + Html.esc(v.getIndicator() + " " + v.getEntityName()
-                    + "（" + v.getLevel() + " " + v.getEntityCode() + "）") + "：" + Html.esc(v.getMessage()) + "</summary>\n");
-            w.write("<p>指标：" + Html.esc(v.getName()) + "；标准：" + Html.esc(v.getBound()) + "</p>\n");
-            if (v.getFormula() != null) w.write("<p>计算：" + Html.esc(v.getFormula()) + "</p>\n");
-            w.write("<p>依据：" + Html.esc(v.getSource()) + "</p>\n");
-            if (!v.getMissing().isEmpty()) w.write("<p>缺少：" + Html.esc(String.join("、", v.getMissing())) + "</p>\n");
-            if (!v.getEvidence().isEmpty()) {
-                w.write("<table><tr><th>数据项</th><th>年度</th><th>值</th><th>文件</th><th>单元格</th></tr>\n");
-                for (Metric m : v.getEvidence()) {
-                    w.write("<tr><td>" + Html.esc(m.getKey()) + "</td><td>" + m.getYear() + "</td><td>" + Html.esc(m.display())
-                            + "</td><td>" + Html.esc(m.getOrigin().getFile()) + "</td><td>" + Html.esc(m.getOrigin().ref()) + "</td></tr>\n");
-                }
-                w.write("</table>\n");
-            }
-            children(v, w);
-            w.write("</details>\n");
-        }
-        w.write("</section>\n");
-    }
-
-    private static void children(Verdict v, Writer w) throws IOException {
-        List<ChildFinding> kids = v.getChildren();
-        if (kids.isEmpty()) return;
-        w.write("<table><tr><th>下级</th><th>结论</th><th>说明</th><th>单元格</th></tr>\n");
-        for (ChildFinding c : kids.subList(0, Math.min(CHILD_LIMIT, kids.size()))) {
-            List<String> cells = new ArrayList<>();
-            for (var o : c.cells()) cells.add(o.ref());
-            w.write("<tr><td>" + Html.esc(c.entityName()) + "</td><td>" + Html.esc(c.status().label()) + "</td><td>"
-                    + Html.esc(c.message()) + "</td><td>" + Html.esc(String.join("、", cells)) + "</td></tr>\n");
-        }
-        w.write("</table>\n");
-        if (kids.size() > CHILD_LIMIT) w.write("<p class=\"note\">另有 " + (kids.size() - CHILD_LIMIT) + " 个下级，见 report.json。</p>\n");
-    }
-
-    /** For a school (or class) verdict, the code of the region it belongs to, so the region filter finds it. */
-    private static String regionCode(Map<String, Entity> all, Verdict v) {
-        String code = v.getParentCode();
-        for (int depth = 0; code != null && depth < 16; depth++) {
-            Entity e = all.get(code);
-            if (e == null || e.getKind().isRegion()) break;
-            code = e.getParentCode();
-        }
-        return code == null ? "" : code;
-    }
-
-    private static void reconciliation(Report r, Writer w) throws IOException {
-        w.write("<section id=\"reconciliation\"><h2>数据核对</h2>\n<table><tr><th>文件</th><th>工作表</th><th>识别为</th><th>读取</th>"
-                + "<th>采用</th><th>跳过</th><th>拒绝</th><th>空行</th></tr>\n");
-        for (SheetTally t : r.data().sheets()) {
-            w.write("<tr><td>" + Html.esc(t.getFile()) + "</td><td>" + Html.esc(t.getSheet()) + "</td><td>" + Html.esc(t.getKind())
-                    + "</td><td>" + t.getRead() + "</td><td>" + t.getAccepted() + "</td><td>" + t.getSkipped() + "</td><td>"
-                    + t.getRejected() + "</td><td>" + t.getBlank() + "</td></tr>\n");
-        }
-        w.write("</table>\n");
-        List<LoadProblem> problems = r.data().problems();
-        if (!problems.isEmpty()) {
-            w.write("<table><tr><th>级别</th><th>位置</th><th>问题</th></tr>\n");
-            for (LoadProblem p : problems.subList(0, Math.min(DETAIL_LIMIT, problems.size()))) {
-                String where = p.file() + " " + (p.sheet() == null ? "" : p.sheet()) + (p.cell() == null ? "" : "!" + p.cell());
-                w.write("<tr><td>" + Html.esc(p.severity().label()) + "</td><td>" + Html.esc(where) + "</td><td>"
-                        + Html.esc(p.message()) + "</td></tr>\n");
-            }
-            w.write("</table>\n");
-            if (problems.size() > DETAIL_LIMIT) {
-                w.write("<p class=\"note\">共 " + problems.size() + " 个数据问题，此处列出前 " + DETAIL_LIMIT + " 个；全部见 report.xlsx 的“数据核对”表。</p>\n");
-            }
-        }
-        w.write("</section>\n");
-    }
-
-    /** The chart's numbers and labels, as JSON the page script parses (never as markup). */
-    static String chartData(ReportView view) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        List<Map<String, Object>> statuses = new ArrayList<>();
-        for (Status s : Status.values()) {
-            Map<String, Object> st = new LinkedHashMap<>(); // not Map.of: its order changes from one JVM to the next
-            st.put("key", s.name());
-            st.put("label", s.label());
-            st.put("color", COLOURS.get(s));
-            statuses.add(st);
-        }
-        d.put("statuses", statuses);
-        List<Map<String, Object>> byIndicator = new ArrayList<>();
-        for (Indicator i : view.indicators()) byIndicator.add(row(i.id() + " " + i.name(), view.countsOfIndicator(i.id())));
-        d.put("byIndicator", byIndicator);
-        List<String> regions = new ArrayList<>(view.regions());
-        String title = "按地区";
-        if (regions.size() > CHART_REGIONS) {
-            // the regions with most failures, then warnings: the ones a team looks at first
-            regions.sort(Comparator.comparing((String r) -> -view.countsOfRegion(r).get(Status.FAIL))
-                    .thenComparing(r -> -view.countsOfRegion(r).get(Status.WARN)));
-            regions = regions.subList(0, CHART_REGIONS);
-            title = "按地区（不达标最多的 " + CHART_REGIONS + " 个）";
-        }
-        List<Map<String, Object>> byRegion = new ArrayList<>();
-        for (String r : regions) byRegion.add(row(view.regionName(r) + "（" + r + "）", view.countsOfRegion(r)));
-        d.put("byRegion", byRegion);
-        d.put("byRegionTitle", title);
-        try {
-            return new ObjectMapper().writeValueAsString(d);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> row(String label, Map<Status, Integer> counts) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", label);
-        List<Integer> c = new ArrayList<>();
-        for (Status s : Status.values()) c.add(counts.get(s));
-        m.put("counts", c);
-        return m;
+        List<String> byLevel = new ArrayList<>(all);
+        byLevel.sort(Comparator.comparingInt(r -> entities.containsKey(r) ? entities.get(r).getKind().ordinal() : Integer.MAX_VALUE));
+        Set<String> chosen = new HashSet<>(byLevel.subList(0, MATRIX_COLUMNS));
+        return all.stream().filter(chosen::contains).toList();
     }
 
     /** The CSP source for the page's one script, so the browser runs that script and no other. */

@@ -63,10 +63,11 @@ public final class JsonReport {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
-            run(g, report.run());
+            run(g, report);
             summary(g, report);
             load(g, report.data());
             indicators(g, report);
+            parameters(g, report);
             g.writeArrayFieldStart("verdicts");
             g.flush();
             verdicts(report.verdicts(), out, threads);
@@ -143,7 +144,8 @@ public final class JsonReport {
         }
     }
 
-    private static void run(JsonGenerator g, RunInfo r) throws IOException {
+    private static void run(JsonGenerator g, Report report) throws IOException {
+        RunInfo r = report.run();
         g.writeObjectFieldStart("run");
         g.writeStringField("tool", r.tool());
         g.writeStringField("version", r.version());
@@ -158,6 +160,14 @@ public final class JsonReport {
             g.writeStringField("file", f.path());
             g.writeStringField("sha256", f.sha256());
             g.writeNumberField("bytes", f.bytes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("unreadable");
+        for (ReportContext.Unreadable u : report.context().unreadable()) {
+            g.writeStartObject();
+            g.writeStringField("file", u.file());
+            g.writeStringField("reason", u.reason());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -204,6 +214,26 @@ public final class JsonReport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The parameters the bounds use, with the value used and where it came from (the reports' 参数及其取值). */
+    private static void parameters(JsonGenerator g, Report report) throws IOException {
+        g.writeArrayFieldStart("parameters");
+        for (Parameters.Row p : Parameters.of(report).rows()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.name());
+            g.writeArrayFieldStart("indicators");
+            for (String id : p.indicators()) g.writeString(id);
+            g.writeEndArray();
+            g.writeFieldName("value");
+            if (p.value() == null) g.writeNull();
+            else g.writeNumber(p.value());
+            g.writeStringField("unit", p.unit());
+            g.writeStringField("from", p.from().name());
+            g.writeStringField("origin", p.origin());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void indicators(JsonGenerator g, Report report) throws IOException {

@@ -92,7 +92,9 @@ final class RegionViews {
             String code = codes.get(i);
             if (keep.contains(code)) continue;
             done.add(code);
-            sink.accept(code, open.remove(code));
+            ReportView view = open.remove(code);
+            view.finish();
+            sink.accept(code, view);
         }
     }
 }

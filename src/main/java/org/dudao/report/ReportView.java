@@ -53,7 +53,13 @@ public final class ReportView {
     private final List<Verdict> waived = new ArrayList<>();
     private final List<Verdict> warnings = new ArrayList<>();
     private final WorstFirst worst = new WorstFirst(HtmlReport.DETAIL_LIMIT);
+    private final Ranking ranking = new Ranking();
+    private final List<DataGaps.Gap> gaps = new ArrayList<>();
+    private final DataGaps gapFinder;
+    private final Map<String, Integer> failuresByRegion = new HashMap<>();
+    private final Map<String, Integer> regionOrder = new HashMap<>();
     private String lastEntity;
+    private boolean finished;
 
     /** The view of the whole run, in one pass over its verdicts. */
     public ReportView(Report report) {
@@ -70,6 +76,7 @@ public final class ReportView {
             add(v);
             alongside.accept(v);
         }
+        finish();
     }
 
     private ReportView(Report report, Tally tally, boolean counting) {
@@ -77,6 +84,19 @@ public final class ReportView {
         this.tally = tally;
         this.counting = counting;
         for (Indicator i : report.catalogue()) indicators.put(i.id(), i);
+        this.gapFinder = new DataGaps(report.context().dictionary(), g -> {
+            if (gaps.size() < GAP_LIMIT) gaps.add(g);
+        });
+    }
+
+    /** Rows of the 补报清单 the view keeps; the count of all is {@link #gapCount()}. */
+    static final int GAP_LIMIT = 2000;
+
+    /** Ends the pass: the last unit's data gaps are handed on. Called once the view has seen its verdicts. */
+    void finish() {
+        if (finished) return;
+        finished = true;
+        gapFinder.finish();
     }
 
     /** An empty view that counts what it is given: a region's, filled by {@link RegionViews}. */
@@ -104,6 +124,7 @@ public final class ReportView {
         if (region ? first : !code.equals(lastEntity)) kinds.merge(v.getKind(), 1, Integer::sum);
         lastEntity = code;
         if (first) {
+            regionOrder.put(code, regions.size());
             regions.add(code);
             regionNames.put(code, v.getEntityName());
         }
@@ -117,11 +138,15 @@ public final class ReportView {
             case FAIL -> {
                 keep(failures, DocxReport.TABLE_LIMIT, v);
                 keep(failuresOf.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()), DocxReport.FINDINGS_LIMIT, v);
+                String answerable = regionCode(report.data().entities(), v);
+                if (answerable != null) failuresByRegion.merge(answerable, 1, Integer::sum);
             }
             case WAIVED -> keep(waived, DocxReport.WAIVED_LIMIT, v);
-            case WARN, INSUFFICIENT_DATA -> keep(warnings, DocxReport.WARNINGS_LIMIT, v);
+            case WARN -> keep(warnings, DocxReport.WARNINGS_LIMIT, v);
             default -> { }
         }
+        ranking.add(v);
+        gapFinder.accept(v);
         worst.add(v);
     }
 
@@ -180,8 +205,31 @@ public final class ReportView {
     /** The first {@link DocxReport#WAIVED_LIMIT} waived failures, in hierarchy order. */
     public List<Verdict> firstWaived() { return waived; }
 
-    /** The first {@link DocxReport#WARNINGS_LIMIT} warnings and verdicts short of data, in hierarchy order. */
+    /** The first {@link DocxReport#WARNINGS_LIMIT} warnings (预警), in hierarchy order. */
     public List<Verdict> firstWarnings() { return warnings; }
+
+    /** The first {@link #GAP_LIMIT} rows of the 补报清单, unit by unit in hierarchy order. */
+    List<DataGaps.Gap> firstGaps() { return gaps; }
+
+    /** Rows of the whole 补报清单. */
+    int gapCount() { return gapFinder.gaps(); }
+
+    /** Units with values to supply. */
+    int gapUnits() { return gapFinder.units(); }
+
+    /** The failed indicators ranked, most units first, each with its worst misses. */
+    List<Ranking.Row> ranked() { return ranking.rows(report.catalogue()); }
+
+    /** Units (not verdicts) that failed an indicator. */
+    int failedUnits(String indicator) { return ranking.units(indicator); }
+
+    /** The regions answerable for failures (a school's by its county), most failures first, with the number of failures. */
+    List<Map.Entry<String, Integer>> failuresByRegion() {
+        List<Map.Entry<String, Integer>> out = new ArrayList<>(failuresByRegion.entrySet());
+        out.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(e -> regionOrder.getOrDefault(e.getKey(), Integer.MAX_VALUE)));
+        return out;
+    }
 
     /** The {@link HtmlReport#DETAIL_LIMIT} worst verdicts: worst status first, hierarchy order within a status. */
     public List<Verdict> worst() { return worst.list(); }
@@ -197,25 +245,28 @@ public final class ReportView {
         return responsibleRegion(report.data().entities(), v);
     }
 
-    static String responsibleRegion(Map<String, Entity> all, Verdict v) {
-        if (v.getKind().isRegion()) return v.getEntityName();
+    /**
+     * The code of the region answerable for a verdict: the entity's own for a region's verdict, else the
+     * nearest region above it (or the nearest ancestor the data does not know); null when it has none.
+     */
+    static String regionCode(Map<String, Entity> all, Verdict v) {
+        if (v.getKind().isRegion()) return v.getEntityCode();
         String code = v.getParentCode();
         for (int depth = 0; code != null && depth < 16; depth++) {
             Entity e = all.get(code);
-            if (e == null) return code;
-            if (e.getKind().isRegion()) return e.displayName();
+            if (e == null || e.getKind().isRegion()) return code;
             code = e.getParentCode();
         }
-        return "";
+        return null;
     }
 
-    /** The cells a verdict's numbers came from, as {@code 文件 表!F8（指标 = 值）}, one per evidence item. */
-    public static List<String> sources(Verdict v) {
-        List<String> out = new ArrayList<>();
-        for (org.dudao.model.Metric m : v.getEvidence()) {
-            out.add(m.getOrigin() + "（" + m.getKey() + " " + m.getYear() + "年 = " + m.display() + "）");
-        }
-        return out;
+    /** The name of the region answerable for a verdict (see {@link #regionCode}); "" when there is none. */
+    static String responsibleRegion(Map<String, Entity> all, Verdict v) {
+        if (v.getKind().isRegion()) return v.getEntityName();
+        String code = regionCode(all, v);
+        if (code == null) return "";
+        Entity e = all.get(code);
+        return e == null ? code : e.displayName();
     }
 
     private static Map<Status, Integer> zeros() {

@@ -9,7 +9,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import java.math.BigDecimal;
 
 /**
- * Writes one streamed sheet row by row. Text is always a string cell, never a formula, and text
+ * Writes one streamed sheet row by row. A number is a numeric cell with a number format (two decimals
+ * for money, see {@link Num}); text is always a string cell, never a formula, with control and bidi
+ * characters made visible ({@link Shown#clean}), and text
  * that a spreadsheet would read as a formula when edited (starting with = + - @, tab or CR) gets
  * the quote-prefix style, as Excel's leading apostrophe. Column widths follow the widest cell in
  * display columns, so Chinese text (two columns a character) fits.
@@ -24,6 +26,9 @@ public final class XlsxSheet {
     private final int[] widths = new int[256];
     private int next;
     private int maxColumn;
+
+    /** A number with its unit, formatted by the unit: money (元, 万元, 亿元) to two decimals. */
+    public record Num(BigDecimal value, String unit) {}
 
     public XlsxSheet(SXSSFSheet sheet, XlsxStyles styles) {
         this.sheet = sheet;
@@ -70,13 +75,14 @@ public final class XlsxSheet {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < cells.length && i < widths.length; i++) {
             Object v = cells[i];
-            if (v == null) continue;
+            if (v == null || v instanceof Num n && n.value() == null) continue;
             Cell cell = row.createCell(i);
             String shown;
-            if (v instanceof Number n) {
-                BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+            if (v instanceof Number || v instanceof Num) {
+                String unit = v instanceof Num n ? n.unit() : null;
+                BigDecimal d = v instanceof Num n ? n.value() : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
                 cell.setCellValue(d.doubleValue());
-                if (style != null) cell.setCellStyle(style);
+                cell.setCellStyle(style != null ? style : numberStyle(d, unit));
                 shown = d.stripTrailingZeros().toPlainString();
             } else {
                 shown = text(cell, v.toString(), style);
@@ -87,8 +93,14 @@ public final class XlsxSheet {
         return this;
     }
 
+    private CellStyle numberStyle(BigDecimal d, String unit) {
+        if (unit != null && unit.contains("元")) return styles.money;
+        return d.stripTrailingZeros().scale() <= 0 ? styles.integer : styles.decimal;
+    }
+
     private String text(Cell cell, String s, CellStyle style) {
-        String t = s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT - 1) + "…" : s;
+        String c = Shown.clean(s);
+        String t = c.length() > MAX_TEXT ? c.substring(0, MAX_TEXT - 1) + "…" : c;
         cell.setCellValue(t);
         if (looksLikeFormula(t)) cell.setCellStyle(style == styles.header ? styles.headerQuoted : styles.quoted);
         else if (style != null) cell.setCellStyle(style);

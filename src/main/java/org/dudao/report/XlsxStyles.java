@@ -16,6 +16,10 @@ public final class XlsxStyles {
     final CellStyle headerQuoted;
     final CellStyle quoted;
     final CellStyle title;
+    /** Number formats: a whole number, money (two decimals), any other decimal (up to four places). */
+    final CellStyle integer;
+    final CellStyle money;
+    final CellStyle decimal;
 
     public XlsxStyles(Workbook wb) {
         Font bold = wb.createFont();
@@ -36,5 +40,14 @@ public final class XlsxStyles {
         big.setFontHeightInPoints((short) 14);
         title = wb.createCellStyle();
         title.setFont(big);
+        integer = number(wb, "0");
+        money = number(wb, "0.00");
+        decimal = number(wb, "0.0###");
+    }
+
+    private static CellStyle number(Workbook wb, String format) {
+        CellStyle s = wb.createCellStyle();
+        s.setDataFormat(wb.createDataFormat().getFormat(format));
+        return s;
     }
 }

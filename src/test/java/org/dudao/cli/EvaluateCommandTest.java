@@ -51,6 +51,17 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void verbose_lists_every_indicator_and_the_first_failures() {
+        Cli quiet = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--out", tmp.resolve("q").toString(),
+                org.dudao.testing.Fixture.S2023, org.dudao.testing.Fixture.S2024);
+        Cli verbose = Cli.run("evaluate", "--verbose", "--rules", org.dudao.testing.Fixture.RULES, "--out", tmp.resolve("v").toString(),
+                org.dudao.testing.Fixture.S2023, org.dudao.testing.Fixture.S2024);
+        assertThat(verbose.exit()).isEqualTo(quiet.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(quiet.out()).contains("有不达标、豁免或预警的指标（9 项）").doesNotContain("不达标（12 条）：");
+        assertThat(verbose.out()).contains("合计").contains("不适用").contains("不达标（12 条）：");
+    }
+
+    @Test
     void progress_goes_to_standard_error_only_when_asked_for() throws IOException {
         Cli quiet = Cli.run("evaluate", "--format", "json", "--out", tmp.resolve("q").toString(), S2023, S2024);
         assertThat(quiet.err()).isEmpty();

@@ -43,7 +43,7 @@ class RulesTestCommandTest {
                 .contains("界值：≥ 50%")
                 .contains("依据：地区!F3（公办园在园幼儿数 499 人）、地区!G3（在园幼儿数 1000 人）")
                 .doesNotContain("单位 990101");
-        assertThat(r.out().strip()).endsWith("1 passed, 1 failed");
+        assertThat(r.out().strip()).endsWith("合计：期望 2 项，符合 1 项，不符 1 项，规则测试未通过\n1 passed, 1 failed");
     }
 
     @Test
@@ -56,7 +56,7 @@ class RulesTestCommandTest {
         assertThat(ok.out()).contains("有测试的指标 1/9；须检验的（指标，状态）组合 29 个，已覆盖 2 个，覆盖率 6.8%")
                 .contains("没有任何测试的指标（8）：FUND-01、FUND-02、TEACH-01、CLASS-01、SPED-01、SPED-02、PRIV-01、DROP-01")
                 .contains("KG-01 未检验：数据不足");
-        assertThat(ok.out().strip()).endsWith("2 passed, 0 failed");
+        assertThat(ok.out().strip()).endsWith("合计：期望 2 项，全部符合，规则测试通过\n2 passed, 0 failed");
 
         Cli below = test("--tests", tmp.toString(), "--min-coverage", "10");
         assertThat(below.exit()).isEqualTo(2);

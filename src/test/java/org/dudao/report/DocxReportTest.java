@@ -1,15 +1,19 @@
 package org.dudao.report;
 
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.dudao.model.Indicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,37 +28,117 @@ class DocxReportTest {
     @TempDir Path dir;
 
     @Test
-    void the_run_document_has_the_usual_shape_with_real_heading_styles() throws IOException {
-        Path file = dir.resolve(DocxReport.FILE);
-        DocxReport.write(Reports.sample(), file);
-        try (XWPFDocument doc = read(file)) {
-            XWPFParagraph title = doc.getParagraphs().get(0);
-            assertThat(title.getStyle()).isEqualTo("Title");
-            assertThat(title.getText()).isEqualTo("示例省2024年教育督导评估报告");
-            assertThat(styled(doc, "Heading1")).containsExactly("一、基本情况", "二、主要问题", "三、整改要求", "附件：数据核对");
+    void the_document_has_a_cover_the_three_parts_and_the_annexes_in_real_heading_styles() throws IOException {
+        try (XWPFDocument doc = read(Reports.golden())) {
+            assertThat(styled(doc, "CoverTitle")).containsExactly("示例省", "2024年教育督导评估报告");
+            assertThat(styled(doc, "CoverLine")).containsExactly("评估对象：示例省", "评估年度：2024年", "报告日期：2026年1月1日");
+            assertThat(styled(doc, "Title").get(0)).isEqualTo("示例省2024年教育督导评估报告");
+            // the numbers (一、（一）) are Word's, from the numbering definition: the text has none
+            assertThat(styled(doc, "Heading1")).containsExactly("基本情况", "主要问题", "整改要求");
             List<String> h2 = styled(doc, "Heading2");
-            assertThat(h2).hasSize(9 + 1);
-            assertThat(h2.get(0)).isEqualTo("（一）一般公共预算教育支出只增不减（FUND-01）");
-            assertThat(h2.get(9)).isEqualTo("（十）预警与数据不足");
-            // Word shows these as its built-in headings: same ids and names, with outline levels
+            assertThat(h2).startsWith("评估范围", "数据收集情况", "评估结论", "一般公共预算教育支出只增不减").hasSize(3 + 9);
+            assertThat(h2).noneMatch(t -> t.startsWith("（"));
+            assertThat(styled(doc, "AnnexHeading")).containsExactly("附件1", "附件2", "附件3", "附件4", "附件5");
             assertThat(doc.getStyles().getStyle("Heading1").getName()).isEqualTo("heading 1");
             assertThat(doc.getStyles().getStyle("Heading2").getName()).isEqualTo("heading 2");
             assertThat(doc.getStyles().getStyle("Heading1").getCTStyle().getPPr().getOutlineLvl().getVal().intValue()).isZero();
+            assertThat(doc.getStyles().getStyle("AnnexHeading").getCTStyle().getPPr().getOutlineLvl().getVal().intValue()).isZero();
+        }
+    }
 
+    @Test
+    void headings_and_findings_are_numbered_by_word_as_chinese_documents_number_them() throws IOException {
+        try (XWPFDocument doc = read(Reports.golden())) {
+            for (String[] style : new String[][]{{"Heading1", "0"}, {"Heading2", "1"}, {"Finding", "2"}}) {
+                var numPr = doc.getStyles().getStyle(style[0]).getCTStyle().getPPr().getNumPr();
+                assertThat(numPr.getNumId().getVal().intValue()).as(style[0]).isEqualTo(1);
+                assertThat(numPr.getIlvl().getVal().intValue()).as(style[0]).isEqualTo(Integer.parseInt(style[1]));
+            }
+            XWPFAbstractNum abs = doc.getNumbering().getAbstractNum(doc.getNumbering().getAbstractNumID(java.math.BigInteger.ONE));
+            CTLvl[] lvl = abs.getCTAbstractNum().getLvlArray();
+            assertThat(lvl[0].getNumFmt().getVal().toString()).isEqualTo("chineseCounting");
+            assertThat(lvl[0].getLvlText().getVal()).isEqualTo("%1、");
+            assertThat(lvl[1].getNumFmt().getVal().toString()).isEqualTo("chineseCounting");
+            assertThat(lvl[1].getLvlText().getVal()).isEqualTo("（%2）");
+            assertThat(lvl[2].getNumFmt().getVal().toString()).isEqualTo("decimal");
+            assertThat(lvl[2].getLvlText().getVal()).isEqualTo("%3.");
+            assertThat(styled(doc, "Finding")).hasSize(12);
+        }
+    }
+
+    @Test
+    void the_body_is_fangsong_with_a_latin_font_on_a4_with_official_margins_and_page_numbers() throws IOException {
+        byte[] bytes = bytes(Reports.golden());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            var defaults = doc.getStyles().getCtStyles().getDocDefaults().getRPrDefault().getRPr();
+            assertThat(defaults.getRFontsArray(0).getEastAsia()).isEqualTo("仿宋_GB2312");
+            assertThat(defaults.getRFontsArray(0).getAscii()).isEqualTo("Times New Roman");
+            assertThat(defaults.getSzArray(0).getVal().toString()).isEqualTo("32");
+            assertThat(doc.getStyles().getStyle("Heading1").getCTStyle().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("黑体");
+            assertThat(doc.getStyles().getStyle("Heading2").getCTStyle().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("楷体_GB2312");
+            CTSectPr sect = doc.getDocument().getBody().getSectPr();
+            assertThat(sect.getPgSz().getW().toString()).isEqualTo("11906");
+            assertThat(sect.getPgSz().getH().toString()).isEqualTo("16838");
+            assertThat(sect.getPgMar().getTop().toString()).isEqualTo("2098");
+            assertThat(sect.getPgMar().getLeft().toString()).isEqualTo("1588");
+            assertThat(sect.isSetTitlePg()).as("no page number on the cover").isTrue();
+            assertThat(doc.getFooterList()).anyMatch(f -> f.getParagraphs().get(0).getCTP().sizeOfFldSimpleArray() == 1
+                    && f.getParagraphs().get(0).getCTP().getFldSimpleArray(0).getInstr().equals("PAGE"));
+            var fonts = doc.getPackage().getPartsByName(java.util.regex.Pattern.compile("/word/fontTable.xml"));
+            assertThat(fonts).hasSize(1);
+            String table = new String(fonts.get(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(table).contains("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>").contains("SimSun");
+        }
+    }
+
+    @Test
+    void basics_count_every_workbook_received_including_one_that_could_not_be_read() throws IOException {
+        try (XWPFDocument doc = read(Reports.golden())) {
             String text = allText(doc);
-            Indicator fund = Reports.sample().catalogue().get(0);
-            assertThat(text).contains("依据：“" + fund.source() + "”");
-            assertThat(text).contains("二县（县，990102）：2024年 44000 万元，低于 2023年 45000 万元（减少 1000 万元）");
-            assertThat(text).contains("src/test/resources/fixture/sample-2024.xlsx 表1 地区!F8");
-            assertThat(text).contains("共收到统计工作簿 2 个").contains("读取数据行 42 行");
+            assertThat(text).contains("共收到统计工作簿3个，其中1个无法读取，未纳入评估（损坏的工作簿.xlsx：")
+                    .contains("读取数据表5张、数据行42行");
+        }
+        try (XWPFDocument doc = read(Reports.sample())) {
+            assertThat(allText(doc)).contains("共收到统计工作簿2个；");
+        }
+    }
 
-            XWPFTable todo = doc.getTables().get(0);
-            assertThat(cells(todo.getRow(0))).containsExactly("序号", "责任地区", "对象", "指标", "发现的问题", "整改要求", "依据");
+    @Test
+    void a_finding_quotes_its_source_by_document_and_its_cells_by_workbook_name_each_once() throws IOException {
+        try (XWPFDocument doc = read(Reports.golden())) {
+            String text = allText(doc);
+            assertThat(text).contains("标准：不低于上年。依据：《省委教育工委组织部2024年工作要点》（一）第21条、《省委教育工委组织部2024年工作要点》（二）第27条；"
+                    + "《中共云南省委教育工委 云南省教育厅2023年工作要点》第29条；《国务院办公厅关于进一步调整优化结构提高教育经费使用效益的意见》（国办发〔2018〕82号）。");
+            assertThat(styled(doc, "Finding")).contains(
+                    "二县（县）：2024年 44000 万元，低于 2023年 45000 万元（减少 1000 万元）。数据来源：sample-2024.xlsx!表1 地区!F8、sample-2023.xlsx!表1 地区!F7。");
+            assertThat(text).doesNotContain("src/test/resources/fixture/sample-2024.xlsx 表1").doesNotContain("、等。");
+        }
+    }
+
+    @Test
+    void the_rectification_table_gives_a_concrete_requirement_per_failure() throws IOException {
+        try (XWPFDocument doc = read(Reports.golden())) {
+            XWPFTable todo = table(doc, "序号");
+            assertThat(cells(todo.getRow(0))).containsExactly("序号", "责任地区", "整改对象", "整改要求", "完成时限");
             assertThat(todo.getRows()).hasSize(1 + 12);
             assertThat(todo.getRow(0).isRepeatHeader()).isTrue();
-            XWPFTable rec = doc.getTables().get(1);
-            assertThat(rec.getRows()).hasSize(1 + 5);
-            assertThat(cells(rec.getRow(1)).get(0)).isEqualTo(org.dudao.testing.Fixture.S2023);
+            List<String> requirements = new ArrayList<>();
+            for (XWPFTableRow r : todo.getRows().subList(1, todo.getRows().size())) requirements.add(r.getCell(3).getText());
+            assertThat(requirements).contains("提高公办幼儿园在园幼儿占比，使其不低于 50%（现为 40%）",
+                    "确保一般公共预算教育支出不低于上年（2024年 44000 万元，上年 45000 万元）", "督促二县城关小学整改：建成资源教室");
+            assertThat(requirements).noneMatch(r -> r.contains("（≥") || r.contains("（="));
+        }
+    }
+
+    @Test
+    void the_data_gaps_annex_names_each_unit_once_over_what_it_must_supply() throws IOException {
+        try (XWPFDocument doc = read(Reports.golden())) {
+            XWPFTable gaps = table(doc, "填报单位");
+            assertThat(cells(gaps.getRow(1))).containsExactly("四县（990104）", "地区表", "一般公共预算教育支出(万元)", "2024", "FUND-01", "");
+            // the unit's cell spans its rows: the next row continues it, empty
+            assertThat(gaps.getRow(2).getCell(0).getCTTc().getTcPr().getVMerge().getVal().toString()).isEqualTo("continue");
+            assertThat(gaps.getRow(2).getCell(0).getText()).isEmpty();
+            assertThat(gaps.getRow(1).getCell(0).getCTTc().getTcPr().getVMerge().getVal().toString()).isEqualTo("restart");
         }
     }
 
@@ -65,15 +149,15 @@ class DocxReportTest {
         Path county2 = dir.resolve("督导报告-二县-990102.docx");
         assertThat(files).contains(county2);
         try (XWPFDocument doc = read(county2)) {
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("二县2024年教育督导评估报告");
+            assertThat(styled(doc, "Title").get(0)).isEqualTo("二县2024年教育督导评估报告");
             List<String> regions = new ArrayList<>();
-            XWPFTable todo = doc.getTables().get(0);
+            XWPFTable todo = table(doc, "序号");
             for (XWPFTableRow r : todo.getRows().subList(1, todo.getRows().size())) regions.add(r.getCell(1).getText());
             // its own 9 failures and its school's 2, none of 甲市's
             assertThat(regions).hasSize(11).containsOnly("二县");
         }
         try (XWPFDocument doc = read(dir.resolve("督导报告-一县-990101.docx"))) {
-            assertThat(allText(doc)).contains("本次评估未发现不达标问题。").contains("无须整改的不达标事项。");
+            assertThat(allText(doc)).contains("本次评估未发现不达标问题。").contains("本次评估无不达标事项，无须整改。");
         }
     }
 
@@ -97,12 +181,18 @@ class DocxReportTest {
 
     @Test
     void hostile_names_are_kept_as_plain_text_in_the_document() throws IOException {
-        Path file = dir.resolve(DocxReport.FILE);
-        DocxReport.write(Reports.hostile(), file);
-        try (XWPFDocument doc = read(file)) {
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(Reports.SCRIPT + "2024年教育督导评估报告");
-            assertThat(allText(doc)).contains(Reports.FORMULA + "（县，990101）");
+        try (XWPFDocument doc = read(Reports.hostile())) {
+            assertThat(styled(doc, "Title").get(0)).isEqualTo(Reports.SCRIPT + "2024年教育督导评估报告");
+            assertThat(allText(doc)).contains(Reports.FORMULA + "（县）");
         }
+    }
+
+    private XWPFDocument read(Report report) throws IOException {
+        return new XWPFDocument(new ByteArrayInputStream(bytes(report)));
+    }
+
+    private static byte[] bytes(Report report) throws IOException {
+        return ReportText.docxBytes(new ReportView(report));
     }
 
     private static XWPFDocument read(Path file) throws IOException {
@@ -111,7 +201,7 @@ class DocxReportTest {
         }
     }
 
-    private static List<String> styled(XWPFDocument doc, String style) {
+    static List<String> styled(XWPFDocument doc, String style) {
         return doc.getParagraphs().stream().filter(p -> style.equals(p.getStyle())).map(XWPFParagraph::getText).toList();
     }
 
@@ -119,6 +209,11 @@ class DocxReportTest {
         StringBuilder b = new StringBuilder();
         for (XWPFParagraph p : doc.getParagraphs()) b.append(p.getText()).append('\n');
         return b.toString();
+    }
+
+    /** The first table whose header starts with {@code first}. */
+    private static XWPFTable table(XWPFDocument doc, String first) {
+        return doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals(first)).findFirst().orElseThrow();
     }
 
     private static List<String> cells(XWPFTableRow r) {

@@ -58,4 +58,24 @@ class JsonReportTest {
         String text = json(Reports.sample());
         assertThat(text).isEqualTo(reprinted(text));
     }
+
+    @Test
+    void the_workbooks_that_could_not_be_read_and_the_parameters_used_are_fields_of_their_own() throws IOException {
+        JsonNode golden = MAPPER.readTree(json(Reports.golden()));
+        assertThat(golden.path("run").path("unreadable")).hasSize(1);
+        assertThat(golden.path("run").path("unreadable").get(0).path("file").asText()).isEqualTo(Reports.UNREADABLE);
+        assertThat(golden.path("parameters")).isEmpty();
+
+        org.dudao.model.Dataset data = org.dudao.testing.TestData.create().county("990101", "一县").param("FUND-03提高额", "200").build();
+        java.util.List<org.dudao.model.Indicator> catalogue = java.util.List.of(new org.dudao.model.Indicator("FUND-03", "义务教育生均公用经费比上年提高150元",
+                "县", "change-by", ">= {FUND-03提高额|150} 元", "", null, "10-funding.drl", "FUND-03"));
+        JsonNode withParameter = MAPPER.readTree(json(Reports.withVerdicts(data, catalogue, java.util.List.of())));
+        JsonNode p = withParameter.path("parameters").get(0);
+        assertThat(p.path("name").asText()).isEqualTo("FUND-03提高额");
+        assertThat(p.path("indicators").get(0).asText()).isEqualTo("FUND-03");
+        assertThat(p.path("value").decimalValue()).isEqualByComparingTo("200");
+        assertThat(p.path("unit").asText()).isEqualTo("元");
+        assertThat(p.path("from").asText()).isEqualTo("WORKBOOK");
+        assertThat(p.path("origin").asText()).isEqualTo("test.xlsx!参数!B2");
+    }
 }

@@ -59,10 +59,10 @@ class OnePassTest {
         int syn1 = big.counts("SYN-1").get(Status.FAIL);
         try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
             List<String> text = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
-            assertThat(text).contains("另有 " + (syn1 - DocxReport.FINDINGS_LIMIT) + " 个对象，见 report.xlsx。")
-                    .contains("另有 " + (fails - DocxReport.TABLE_LIMIT) + " 项，见 report.xlsx 的“整改清单”。");
-            assertThat(String.join("\n", text)).contains("共有 " + syn1 + " 个对象未达到要求").contains("共得出结论 " + verdicts.size() + " 条")
-                    .contains("省 1 个、市 10 个、县 100 个、学校 4500 个");
+            assertThat(text).contains("另有" + (syn1 - DocxReport.FINDINGS_LIMIT) + "条未列出，详见 report.xlsx 中该指标的工作表。")
+                    .contains("另有" + (fails - DocxReport.TABLE_LIMIT) + "项未列出，见 report.xlsx 的“整改清单”。");
+            assertThat(String.join("\n", text)).contains("未达标" + syn1 + "个单位：").contains("共得出评估结论" + verdicts.size() + "条")
+                    .contains("省1个、市10个、县100个、学校4500所");
             assertThat(doc.getTables().get(0).getRows()).hasSize(1 + DocxReport.TABLE_LIMIT);
         }
 

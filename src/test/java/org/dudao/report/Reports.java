@@ -4,6 +4,7 @@ import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
+import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
@@ -27,6 +28,9 @@ final class Reports {
     static final String ESCAPING_NAME = "../../逃逸/..\\县";
     private static RuleBase rules;
     private static Report sample;
+    private static Report golden;
+    /** A frozen workbook that cannot be read (text saved as .xlsx), for the golden documents. */
+    static final String UNREADABLE = "src/test/resources/golden/损坏的工作簿.xlsx";
 
     private Reports() {}
 
@@ -52,10 +56,35 @@ final class Reports {
     }
 
     static Report of(Dataset data, int year) {
+        return of(data, year, List.of());
+    }
+
+    /** As a run makes it: with the fixture rule base's context (documents, dictionary, areas) and the workbooks that could not be read. */
+    static Report of(Dataset data, int year, List<WorkbookException> unreadable) {
         Evaluation e = new Evaluator(rules(), 1).evaluate(data, year);
         RunInfo run = new RunInfo("dudao", "test", "2026-01-01T00:00:00Z", year, data.years(), data.inputs(), "rules",
                 rules().hash(), rules().catalogue().size());
-        return new Report(run, data, rules().catalogue(), e, new ArrayList<>(e.ruleProblems()));
+        List<String> problems = new ArrayList<>(e.ruleProblems());
+        for (WorkbookException u : unreadable) problems.add("无法读取工作簿 " + u.getFile() + "：" + u.getMessage());
+        return new Report(run, data, rules().catalogue(), e, problems, ReportContext.of(rules(), unreadable));
+    }
+
+    /**
+     * The golden-document report: the frozen fixture (its two sample workbooks, the nine skeleton rules
+     * and their documents.csv) with a third workbook that cannot be read, under a fixed rules hash so
+     * that editing the fixture's rule folder does not move every expected file.
+     */
+    static synchronized Report golden() {
+        if (golden == null) {
+            WorkbookLoader.Result r = new WorkbookLoader(rules().dictionary())
+                    .load(List.of(Path.of(org.dudao.testing.Fixture.S2023), Path.of(org.dudao.testing.Fixture.S2024), Path.of(UNREADABLE)));
+            Report made = of(r.dataset(), 2024, r.unreadable());
+            RunInfo run = made.run();
+            RunInfo fixed = new RunInfo(run.tool(), run.version(), run.time(), run.year(), run.yearsPresent(), run.inputs(), run.rulesDir(),
+                    "0".repeat(64), run.indicators());
+            golden = new Report(fixed, made.data(), made.catalogue(), made.evaluation(), made.runProblems(), made.context());
+        }
+        return golden;
     }
 
     /**

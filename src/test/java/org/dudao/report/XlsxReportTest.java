@@ -23,21 +23,23 @@ class XlsxReportTest {
     @TempDir Path dir;
 
     @Test
-    void the_sample_gives_overview_matrix_one_sheet_per_failed_indicator_rectification_and_reconciliation() throws IOException {
+    void the_sample_gives_overview_matrix_one_sheet_per_failed_indicator_rectification_gaps_and_annexes() throws IOException {
         try (XSSFWorkbook wb = write(Reports.sample())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             // every one of the 9 shipped indicators fails for 二县, so each has its sheet
-            assertThat(names).hasSize(2 + 9 + 2);
+            assertThat(names).hasSize(2 + 9 + 5);
             assertThat(names.subList(0, 2)).containsExactly("总览", "矩阵");
-            assertThat(names.subList(11, 13)).containsExactly("整改清单", "数据核对");
-            assertThat(names.get(2)).startsWith("FUND-01 ");
+            assertThat(names.subList(11, 16)).containsExactly("整改清单", "补报清单", "参数及其取值", "数据核对", "依据文件");
+            assertThat(names.get(2)).isEqualTo("FUND-01 一般公共预算教育支出只增不减");
             assertThat(names).allMatch(n -> n.length() <= 31);
 
             Sheet overview = wb.getSheet("总览");
+            assertThat(valueNextTo(overview, "报告")).isEqualTo("示例省2024年教育督导评估报告");
             assertThat(valueNextTo(overview, "规则 SHA-256")).isEqualTo(Reports.sample().run().rulesSha256());
             assertThat(valueNextTo(overview, "不达标")).isEqualTo("12");
-            assertThat(valueNextTo(overview, org.dudao.testing.Fixture.S2024)).hasSize(64);
+            assertThat(valueNextTo(overview, "sample-2024.xlsx")).hasSize(64);
+            assertThat(FMT.formatCellValue(rowOf(overview, "sample-2024.xlsx").getCell(3))).isEqualTo(org.dudao.testing.Fixture.S2024);
 
             Sheet matrix = wb.getSheet("矩阵");
             assertThat(text(matrix, 0, 3)).startsWith("FUND-01");
@@ -56,15 +58,32 @@ class XlsxReportTest {
             assertThat(((XSSFSheet) matrix).getCTWorksheet().isSetAutoFilter()).isTrue();
 
             Sheet fund = wb.getSheet(names.get(2));
+            assertThat(text(fund, 0, 4)).isEqualTo("观测值（万元）");
+            assertThat(text(fund, 0, 7)).isEqualTo("比较值（万元）");
             assertThat(text(fund, 1, 2)).isEqualTo("二县");
-            assertThat(fund.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(44000);
-            assertThat(text(fund, 1, 6)).isEqualTo("≥ 上年");
-            assertThat(text(fund, 1, 7)).contains("减少 1000 万元");
-            assertThat(text(fund, 1, 9)).contains("src/test/resources/fixture/sample-2024.xlsx 表1 地区!F8");
+            Cell observed = fund.getRow(1).getCell(4);
+            assertThat(observed.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(observed.getNumericCellValue()).isEqualTo(44000);
+            assertThat(observed.getCellStyle().getDataFormatString()).as("money to two decimals").isEqualTo("0.00");
+            assertThat(fund.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(45000);
+            assertThat(fund.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(1000);
+            assertThat(text(fund, 1, 6)).isEqualTo("不低于上年");
+            assertThat(text(fund, 1, 9)).contains("减少 1000 万元");
+            assertThat(text(fund, 1, 11)).isEqualTo("sample-2024.xlsx!表1 地区!F8（一般公共预算教育支出 2024年 44000 万元）；"
+                    + "sample-2023.xlsx!表1 地区!F7（一般公共预算教育支出 2023年 45000 万元）");
 
             Sheet todo = wb.getSheet("整改清单");
             assertThat(todo.getLastRowNum()).isEqualTo(12);
+            assertThat(text(todo, 0, 8)).isEqualTo("整改要求");
             assertThat(text(todo, 1, 0)).isEqualTo("1");
+            assertThat(todo.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            // the requirement says what to do, not the indicator's name and bound again
+            for (Row r : todo) {
+                if (r.getRowNum() == 0) continue;
+                String requirement = FMT.formatCellValue(r.getCell(8));
+                assertThat(requirement).isNotEqualTo(FMT.formatCellValue(r.getCell(6))).doesNotContain("（≥").doesNotContain("（= ");
+            }
+            assertThat(text(todo, 1, 10)).isEqualTo("《××市2022年教育工作要点》第三部分第1条");
             // the school's failures are answered for by its county
             List<String> schoolRows = new ArrayList<>();
             for (Row r : todo) if ("学校".equals(FMT.formatCellValue(r.getCell(2)))) schoolRows.add(FMT.formatCellValue(r.getCell(1)));
@@ -74,11 +93,36 @@ class XlsxReportTest {
             for (Row r : todo) if (r.getRowNum() > 0) longestName = Math.max(longestName, FMT.formatCellValue(r.getCell(6)).length());
             assertThat(todo.getColumnWidth(6)).as("a Chinese character takes two columns").isGreaterThanOrEqualTo(2 * longestName * 256);
 
+            Sheet gaps = wb.getSheet("补报清单");
+            assertThat(rowOf(gaps, "990104").getCell(4).getStringCellValue()).isEqualTo("一般公共预算教育支出(万元)");
+
             Sheet rec = wb.getSheet("数据核对");
-            assertThat(text(rec, 0, 3)).isEqualTo("读取行数");
+            assertThat(text(rec, 0, 3)).isEqualTo("读取（行）");
+            assertThat(text(rec, 1, 0)).isEqualTo("sample-2023.xlsx");
             assertThat(rec.getLastRowNum()).isGreaterThanOrEqualTo(5 + 2);
             assertThat(text(rec, 1, 8)).isEqualTo("平衡");
+
+            assertThat(text(wb.getSheet("依据文件"), 1, 0)).isEqualTo("《省委教育工委组织部2024年工作要点》（一）");
         }
+    }
+
+    @Test
+    void sheet_names_keep_the_id_and_a_meaningful_name_never_cut_inside_a_bound() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        assertThat(XlsxReport.sheetName(indicator("CLASS-04", "大班额（56人及以上）占班级数的比例不超过5%"), used))
+                .isEqualTo("CLASS-04 大班额占班级数的比例不超过5%");
+        assertThat(XlsxReport.sheetName(indicator("FUND-02-HE", "普通高等学校生均一般公共预算教育经费只增不减"), used))
+                .isEqualTo("FUND-02-HE 普通高等学校生均一般公共预算教育经费");
+        assertThat(XlsxReport.sheetName(indicator("BAL-CV-3", "每百名学生拥有体育、艺术（美术、音乐）专任教师数的校际差异系数（按学生数加权）"), used))
+                .isEqualTo("BAL-CV-3 每百名学生拥有体育、艺术专任教师数的校际差…").hasSizeLessThanOrEqualTo(31);
+        assertThat(XlsxReport.shortName("一二三四五六七八九十百分比不超过12345678", 20)).isEqualTo("一二三四五六七八九十百分比");
+        assertThat(XlsxReport.shortName("一二三四五六七八九十一二三四五六七12345678", 20)).as("not inside a number").isEqualTo("一二三四五六七八九十一二三四五六七…");
+        // a second indicator whose name cuts to the same text stays apart
+        assertThat(XlsxReport.sheetName(indicator("CLASS-04", "大班额（56人及以上）占班级数的比例不超过5%"), used)).isEqualTo("CLASS-04 大班额占班级数的比例不超过5%~2");
+    }
+
+    private static org.dudao.model.Indicator indicator(String id, String name) {
+        return new org.dudao.model.Indicator(id, name, "县", "threshold", ">= 1", "", null, "x.drl", id);
     }
 
     @Test
@@ -130,7 +174,7 @@ class XlsxReportTest {
             assertThat(fund.getRow(12)).isNull();
             assertThat(text(fund, 13, 0)).isEqualTo("指标");
             assertThat(text(fund, 15, 0)).isEqualTo("依据");
-            assertThat(((XSSFSheet) fund).getCTWorksheet().getAutoFilter().getRef()).as("data rows only").isEqualTo("A1:K11");
+            assertThat(((XSSFSheet) fund).getCTWorksheet().getAutoFilter().getRef()).as("data rows only").isEqualTo("A1:M11");
 
             Sheet todo = wb.getSheet("整改清单");
             assertThat(todo.getLastRowNum()).isEqualTo(15);

@@ -1,0 +1,142 @@
+package org.dudao.report;
+
+import org.dudao.model.ChildFinding;
+import org.dudao.model.Indicator;
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a unit must do about a failure, as the 整改要求 of a supervision report states it: what to fix,
+ * to which standard, and by when where the plan sets a date. One template per pattern, filled from the
+ * indicator (the quantity its name is about), the standard in words ({@link Standards}), the verdict
+ * (its observed value, the part and the children that did not pass) and the plan's deadline (a year
+ * named in the indicator's name or source: {@code 2020年底}, {@code 2025年目标}, “十四五”).
+ */
+final class Requirements {
+    /** Children named in a requirement before "等 N 个". */
+    static final int CHILDREN_SHOWN = 3;
+    /** Where an indicator's name stops naming the quantity and starts stating the standard. */
+    private static final Pattern STANDARD_WORDS = Pattern.compile(
+            "只增不减|不反弹|达到|不低于|不高于|不超过|不少于|(?:高于|低于)(?=\\d)|比上年|逐步增长|持续压减|稳中有进|动态清零|清零|全部|覆盖|建有");
+    private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
+    private static final Pattern TRAILING_NOTE = Pattern.compile("（[^（）\\d]*）$");
+    private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
+
+    private final Standards standards;
+    private final int year;
+
+    Requirements(Standards standards, int year) {
+        this.standards = standards;
+        this.year = year;
+    }
+
+    /** The requirement for a failure of indicator {@code i}, with the deadline where there is one: for a text without a 完成时限 column. */
+    String withDeadline(Indicator i, Verdict v) {
+        Integer by = deadlineYear(i);
+        String body = of(i, v);
+        if (by == null) return body;
+        return body + (by < year ? "（原定" + by + "年底前完成，已逾期，应立即整改）" : "，于" + by + "年底前完成");
+    }
+
+    /** The requirement for a failure of indicator {@code i}: what to fix and to which standard (the deadline goes beside it, {@link #deadline}). */
+    String of(Indicator i, Verdict v) {
+        String q = (v.getPart() == null ? "" : v.getPart()) + quantity(i.name());
+        org.dudao.engine.Bound bound = Standards.parse(i.bound());
+        boolean yesNo = bound != null && bound.isYesNo();
+        String standard = standards.of(i, v);
+        String children = children(v);
+        Matcher built = BUILT.matcher(i.name());
+        String pattern = i.pattern() == null ? "" : i.pattern();
+        if (pattern.equals("coverage")) {
+            String who = children.isEmpty() ? "所属各单位" : children;
+            return "督促" + who + (built.find() ? "建成" + built.group(1) : "落实“" + Shown.text(i.name()) + "”的要求");
+        }
+        if (pattern.equals("zero")) return "消除" + q + "，实现清零" + now(v, "现有 ", false) + (children.isEmpty() ? "" : "，涉及" + children);
+        // a roll-up's observed value counts its children ("2 个学校不达标"): the children are named instead
+        boolean rollUp = !children.isEmpty() && !pattern.equals("share-of-children");
+        String now = rollUp ? "" : now(v, "现为 ", yesNo);
+        String task = switch (pattern) {
+            case "no-decrease" -> "确保" + q + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
+            case "no-rebound" -> "压减" + q + "，使其" + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
+            case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
+                    + (rollUp ? "" : "（" + year + "年比上年变化 " + observed(v) + "）");
+            case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
+            default -> verb(standard) + q + "，使其" + standard + now;
+        };
+        if (children.isEmpty()) return task;
+        return rollUp ? "督促" + children + "整改：" + task : task + "，重点督促" + children;
+    }
+
+    /** The quantity an indicator's name is about: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
+    static String quantity(String name) {
+        String s = name == null ? "" : name.strip();
+        if (s.startsWith("消除")) s = s.substring(2);
+        Matcher m = STANDARD_WORDS.matcher(s);
+        if (m.find() && m.start() > 0) s = s.substring(0, m.start());
+        s = TRAILING_NOTE.matcher(s.strip()).replaceAll("");
+        // words that soften a standard (一般不低于, 原则上不超过) belong to it, not to the quantity
+        s = s.replaceAll("(?:的|一般|原则上|力争|基本)+$", "");
+        return Shown.text(s.isEmpty() ? name : s);
+    }
+
+    private static String verb(String standard) {
+        if (standard.startsWith("不低于") || standard.startsWith("高于")) return "提高";
+        if (standard.startsWith("不高于") || standard.startsWith("低于")) return "降低";
+        return "落实";
+    }
+
+    /** The plan's deadline for an indicator: the year by whose end it was to be met, or null when it names none. */
+    static Integer deadlineYear(Indicator i) {
+        String text = (i.name() == null ? "" : i.name()) + " " + (i.source() == null ? "" : i.source());
+        Matcher m = DEADLINE.matcher(text);
+        if (m.find()) return Integer.parseInt(m.group(1));
+        return text.contains("十四五") ? 2025 : null;
+    }
+
+    /** The deadline as a table cell: 2025年底前, 原定2020年底前（已逾期）; empty when the plan names none. */
+    String deadline(Indicator i) {
+        Integer by = deadlineYear(i);
+        if (by == null) return "";
+        return by < year ? "原定" + by + "年底前（已逾期）" : by + "年底前";
+    }
+
+    /** The failing children a roll-up names: 甲小学、乙小学 等 5 个. */
+    private static String children(Verdict v) {
+        List<String> names = new ArrayList<>();
+        int n = 0;
+        for (ChildFinding c : v.getChildren()) {
+            if (c.status() != Status.FAIL) continue;
+            if (names.size() < CHILDREN_SHOWN) names.add(Shown.name(c.entityName()));
+            n++;
+        }
+        if (n == 0) return "";
+        return String.join("、", names) + (n > CHILDREN_SHOWN ? " 等 " + n + " 个单位" : "");
+    }
+
+    /** （现为 40%）; a 是/否 value read as a number (0, 1) as “否”/“是”. */
+    private static String now(Verdict v, String lead, boolean yesNo) {
+        if (v.getObservedText() == null || v.getObservedText().isEmpty()) return "";
+        return "（" + lead + observed(v, yesNo) + "）";
+    }
+
+    /** The observed value as a reader sees it: text in quotes, a 是/否 read as a number (0, 1) as “否”/“是”. */
+    static String observed(Verdict v, boolean yesNo) {
+        String o = observed(v);
+        return yesNo && (o.equals("0") || o.equals("1")) ? (o.equals("1") ? "“是”" : "“否”") : o;
+    }
+
+    private static String observed(Verdict v) {
+        String o = Shown.text(v.getObservedText());
+        return o.isEmpty() || Character.isDigit(o.charAt(0)) || o.charAt(0) == '-' || o.charAt(0) == '+' ? o : "“" + o + "”";
+    }
+
+    private String last(Verdict v) {
+        if (v.getLimit() == null) return "";
+        return "，上年 " + org.dudao.engine.Fmt.num(v.getLimit(), Ranking.unit(v));
+    }
+}
