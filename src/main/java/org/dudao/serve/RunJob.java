@@ -134,7 +134,7 @@ final class RunJob implements Runnable {
             try {
                 RegionProbe.Result r = probe.probe(paths.get(i));
                 all.addAll(r.entities());
-                List<Entity> regions = r.entities().stream().filter(e -> e.getKind().isRegion()).toList();
+                List<Entity> regions = regions(r);
                 console.runs().update(id, st -> {
                     RunState.Input in = st.inputs.get(k);
                     in.years = List.copyOf(r.years());
@@ -149,6 +149,12 @@ final class RunJob implements Runnable {
         String first = s.inputs.isEmpty() ? "" : s.inputs.get(0).name;
         Grouping.Region region = Grouping.regionOf(all, first);
         return region.key().startsWith("文件:") ? new Grouping.Region("控制台:" + id, "控制台第 " + id + " 次运行") : region;
+    }
+
+    /** The regions a quick look found, from the top level down, by code within a level. */
+    static List<Entity> regions(RegionProbe.Result r) {
+        return r.entities().stream().filter(e -> e.getKind().isRegion())
+                .sorted(java.util.Comparator.comparing(Entity::getKind).thenComparing(Entity::getCode)).toList();
     }
 
     /** Records the run in the history, as a batch of one region's run. */
