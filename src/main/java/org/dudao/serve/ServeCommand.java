@@ -123,11 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return null;
         }
-        if (!loopback(config.bind()) && users.isEmpty()) {
-            err.println("监听 " + config.bind() + " 会让其他电脑访问控制台，须先添加用户：dudao serve adduser --role 管理 用户名"
-                    + "（用户文件 " + config.usersFile() + "）");
-            return null;
-        }
+        if (unguarded(config, users, err)) return null;
         RuleBase rules;
         try {
             rules = RuleBase.compile(config.rules(), config.trustRules());
@@ -136,6 +132,23 @@ public final class ServeCommand implements Callable<Integer> {
             for (RuleMessage m : e.messages()) err.println(m);
             return null;
         }
+        return start(config, rules, users, err);
+    }
+
+    /** As {@link #start(ConsoleConfig, PrintWriter)}, with rules compiled from {@code config.rules()} already. */
+    public static Running start(ConsoleConfig config, RuleBase rules, PrintWriter err) throws IOException {
+        Users users;
+        try {
+            users = Users.read(config.usersFile());
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+        return start(config, rules, users, err);
+    }
+
+    private static Running start(ConsoleConfig config, RuleBase rules, Users users, PrintWriter err) throws IOException {
+        if (unguarded(config, users, err)) return null;
         Files.createDirectories(config.data().resolve("tmp"));
         ObjectMapper json = new ObjectMapper();
         Console console;
@@ -161,6 +174,14 @@ public final class ServeCommand implements Callable<Integer> {
             closeQuietly(console);
             return null;
         }
+    }
+
+    /** True (and why, on {@code err}) when the console would listen beyond this machine without users. */
+    private static boolean unguarded(ConsoleConfig config, Users users, PrintWriter err) {
+        if (loopback(config.bind()) || !users.isEmpty()) return false;
+        err.println("监听 " + config.bind() + " 会让其他电脑访问控制台，须先添加用户：dudao serve adduser --role 管理 用户名"
+                + "（用户文件 " + config.usersFile() + "）");
+        return true;
     }
 
     static boolean loopback(String bind) {
