@@ -75,7 +75,6 @@ final class Downloads {
         if (!Files.isRegularFile(path)) throw HttpError.notFound("报告文件不在了：" + path.getFileName());
         ctx.contentType(type);
         if (attachmentName != null) ctx.header("Content-Disposition", contentDisposition(attachmentName));
-        ctx.header("Content-Length", Long.toString(Files.size(path)));
         InputStream in = Files.newInputStream(path);
         ctx.result(in);
     }

@@ -45,7 +45,7 @@ final class Site {
 
     void routes(RoutesConfig r) {
         r.get("/static/{file}", this::staticFile);
-        r.get("/login", ctx -> login(ctx, null));
+        r.get("/login", ctx -> login(ctx, null, ctx.queryParam("next")));
         r.post("/login", this::doLogin);
         r.post("/logout", this::logout, Role.VIEW);
         r.get("/", this::upload, Role.VIEW);
@@ -86,14 +86,14 @@ final class Site {
 
     // ---- login --------------------------------------------------------------------------------
 
-    private void login(Context ctx, String problem) {
+    private void login(Context ctx, String problem, String next) {
         if (!auth.enabled()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
         if (problem != null) ctx.status(HttpStatus.UNAUTHORIZED);
         Pages.send(ctx, "login", Map.of("page", new Page("登录", "login", null, auth.csrf(ctx), true),
-                "next", safeNext(ctx.queryParam("next")), "problem", problem == null ? "" : problem));
+                "next", safeNext(next), "problem", problem == null ? "" : problem));
     }
 
     private void doLogin(Context ctx) {
@@ -102,7 +102,7 @@ final class Site {
         User u = console.users().authenticate(name, ctx.formParam("password")).orElse(null);
         if (u == null) {
             console.logs().event("login-failed", name, Map.of("ip", ctx.ip()));
-            login(ctx, "用户名或密码不对");
+            login(ctx, "用户名或密码不对", ctx.formParam("next"));
             return;
         }
         auth.login(ctx, u);

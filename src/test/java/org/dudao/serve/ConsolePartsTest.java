@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,5 +150,22 @@ class ConsolePartsTest {
                 .isEqualTo("attachment; filename=\"____ (1)*.docx\"; filename*=UTF-8''%E7%9D%A3%E5%AF%BC%E6%8A%A5%E5%91%8A%20%281%29%2A.docx");
         assertThat(Uploads.displayName("C:\\Users\\x\\统计\u0000.xlsx")).isEqualTo("统计.xlsx");
         assertThat(Uploads.displayName("../../etc/passwd")).isEqualTo("passwd");
+    }
+
+    @Test
+    void a_trend_is_drawn_inside_its_chart_with_each_point_said_in_words() {
+        org.dudao.history.Trend t = new org.dudao.history.Trend("FUND-01", "教育支出只增不减", "990101", "一县", null, List.of(
+                new org.dudao.history.Trend.Point(1, 2023, new java.math.BigDecimal("100"), "100 万元", "PASS"),
+                new org.dudao.history.Trend.Point(2, 2024, new java.math.BigDecimal("90"), "90 万元", "FAIL"),
+                new org.dudao.history.Trend.Point(3, 2024, null, null, "INSUFFICIENT_DATA")));
+        RegionHistory.Chart c = RegionHistory.chart(t);
+        assertThat(c.dots()).hasSize(2); // a point without a value is not drawn
+        assertThat(c.dots().get(0).y()).isLessThan(c.dots().get(1).y()); // 100 above 90
+        assertThat(c.dots()).allSatisfy(d -> assertThat(d.x()).isBetween(0, RegionHistory.Chart.WIDTH))
+                .allSatisfy(d -> assertThat(d.y()).isBetween(0, RegionHistory.Chart.HEIGHT));
+        assertThat(c.dots().get(1).label()).isEqualTo("第 2 次运行，2024 年：90 万元");
+        assertThat(c.points()).isEqualTo(c.dots().get(0).x() + "," + c.dots().get(0).y() + " " + c.dots().get(1).x() + "," + c.dots().get(1).y());
+        assertThat(c.min()).isEqualTo("90");
+        assertThat(c.max()).isEqualTo("100");
     }
 }
