@@ -180,10 +180,13 @@ class ConsoleApiTest {
             }
         };
         RunQueue q = console.console().queue();
-        List<Long> held = List.of(-1L, -2L, -3L, -4L);
-        int accepted = 0;
-        for (long id : held) if (q.submit(id, blocker)) accepted++;
-        assertThat(accepted).isEqualTo(4); // one running, three waiting: the queue is full
+        CountDownLatch running = new CountDownLatch(1);
+        assertThat(q.submit(-1, () -> {
+            running.countDown();
+            blocker.run();
+        })).isTrue();
+        running.await();
+        for (long id : List.of(-2L, -3L, -4L)) assertThat(q.submit(id, blocker)).isTrue(); // one running, three waiting: full
         try {
             long before = Files.list(data.resolve("runs")).count();
             HttpResponse<byte[]> r = http.upload("/api/runs", Http.sample(), Map.of(), http.token());
@@ -254,7 +257,7 @@ class ConsoleApiTest {
             assertThat(csp).as(path).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             String html = Http.text(r);
-            assertThat(html).as(path).contains("<html lang=\"zh-CN\">").doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|on\\w+=\"");
+            assertThat(html).as(path).contains("<html lang=\"zh-CN\">").doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son\\w+=\"|style=\"");
         }
         assertThat(Http.text(http.get("/indicators"))).contains(ConsoleFixture.rules().hash(), "FUND-01");
         HttpResponse<byte[]> t = http.get("/templates/county.xlsx");
@@ -263,6 +266,26 @@ class ConsoleApiTest {
         assertThat(http.get("/templates/planet.xlsx").statusCode()).isEqualTo(404);
         assertThat(http.get("/static/console.js").headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
         assertThat(http.get("/static/..%2Fconsole.css").statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void a_waiver_added_on_its_page_is_checked_written_and_listed() throws Exception {
+        String token = http.csrf();
+        HttpResponse<byte[]> bad = http.postForm("/waivers", Map.of("_csrf", token, "indicator", "FUND-01", "entity", "990105", "year", "2024",
+                "reason", "测试", "approver", "督导室", "expires", "明年"), Map.of());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Http.text(bad)).contains("豁免未添加", "有效期至");
+        assertThat(data.resolve("waivers.csv")).doesNotExist();
+        HttpResponse<byte[]> ok = http.postForm("/waivers", Map.of("_csrf", token, "indicator", "FUND-01", "entity", "990105", "year", "2024",
+                "reason", "校舍改建，经费另列", "approver", "督导室", "expires", "2099-12-31"), Map.of());
+        assertThat(ok.statusCode()).isEqualTo(303);
+        assertThat(Files.readString(data.resolve("waivers.csv"))).contains("FUND-01,990105,2024,校舍改建，经费另列,督导室,2099-12-31");
+        JsonNode w = http.getJson("/api/waivers");
+        assertThat(w.path("waivers").get(0).path("state").asText()).isEqualTo("生效");
+        assertThat(w.path("waivers").get(0).path("origin").asText()).endsWith("waivers.csv:2");
+        assertThat(Http.text(http.get("/waivers"))).contains("校舍改建");
+        assertThat(http.postForm("/waivers", Map.of("indicator", "X"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(Files.readString(data.resolve(Logs.AUDIT))).contains("waiver-added");
     }
 
     static byte[] zip(String entry, String content) throws Exception {
