@@ -85,10 +85,12 @@ public final class Console implements AutoCloseable {
         return queue.submit(id, new RunJob(this, id, user));
     }
 
+    /** Stops the runs (marking those not done as interrupted), then closes the history and the logs. */
     @Override public void close() throws Exception {
         queue.shutdown();
+        runs.interruptUnfinished();
         try (logs; history) {
-            // closes both, the history last
+            // closes both
         }
     }
 }

@@ -87,7 +87,9 @@ final class RunJob implements Runnable {
             if (!outcome.evaluated()) {
                 List<String> problems = new ArrayList<>();
                 for (WorkbookException e : outcome.unreadable()) problems.add(RunPipeline.unreadableMessage(e).replace(folder + "/", ""));
-                record(region, startedAt, null, problems, ExitCodes.CANNOT_RUN);
+                List<String> recorded = new ArrayList<>(problems);
+                recorded.add(outcome.fatal());
+                record(region, startedAt, null, recorded, ExitCodes.CANNOT_RUN);
                 fail(outcome.fatal(), problems);
                 return;
             }

@@ -43,17 +43,27 @@ public final class RunStore {
                 store.lastId = Math.max(store.lastId, id);
                 Path file = dir.resolve(STATE_FILE);
                 if (!Files.isRegularFile(file)) continue; // a run whose upload never completed
-                RunState s = json.readValue(file.toFile(), RunState.class);
-                store.runs.put(id, s);
-                if (!s.state.finished()) {
-                    store.update(id, r -> {
-                        r.state = RunState.State.INTERRUPTED;
-                        r.message = "服务在本次运行完成前停止，运行未完成，结果不可用；请重新上传评估";
-                    });
-                }
+                store.runs.put(id, json.readValue(file.toFile(), RunState.class));
             }
         }
+        store.interruptUnfinished();
         return store;
+    }
+
+    /**
+     * Marks every queued or running run as interrupted: when the server stops, and again when it starts
+     * (a stop that left no time to say so). An interrupted run's state is final: the run's own thread,
+     * should it go on a moment longer, can no longer make it look finished.
+     */
+    public void interruptUnfinished() throws IOException {
+        for (RunState s : runs.values()) {
+            if (s.state.finished()) continue;
+            update(s.id, r -> {
+                r.state = RunState.State.INTERRUPTED;
+                r.stage = RunState.State.INTERRUPTED.label();
+                r.message = "服务在本次运行完成前停止，运行未完成，结果不可用；请重新上传评估";
+            });
+        }
     }
 
     /** A new run's folder, with the next id; the run exists once {@link #put} records it. */
@@ -70,11 +80,12 @@ public final class RunStore {
 
     public Path folder(long id) { return root.resolve(Long.toString(id)); }
 
-    /** Changes a run and writes its state file. */
+    /** Changes a run and writes its state file; an interrupted run is left as it is. */
     public void update(long id, Consumer<RunState> change) throws IOException {
         RunState s = runs.get(id);
         if (s == null) throw new IllegalArgumentException("no run " + id);
         synchronized (s) {
+            if (s.state == RunState.State.INTERRUPTED) return;
             change.accept(s);
             write(s);
         }

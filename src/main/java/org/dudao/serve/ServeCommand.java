@@ -116,14 +116,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Compiles the rules, opens the history and the runs, starts the server; null (and the reason on {@code err}) when it cannot. */
     public static Running start(ConsoleConfig config, PrintWriter err) throws IOException {
-        Users users;
-        try {
-            users = Users.read(config.usersFile());
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            return null;
-        }
-        if (unguarded(config, users, err)) return null;
+        Users users = users(config, err);
+        if (users == null || unguarded(config, users, err)) return null; // refused before the rules are compiled
         RuleBase rules;
         try {
             rules = RuleBase.compile(config.rules(), config.trustRules());
@@ -137,14 +131,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** As {@link #start(ConsoleConfig, PrintWriter)}, with rules compiled from {@code config.rules()} already. */
     public static Running start(ConsoleConfig config, RuleBase rules, PrintWriter err) throws IOException {
-        Users users;
-        try {
-            users = Users.read(config.usersFile());
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            return null;
-        }
-        return start(config, rules, users, err);
+        Users users = users(config, err);
+        return users == null ? null : start(config, rules, users, err);
     }
 
     private static Running start(ConsoleConfig config, RuleBase rules, Users users, PrintWriter err) throws IOException {
@@ -172,6 +160,15 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (JavalinException e) {
             err.println("无法监听 " + config.bind() + ":" + config.port() + "：端口已被占用或没有权限（--port 换一个端口）");
             closeQuietly(console);
+            return null;
+        }
+    }
+
+    private static Users users(ConsoleConfig config, PrintWriter err) {
+        try {
+            return Users.read(config.usersFile());
+        } catch (IOException e) {
+            err.println(e.getMessage());
             return null;
         }
     }

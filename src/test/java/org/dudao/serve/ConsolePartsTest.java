@@ -41,6 +41,10 @@ class ConsolePartsTest {
         assertThat(again.get(3).orElseThrow().message).contains("未完成");
         assertThat(again.allocate()).isEqualTo(10); // ids are never reused
         assertThat(RunStore.open(dir, json).get(2).orElseThrow().state).isEqualTo(RunState.State.INTERRUPTED);
+        // a run's thread that goes on after the stop cannot make it look finished
+        again.update(2, r -> r.state = RunState.State.DONE);
+        assertThat(again.get(2).orElseThrow().state).isEqualTo(RunState.State.INTERRUPTED);
+        assertThat(RunStore.open(dir, json).get(2).orElseThrow().state).isEqualTo(RunState.State.INTERRUPTED);
     }
 
     @Test
@@ -167,5 +171,31 @@ class ConsolePartsTest {
         assertThat(c.points()).isEqualTo(c.dots().get(0).x() + "," + c.dots().get(0).y() + " " + c.dots().get(1).x() + "," + c.dots().get(1).y());
         assertThat(c.min()).isEqualTo("90");
         assertThat(c.max()).isEqualTo("100");
+    }
+
+    @Test
+    void a_run_waiting_when_the_server_stops_is_interrupted_after_the_restart() throws Exception {
+        ConsoleConfig config = ConsoleFixture.config(dir, 10 * 1024 * 1024, 1, 5);
+        ServeCommand.Running first = ConsoleFixture.start(config);
+        CountDownLatch release = new CountDownLatch(1);
+        long id;
+        try {
+            first.console().queue().submit(-1, () -> await(release)); // keeps the one job busy
+            Http http = new Http(first.port());
+            id = Http.json(http.upload("/api/runs", Http.sample(), java.util.Map.of(), http.token())).path("id").asLong();
+            assertThat(http.getJson("/api/runs/" + id).path("state").asText()).isEqualTo("queued");
+        } finally {
+            first.close();
+            release.countDown();
+        }
+        ServeCommand.Running second = ConsoleFixture.start(config);
+        try {
+            com.fasterxml.jackson.databind.JsonNode r = new Http(second.port()).getJson("/api/runs/" + id);
+            assertThat(r.path("state").asText()).isEqualTo("interrupted");
+            assertThat(r.path("message").asText()).contains("运行未完成");
+            assertThat(r.path("inputs").size()).isEqualTo(2);
+        } finally {
+            second.close();
+        }
     }
 }
