@@ -12,13 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** The JSON API under {@code /api/}, documented in docs/api.md. */
 final class Api {
@@ -172,9 +170,7 @@ final class Api {
             throw new HttpError(e.status, e.getMessage());
         } finally {
             inspecting.release();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+            RunStore.deleteTree(dir);
         }
     }
 

@@ -7,7 +7,6 @@ import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryStore;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

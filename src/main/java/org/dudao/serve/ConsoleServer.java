@@ -10,6 +10,7 @@ import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.UriCompliance;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,6 +126,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     private void error(Context ctx, int status, String message) {
         ctx.attribute(HANDLED, true);
+        drain(ctx);
         ctx.status(status);
         if (status == 429) ctx.header("Retry-After", "30");
         if (ctx.path().startsWith("/api/")) {
@@ -133,6 +135,24 @@ public final class ConsoleServer implements AutoCloseable {
             User u = ctx.attribute(USER);
             Pages.send(ctx, "error", Map.of("page", new Page("出错了", "", u, u == null ? "" : auth.csrf(ctx), auth.enabled()),
                     "status", status, "message", message));
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (up to twice the upload limit): a connection closed
+     * with unread bytes is reset, and a reset can take the answer with it before the client has read it.
+     * A body larger still is not read: its sender may see the connection reset instead of the 413.
+     */
+    private void drain(Context ctx) {
+        long most = 2 * console.config().maxUploadBytes();
+        long length = ctx.req().getContentLengthLong();
+        if (length == 0 || length > most) return;
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            long left = most;
+            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) left -= n;
+        } catch (IOException | IllegalStateException e) {
+            // already read (a multipart form), or the client went away: nothing to drain
         }
     }
 

@@ -112,7 +112,11 @@ public final class RunStore {
     /** Deletes a run's folder when its upload was refused before the run was recorded. */
     public void discard(long id) throws IOException {
         runs.remove(id);
-        Path dir = folder(id);
+        deleteTree(folder(id));
+    }
+
+    /** Deletes a folder and everything in it (nothing when it is not there). */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

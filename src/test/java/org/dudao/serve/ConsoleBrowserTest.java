@@ -135,7 +135,7 @@ class ConsoleBrowserTest {
         assertThat(shown).isNotEmpty().containsExactlyInAnyOrderElementsOf(failing);
         assertThat(d.findElement(By.id("exit")).getText()).startsWith("2");
         shot(d, "2-run");
-        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById('counts').scrollIntoView()");
+        scrollTo(d, "counts");
         shot(d, "2-result");
 
         // the report itself, in its frame, runs its own script under the console's policy
@@ -143,6 +143,8 @@ class ConsoleBrowserTest {
         waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready=chart]")));
         assertThat(d.findElement(By.tagName("h1")).getText()).contains("教育督导评估报告");
         d.switchTo().defaultContent();
+        scrollTo(d, "downloads");
+        shot(d, "2-report");
 
         d.findElement(By.id("dl-docx")).click();
         Path docx = downloads.resolve("dudao-" + id + "-督导报告.docx");
@@ -189,6 +191,11 @@ class ConsoleBrowserTest {
         d.findElement(By.id("logout")).click();
         waitFor(d).until(ExpectedConditions.urlContains("/login"));
         assertThat(errors(d)).isEmpty();
+    }
+
+    /** Scrolls an element to the top (WebDriver's script runs outside the page's policy, the page's own could not). */
+    private static void scrollTo(WebDriver d, String id) {
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private static void login(WebDriver d, String user, String password) {
