@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
@@ -11,6 +12,10 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.UriCompliance;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,7 +117,7 @@ public final class ConsoleServer implements AutoCloseable {
             if (ctx.path().startsWith("/api/")) throw new HttpError(401, "请先登录（POST /api/login）");
             String next = ctx.req().getMethod().equals("GET") ? ctx.path() : "/";
             ctx.attribute(HANDLED, true);
-            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
@@ -147,7 +152,7 @@ public final class ConsoleServer implements AutoCloseable {
         long most = 2 * console.config().maxUploadBytes();
         long length = ctx.req().getContentLengthLong();
         if (length == 0 || length > most) return;
-        try (java.io.InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = ctx.req().getInputStream()) {
             byte[] buf = new byte[64 * 1024];
             long left = most;
             for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) left -= n;
@@ -163,7 +168,7 @@ public final class ConsoleServer implements AutoCloseable {
     /** Jetty's multipart parser signals a part or request over the limit with one of several exceptions, all saying "size". */
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max file size") || m.contains("max request size") || m.contains("exceeds") && m.contains("size")
                     || m.contains("max length") || m.contains("413")) return true;
         }

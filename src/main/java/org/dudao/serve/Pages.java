@@ -3,6 +3,7 @@ package org.dudao.serve;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
 
 import java.util.Map;
 
@@ -18,7 +19,7 @@ final class Pages {
     private Pages() {}
 
     /** Renders the page as the response, in UTF-8 (Javalin's html() would leave the charset out). */
-    static void send(io.javalin.http.Context ctx, String template, Map<String, Object> params) {
+    static void send(Context ctx, String template, Map<String, Object> params) {
         ctx.result(render(template, params)).contentType("text/html; charset=utf-8");
     }
 

@@ -5,8 +5,8 @@ import org.dudao.cli.ExitCodes;
 import org.dudao.cli.RunPipeline;
 import org.dudao.cli.Version;
 import org.dudao.engine.RuleCompileException;
-import org.dudao.history.HistoryException;
 import org.dudao.history.Hashes;
+import org.dudao.history.HistoryException;
 import org.dudao.history.NewRun;
 import org.dudao.load.RegionProbe;
 import org.dudao.load.WorkbookException;
@@ -16,11 +16,13 @@ import org.dudao.model.Verdict;
 import org.dudao.report.Report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +158,7 @@ final class RunJob implements Runnable {
     /** The regions a quick look found, from the top level down, by code within a level. */
     static List<Entity> regions(RegionProbe.Result r) {
         return r.entities().stream().filter(e -> e.getKind().isRegion())
-                .sorted(java.util.Comparator.comparing(Entity::getKind).thenComparing(Entity::getCode)).toList();
+                .sorted(Comparator.comparing(Entity::getKind).thenComparing(Entity::getCode)).toList();
     }
 
     /** Records the run in the history, as a batch of one region's run. */
@@ -187,7 +189,7 @@ final class RunJob implements Runnable {
                 r.progress.add(new RunState.Step(now(), stage, message));
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** How the pages write times, sizes, statuses and exit codes. */
 public final class Show {
@@ -51,7 +52,7 @@ public final class Show {
         } + "）";
     }
 
-    public static String join(java.util.List<?> items) {
+    public static String join(List<?> items) {
         if (items == null || items.isEmpty()) return "";
         return String.join("、", items.stream().map(String::valueOf).toList());
     }
