@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark figures for docs/performance.md (figures, never pass/fail).
 #
-#   bench/run.sh [figures|jmh|all]
+#   bench/run.sh [figures|jmh|all|serve]
 #
 # figures (default): org.dudao.bench.BenchRunner prints, on the same files in one run,
 #   rule-base compile time; bare parse vs dudao load; hand loop vs Drools; end to end on the
 #   national set at 1 and 2 threads with -Xmx1g (speed-up, CPU, peak heap, peak RSS).
 # jmh: the JMH micro benchmarks under src/bench/java (one province at scale 0.1).
+# serve: the console's load check (docs/serve.md): 20 clients upload the sample at once, with the default
+#   queue and with a short one (SERVE_CLIENTS, SERVE_JOBS, SERVE_QUEUE, BENCH_HEAP).
 #
 # Data is generated once under $BENCH_DIR (default /tmp/dudao-bench), never in the repository:
 #   $BENCH_DIR/s01        scale 0.1, 31 workbooks (about 20 s to generate)
@@ -24,6 +26,13 @@ scale="${BENCH_SCALE:-1}"
 
 mvn -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+
+if [ "$what" = serve ]; then
+  for q in "${SERVE_QUEUE:-20}" 5; do
+    java "-Xmx${BENCH_HEAP:-1g}" -cp "$cp" org.dudao.serve.ServeLoad "${SERVE_CLIENTS:-20}" "${SERVE_JOBS:-1}" "$q"
+  done
+  exit 0
+fi
 
 generate() { # scale outdir
   if [ ! -f "$2/province-31.xlsx" ]; then

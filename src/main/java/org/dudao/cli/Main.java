@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "dudao", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "org.dudao.cli.Messages",
         description = "督导：按教育规划的指标核查统计数据，生成督导报告。",
         subcommands = {EvaluateCommand.class, BatchCommand.class, HistoryCommand.class, RulesCommand.class,
-                GenerateCommand.class, ExplainCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, ExplainCommand.class, TemplateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

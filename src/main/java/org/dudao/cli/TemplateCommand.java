@@ -100,6 +100,13 @@ public final class TemplateCommand implements Callable<Integer> {
         return ExitCodes.ALL_PASS;
     }
 
+    /** The template of a level (null: all three) written to {@code out}, hints dropped: what {@code dudao serve} offers for download. */
+    public static void write(RuleBase rb, String level, java.io.OutputStream out) throws IOException, RuleCompileException {
+        try (XSSFWorkbook wb = build(sheets(rb, level, new PrintWriter(java.io.Writer.nullWriter())), rb.dictionary(), categories(rb))) {
+            wb.write(out);
+        }
+    }
+
     /** The sheets for a level (null: all three), with the metrics the rules read at that level. */
     static List<SheetSpec> sheets(RuleBase rb, String level, PrintWriter err) throws RuleCompileException {
         Map<String, Map<String, Set<String>>> bySheet = new LinkedHashMap<>();

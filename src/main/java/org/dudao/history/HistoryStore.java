@@ -351,6 +351,16 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /** The latest run of every region, by region key: the console's list of regions with a history. */
+    public synchronized List<StoredRun> latestRunOfEachRegion() throws HistoryException {
+        return tx(() -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT " + RUN_COLUMNS
+                    + " FROM run WHERE id IN (SELECT MAX(id) FROM run GROUP BY region_key) ORDER BY region_key")) {
+                return runs(ps);
+            }
+        });
+    }
+
     public synchronized List<StoredRun.Input> inputs(long runId) throws HistoryException {
         return tx(() -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT file, sha256, bytes FROM run_input WHERE run_id = ? ORDER BY seq")) {

@@ -194,4 +194,14 @@ final class HistoryStoreContract {
             pool.shutdownNow();
         }
     }
+
+    /** The console's list of regions: one row per region, its latest run, in region order. */
+    static void latestRunOfEachRegion(HistoryStore store) throws Exception {
+        long batch = store.startBatch("2026-01-01T00:00:00Z", "test", "rules", "rules-sha", "/out");
+        long a1 = store.saveRun(batch, run("880200", "in-1"), List.of());
+        long b1 = store.saveRun(batch, run("880100", "in-1"), List.of());
+        long a2 = store.saveRun(batch, run("880200", "in-2"), List.of());
+        assertThat(store.latestRunOfEachRegion()).extracting(StoredRun::id).containsExactly(b1, a2);
+        assertThat(a1).isLessThan(a2);
+    }
 }

@@ -48,6 +48,13 @@ class PostgresHistoryTest {
     }
 
     @Test
+    void the_latest_run_of_each_region() throws Exception {
+        try (HistoryStore store = HistoryStore.open(server.newDatabase())) {
+            HistoryStoreContract.latestRunOfEachRegion(store);
+        }
+    }
+
+    @Test
     void parts_and_waivers_are_findings_of_their_own() throws Exception {
         try (HistoryStore store = HistoryStore.open(server.newDatabase())) {
             HistoryStoreContract.partsAndWaivers(store);

@@ -29,6 +29,13 @@ class SqliteHistoryTest {
     }
 
     @Test
+    void the_latest_run_of_each_region() throws Exception {
+        try (HistoryStore store = HistoryStore.open(url())) {
+            HistoryStoreContract.latestRunOfEachRegion(store);
+        }
+    }
+
+    @Test
     void parts_and_waivers_are_findings_of_their_own() throws Exception {
         try (HistoryStore store = HistoryStore.open(url())) {
             HistoryStoreContract.partsAndWaivers(store);

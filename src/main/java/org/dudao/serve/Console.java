@@ -1,0 +1,95 @@
+package org.dudao.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dudao.cli.RunPipeline;
+import org.dudao.engine.RuleBase;
+import org.dudao.engine.RuleCompileException;
+import org.dudao.engine.Waivers;
+import org.dudao.history.HistoryStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the console serves from: the rule base compiled once at start and shared by every run (it is
+ * thread-safe; each run opens its own sessions), the history database {@code batch} also writes,
+ * the runs under {@code --data}, the bounded run queue, the users and the logs.
+ */
+public final class Console implements AutoCloseable {
+    private final ConsoleConfig config;
+    private final RuleBase rules;
+    private final HistoryStore history;
+    private final RunStore runs;
+    private final RunQueue queue;
+    private final Users users;
+    private final Logs logs;
+    private final ObjectMapper json;
+
+    public Console(ConsoleConfig config, RuleBase rules, HistoryStore history, RunStore runs, Users users, Logs logs, ObjectMapper json) {
+        this.config = config;
+        this.rules = rules;
+        this.history = history;
+        this.runs = runs;
+        this.users = users;
+        this.logs = logs;
+        this.json = json;
+        this.queue = new RunQueue(config.jobs(), config.queue());
+    }
+
+    public ConsoleConfig config() { return config; }
+
+    public RuleBase rules() { return rules; }
+
+    public HistoryStore history() { return history; }
+
+    public RunStore runs() { return runs; }
+
+    public RunQueue queue() { return queue; }
+
+    public Users users() { return users; }
+
+    public Logs logs() { return logs; }
+
+    public ObjectMapper json() { return json; }
+
+    /** Evaluation threads a run gets: the cores shared by the runs that may go at once. */
+    int threadsPerRun() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / queue.jobs());
+    }
+
+    /** The waiver files in force: the rules folder's, those given with --waivers, and the console's own. */
+    public List<Path> waiverFiles() {
+        List<Path> files = new ArrayList<>();
+        Path inRules = config.rules().resolve(Waivers.FILE_NAME);
+        if (Files.isRegularFile(inRules)) files.add(inRules);
+        files.addAll(config.waiverFiles());
+        if (Files.isRegularFile(config.consoleWaivers())) files.add(config.consoleWaivers());
+        return files;
+    }
+
+    /** The waivers as they stand now (read at each run, so one added in the console applies to the next run). */
+    public Waivers waivers() throws RuleCompileException {
+        return Waivers.read(waiverFiles());
+    }
+
+    RunPipeline.Settings settings() throws RuleCompileException {
+        return new RunPipeline.Settings(waivers(), LocalDate.now());
+    }
+
+    /** Queues a recorded run; false when the queue is full. */
+    public boolean start(long id, User user) {
+        return queue.submit(id, new RunJob(this, id, user));
+    }
+
+    /** Stops the runs (marking those not done as interrupted), then closes the history and the logs. */
+    @Override public void close() throws Exception {
+        queue.shutdown();
+        runs.interruptUnfinished();
+        try (logs; history) {
+            // closes both
+        }
+    }
+}

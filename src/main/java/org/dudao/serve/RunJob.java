@@ -1,0 +1,228 @@
+package org.dudao.serve;
+
+import org.dudao.batch.Grouping;
+import org.dudao.cli.ExitCodes;
+import org.dudao.cli.RunPipeline;
+import org.dudao.cli.Version;
+import org.dudao.engine.RuleCompileException;
+import org.dudao.history.Hashes;
+import org.dudao.history.HistoryException;
+import org.dudao.history.NewRun;
+import org.dudao.load.RegionProbe;
+import org.dudao.load.WorkbookException;
+import org.dudao.model.Entity;
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
+import org.dudao.report.Report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One console run, on a thread of the {@link RunQueue}: a quick look into each workbook (its years
+ * and regions, shown while the run goes on), then the run exactly as {@code evaluate} does it
+ * ({@link RunPipeline#run} and {@link RunPipeline#write}, every format, and a docx per region), then
+ * its record in the history database, as {@code batch} records a region's run. Each stage and each
+ * message of the pipeline's progress goes to the run's state as it happens.
+ */
+final class RunJob implements Runnable {
+    /** The folder of a run's per-region docx reports. */
+    static final String REGIONS = "regions";
+    /** Regions of a workbook listed on the run page; the rest are counted. */
+    private static final int REGIONS_SHOWN = 12;
+    /** Entities named under a failing indicator on the result page. */
+    private static final int SUBJECTS_SHOWN = 5;
+
+    private final Console console;
+    private final long id;
+    private final User user;
+
+    RunJob(Console console, long id, User user) {
+        this.console = console;
+        this.id = id;
+        this.user = user;
+    }
+
+    @Override public void run() {
+        Path folder = console.runs().folder(id);
+        try {
+            RunState s = console.runs().get(id).orElseThrow();
+            console.runs().update(id, r -> {
+                r.state = RunState.State.RUNNING;
+                r.startedAt = now();
+            });
+            step("预检", "识别各工作簿的年度和地区");
+            List<Path> paths = s.inputs.stream().map(i -> folder.resolve(i.stored)).toList();
+            Grouping.Region region = probe(s, paths);
+            console.runs().update(id, r -> {
+                r.regionKey = region.key();
+                r.regionName = region.name();
+            });
+            if (!user.covers(region.key())) {
+                fail("工作簿所属地区 " + region.name() + "（" + region.key() + "）不在你的权限范围（" + user.region() + "）内", List.of());
+                return;
+            }
+            RunPipeline.Settings settings;
+            try {
+                settings = console.settings();
+            } catch (RuleCompileException e) {
+                fail("豁免文件有误：" + e.messages().stream().map(Object::toString).collect(Collectors.joining("；")), List.of());
+                return;
+            }
+            String startedAt = now();
+            Consumer<String> told = m -> step("读取与评估", m.replace(folder + "/", ""));
+            step("读取与评估", "读取 " + paths.size() + " 个工作簿并按 " + console.rules().catalogue().size() + " 项指标评估");
+            RunPipeline.Outcome outcome = RunPipeline.run(console.rules(), console.config().rules().toString(), paths, s.year,
+                    console.threadsPerRun(), settings, false, told);
+            if (!outcome.evaluated()) {
+                List<String> problems = new ArrayList<>();
+                for (WorkbookException e : outcome.unreadable()) problems.add(RunPipeline.unreadableMessage(e).replace(folder + "/", ""));
+                List<String> recorded = new ArrayList<>(problems);
+                recorded.add(outcome.fatal());
+                record(region, startedAt, null, recorded, ExitCodes.CANNOT_RUN);
+                fail(outcome.fatal(), problems);
+                return;
+            }
+            Report report = outcome.report();
+            Consumer<String> writing = m -> step("写报告", m.replace(folder + "/", ""));
+            List<Path> written = RunPipeline.write(report, RunPipeline.FORMATS, folder, false, console.threadsPerRun(), writing);
+            List<Path> regional = RunPipeline.write(report, List.of("docx"), folder.resolve(REGIONS), true, console.threadsPerRun(), writing);
+            step("记入历史", "记入结果历史库");
+            List<String> problems = report.runProblems().stream().map(p -> p.replace(folder + "/", "")).toList();
+            int exit = outcome.exitCode();
+            long historyId = record(region, startedAt, report, problems, exit);
+            console.runs().update(id, r -> {
+                r.state = RunState.State.DONE;
+                r.stage = "完成";
+                r.finishedAt = now();
+                r.evaluatedYear = report.run().year();
+                r.counts = counts(report);
+                r.failing = failing(report.verdicts());
+                r.exitCode = exit;
+                r.problems = problems;
+                r.historyRunId = historyId;
+                r.reports = written.stream().map(p -> p.getFileName().toString()).toList();
+                r.regionReports = regional.stream().map(p -> p.getFileName().toString()).toList();
+                r.progress.add(new RunState.Step(now(), "完成", "运行完成，退出状态 " + exit));
+            });
+        } catch (Exception | OutOfMemoryError e) {
+            // a run's own failure: the server and the other runs go on
+            try {
+                fail("运行出错：" + e, List.of());
+            } catch (IOException ignored) {
+                // the state file cannot be written: the next start shows the run as interrupted
+            }
+        } finally {
+            console.runs().get(id).ifPresent(r -> console.logs().run(r));
+        }
+    }
+
+    /** Reads each workbook's years and regions, and the region the run belongs to (as {@code batch} groups workbooks). */
+    private Grouping.Region probe(RunState s, List<Path> paths) throws IOException {
+        RegionProbe probe = new RegionProbe(console.rules().dictionary());
+        List<Entity> all = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            int k = i;
+            try {
+                RegionProbe.Result r = probe.probe(paths.get(i));
+                all.addAll(r.entities());
+                List<Entity> regions = regions(r);
+                console.runs().update(id, st -> {
+                    RunState.Input in = st.inputs.get(k);
+                    in.years = List.copyOf(r.years());
+                    in.regionCount = regions.size();
+                    in.regions = regions.stream().limit(REGIONS_SHOWN).map(e -> e.displayName() + "（" + e.getCode() + "）").toList();
+                });
+            } catch (WorkbookException e) {
+                // the run goes on: the loader says the same, in the run's problems
+                console.runs().update(id, st -> st.inputs.get(k).problem = e.getMessage());
+            }
+        }
+        String first = s.inputs.isEmpty() ? "" : s.inputs.get(0).name;
+        Grouping.Region region = Grouping.regionOf(all, first);
+        return region.key().startsWith("文件:") ? new Grouping.Region("控制台:" + id, "控制台第 " + id + " 次运行") : region;
+    }
+
+    /** The regions a quick look found, from the top level down, by code within a level. */
+    static List<Entity> regions(RegionProbe.Result r) {
+        return r.entities().stream().filter(e -> e.getKind().isRegion())
+                .sorted(Comparator.comparing(Entity::getKind).thenComparing(Entity::getCode)).toList();
+    }
+
+    /** Records the run in the history, as a batch of one region's run. */
+    private long record(Grouping.Region region, String startedAt, Report report, List<String> problems, int exit)
+            throws HistoryException, IOException {
+        RunState s = console.runs().get(id).orElseThrow();
+        var history = console.history();
+        String rulesDir = console.config().rules().toString();
+        String folder = console.runs().folder(id).toAbsolutePath().toString();
+        long batch = history.startBatch(startedAt, Version.get(), rulesDir, console.rules().hash(), folder);
+        List<NewRun.Input> inputs = s.inputs.stream().map(i -> new NewRun.Input(i.name, i.sha256, i.bytes)).toList();
+        String inputsSha = Hashes.ofInputs(s.inputs.stream().map(i -> i.sha256).toList());
+        String name = report == null ? region.name()
+                : Optional.ofNullable(report.data().entities().get(region.key())).map(Entity::displayName).orElse(region.name());
+        String years = report == null ? null : report.run().yearsPresent().stream().map(String::valueOf).collect(Collectors.joining(","));
+        NewRun run = new NewRun(region.key(), name, startedAt, report == null ? null : report.run().year(), years,
+                console.rules().hash(), inputsSha, String.join(",", RunPipeline.FORMATS), folder, report != null, exit, inputs);
+        long runId = history.saveRun(batch, run, report == null ? List.of() : report.verdicts());
+        for (String p : problems) history.problem(batch, runId, null, p);
+        history.finishBatch(batch, now(), report == null ? 0 : 1, 0, problems.size(), exit);
+        return runId;
+    }
+
+    private void step(String stage, String message) {
+        try {
+            console.runs().update(id, r -> {
+                r.stage = stage;
+                r.progress.add(new RunState.Step(now(), stage, message));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void fail(String why, List<String> problems) throws IOException {
+        console.runs().update(id, r -> {
+            r.state = RunState.State.FAILED;
+            r.stage = "失败";
+            r.finishedAt = now();
+            r.exitCode = ExitCodes.CANNOT_RUN;
+            r.message = why;
+            r.problems = problems;
+            r.progress.add(new RunState.Step(now(), "失败", why));
+        });
+    }
+
+    static Map<String, Integer> counts(Report report) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Status st : Status.values()) out.put(st.name(), report.counts().get(st));
+        return out;
+    }
+
+    /** The indicators with failures, most failures first, each with the first entities that fail it. */
+    static List<RunState.Failing> failing(List<Verdict> verdicts) {
+        Map<String, List<Verdict>> byIndicator = new LinkedHashMap<>();
+        for (Verdict v : verdicts) if (v.getStatus() == Status.FAIL) byIndicator.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()).add(v);
+        return byIndicator.entrySet().stream()
+                .sorted((a, b) -> b.getValue().size() != a.getValue().size() ? b.getValue().size() - a.getValue().size() : a.getKey().compareTo(b.getKey()))
+                .map(e -> new RunState.Failing(e.getKey(), e.getValue().get(0).getName(), e.getValue().size(),
+                        e.getValue().stream().limit(SUBJECTS_SHOWN).map(Verdict::getSubject).toList()))
+                .toList();
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}
