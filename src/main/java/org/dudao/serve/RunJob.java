@@ -84,7 +84,8 @@ final class RunJob implements Runnable {
             String startedAt = now();
             Consumer<String> told = m -> step("读取与评估", m.replace(folder + "/", ""));
             step("读取与评估", "读取 " + paths.size() + " 个工作簿并按 " + console.rules().catalogue().size() + " 项指标评估");
-            RunPipeline.Outcome outcome = RunPipeline.run(console.rules(), console.config().rules().toString(), paths, s.year,
+            // in the order evaluate takes them (sorted by path), so the report is evaluate's byte for byte
+            RunPipeline.Outcome outcome = RunPipeline.run(console.rules(), console.config().rules().toString(), paths.stream().sorted().toList(), s.year,
                     console.threadsPerRun(), settings, false, told);
             if (!outcome.evaluated()) {
                 List<String> problems = new ArrayList<>();

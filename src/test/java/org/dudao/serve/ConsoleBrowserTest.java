@@ -140,7 +140,7 @@ class ConsoleBrowserTest {
 
         // the report itself, in its frame, runs its own script under the console's policy
         d.switchTo().frame(d.findElement(By.id("report")));
-        waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready=chart]")));
+        waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready=filters]")));
         assertThat(d.findElement(By.tagName("h1")).getText()).contains("教育督导评估报告");
         d.switchTo().defaultContent();
         scrollTo(d, "downloads");
