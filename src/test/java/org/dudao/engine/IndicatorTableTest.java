@@ -29,6 +29,10 @@ class IndicatorTableTest {
     private static final Pattern CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
     private static final Pattern BOUND = Pattern.compile("@bound\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final int COLUMNS = 9;
+    /** A quotation attributed to a seed plan: “…”（000 一第9条）; the plan's file is 000_….txt. */
+    private static final Pattern QUOTED = Pattern.compile("“([^“”]*)”（(\\d{3}) ");
+    private static final Pattern ATTRIBUTED = Pattern.compile("”（(\\d{3}) ");
+    private static final Pattern PLAN_FILE = Pattern.compile("(\\d{3})_.*\\.txt");
 
     /** A table row: its line in the file, the rule file its section is about, its cells (unescaped). */
     record Row(int line, String section, List<String> cells) {
@@ -39,8 +43,7 @@ class IndicatorTableTest {
 
     @Test
     void every_shipped_indicator_has_one_row_that_matches_its_rule() throws IOException {
-        List<Indicator> shipped = Rules.shipped().catalogue();
-        List<String> problems = new ArrayList<>(compare(rows(Files.readAllLines(TABLE, StandardCharsets.UTF_8)), shipped));
+        List<String> problems = compare(rows(Files.readAllLines(TABLE, StandardCharsets.UTF_8)), Rules.shipped().catalogue());
         assertThat(problems).as("%s against the shipped rules", TABLE).isEmpty();
     }
 
@@ -146,7 +149,7 @@ class IndicatorTableTest {
         Map<String, String> plans = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
-                Matcher m = Pattern.compile("(\\d{3})_.*\\.txt").matcher(f.getFileName().toString());
+                Matcher m = PLAN_FILE.matcher(f.getFileName().toString());
                 if (m.matches()) plans.put(m.group(1), Files.readString(f, StandardCharsets.UTF_8));
             }
         }
@@ -155,9 +158,6 @@ class IndicatorTableTest {
         assertThat(QUOTED.matcher(doc).results().count()).as("quotations of the plans in %s", TABLE).isGreaterThan(50);
         assertThat(quotationProblems(doc, plans)).as("quotations of the plans in %s", TABLE).isEmpty();
     }
-
-    private static final Pattern QUOTED = Pattern.compile("“([^“”]*)”（(\\d{3}) ");
-    private static final Pattern ATTRIBUTED = Pattern.compile("”（(\\d{3}) ");
 
     static List<String> quotationProblems(String doc, Map<String, String> plans) {
         List<String> problems = new ArrayList<>();
