@@ -30,12 +30,12 @@ final class ClassPatterns {
      * share-of-children over classes: the share of the selected classes whose size meets {@code condition},
      * against {@code @bound}: {@code shareOfClasses(kcontext, $e, compulsoryClasses(), "班额", ">= 66")}.
      */
-    static Verdict shareOfClasses(RuleContext kc, Entity e, Patterns.Children kids, String metric, String condition) {
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+    static Verdict shareOfClasses(RuleContext kc, Entity e, Children kids, String metric, String condition) {
+        Call c = Call.of(kc, e);
         Bound cond = Bound.parse(condition), b = c.meta().bound();
         boolean upper = b.op() == Op.LE || b.op() == Op.LT;
         List<ClassSizes.Item> items = ClassSizes.items(c.facts(), e, kids, metric, c.year());
-        Patterns.Limit l = c.limit(b);
+        Limit l = c.limit(b);
         BigDecimal met = BigDecimal.ZERO, notMet = BigDecimal.ZERO, lowDen = BigDecimal.ZERO, highNum = BigDecimal.ZERO, highDen = BigDecimal.ZERO;
         boolean lowIsZero = false, highIsAll = false;
         List<ChildFinding> named = new ArrayList<>(), doubtful = new ArrayList<>();
@@ -72,7 +72,7 @@ final class ClassPatterns {
         Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(evidence);
         if (known.signum() == 0 || l.number() == null) {
             List<String> miss = l.number() == null ? l.missing() : List.of(c.year() + "年的" + kids.label() + "数据（“" + metric + "”）"
-                    + (doubtful.isEmpty() ? "" : "：" + Patterns.names(doubtful) + " 不能确定"));
+                    + (doubtful.isEmpty() ? "" : "：" + Messages.names(doubtful) + " 不能确定"));
             return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(miss).formula(what + "的" + kids.label() + "占比 " + l.text())
                     .message("数据不足：缺少 " + String.join("、", miss)).build();
         }
@@ -88,16 +88,16 @@ final class ClassPatterns {
         boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
         if (passLow && passHigh) {
             Status s = doubtful.isEmpty() && c.narrow(share, l.number(), b.op()) ? Status.WARN : Status.PASS;
-            return out.status(s).message(Fmt.num(share) + "%，满足 " + l.text() + c.warnText(s) + (named.isEmpty() ? "" : "；" + which + "：" + Patterns.names(named))
+            return out.status(s).message(Fmt.num(share) + "%，满足 " + l.text() + c.warnText(s) + (named.isEmpty() ? "" : "；" + which + "：" + Messages.names(named))
                     + (doubtful.isEmpty() ? "" : "；学段或班额不明的 " + doubtful.size() + " 项不影响结论")).build();
         }
         if (!passLow && !passHigh) {
             return out.status(Status.FAIL).message(Fmt.num(share) + "%，" + b.op().failWord() + "要求（" + l.text() + "）；" + which + "："
-                    + Patterns.names(named) + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项不明，不影响结论")).build();
+                    + Messages.names(named) + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项不明，不影响结论")).build();
         }
-        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Patterns.names(doubtful) + " 的学段、班额或班级数"))
+        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
                 .message("占比在 " + Fmt.num(low) + "% 至 " + Fmt.num(high) + "% 之间，能否满足 " + l.text() + " 取决于不明的 "
-                        + doubtful.size() + " 项：" + Patterns.names(doubtful)).build();
+                        + doubtful.size() + " 项：" + Messages.names(doubtful)).build();
     }
 
     /**
@@ -105,8 +105,8 @@ final class ClassPatterns {
      * {@code everyClass(kcontext, $e, compulsoryClasses(), "班额")}. A band proves what its ends prove (46-50人
      * is over 45, 41-45人 is not), a class whose 学段 is not known is held to each bound it may fall under.
      */
-    static Verdict everyClass(RuleContext kc, Entity e, Patterns.Children kids, String metric) {
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+    static Verdict everyClass(RuleContext kc, Entity e, Children kids, String metric) {
+        Call c = Call.of(kc, e);
         Bound bound = c.meta().bound();
         List<ClassSizes.Item> items = ClassSizes.items(c.facts(), e, kids, metric, c.year());
         List<ChildFinding> over = new ArrayList<>(), doubtful = new ArrayList<>();
@@ -122,7 +122,7 @@ final class ClassPatterns {
             List<String> limits = new ArrayList<>();
             for (Stage s : may) {
                 Bound part = bound.forLabel(s.label());
-                Patterns.Limit l = part == null ? null : c.limit(part);
+                Limit l = part == null ? null : c.limit(part);
                 if (l == null || l.number() == null) {
                     missing.add(l == null ? "“" + s.label() + "”的界值" : String.join("、", l.missing()));
                     allFail = allPass = null;
@@ -164,12 +164,12 @@ final class ClassPatterns {
         if (!over.isEmpty()) {
             List<ChildFinding> named = new ArrayList<>(over);
             named.addAll(doubtful);
-            return out.status(Status.FAIL).children(named).message(Fmt.num(failing) + " 个" + kids.label() + "超过界值：" + Patterns.names(over)
+            return out.status(Status.FAIL).children(named).message(Fmt.num(failing) + " 个" + kids.label() + "超过界值：" + Messages.names(over)
                     + "（" + over.get(0).message() + (over.size() > 1 ? " 等" : "") + "）").build();
         }
         if (!doubtful.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Patterns.names(doubtful) + " 的学段或班额"))
-                    .message("无超过界值的班级，但 " + doubtful.size() + " 项不能确定：" + Patterns.names(doubtful) + "（" + doubtful.get(0).message() + "）").build();
+            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Messages.names(doubtful) + " 的学段或班额"))
+                    .message("无超过界值的班级，但 " + doubtful.size() + " 项不能确定：" + Messages.names(doubtful) + "（" + doubtful.get(0).message() + "）").build();
         }
         return out.message("全部 " + Fmt.num(within) + " 个" + kids.label() + "不超过界值（" + limitText + "）").build();
     }
@@ -180,8 +180,8 @@ final class ClassPatterns {
      * size make a year's count a range, the verdict is given when the ranges decide it.
      */
     static Verdict phaseOut(RuleContext kc, Entity e, Expr x) {
-        if (!(x instanceof ClassSizes.Count count)) return Patterns.noRebound(kc, e, x);
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+        if (!(x instanceof ClassSizes.Count count)) return YearOnYear.noRebound(kc, e, x);
+        Call c = Call.of(kc, e);
         int y = c.year();
         ClassSizes.Count.Range now = count.range(c.facts(), e, y), before = count.range(c.facts(), e, y - 1);
         String what = count.describe();
@@ -193,7 +193,7 @@ final class ClassPatterns {
             return out.observed(BigDecimal.ZERO, "0 个").formula(y + "年 " + what + " = 0")
                     .message(y + "年" + what.replace("数", "") + " 0 个，已消除").build();
         }
-        if (now.exact() && before.exact() || !now.any() || !before.any()) return Patterns.noRebound(kc, e, x);
+        if (now.exact() && before.exact() || !now.any() || !before.any()) return YearOnYear.noRebound(kc, e, x);
         String shownNow = y + "年 " + rangeText(now), shownBefore = (y - 1) + "年 " + rangeText(before);
         out.formula(y + "年 " + what + " < " + (y - 1) + "年：" + shownNow + "；" + shownBefore).observed(null, rangeText(now));
         Op op = c.meta().bound().previousYear() ? c.meta().bound().op() : Op.LT;
@@ -204,8 +204,8 @@ final class ClassPatterns {
         List<ChildFinding> doubtful = new ArrayList<>();
         for (ClassSizes.Item i : now.maybe()) doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, y + "年 " + i.sizeText() + "，" + i.doubt()));
         for (ClassSizes.Item i : before.maybe()) doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, (y - 1) + "年 " + i.sizeText() + "，" + i.doubt()));
-        return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Patterns.names(doubtful) + " 的学段、班额或班级数"))
-                .message("数据不足：" + shownNow + "，" + shownBefore + "，能否确定减少取决于 " + Patterns.names(doubtful)).build();
+        return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
+                .message("数据不足：" + shownNow + "，" + shownBefore + "，能否确定减少取决于 " + Messages.names(doubtful)).build();
     }
 
     private static String rangeText(ClassSizes.Count.Range r) {
@@ -220,7 +220,7 @@ final class ClassPatterns {
     }
 
     /** The region reports schools for the year and none of them may have classes of the selection (no 普通高中 at all). */
-    private static boolean noSchoolCouldHave(Facts facts, Entity e, Patterns.Children kids, int year) {
+    private static boolean noSchoolCouldHave(Facts facts, Entity e, Children kids, int year) {
         boolean any = false;
         for (Entity s : facts.descendants(e, "学校")) {
             if (!facts.hasYear(s.getCode(), year)) continue;

@@ -255,7 +255,7 @@ public interface Expr {
      * How many of the selected classes (class-list classes and size bands alike) meet a condition on their
      * size: {@code countOf(compulsoryClasses(), "班额", ">= 56")}. See {@link ClassSizes.Count}.
      */
-    static Expr countOf(Patterns.Children classes, String metric, String condition) {
+    static Expr countOf(Children classes, String metric, String condition) {
         return new ClassSizes.Count(classes, metric, Bound.parse(condition));
     }
 

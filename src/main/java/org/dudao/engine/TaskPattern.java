@@ -36,16 +36,16 @@ final class TaskPattern {
     /** What the figure is: a count of things done in the period, or a stock standing on a date. */
     enum Kind { COUNT, STOCK }
 
-    static Verdict evaluate(Patterns.Ctx c, Expr x, Kind kind, boolean aim, String asOf, String period) {
+    static Verdict evaluate(Call c, Expr x, Kind kind, boolean aim, String asOf, String period) {
         Bound b = c.boundFor(c.entity());
         if (b == null) return c.noBoundForStage();
-        Patterns.Limit target = c.limit(b);
-        Patterns.Setting dateSetting = Patterns.setting(c, asOf), periodSetting = Patterns.setting(c, period);
+        Limit target = c.limit(b);
+        BoundResolver.Setting dateSetting = BoundResolver.setting(c, asOf), periodSetting = BoundResolver.setting(c, period);
         List<Metric> evidence = new ArrayList<>(target.evidence());
         evidence.addAll(dateSetting.evidence());
         evidence.addAll(periodSetting.evidence());
         Verdict.Builder out = c.verdict(Status.PASS).bound(target.text());
-        LocalDate date = Patterns.parseDate(dateSetting.text(), c.year());
+        LocalDate date = Dates.parse(dateSetting.text(), c.year());
         if (date == null) {
             return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(List.of("评估日期（“" + dateSetting.text() + "”无法识别）"))
                     .message("评估日期“" + dateSetting.text() + "”无法识别（" + dateSetting.source() + "），应写成 06-30 或 " + c.year() + "-06-30").build();
@@ -78,7 +78,7 @@ final class TaskPattern {
     private record Figure(BigDecimal value, String unit, String shown, List<Metric> evidence, List<String> missing, Value before) {}
 
     /** A count over the years of the period up to the evaluated one: each year's figure is that year's. */
-    private static Figure count(Patterns.Ctx c, Expr x, TaskPeriod p) {
+    private static Figure count(Call c, Expr x, TaskPeriod p) {
         BigDecimal sum = BigDecimal.ZERO;
         String unit = null;
         List<Metric> evidence = new ArrayList<>();
@@ -95,14 +95,14 @@ final class TaskPattern {
     }
 
     /** A stock on the evaluation date, with where it stood at the end of the year before the period (for the interim check). */
-    private static Figure stock(Patterns.Ctx c, Expr x, TaskPeriod p) {
+    private static Figure stock(Call c, Expr x, TaskPeriod p) {
         Value now = x.eval(c.facts(), c.entity(), c.year());
         Value before = x.eval(c.facts(), c.entity(), p.start().getYear() - 1);
         return new Figure(now.present() ? now.number() : null, now.unit(), c.year() + "年 " + now.shown(), now.evidence(), now.missing(), before);
     }
 
     /** The comparison once every figure is there. */
-    private record Judgement(Patterns.Ctx c, Op op, Kind kind, boolean aim, Patterns.Limit target, Figure f, String unit, TaskPeriod p,
+    private record Judgement(Call c, Op op, Kind kind, boolean aim, Limit target, Figure f, String unit, TaskPeriod p,
                              LocalDate date, String dateSource, String periodText, List<Metric> evidence, Verdict.Builder out) {
         Verdict verdict() {
             BigDecimal t = target.number(), share = p.share(date);

@@ -137,9 +137,9 @@ class WarnAndParamsTest {
         assertThat(c.forLabel("九年一贯制")).isNull();
         assertThat(Bound.parse("一贯制 <= 2500；其他 <= 2000").forLabel("小学").number()).isEqualByComparingTo("2000");
         assertThat(Bound.parse(">= 时间进度").timeProgress()).isTrue();
-        assertThat(Patterns.parseDate("6月30日", 2024)).hasToString("2024-06-30");
-        assertThat(Patterns.parseDate("2023/7/1", 2024)).hasToString("2024-07-01");
-        assertThat(Patterns.parseDate("45474", 2024)).hasToString("2024-07-01");
-        assertThat(Patterns.parseDate("13-40", 2024)).isNull();
+        assertThat(Dates.parse("6月30日", 2024)).hasToString("2024-06-30");
+        assertThat(Dates.parse("2023/7/1", 2024)).hasToString("2024-07-01");
+        assertThat(Dates.parse("45474", 2024)).hasToString("2024-07-01");
+        assertThat(Dates.parse("13-40", 2024)).isNull();
     }
 }
