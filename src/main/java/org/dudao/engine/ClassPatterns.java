@@ -175,9 +175,10 @@ final class ClassPatterns {
     }
 
     /**
-     * 逐步消减: a count of classes below last year's ({@code @bound("< 上年")}), or none left. A region
-     * without any school that could have such classes is NOT_APPLICABLE. Where classes of unknown 学段 or
-     * size make a year's count a range, the verdict is given when the ranges decide it.
+     * 逐步消减: a count of classes below last year's ({@code @bound("< 上年")}), or none left; a tie is what
+     * {@code @tie} says, as for {@link YearOnYear}. A region without any school that could have such classes
+     * is NOT_APPLICABLE. Where classes of unknown 学段 or size make a year's count a range, the verdict is
+     * given when the ranges decide it (a count that may have stayed level decides nothing when a tie is not 不达标).
      */
     static Verdict phaseOut(RuleContext kc, Entity e, Expr x) {
         if (!(x instanceof ClassSizes.Count count)) return YearOnYear.noRebound(kc, e, x);
@@ -198,7 +199,9 @@ final class ClassPatterns {
         out.formula(y + "年 " + what + " < " + (y - 1) + "年：" + shownNow + "；" + shownBefore).observed(null, rangeText(now));
         Op op = c.meta().bound().previousYear() ? c.meta().bound().op() : Op.LT;
         if (now.high() != null && op.test(now.high(), before.low())) return out.message(shownNow + "，" + op.symbol() + " " + shownBefore).build();
-        if (before.high() != null && !op.test(now.low(), before.high())) {
+        // certainly not fewer; a tie is still possible where the lowest count now meets the highest last year, and counts as @tie says
+        boolean maybeTie = before.high() != null && now.low().compareTo(before.high()) == 0 && c.strictTie(now.low(), before.high(), op);
+        if (before.high() != null && !op.test(now.low(), before.high()) && (!maybeTie || c.tie() == Status.FAIL)) {
             return out.status(Status.FAIL).message(shownNow + "，未" + (op == Op.LT ? "少于 " : "满足 " + op.symbol() + " ") + shownBefore).build();
         }
         List<ChildFinding> doubtful = new ArrayList<>();
