@@ -169,7 +169,9 @@ class ReadingTest {
 
     @ParameterizedTest(name = "{0} beside {1} {2} is {3}")
     @CsvSource({
-            "23333.3333333, 23333.33, 元, 23333.33", "23333.3333333, 23333, 元, 23333", "23333.3333333, 23333.3, 元, 23333.33",
+            "23333.3333333, 23333.33, 元, 23333.33", "23333.3333333, 23333.3, 元, 23333.33",
+            // a 元 or % cell counts as two decimals even when it shows none (Excel keeps no trailing zeros)
+            "13333.3333333, 14500, 元, 13333.33", "66.666666, 70, %, 66.67", "13333.3333333, 14500, 万元, 13333",
             "50.123456, 50.1, %, 50.12", "4.23456, 4.2, 个/百名学生, 4.2",
     })
     void a_quotient_takes_the_decimals_of_the_figure_it_is_compared_with(String quotient, String published, String unit, String expected) {
