@@ -205,21 +205,11 @@ public final class Patterns {
      * {@code "{任务评估日期|12-31}"}; {@code period}: the target's period, {@code "{TASK-SAFE-01期限|12-31}"}.
      */
     public static Verdict task(RuleContext kc, Entity e, Expr done, String asOf, String period) {
-        return TaskPattern.evaluate(Call.of(kc, e), done, TaskPattern.Kind.COUNT, false, asOf, period);
+        return TaskPattern.evaluate(Call.of(kc, e), done, TaskPattern.Kind.COUNT, asOf, period);
     }
 
     /** task on a stock that must reach the target (无证幼儿园 = 0): before the deadline, the share of the way from last year's end. */
     public static Verdict stockTask(RuleContext kc, Entity e, Expr stock, String asOf, String period) {
-        return TaskPattern.evaluate(Call.of(kc, e), stock, TaskPattern.Kind.STOCK, false, asOf, period);
-    }
-
-    /** {@link #task} for a target the plan strives for (力争, 争创): a shortfall is 预警, never 不达标. */
-    public static Verdict aimTask(RuleContext kc, Entity e, Expr done, String asOf, String period) {
-        return TaskPattern.evaluate(Call.of(kc, e), done, TaskPattern.Kind.COUNT, true, asOf, period);
-    }
-
-    /** {@link #stockTask} for a target the plan strives for (力争…总数达到160所以上): a shortfall is 预警, never 不达标. */
-    public static Verdict aimStockTask(RuleContext kc, Entity e, Expr stock, String asOf, String period) {
-        return TaskPattern.evaluate(Call.of(kc, e), stock, TaskPattern.Kind.STOCK, true, asOf, period);
+        return TaskPattern.evaluate(Call.of(kc, e), stock, TaskPattern.Kind.STOCK, asOf, period);
     }
 }

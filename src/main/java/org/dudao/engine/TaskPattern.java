@@ -27,7 +27,7 @@ import java.util.List;
  *     pro-rated.</li>
  * <li>A count over several years is the sum of the years of the period so far, each year's figure
  *     being that year's; a year outside the period is NOT_APPLICABLE.</li>
- * <li>A target the plan only strives for (力争, 争创) is never FAIL: a shortfall is WARN, saying so.</li>
+ * <li>A target the plan only strives for (力争, 争创) is never FAIL: the rule says so with {@code @soft}.</li>
  * </ul>
  */
 final class TaskPattern {
@@ -36,7 +36,7 @@ final class TaskPattern {
     /** What the figure is: a count of things done in the period, or a stock standing on a date. */
     enum Kind { COUNT, STOCK }
 
-    static Verdict evaluate(Call c, Expr x, Kind kind, boolean aim, String asOf, String period) {
+    static Verdict evaluate(Call c, Expr x, Kind kind, String asOf, String period) {
         Bound b = c.boundFor(c.entity());
         if (b == null) return c.noBoundForStage();
         Limit target = c.limit(b);
@@ -71,7 +71,7 @@ final class TaskPattern {
                     .message("数据不足：缺少 " + String.join("、", missing)).build();
         }
         String unit = f.unit() != null ? f.unit() : b.unit(); // the bound's unit when the cells carry none
-        return new Judgement(c, b.op(), kind, aim, target, f, unit, p, date, dateSetting.source(), periodText, evidence, out).verdict();
+        return new Judgement(c, b.op(), kind, target, f, unit, p, date, dateSetting.source(), periodText, evidence, out).verdict();
     }
 
     /** The figure judged: its number (null: missing), the formula, the cells; for a stock, where it stood before the period. */
@@ -102,7 +102,7 @@ final class TaskPattern {
     }
 
     /** The comparison once every figure is there. */
-    private record Judgement(Call c, Op op, Kind kind, boolean aim, Limit target, Figure f, String unit, TaskPeriod p,
+    private record Judgement(Call c, Op op, Kind kind, Limit target, Figure f, String unit, TaskPeriod p,
                              LocalDate date, String dateSource, String periodText, List<Metric> evidence, Verdict.Builder out) {
         Verdict verdict() {
             BigDecimal t = target.number(), share = p.share(date);
@@ -152,7 +152,6 @@ final class TaskPattern {
             if (!ok) {
                 boolean over = f.value().compareTo(limit) > 0;
                 String gap = "（" + (over ? "超出 " : "差 ") + Fmt.num(limit.subtract(f.value()).abs(), unit) + "）";
-                if (aim) return out.status(Status.WARN).message(said + gap + "；目标为“力争”“争创”类，只预警，不判不达标").build();
                 return out.status(Status.FAIL).message(said + gap).build();
             }
             Status s = c.narrow(f.value(), limit, cmp) ? Status.WARN : Status.PASS;
