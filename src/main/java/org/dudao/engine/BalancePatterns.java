@@ -42,11 +42,11 @@ final class BalancePatterns {
         Bound b = c.meta().bound().forLabel(stage);
         Verdict.Builder out = c.verdict(Status.PASS).part(stage);
         if (b == null) {
-            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("学段“" + stage + "”的界值"))
-                    .message("规则界值中没有“" + stage + "”的分项").build();
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("学段“" + stage + "”的标准"))
+                    .message(Messages.noPart("“" + stage + "”", c.standard(null))).build();
         }
         Limit l = c.limit(b);
-        out.bound(stage + " " + l.text()).limit(l.number());
+        out.bound(l.text()).limit(l.number());
         List<Entity> schools = c.facts().descendants(e, "学校");
         int special = 0, small = 0, total = 0;
         List<ChildFinding> lacking = new ArrayList<>();
@@ -85,18 +85,21 @@ final class BalancePatterns {
             }
             rows.add(new BigDecimal[]{res.getValue(), pupils.getValue()});
         }
-        String excluded = "排除特殊教育学校 " + special + " 所、不足50人的教学点 " + small + " 个";
+        List<String> out0 = new ArrayList<>();
+        if (special > 0) out0.add("特殊教育学校 " + special + " 所");
+        if (small > 0) out0.add("不足50人的教学点 " + small + " 个");
+        String excluded = out0.isEmpty() ? "" : "不计" + String.join("、", out0);
         out.evidence(evidence).children(lacking);
         if (!unsplit.isEmpty()) {
             String names = Expr.abbreviate(unsplit);
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of(names + " 的" + stage + "部数据"))
-                    .formula(stage + "：参与计算的学校 " + total + " 所；" + excluded)
-                    .message("数据不足：" + names + " 未按学部分别填报，无法计算" + stage + "差异系数（" + SPLIT_ADVICE + "）").build();
+                    .formula(stage + "：参与计算的学校 " + total + " 所" + (excluded.isEmpty() ? "" : "，" + excluded))
+                    .message("数据不足：" + names + " 未按学部分别填报，无法计算" + stage + "差异系数（" + Messages.SPLIT_ADVICE + "）").build();
         }
         if (!lacking.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(lacking) + " 的“" + resource + "”或“在校学生数”"))
-                    .formula(stage + "：参与计算的学校 " + total + " 所；" + excluded)
-                    .message("数据不足：" + lacking.size() + " 所" + stage + "缺少数据（" + Messages.names(lacking) + "）；" + excluded).build();
+                    .formula(stage + "：参与计算的学校 " + total + " 所" + (excluded.isEmpty() ? "" : "，" + excluded))
+                    .message("数据不足：" + lacking.size() + " 所" + stage + "缺少数据（" + Messages.names(lacking) + "）").build();
         }
         if (rows.isEmpty()) {
             boolean none = schools.stream().noneMatch(s -> c.facts().hasYear(s.getCode(), c.year()));
@@ -104,27 +107,29 @@ final class BalancePatterns {
                 return out.status(Status.INSUFFICIENT_DATA).missing(List.of(c.year() + "年本县学校的数据"))
                         .message("没有本县学校的数据，无法计算" + stage + "差异系数").build();
             }
-            return out.status(Status.NOT_APPLICABLE).formula(stage + "：参与计算的学校 0 所；" + excluded)
-                    .message("不适用：本县没有参与" + stage + "均衡评估的学校（" + excluded + "）").build();
+            return out.status(Status.NOT_APPLICABLE).formula(stage + "：参与计算的学校 0 所" + (excluded.isEmpty() ? "" : "，" + excluded))
+                    .message("不适用：本县没有参与" + stage + "均衡评估的学校" + (excluded.isEmpty() ? "" : "（" + excluded + "）")).build();
         }
         if (l.number() == null) {
-            return out.status(Status.INSUFFICIENT_DATA).missing(l.missing()).message("数据不足：缺少 " + String.join("、", l.missing())).build();
+            return out.status(Status.INSUFFICIENT_DATA).missing(l.missing()).missingValues(l.gaps())
+                    .message("数据不足：缺少 " + String.join("、", l.missing())).build();
         }
         BigDecimal cv = weightedCv(rows);
         String formula = stage + "：" + resource + "按在校学生数加权的差异系数 CV = S / X̄，X̄ = Σ" + resource + " / Σ在校学生数，"
-                + "S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²)；参与计算的学校 " + rows.size() + " 所；" + excluded;
+                + "S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²)；参与计算的学校 " + rows.size() + " 所" + (excluded.isEmpty() ? "" : "，" + excluded) + "；标准：" + l.text();
         out.formula(formula);
         if (cv == null) {
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of(stage + "各校“" + resource + "”合计为 0"))
                     .message("数据不足：" + stage + "各校“" + resource + "”合计为 0，无法计算差异系数").build();
         }
-        out.observed(cv, Fmt.num(cv));
-        String said = stage + "差异系数 " + Fmt.num(cv) + "（" + rows.size() + " 所学校；" + excluded + "）";
+        String shown = Fmt.beside(cv, l.number(), null);
+        out.observed(cv, shown);
+        String said = Messages.subject(stage + c.quantity(), shown, rows.size() + " 所学校参与计算" + (excluded.isEmpty() ? "" : "，" + excluded));
         if (!b.op().test(cv, l.number())) {
-            return out.status(Status.FAIL).message(said + "，" + b.op().failWord() + "要求（" + l.text() + "）").build();
+            return out.status(Status.FAIL).message(Messages.misses(said, b.op(), false, l.shown(), "标准", "")).build();
         }
         Status s = c.narrow(cv, l.number(), b.op()) ? Status.WARN : Status.PASS;
-        return out.status(s).message(said + "，满足 " + l.text() + c.warnText(s)).build();
+        return out.status(s).message(Messages.meets(said, l.text()) + c.warnText(s, null)).build();
     }
 
     /**
@@ -177,15 +182,12 @@ final class BalancePatterns {
         Set<Stage> st = e.school().stages();
         if (st.size() > 1) {
             return c.verdict(Status.INSUFFICIENT_DATA).missing(List.of(e.displayName() + " 各学部的数据"))
-                    .message("数据不足：学段为“" + e.getStage() + "”，界值按小学、初中分别规定（" + SPLIT_ADVICE + "）").build();
+                    .message("数据不足：学段为“" + e.getStage() + "”，标准按小学、初中分别规定（" + Messages.SPLIT_ADVICE + "）").build();
         }
         Bound b = c.meta().bound().forLabel(st.size() == 1 ? st.iterator().next().label() : e.getStage());
         if (b == null) return c.noBoundForStage();
-        return ValuePatterns.compare(c, x.eval(c.facts(), e, c.year()), b);
+        return ValuePatterns.compare(c, x, x.eval(c.facts(), e, c.year()), b);
     }
-
-    /** How to enter a school of several stages so that each stage can be assessed. */
-    static final String SPLIT_ADVICE = "请按学部分行填报，学段填“九年一贯制小学部”“九年一贯制初中部”（或“完全中学初中部”等），可共用一个学校代码";
 
     /**
      * BAL-SCHOOL: a school meets the balance standard when at least N of its seven indicators meet
@@ -198,7 +200,9 @@ final class BalancePatterns {
         vs.sort(Comparator.comparing(Verdict::getIndicator));
         Bound need = c.meta().bound().forLabel("达标项"), rest = c.meta().bound().forLabel("其余项");
         if (need == null || rest == null) throw new IllegalStateException("BAL-SCHOOL bound needs parts 达标项 and 其余项");
-        Limit ln = c.limit(need), lr = c.limit(rest);
+        Limit ln = c.limit(need), lr = c.limit(rest, "%");
+        String share = lr.shown();
+        String standard = "七项指标中至少 " + Fmt.num(ln.number()) + " 项达标，其余项不低于标准的 " + share;
         int met = 0, na = 0;
         List<String> lacking = new ArrayList<>();
         List<Verdict> below = new ArrayList<>();
@@ -213,7 +217,7 @@ final class BalancePatterns {
             }
         }
         Verdict.Builder out = c.verdict(Status.PASS).evidence(evidence).observed(BigDecimal.valueOf(met), met + " 项达标")
-                .limit(ln.number()).bound(c.meta().bound().text());
+                .limit(ln.number()).bound(standard);
         if (!vs.isEmpty() && na == vs.size()) return out.status(Status.NOT_APPLICABLE).message(vs.get(0).getMessage()).build();
         if (vs.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of("BAL-1 至 BAL-7 的结论")).message("没有本校七项指标的结论").build();
@@ -224,26 +228,35 @@ final class BalancePatterns {
             // compared exactly, shown rounded: 84.9975% of the bound is short of 85%, never “85%”
             BigDecimal reach = v.getObserved() == null || v.getLimit() == null || v.getLimit().signum() == 0 ? null
                     : v.getObserved().movePointRight(2).divide(v.getLimit(), MathContext.DECIMAL128);
-            String text = v.getIndicator() + " " + v.getObservedText() + "（界值 " + Fmt.num(v.getLimit()) + "，达到 "
-                    + (reach == null ? "—" : Messages.beside(reach, lr.number())) + "%）";
+            String text = v.getIndicator() + " " + v.getObservedText() + "（标准 " + StandardWords.number(v.getLimit(), unitOf(v))
+                    + (reach == null ? "" : "，为标准的 " + Fmt.beside(reach, lr.number(), "%")) + "）";
             named.add(new ChildFinding(e.getCode(), e.displayName() + " " + v.getIndicator(), Status.FAIL, text, Expr.origins(v.getEvidence())));
             if (reach == null || !rest.op().test(reach, lr.number())) farBelow.add(text);
         }
-        out.children(named).formula("七项指标中达标 " + met + " 项（要求 " + ln.text() + "），未达标项须达到界值的 " + lr.text().replace("≥ ", "")
+        out.children(named).formula("七项指标中达标 " + met + " 项；标准：" + standard
                 + "；未达标：" + (below.isEmpty() ? "无" : String.join("、", named.stream().map(ChildFinding::message).toList())));
         int possible = met + lacking.size();
         boolean countOk = need.op().test(BigDecimal.valueOf(met), ln.number());
         boolean countMaybe = need.op().test(BigDecimal.valueOf(possible), ln.number());
         if (!countMaybe || !farBelow.isEmpty()) {
-            return out.status(Status.FAIL).message("达标 " + met + " 项" + (farBelow.isEmpty() ? "，不足 " + Fmt.num(ln.number()) + " 项"
-                    : "；未达到界值 " + lr.text().replace("≥ ", "") + " 的：" + String.join("、", farBelow))).build();
+            return out.status(Status.FAIL).message("七项指标达标 " + met + " 项" + (countMaybe ? "" : "，少于 " + Fmt.num(ln.number()) + " 项")
+                    + (farBelow.isEmpty() ? "" : "；低于标准 " + share + " 的：" + String.join("、", farBelow))).build();
         }
         if (!lacking.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).missing(List.of(String.join("、", lacking) + " 的数据"))
-                    .message("达标 " + met + " 项，" + String.join("、", lacking) + " 数据不足，无法判断").build();
+                    .message("七项指标达标 " + met + " 项，" + String.join("、", lacking) + " 数据不足，无法判断").build();
         }
-        if (!countOk) return out.status(Status.FAIL).message("达标 " + met + " 项，不足 " + Fmt.num(ln.number()) + " 项").build();
-        return out.message("七项指标达标 " + met + " 项" + (below.isEmpty() ? "" : "，其余项均达到界值的 " + lr.text().replace("≥ ", "")
+        if (!countOk) return out.status(Status.FAIL).message("七项指标达标 " + met + " 项，少于 " + Fmt.num(ln.number()) + " 项").build();
+        return out.message("七项指标达标 " + met + " 项" + (below.isEmpty() ? "" : "，其余项均不低于标准的 " + share
                 + "（" + String.join("、", named.stream().map(ChildFinding::message).toList()) + "）")).build();
+    }
+
+    /** The unit of a verdict's observed text (3.32 人 → 人), for saying its standard with it. */
+    private static String unitOf(Verdict v) {
+        String t = v.getObservedText();
+        if (t == null) return null;
+        if (t.endsWith("%")) return "%";
+        int at = t.lastIndexOf(' ');
+        return at < 0 ? null : t.substring(at + 1);
     }
 }

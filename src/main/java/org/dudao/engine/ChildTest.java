@@ -48,11 +48,14 @@ public interface ChildTest {
                 return p != null && p.getValue() != null ? p.getValue() : b.number();
             }
 
-            public String describe() { return x.describe() + " " + b.text(); }
+            public String describe() { return describe(name -> null); }
 
+            /** In words, the parameter's value used: 平安校园为“是”, 幼儿园户外活动场地面积 / 在园幼儿数不低于 4 平方米. */
             public String describe(Function<String, Param> params) {
-                if (b.param() == null) return describe();
-                return x.describe() + " " + b.op().symbol() + " " + Fmt.num(limit(params), b.unit()) + "（参数“" + b.param() + "”）";
+                String name = x.name() != null ? x.name() : x.describe();
+                if (b.isYesNo() && b.param() == null) return name + StandardWords.words(b, null, null, null);
+                BigDecimal n = limit(params);
+                return name + StandardWords.words(b, null, n == null ? null : n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros(), b.unit());
             }
         };
     }

@@ -27,6 +27,9 @@ public record Children(String level, List<String> stages, String label, Membersh
         Boolean of(Facts facts, Entity child);
     }
 
+    /** The measure word a count of them takes: 3 所学校, 2 个县, 5 个班级. */
+    String measure() { return level.equals("学校") ? "所" : "个"; }
+
     List<Entity> of(Facts facts, Entity parent, int year) {
         List<Entity> out = new ArrayList<>();
         for (Entity c : level.equals(REGIONS) ? facts.regionsFrom(parent) : facts.descendants(parent, level)) {
@@ -44,7 +47,22 @@ public record Children(String level, List<String> stages, String label, Membersh
 
     /** Schools whose 学段 contains one of the words given; none given: every school. */
     static Children schools(String... stages) {
-        return new Children("学校", List.of(stages), stages.length == 0 ? "学校" : String.join("、", stages) + "学校");
+        return new Children("学校", List.of(stages), label(List.of(stages)));
+    }
+
+    /**
+     * What schools of those 学段 words are called: 幼儿园 for 幼儿园, 小学、初中等学校 for several; never 高校学校 (a word
+     * that already names a kind of school is not followed by 学校).
+     */
+    static String label(List<String> words) {
+        if (words.isEmpty()) return "学校";
+        if (words.size() == 1) return names(words.get(0)) ? words.get(0) : words.get(0) + "学校";
+        return String.join("、", words.subList(0, 2)) + "等学校";
+    }
+
+    private static boolean names(String word) {
+        return word.endsWith("学校") || word.endsWith("园") || word.endsWith("小学") || word.endsWith("中学") || word.endsWith("高校")
+                || word.endsWith("大学") || word.endsWith("学院");
     }
 
     /** 中小学: 小学, 初中, 普通高中, 一贯制, 完全中学 and other 中学, their parts; not 中职 nor special-education schools. */

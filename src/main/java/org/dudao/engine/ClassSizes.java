@@ -143,7 +143,7 @@ final class ClassSizes {
                 if (i.evidence() != null) evidence.add(i.evidence());
                 found.add(finding(facts, i, Status.FAIL, i.sizeText()));
             }
-            String shown = "“" + metric + condition.text().replace(" ", "") + "”的" + kids.label() + " " + Fmt.num(r.low()) + " 个（共 " + Fmt.num(r.seen()) + " 个有数据）";
+            String shown = name() + " " + Fmt.num(r.low()) + " 个";
             if (!r.any()) return Value.missing(shown, evidence, List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
             if (!r.exact() && r.low().signum() == 0) {
                 List<String> doubts = new ArrayList<>();
@@ -153,6 +153,9 @@ final class ClassSizes {
             return new Value(r.low(), "个", shown, evidence, List.of(), found, false);
         }
 
-        public String describe() { return "“" + metric + condition.text().replace(" ", "") + "”的" + kids.label() + "数"; }
+        public String describe() { return name() + "数"; }
+
+        /** 班额 56 人及以上的普通高中班级. */
+        public String name() { return Messages.condition(metric, condition) + "的" + kids.label(); }
     }
 }

@@ -18,6 +18,8 @@ public record ForStage(Expr inner, String enrolment, List<String> stageWords) im
 
     public String describe() { return inner.describe(); }
 
+    public String name() { return inner.name(); }
+
     String label() { return stageWords.get(0); }
 
     /** Why the region had no such stage in the year, or null when it may have had one. */

@@ -49,12 +49,10 @@ public final class Patterns {
     public static Expr growth(String metric) { return Expr.growth(metric); }
 
     /** A resource per hundred pupils: {@code perHundred("网络多媒体教室数")} = 网络多媒体教室数 / 在校学生数 × 100. */
-    public static Expr perHundred(String metric) {
-        return Expr.ratio(metric, "在校学生数").times("100", "个/百名学生");
-    }
+    public static Expr perHundred(String metric) { return Expr.perHundred(metric); }
 
     /** A resource per pupil: {@code perPupil("教学及辅助用房面积")} = 教学及辅助用房面积 / 在校学生数. */
-    public static Expr perPupil(String metric) { return Expr.ratio(metric, "在校学生数"); }
+    public static Expr perPupil(String metric) { return Expr.perPupil(metric); }
 
     /**
      * A school's size as the standard counts it: {@code compulsoryEnrolment(value("在校学生数"), value("义务教育在校生数"))},

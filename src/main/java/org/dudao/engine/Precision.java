@@ -33,15 +33,16 @@ final class Precision {
         boolean rounded() { return decimals >= 0 && (a.compareTo(exactA) != 0 || b.compareTo(exactB) != 0); }
 
         /**
-         * “；按公布精度（保留两位小数）比较：2023年的计算值 23333.3333 元记为 23333.33 元”, or "" when rounding changed
-         * nothing; {@code nameA} and {@code nameB} say which value is which (2024年, 2023年).
+         * “；按公布精度（保留两位小数）比较，2023年的计算值记为 23333.33 元”, or "" when rounding changed nothing;
+         * {@code nameA} and {@code nameB} say which value is which (2024年, 2023年). The unrounded quotient is not
+         * shown: no bulletin prints 23333.3333 元.
          */
         String said(String unit, String nameA, String nameB) {
             if (!rounded()) return "";
             List<String> each = new ArrayList<>();
-            if (a.compareTo(exactA) != 0) each.add(nameA + "的计算值 " + Fmt.num(exactA, unit) + " 记为 " + Fmt.num(a, unit));
-            if (b.compareTo(exactB) != 0) each.add(nameB + "的计算值 " + Fmt.num(exactB, unit) + " 记为 " + Fmt.num(b, unit));
-            return "；按公布精度（" + decimalsText(decimals) + "）比较：" + String.join("，", each);
+            if (a.compareTo(exactA) != 0) each.add(nameA + "的计算值记为 " + Fmt.num(a, unit));
+            if (b.compareTo(exactB) != 0) each.add(nameB + "的计算值记为 " + Fmt.num(b, unit));
+            return "；按公布精度（" + decimalsText(decimals) + "）比较，" + String.join("，", each);
         }
     }
 

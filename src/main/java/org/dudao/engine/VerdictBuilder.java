@@ -1,6 +1,5 @@
 package org.dudao.engine;
 
-import org.dudao.model.Entity;
 import org.dudao.model.Metric;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
@@ -9,32 +8,38 @@ import java.util.List;
 
 /**
  * A verdict builder that already carries the rule's metadata and remembers the formula text and
- * evidence; on {@link #build()} it applies {@code @soft}.
+ * evidence. On {@link #build()} it applies {@code @soft}, says the standard in words where the pattern
+ * set no bound of its own, and records the parameters and thresholds-table cell the call resolved.
  */
 final class VerdictBuilder extends Verdict.Builder {
-    private final RuleMeta meta;
+    private final Call call;
     private String formula;
     private List<Metric> evidence = List.of();
     private Status status;
     private String message;
+    private boolean bounded;
 
-    VerdictBuilder(RuleMeta meta, Entity e, int year) {
-        super(meta.indicator().id(), e, year);
-        this.meta = meta;
-        name(meta.indicator().name()).source(meta.indicator().source()).bound(meta.bound() == null ? null : meta.bound().text());
+    VerdictBuilder(Call call) {
+        super(call.meta().indicator().id(), call.entity(), call.year());
+        this.call = call;
+        name(call.meta().indicator().name()).source(call.meta().indicator().source());
     }
 
     @Override public Verdict.Builder status(Status v) { status = v; return super.status(v); }
 
     @Override public Verdict.Builder message(String v) { message = v; return super.message(v); }
 
+    @Override public Verdict.Builder bound(String v) { bounded = true; return super.bound(v); }
+
     /** {@code @soft}: the source asks (鼓励, 力争), it does not require: a shortfall is 预警, saying so. */
     @Override public Verdict build() {
-        String soft = meta.indicator().reading().soft();
+        String soft = call.meta().indicator().reading().soft();
         if (status == Status.FAIL && soft != null) {
             status(Status.WARN);
-            message(message + "。原文为“" + soft + "”，是努力方向而非硬性要求：未达到记为预警，不记为不达标");
+            message(message + Messages.soft(soft));
         }
+        if (!bounded && call.meta().bound() != null) bound(call.standard(null));
+        parameters(call.parameters()).boundOrigin(call.boundOrigin());
         return super.build();
     }
 

@@ -121,10 +121,11 @@ class BalanceTest {
         List<Verdict> vs = evaluate(d.build(), 2024);
         Verdict f = verdict(vs, "BAL-SCHOOL", "F");
         assertThat(f.getStatus()).as(f.getMessage()).isEqualTo(Status.FAIL);
-        assertThat(f.getMessage()).contains("达到 84.9975%");
+        assertThat(f.getMessage()).contains("为标准的 84.9975%");
         assertThat(status(vs, "BAL-SCHOOL", "G")).isEqualTo(Status.PASS);
-        assertThat(Messages.beside(new BigDecimal("84.999999"), new BigDecimal("85"))).isEqualTo("84.99999");
-        assertThat(Messages.beside(new BigDecimal("84.9975"), new BigDecimal("85"))).isEqualTo("84.9975");
+        assertThat(Fmt.beside(new BigDecimal("84.999999"), new BigDecimal("85"), "%")).isEqualTo("84.9999%");
+        assertThat(Fmt.beside(new BigDecimal("84.9975"), new BigDecimal("85"), "%")).isEqualTo("84.9975%");
+        assertThat(Fmt.beside(new BigDecimal("84.9"), new BigDecimal("85"), "%")).isEqualTo("84.9%");
     }
 
     @Test
