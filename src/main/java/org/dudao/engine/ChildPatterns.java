@@ -128,20 +128,20 @@ final class ChildPatterns {
         if (all.isEmpty() || l.number() == null) {
             List<String> miss = all.isEmpty() ? List.of(c.year() + "年所属" + kids.label() + "的数据") : l.missing();
             return out.status(Status.INSUFFICIENT_DATA).missing(miss).missingValues(all.isEmpty() ? List.of() : l.gaps())
-                    .formula(desc + "的" + kids.label() + "占比；标准：" + l.text())
+                    .formula(desc + Messages.of(desc) + kids.label() + "占比；标准：" + l.text())
                     .message("数据不足：缺少 " + String.join("、", miss)).build();
         }
         int n = all.size();
         // the share if every child lacking data failed the condition, and if every one met it
         BigDecimal low = pct(met, n), high = pct(met + lacking.size(), n);
         String shown = Fmt.beside(low, l.number(), "%");
-        out.formula(desc + "的" + kids.label() + " " + met + " / " + n + " = " + shown + "；标准：" + l.text() + "（" + counts + "）")
+        out.formula(desc + Messages.of(desc) + kids.label() + " " + met + " / " + n + " = " + shown + "；标准：" + l.text() + "（" + counts + "）")
                 .observed(low, shown);
         List<ChildFinding> children = new ArrayList<>(named);
         children.addAll(lacking);
         out.children(children);
         String subject = Messages.share(c.quantity(), shown, met, n, kids);
-        String which = named.isEmpty() ? "" : "；" + (upper ? desc + "的" : "未达到要求的") + kids.label() + "：" + Messages.names(named, kids.measure());
+        String which = named.isEmpty() ? "" : "；" + (upper ? desc + Messages.of(desc) : "未达到要求的") + kids.label() + "：" + Messages.names(named, kids.measure());
         String shortOf = Messages.misses(subject, b.op(), false, l.shown(), "标准", Messages.gap(low, l.number(), "%"));
         boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
         // “左右”: a share short of the bound by no more than the tolerance is 预警, whichever way the unknown children go

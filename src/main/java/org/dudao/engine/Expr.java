@@ -193,11 +193,14 @@ public interface Expr {
                         first = v;
                         missing.append(String.join("、", v.missing()));
                     } else {
-                        List<String> cols = new ArrayList<>();
-                        for (MissingValue g : v.gaps()) if (!cols.contains(g.metric())) cols.add(g.metric());
+                        List<String> cols = new ArrayList<>(), said = new ArrayList<>();
+                        for (MissingValue g : v.gaps()) {
+                            if (!cols.contains(g.metric())) cols.add(g.metric());
+                            said.add(g.year() + "年“" + g.metric() + "”");
+                        }
                         instead.addAll(cols);
-                        missing.append("（也可填报").append(cols.isEmpty() ? c.describe() : "“" + String.join("”“", cols) + "”")
-                                .append("，由系统计算）");
+                        if (said.isEmpty()) missing.append("（也无法由 ").append(c.describe()).append(" 计算：").append(String.join("、", v.missing())).append("）");
+                        else missing.append("（也可填报 ").append(String.join("、", said)).append("，由系统计算）");
                     }
                 }
                 List<MissingValue> gaps = new ArrayList<>();

@@ -140,7 +140,8 @@ final class Messages {
 
     /** “左右”: ，在原文“左右”的容差 1 个百分点以内，记为预警 */
     static String tolerated(BigDecimal tolerance, String unit) {
-        return "，在原文“左右”的容差 " + Fmt.difference(tolerance, unit) + "以内，记为预警";
+        String t = Fmt.difference(tolerance, unit);
+        return "，在原文“左右”的容差 " + t + (t.charAt(t.length() - 1) < 128 ? " " : "") + "以内，记为预警";
     }
 
     private static String failWord(Op op, boolean perPerson) {

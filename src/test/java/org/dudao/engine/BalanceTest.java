@@ -9,7 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -59,7 +61,11 @@ class BalanceTest {
     void per_school_indicator_against_the_bound_of_its_stage(String id, String stage, double reach, Status expected) {
         Verdict v = verdict(evaluate(school(county(), "S", stage, "1000", reach).build(), 2024), id, "S");
         assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(expected);
-        assertThat(v.getBound()).startsWith(stage);
+        // the 学段's own standard, in the resource's unit (人 of teachers and 间 of rooms per hundred pupils, not 个/百名学生)
+        String[] r = Arrays.stream(RESOURCES).filter(x -> x[0].equals(id)).findFirst().orElseThrow();
+        String unit = Map.of("BAL-4", "平方米", "BAL-5", "平方米", "BAL-6", "元", "BAL-7", "间").getOrDefault(id, "人");
+        assertThat(v.getBound()).isEqualTo("不低于 " + new BigDecimal(stage.equals("初中") ? r[4] : r[3]).stripTrailingZeros().toPlainString() + " " + unit);
+        assertThat(v.getObservedText()).endsWith(" " + unit);
         assertThat(v.getEvidence()).hasSize(2);
     }
 
@@ -168,7 +174,7 @@ class BalanceTest {
         Verdict primary = cv4.stream().filter(v -> "小学".equals(v.getPart())).findFirst().orElseThrow();
         assertThat(primary.getStatus()).as(primary.getMessage()).isEqualTo(Status.PASS);
         assertThat(primary.getObserved().doubleValue()).isCloseTo(weighted, within(1e-9));
-        assertThat(primary.getMessage()).contains("小学差异系数").contains("3 所学校");
+        assertThat(primary.getMessage()).startsWith("小学生均教学及辅助用房面积的校际差异系数 ").contains("3 所学校参与计算");
         Verdict junior = cv4.stream().filter(v -> "初中".equals(v.getPart())).findFirst().orElseThrow();
         assertThat(junior.getStatus()).as("no junior school in the county").isEqualTo(Status.NOT_APPLICABLE);
     }
@@ -222,8 +228,8 @@ class BalanceTest {
         Verdict v = vs.stream().filter(x -> x.getIndicator().equals("BAL-CV-5") && "初中".equals(x.getPart())).findFirst().orElseThrow();
         assertThat(v.getStatus()).isEqualTo(Status.FAIL);
         assertThat(v.getObserved()).isEqualByComparingTo("0.5");
-        assertThat(v.getMessage()).contains("排除特殊教育学校 1 所、不足50人的教学点 1 个");
-        assertThat(v.getBound()).contains("初中").contains("0.45");
+        assertThat(v.getMessage()).contains("不计特殊教育学校 1 所、不足50人的教学点 1 个");
+        assertThat(v.getBound()).isEqualTo("不超过 0.45");
         Verdict lacking = vs.stream().filter(x -> x.getIndicator().equals("BAL-CV-1") && "初中".equals(x.getPart())).findFirst().orElseThrow();
         assertThat(lacking.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
         assertThat(lacking.getMessage()).contains("一中").contains("二中");

@@ -190,7 +190,7 @@ class ScopeTest {
             assertThat(status(evaluate(seniors(3, 4).build(), 2024), "CLASS-05", C)).isEqualTo(Status.FAIL);
             Verdict none = verdict(evaluate(seniors(0, 0).build(), 2024), "CLASS-05", C);
             assertThat(none.getStatus()).isEqualTo(Status.PASS);
-            assertThat(none.getMessage()).contains("已消除");
+            assertThat(none.getMessage()).contains("0 个，已全部消除");
             assertThat(status(evaluate(seniors(3, 2).build(), 2024), "CLASS-05", P)).as("over a province").isEqualTo(Status.PASS);
         }
 
@@ -250,7 +250,7 @@ class ScopeTest {
             assertThat(verdict(vs, "GUAR-03", "S#初中部").getMessage()).contains("S#小学部");
             List<Verdict> over = evaluate(parts("1500", "1001").build(), 2024);
             assertThat(status(over, "GUAR-03", "S#小学部")).as("each part alone is under 2000").isEqualTo(Status.FAIL);
-            assertThat(verdict(over, "GUAR-03", C).getMessage()).contains("不达标 1");
+            assertThat(verdict(over, "GUAR-03", C).getMessage()).contains("未达标 1");
             assertThat(status(evaluate(parts("1500", null).build(), 2024), "GUAR-03", "S#小学部")).isEqualTo(Status.INSUFFICIENT_DATA);
         }
 
@@ -294,7 +294,7 @@ class ScopeTest {
             assertThat(primary.getStatus()).as(primary.getMessage()).isEqualTo(Status.PASS);
             assertThat(primary.getMessage()).contains("2 所学校");
             assertThat(status(vs, "BAL-4", "S#初中部")).isEqualTo(Status.PASS);
-            assertThat(verdict(vs, "BAL-4", "S#初中部").getBound()).contains("初中");
+            assertThat(verdict(vs, "BAL-4", "S#初中部").getBound()).as("the 初中 part").isEqualTo("不低于 5.8 平方米");
         }
     }
 
