@@ -213,14 +213,14 @@ final class BalancePatterns {
                 case PASS, WARN -> met++;
                 case FAIL -> below.add(v);
                 case NOT_APPLICABLE -> na++;
-                case INSUFFICIENT_DATA -> lacking.add(v.getIndicator());
+                case INSUFFICIENT_DATA -> lacking.add(StandardWords.quantity(v.getName()));
             }
         }
         Verdict.Builder out = c.verdict(Status.PASS).evidence(evidence).observed(BigDecimal.valueOf(met), met + " 项达标")
                 .limit(ln.number()).bound(standard);
         if (!vs.isEmpty() && na == vs.size()) return out.status(Status.NOT_APPLICABLE).message(vs.get(0).getMessage()).build();
         if (vs.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("BAL-1 至 BAL-7 的结论")).message("没有本校七项指标的结论").build();
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of("七项资源配置指标的结论")).message("没有本校七项资源配置指标的结论").build();
         }
         List<String> farBelow = new ArrayList<>();
         List<ChildFinding> named = new ArrayList<>();
@@ -228,9 +228,11 @@ final class BalancePatterns {
             // compared exactly, shown rounded: 84.9975% of the bound is short of 85%, never “85%”
             BigDecimal reach = v.getObserved() == null || v.getLimit() == null || v.getLimit().signum() == 0 ? null
                     : v.getObserved().movePointRight(2).divide(v.getLimit(), MathContext.DECIMAL128);
-            String text = v.getIndicator() + " " + v.getObservedText() + "（标准 " + StandardWords.number(v.getLimit(), unitOf(v))
+            // an inspector knows the seven items by what they measure, not by their codes
+            String item = StandardWords.quantity(v.getName());
+            String text = item + " " + v.getObservedText() + "（标准 " + StandardWords.number(v.getLimit(), unitOf(v))
                     + (reach == null ? "" : "，为标准的 " + Fmt.beside(reach, lr.number(), "%")) + "）";
-            named.add(new ChildFinding(e.getCode(), e.displayName() + " " + v.getIndicator(), Status.FAIL, text, Expr.origins(v.getEvidence())));
+            named.add(new ChildFinding(e.getCode(), e.displayName() + "（" + item + "）", Status.FAIL, text, Expr.origins(v.getEvidence())));
             if (reach == null || !rest.op().test(reach, lr.number())) farBelow.add(text);
         }
         out.children(named).formula("七项指标中达标 " + met + " 项；标准：" + standard

@@ -186,9 +186,10 @@ final class ChildPatterns {
                 default -> { }
             }
             if (k.getStatus() == Status.FAIL || k.getStatus() == Status.INSUFFICIENT_DATA || k.getStatus() == Status.WARN) {
-                // the entity's own indicators (BAL-COUNTY over BAL-CV-1 …) by indicator and part; children by name
-                String name = k.getEntityCode().equals(e.getCode()) ? k.getIndicator() + (k.getPart() == null ? "" : "（" + k.getPart() + "）")
-                        : k.getSubject() + (k.getIndicator().equals(own) ? "" : " " + k.getIndicator());
+                // the entity's own indicators (BAL-COUNTY over BAL-CV-1 …) by what they measure and part; children by
+                // name, with the indicator's name where it is another one: a reader knows neither code
+                String name = k.getEntityCode().equals(e.getCode()) ? StandardWords.quantity(k.getName()) + (k.getPart() == null ? "" : "（" + k.getPart() + "）")
+                        : k.getSubject() + (k.getIndicator().equals(own) ? "" : "（" + k.getName() + "）");
                 named.add(new ChildFinding(k.getEntityCode(), name, k.getStatus(), k.getMessage(), Expr.origins(k.getEvidence())));
                 evidence.addAll(k.getEvidence());
             }

@@ -209,7 +209,7 @@ public final class DocxReport {
         }
         if (c.get(Status.WARN) > 0) {
             w.para(DocxStyles.HEADING_2, "预警事项");
-            w.para("以下" + c.get(Status.WARN) + "项达标但接近标准，须予关注：");
+            w.para("以下" + c.get(Status.WARN) + "项记为预警，不计入不达标，但须予关注（原因见各项）：");
             for (Verdict v : view.firstWarnings()) {
                 w.para(DocxStyles.FINDING, subject(v) + "，" + Shown.text(words.indicator(v).name()) + "：" + sentence(v.getMessage()));
             }

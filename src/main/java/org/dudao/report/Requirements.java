@@ -23,6 +23,7 @@ final class Requirements {
     /** Children named in a requirement before "等 N 个". */
     static final int CHILDREN_SHOWN = 3;
     private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
+    private static final Pattern OUTSIDE_BRACKETS_DIGIT = Pattern.compile("[0-9０-９]");
     private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
 
     private final Standards standards;
@@ -54,6 +55,13 @@ final class Requirements {
             String who = children.isEmpty() ? "所属各单位" : children;
             return "督促" + who + (built.find() ? "建成" + built.group(1) : "落实“" + Shown.text(i.name()) + "”的要求");
         }
+        if (pattern.equals("task")) {
+            // a task's name is what is to be done (认定150个网络名师工作室): it is quoted, not made a quantity
+            int deadline = standard.indexOf("，任务期限");
+            String target = deadline < 0 ? standard : standard.substring(0, deadline);
+            String seen = v.getObservedText() == null || v.getObservedText().isEmpty() ? "" : "，现为 " + observed(v, yesNo);
+            return "落实年度任务“" + Shown.text(i.name()) + "”（目标" + target + seen + "）";
+        }
         if (pattern.equals("zero")) return "消除" + q + "，实现清零" + now(v, "现有 ", false) + (children.isEmpty() ? "" : "，涉及" + children);
         // a roll-up's observed value counts its children ("2 个学校不达标"): the children are named instead
         boolean rollUp = !children.isEmpty() && !pattern.equals("share-of-children");
@@ -64,7 +72,7 @@ final class Requirements {
             case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
                     + (rollUp ? "" : "（" + year + "年比上年变化 " + observed(v) + "）");
             case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
-            default -> verb(standard) + q + "，使其" + standard + now;
+            default -> states(q) ? "落实“" + Shown.text(i.name()) + "”的要求" + now : verb(standard) + q + "，使其" + standard + now;
         };
         if (children.isEmpty()) return task;
         return rollUp ? "督促" + children + "整改：" + task : task + "，重点督促" + children;
@@ -73,6 +81,14 @@ final class Requirements {
     /** The quantity an indicator's name is about, as the engine's findings name it: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
     static String quantity(String name) {
         return Shown.text(StandardWords.quantity(name));
+    }
+
+    /**
+     * Whether the quantity left of an indicator's name still states a requirement (每12个班级配备……1间以上,
+     * 每所学校至少6项指标): a number outside brackets. Such a name is quoted whole; “提高” it would not read.
+     */
+    static boolean states(String quantity) {
+        return OUTSIDE_BRACKETS_DIGIT.matcher(quantity.replaceAll("（[^）]*）|\\([^)]*\\)", "")).find();
     }
 
     private static String verb(String standard) {
@@ -101,7 +117,8 @@ final class Requirements {
         List<String> names = new ArrayList<>();
         int n = 0;
         for (ChildFinding c : v.getChildren()) {
-            if (c.status() != Status.FAIL) continue;
+            // a unit's own items (BAL-SCHOOL's seven) are not units to urge
+            if (c.status() != Status.FAIL || c.entity().equals(v.getEntityCode())) continue;
             if (names.size() < CHILDREN_SHOWN) names.add(Shown.name(c.entityName()));
             n++;
         }

@@ -172,6 +172,25 @@ class WordingTest {
         assertThat(new Requirements(w.standards, 2024).of(rise, fell)).isEqualTo("提高义务教育生均公用经费，使其比上年增加不少于 150 元（2024年比上年变化 -100 元）");
     }
 
+    @Test
+    void a_requirement_quotes_a_task_or_a_name_that_states_its_own_standard_and_urges_no_unit_for_its_own_items() {
+        List<Indicator> catalogue = List.of(
+                indicator("TASK-EDU-03", "完成100所省级智慧校园示范校认定", "task", ">= {TASK-EDU-03目标数|100} 所"),
+                indicator("GUAR-MUSIC", "每12个班级配备面积不小于96平方米的音乐专用教室1间以上", "threshold", ">= 1 间/12个班"),
+                indicator("BAL-SCHOOL", "每所学校至少6项指标达到标准，余项不低于标准的85%", "threshold", "达标项 >= 6；其余项 >= 85%"));
+        Dataset data = TestData.create().entity("990100", "甲市", EntityKind.CITY, null, null).build();
+        Wording w = new Wording(report(data, catalogue, Map.of()));
+        var city = data.entities().get("990100");
+        Verdict task = Verdict.builder("TASK-EDU-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("99"), "99 所")
+                .bound("不低于 100 所，任务期限 2024年（至2024年12月31日）").build();
+        assertThat(w.requirement(task)).isEqualTo("落实年度任务“完成100所省级智慧校园示范校认定”（目标不低于 100 所，现为 99 所）");
+        Verdict music = Verdict.builder("GUAR-MUSIC", city, 2024).status(Status.FAIL).observed(new BigDecimal("0.8"), "0.8 间/12个班").build();
+        assertThat(w.requirement(music)).isEqualTo("落实“每12个班级配备面积不小于96平方米的音乐专用教室1间以上”的要求（现为 0.8 间/12个班）");
+        Verdict school = Verdict.builder("BAL-SCHOOL", city, 2024).status(Status.FAIL).observed(BigDecimal.ZERO, "0 项达标")
+                .children(List.of(new org.dudao.model.ChildFinding("990100", "甲市（生均教学仪器设备值）", Status.FAIL, "", List.of()))).build();
+        assertThat(w.requirement(school)).isEqualTo("落实“每所学校至少6项指标达到标准，余项不低于标准的85%”的要求（现为 0 项达标）");
+    }
+
     private static Indicator indicator(String id, String name, String pattern, String bound) {
         return new Indicator(id, name, "县", pattern, bound, "", null, "x.drl", id);
     }
