@@ -46,6 +46,21 @@ public interface Expr {
         };
     }
 
+    /**
+     * This value under the name a finding gives it, where the indicator's name does not name a quantity
+     * (公办园非在编教师平均工资不低于在编教师的75%): {@code share(...).called("……工资与在编教师工资之比")}.
+     */
+    default Expr called(String name) {
+        Expr inner = this;
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) { return inner.eval(facts, entity, year); }
+
+            public String describe() { return inner.describe(); }
+
+            public String name() { return name; }
+        };
+    }
+
     // ---- the building blocks --------------------------------------------------------------
 
     /** A metric of the entity in the year. */

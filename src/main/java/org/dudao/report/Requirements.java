@@ -23,6 +23,7 @@ final class Requirements {
     /** Children named in a requirement before "等 N 个". */
     static final int CHILDREN_SHOWN = 3;
     private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
+    private static final Pattern RATE = Pattern.compile("率|比例|之比|占比|系数");
     private static final Pattern OUTSIDE_BRACKETS_DIGIT = Pattern.compile("[0-9０-９]");
     private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
 
@@ -44,7 +45,7 @@ final class Requirements {
 
     /** The requirement for a failure of indicator {@code i}: what to fix and to which standard (the deadline goes beside it, {@link #deadline}). */
     String of(Indicator i, Verdict v) {
-        String q = (v.getPart() == null ? "" : v.getPart()) + quantity(i.name());
+        String q = (v.getPart() == null ? "" : v.getPart()) + subject(i, v);
         org.dudao.engine.Bound bound = Standards.parse(i.bound());
         boolean yesNo = bound != null && bound.isYesNo();
         String standard = standards.of(i, v);
@@ -76,6 +77,19 @@ final class Requirements {
         };
         if (children.isEmpty()) return task;
         return rollUp ? "督促" + children + "整改：" + task : task + "，重点督促" + children;
+    }
+
+    /**
+     * What the finding measured: the rate its message opens with where the indicator's name names none
+     * (“城镇小区配套幼儿园办成……的比例 80%” for 城镇小区配套幼儿园全部办成……), else the quantity of the indicator's name.
+     */
+    private static String subject(Indicator i, Verdict v) {
+        String said = v.getMessage(), seen = v.getObservedText();
+        int at = said == null || seen == null || seen.isEmpty() ? -1 : said.indexOf(" " + seen);
+        String named = quantity(i.name());
+        if (at <= 0 || v.getPart() != null) return named;
+        String opening = Shown.text(said.substring(0, at));
+        return opening.matches("[^，；：（]+") && RATE.matcher(opening).find() && !RATE.matcher(named).find() ? opening : named;
     }
 
     /** The quantity an indicator's name is about, as the engine's findings name it: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */

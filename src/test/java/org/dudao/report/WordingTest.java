@@ -189,6 +189,11 @@ class WordingTest {
         Verdict school = Verdict.builder("BAL-SCHOOL", city, 2024).status(Status.FAIL).observed(BigDecimal.ZERO, "0 项达标")
                 .children(List.of(new org.dudao.model.ChildFinding("990100", "甲市（生均教学仪器设备值）", Status.FAIL, "", List.of()))).build();
         assertThat(w.requirement(school)).isEqualTo("落实“每所学校至少6项指标达到标准，余项不低于标准的85%”的要求（现为 0 项达标）");
+        Indicator pay = indicator("PRE-5", "公办园非在编教师平均工资不低于在编教师的75%", "threshold", ">= 75%");
+        Verdict low = Verdict.builder("PRE-5", city, 2024).status(Status.FAIL).observed(new BigDecimal("60"), "60%")
+                .message("公办园非在编教师平均工资为在编教师的比例 60%（……），低于 75% 的标准").build();
+        assertThat(new Requirements(w.standards, 2024).of(pay, low)).as("the rate the finding named, not the name's 平均工资")
+                .isEqualTo("提高公办园非在编教师平均工资为在编教师的比例，使其不低于 75%（现为 60%）");
     }
 
     private static Indicator indicator(String id, String name, String pattern, String bound) {
