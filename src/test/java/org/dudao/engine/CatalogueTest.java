@@ -113,7 +113,7 @@ class CatalogueTest {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                 String t = line.strip();
                 if (t.startsWith("@") || t.startsWith("rule ") || t.startsWith("//") || !call.matcher(t).find()) continue;
-                Matcher s = str.matcher(t.replaceAll("condition\\([^)]*\\),?", "").replaceAll("schools\\([^)]*\\)", "").replaceAll("\\.times\\([^)]*\\)", "").replaceAll("meets\\(value\\(\"([^\"]+)\"\\), \"[^\"]+\"\\)", "value(\"$1\")"));
+                Matcher s = str.matcher(t.replaceAll("condition\\([^)]*\\),?", "").replaceAll("schools\\([^)]*\\)", "").replaceAll("\\.times\\([^)]*\\)", "").replaceAll("\\.called\\([^)]*\\)", "").replaceAll("meets\\(value\\(\"([^\"]+)\"\\), \"[^\"]+\"\\)", "value(\"$1\")"));
                 while (s.find()) {
                     String v = s.group(1);
                     if (v.matches("[<>=].*") || v.matches("\\d+") || v.startsWith("{") || v.matches("学校|班级|县|引领型|规范型|提升型|高校|大学|学院|高等|元")) continue;

@@ -87,7 +87,7 @@ class RuleGuardTest {
         assertThat(RuleGuard.vocabulary().valueFunctions()).contains("value", "share", "sum", "firstOf", "perPupil", "meets", "schools")
                 .doesNotContain("threshold", "stages");
         assertThat(RuleGuard.vocabulary().sourceFunctions()).containsExactly("stages");
-        assertThat(RuleGuard.vocabulary().chainMethods()).containsExactly("times");
+        assertThat(RuleGuard.vocabulary().chainMethods()).containsExactly("called", "times");
         assertThat(RuleGuard.vocabulary().metadataKeys()).containsExactlyInAnyOrderElementsOf(RuleLint.KNOWN_META);
         assertThat(RuleGuard.vocabulary().fields().get(org.dudao.model.Entity.class)).containsKeys("code", "level", "compulsory")
                 .doesNotContainKey("class");
