@@ -59,7 +59,9 @@ public final class WorkbookLoader {
                 builder.problem(Severity.ERROR, e.getFile(), null, null, e.getMessage());
             }
         }
-        return new Result(builder.build(), unreadable);
+        Result scratch = new Result(builder.build(), unreadable);
+        ScratchDump.maybe(files, scratch);
+        return scratch;
     }
 
     private void read(Path path, DatasetBuilder out) throws WorkbookException {
