@@ -59,9 +59,7 @@ public final class WorkbookLoader {
                 builder.problem(Severity.ERROR, e.getFile(), null, null, e.getMessage());
             }
         }
-        Result scratch = new Result(builder.build(), unreadable);
-        ScratchDump.maybe(files, scratch);
-        return scratch;
+        return new Result(builder.build(), unreadable);
     }
 
     private void read(Path path, DatasetBuilder out) throws WorkbookException {

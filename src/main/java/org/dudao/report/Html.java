@@ -9,11 +9,14 @@ import gg.jte.output.WriterOutput;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,25 +24,54 @@ import java.util.Map;
  * templates under {@code src/main/jte}, compiled with the rest of the code (jte-maven-plugin,
  * package {@value #PACKAGE}): no template is compiled at run time. jte escapes every value for where
  * it stands (element, attribute, URL, script). A report file's values are moreover written with their
- * control and bidi-override characters made visible ({@link Shown#clean}), as on the console and in
+ * control and bidi-override characters made visible ({@link Shown#clean}), as on the terminal and in
  * the xlsx and docx, so input cannot reorder what the page shows.
  */
 public final class Html {
-    public static final String PACKAGE = "org.dudao.pages";
+    static final String PACKAGE = "org.dudao.pages";
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html, Html.class.getClassLoader(), PACKAGE);
 
     private Html() {}
+
+    /**
+     * One table cell of a report page ({@code parts/cells.jte}): its text and, where not null, its
+     * class, {@code data-region}, {@code data-status} and {@code title} (a null attribute is left out).
+     */
+    public record Cell(String cls, String region, String status, String title, String text) {
+        /** A plain cell; null shows as empty. */
+        public static Cell of(Object text) { return new Cell(null, null, null, null, text == null ? "" : text.toString()); }
+
+        /** A cell with a class. */
+        public static Cell of(String cls, Object text) { return new Cell(cls, null, null, null, text == null ? "" : text.toString()); }
+
+        /** A row of plain cells. */
+        public static List<Cell> row(Object... texts) {
+            List<Cell> row = new ArrayList<>(texts.length);
+            for (Object t : texts) row.add(of(t));
+            return row;
+        }
+    }
+
+    /** A text resource next to {@code owner}: a page's style sheet or script. */
+    public static String resource(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A page escaped as jte does (the console's). */
     public static void render(String template, Map<String, Object> params, TemplateOutput out) {
         ENGINE.render(template, params, out);
     }
 
-    /** A report file: UTF-8, every value escaped and its control characters written out visibly. */
-    public static void writeReport(String template, Map<String, Object> params, OutputStream out) throws IOException {
+    /** A report file in UTF-8 from a template whose one parameter is {@code page}. */
+    public static void write(String template, Object page, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         try {
-            ENGINE.render(template, params, new VisibleText(new WriterOutput(w)));
+            ENGINE.render(template, Map.of("page", page), new VisibleText(new WriterOutput(w)));
         } catch (TemplateException e) {
             // jte wraps whatever the page's values or the writer threw: give the caller the original (a full disk is an IOException)
             Throwable cause = e.getCause();
@@ -49,6 +81,45 @@ public final class Html {
             throw e;
         }
         w.flush();
+    }
+
+    /**
+     * Text for element content or a double- or single-quoted attribute value; null becomes empty.
+     * Control and bidi-override characters are written out visibly ({@link Shown#clean}), so input
+     * cannot reorder what the page shows.
+     */
+    public static String esc(Object value) {
+        if (value == null) return "";
+        String s = Shown.clean(value.toString());
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String r = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (r == null) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            b.append(r);
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * JSON text made safe inside a {@code <script type="application/json">} element: {@code <}, {@code >}
+     * and {@code &} only occur inside JSON strings, where their \\u escapes mean the same, so no
+     * {@code </script>} or {@code <!--} can appear; U+2028/2029 are escaped for old script parsers.
+     */
+    public static String scriptJson(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     /** jte's escaping of each value, after {@link Shown#clean}. */
