@@ -83,45 +83,6 @@ public final class Html {
         w.flush();
     }
 
-    /**
-     * Text for element content or a double- or single-quoted attribute value; null becomes empty.
-     * Control and bidi-override characters are written out visibly ({@link Shown#clean}), so input
-     * cannot reorder what the page shows.
-     */
-    public static String esc(Object value) {
-        if (value == null) return "";
-        String s = Shown.clean(value.toString());
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String r = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (r == null) {
-                if (b != null) b.append(c);
-                continue;
-            }
-            if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            b.append(r);
-        }
-        return b == null ? s : b.toString();
-    }
-
-    /**
-     * JSON text made safe inside a {@code <script type="application/json">} element: {@code <}, {@code >}
-     * and {@code &} only occur inside JSON strings, where their \\u escapes mean the same, so no
-     * {@code </script>} or {@code <!--} can appear; U+2028/2029 are escaped for old script parsers.
-     */
-    public static String scriptJson(String json) {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-    }
-
     /** jte's escaping of each value, after {@link Shown#clean}. */
     private static final class VisibleText extends OwaspHtmlTemplateOutput {
         VisibleText(TemplateOutput out) { super(out); }
