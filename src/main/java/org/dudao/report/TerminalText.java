@@ -5,7 +5,9 @@ package org.dudao.report;
  * print on a terminal: control characters would let a workbook move the cursor, rewrite earlier
  * lines ({@code \r}), change colours or the window title (ANSI escape sequences), or reorder what is
  * shown (bidirectional overrides). They are written out visibly instead: {@code \r}, {@code \n},
- * {@code \t}, or {@code \u001B} for the others, so that nothing is hidden either.
+ * {@code \t}, or {@code \u001B} for the others, so that nothing is hidden either. This is the one
+ * neutraliser of such characters: the html, xlsx and docx reports use it through {@link Shown}, and
+ * the html pages apply it to every value before jte escapes it ({@link Html}).
  */
 public final class TerminalText {
     private TerminalText() {}

@@ -1,21 +1,17 @@
 package org.dudao.serve;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import org.dudao.report.Html;
 
 import java.util.Map;
 
 /**
- * The console's pages, rendered by jte from templates compiled with the rest of the code
- * (jte-maven-plugin, package {@value #PACKAGE}): no template is compiled at run time. jte escapes
- * every value for where it stands (element, attribute, URL).
+ * The console's pages, rendered by jte from templates compiled with the rest of the code, through
+ * the one template engine the reports use too ({@link Html}): no template is compiled at run time.
+ * jte escapes every value for where it stands (element, attribute, URL).
  */
 final class Pages {
-    static final String PACKAGE = "org.dudao.serve.pages";
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(), PACKAGE);
-
     private Pages() {}
 
     /** Renders the page as the response, in UTF-8 (Javalin's html() would leave the charset out). */
@@ -25,7 +21,7 @@ final class Pages {
 
     static String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
-        ENGINE.render(template + ".jte", params, out);
+        Html.render(template + ".jte", params, out);
         return out.toString();
     }
 }

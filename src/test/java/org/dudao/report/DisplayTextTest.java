@@ -64,6 +64,6 @@ class DisplayTextTest {
         assertThat(Shown.name("二县")).isEqualTo("二县");
         assertThat(Shown.fileName("/a/b/c.xlsx")).isEqualTo("c.xlsx");
         assertThat(Shown.fileName("C:\\a\\c.xlsx")).isEqualTo("c.xlsx");
-        assertThat(Html.esc("a\u202Eb")).isEqualTo("a\\u202Eb");
+        assertThat(Shown.clean("a\u202Eb")).isEqualTo("a\\u202Eb");
     }
 }

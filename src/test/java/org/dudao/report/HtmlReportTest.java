@@ -4,6 +4,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.dudao.model.Dataset;
+import org.dudao.model.EntityKind;
+import org.dudao.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -137,11 +140,24 @@ class HtmlReportTest {
     }
 
     @Test
-    void escaping_replaces_every_character_that_can_end_text_or_an_attribute() {
-        assertThat(Html.esc("<a href=\"x\" title='y'>&amp;</a>")).isEqualTo("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
-        assertThat(Html.esc("二县")).isEqualTo("二县");
-        assertThat(Html.esc(null)).isEmpty();
-        assertThat(Html.scriptJson("{\"a\":\"</script><!--&\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
+    void text_and_attributes_keep_quotes_and_brackets_as_text_and_show_control_characters() throws Exception {
+        String hostile = "县'\"&<>\u202E\u0007";
+        Dataset d = TestData.create()
+                .entity("990000", "一省", EntityKind.PROVINCE, null, null)
+                .entity("990101", hostile, EntityKind.COUNTY, "990000", null)
+                .entity("9901'\"<>&", "二县", EntityKind.COUNTY, "990000", null)
+                .metric("990101", 2023, "一般公共预算教育支出", "100", "万元")
+                .metric("990101", 2024, "一般公共预算教育支出", "90", "万元")
+                .build();
+        String html = html(Reports.of(d, 2024));
+        String shown = "县'\"&<>\\u202E\\u0007";
+        assertThat(html).doesNotContain("\u202E").doesNotContain("\u0007").doesNotContain(hostile.substring(0, 6));
+        Document doc = Jsoup.parse(html);
+        assertThat(doc.selectFirst("#matrix th[data-region=990101]").ownText()).isEqualTo(shown);
+        assertThat(doc.selectFirst("#f-region option[value=990101]").text()).isEqualTo(shown + "（990101）");
+        assertThat(doc.select("#matrix th[data-region]").eachAttr("data-region")).contains("9901'\"<>&");
+        assertThat(doc.select("#f-region option").eachAttr("value")).contains("9901'\"<>&");
+        assertThat(doc.select("script")).hasSize(1);
     }
 
     static String html(Report report) throws IOException {
