@@ -618,6 +618,7 @@ final class SheetInterpreter {
             factor = f.get();
         }
         if (factor.compareTo(BigDecimal.ONE) != 0) value = value.multiply(factor, MathContext.DECIMAL128);
+        if (NumberText.outOfRange(value)) { cellProblem(c, spec, "的值" + NumberText.outOfRangeText(NumberText.shown(c))); return; }
         out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
     }
 
@@ -629,7 +630,7 @@ final class SheetInterpreter {
     private void withUnitInCell(CellValue c, String entity, int year, ColumnSpec spec) {
         Optional<UnitSuffix.Parsed> p = UnitSuffix.parse(c.text());
         String canonical = spec.def == null ? spec.unit : spec.def.unit();
-        if (p.isEmpty()) { cellProblem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+        if (p.isEmpty()) { cellProblem(c, spec, "的值" + NumberText.whyNot(c.text()).orElse("“" + c.asText() + "”不是数值")); return; }
         Optional<BigDecimal> f = canonical == null ? Optional.empty() : Units.factor(p.get().unit(), canonical);
         if (f.isEmpty()) {
             cellProblem(c, spec, "的值“" + c.asText() + "”的单位“" + p.get().unit() + "”无法换算为"
@@ -641,6 +642,7 @@ final class SheetInterpreter {
                     + p.get().unit() + "”，与表头的单位“" + spec.unit + "”不同：按单元格中的单位换算");
         }
         BigDecimal value = p.get().value().multiply(f.get(), MathContext.DECIMAL128);
+        if (NumberText.outOfRange(value)) { cellProblem(c, spec, "的值" + NumberText.outOfRangeText(c.asText())); return; }
         out.metric(new Metric(entity, year, spec.name, value, null, canonical, new Origin(file, sheet, c.ref())));
     }
 

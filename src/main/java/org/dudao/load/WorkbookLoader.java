@@ -165,6 +165,8 @@ public final class WorkbookLoader {
                     LocalDateTime d = c.getLocalDateTimeCellValue();
                     yield CellValue.of(col, ref, CellValue.Kind.DATE, d == null ? "" : d.toLocalDate().toString());
                 }
+                // NaN or infinity (a damaged file) as text, which the interpreter refuses: BigDecimal cannot hold them
+                if (NumberText.outOfRange(c.getNumericCellValue())) yield CellValue.text(col, ref, Double.toString(c.getNumericCellValue()));
                 String format = c.getCellStyle() == null ? null : c.getCellStyle().getDataFormatString();
                 // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3.
                 yield CellValue.number(col, ref, BigDecimal.valueOf(c.getNumericCellValue()), format != null && format.contains("%"));

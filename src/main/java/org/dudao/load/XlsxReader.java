@@ -311,6 +311,8 @@ final class XlsxReader {
         private CellValue number(String v) {
             if (v.isEmpty()) return CellValue.text(column, ref, null);
             double d = Double.parseDouble(v);
+            // 1E+400 (infinity) or 1e-400 (0) as a double: passed on as the text it is, which the interpreter refuses
+            if (NumberText.outOfRange(d, v)) return CellValue.text(column, ref, v);
             byte f = formats.of(style);
             if ((f & DATE) != 0 && DateUtil.isValidExcelDate(d)) {
                 LocalDateTime date = DateUtil.getLocalDateTime(d, date1904);
