@@ -45,7 +45,7 @@ public final class WorkbookLoader {
     public record Result(Dataset dataset, List<WorkbookException> unreadable) {}
 
     public Result load(List<Path> files) {
-        DatasetBuilder builder = new DatasetBuilder().validity(dictionary.validity());
+        DatasetBuilder builder = new DatasetBuilder().validity(dictionary.validity()).partOf(dictionary.partOf());
         List<WorkbookException> unreadable = new ArrayList<>();
         for (Path f : files) {
             // A workbook counts whole or not at all: one that breaks on its third sheet adds nothing.
