@@ -54,6 +54,12 @@ final class SheetInterpreter {
         Values.yearInTitle(sheet).ifPresent(y -> titleYear = y);
     }
 
+    /** Whether Excel hides the sheet (null: shown; true: very hidden). */
+    private Boolean hidden;
+
+    /** The sheet is hidden in Excel: its data is used, and the load summary says so. */
+    void hidden(boolean veryHidden) { hidden = veryHidden; }
+
     /** True once the sheet was found to be no data sheet: the caller may stop feeding it rows. */
     boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
 
@@ -104,6 +110,10 @@ final class SheetInterpreter {
             out.problem(Severity.WARNING, file, sheet, null, "未识别为数据表（前 " + HEADER_SCAN_ROWS
                     + " 行中没有“地区代码”“学校代码”或“参数名称”表头），已跳过");
             return;
+        }
+        if (hidden != null && tally.getAccepted() > 0) {
+            tally.hidden();
+            out.problem(Severity.WARNING, file, sheet, null, HiddenSheets.notice(sheet, hidden, tally.getAccepted()));
         }
         out.sheet(tally);
     }

@@ -125,6 +125,8 @@ public final class WorkbookLoader {
     private void readSheets(Workbook wb, String file, DatasetBuilder out) {
         for (Sheet sheet : wb) {
             SheetInterpreter interpreter = new SheetInterpreter(file, sheet.getSheetName(), dictionary, out);
+            int index = wb.getSheetIndex(sheet);
+            if (wb.isSheetHidden(index) || wb.isSheetVeryHidden(index)) interpreter.hidden(wb.isSheetVeryHidden(index));
             for (Row row : sheet) {
                 interpreter.row(cells(row));
                 if (interpreter.givenUp()) break;
@@ -140,6 +142,8 @@ public final class WorkbookLoader {
         @Override public boolean givenUp() { return interpreter.givenUp(); }
 
         @Override public void end() { interpreter.end(); }
+
+        @Override public void hidden(boolean veryHidden) { interpreter.hidden(veryHidden); }
     }
 
     private static List<CellValue> cells(Row row) {

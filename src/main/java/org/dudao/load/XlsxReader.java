@@ -44,6 +44,9 @@ final class XlsxReader {
         boolean givenUp();
 
         void end();
+
+        /** Called before the rows of a sheet Excel does not show. */
+        default void hidden(boolean veryHidden) {}
     }
 
     private static final byte DATE = 1;
@@ -78,10 +81,13 @@ final class XlsxReader {
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = date1904(reader);
             Formats formats = new Formats(styles);
+            java.util.Map<String, Boolean> hidden = HiddenSheets.of(reader);
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
                     Rows rows = sheets.apply(it.getSheetName());
+                    Boolean veryHidden = hidden.get(it.getSheetName());
+                    if (veryHidden != null) rows.hidden(veryHidden);
                     XMLReader xml = XMLHelper.newXMLReader();
                     SheetHandler handler = new SheetHandler(rows, strings, formats, date1904);
                     xml.setContentHandler(handler);
