@@ -78,6 +78,8 @@ public final class WorkbookLoader {
         try {
             switch (magic) {
                 case OOXML -> {
+                    String other = InputKind.zip(path); // a .docx or a plain zip, named .xlsx or not
+                    if (other != null) throw new WorkbookException(file, other, null);
                     ZipLimits.apply();
                     XlsxReader.read(path, name -> new SheetRows(new SheetInterpreter(file, name, dictionary, out)));
                 }
@@ -89,7 +91,7 @@ public final class WorkbookLoader {
                             throw new WorkbookException(file, Failures.PASSWORD, null);
                         }
                         if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
-                            throw new WorkbookException(file, "不是 Excel 工作簿：这是其他 Office 文档（如 Word、PowerPoint），其中没有工作表", null);
+                            throw new WorkbookException(file, InputKind.ole2(fs.getRoot()), null);
                         }
                         try (Workbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
                             readSheets(wb, file, out);
