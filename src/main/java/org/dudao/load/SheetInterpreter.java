@@ -54,11 +54,19 @@ final class SheetInterpreter {
         Values.yearInTitle(sheet).ifPresent(y -> titleYear = y);
     }
 
+    /** The first row of headings, while no header is recognised: what an unrecognised sheet is reported with. */
+    private final UnrecognisedSheet unrecognised = new UnrecognisedSheet();
+
     /** Whether Excel hides the sheet (null: shown; true: very hidden). */
     private Boolean hidden;
 
     /** The sheet is hidden in Excel: its data is used, and the load summary says so. */
     void hidden(boolean veryHidden) { hidden = veryHidden; }
+
+    String sheet() { return sheet; }
+
+    /** True once a header was found: the sheet is a region, school, class or parameter sheet. */
+    boolean recognised() { return kind != null; }
 
     /** True once the sheet was found to be no data sheet: the caller may stop feeding it rows. */
     boolean givenUp() { return kind == null && rowsBeforeHeader > HEADER_SCAN_ROWS; }
@@ -108,7 +116,7 @@ final class SheetInterpreter {
         if (kind == null) {
             if (DOCUMENTATION_SHEETS.contains(Text.normalize(sheet))) return;
             out.problem(Severity.WARNING, file, sheet, null, "未识别为数据表（前 " + HEADER_SCAN_ROWS
-                    + " 行中没有“地区代码”“学校代码”或“参数名称”表头），已跳过");
+                    + " 行中没有“地区代码”“学校代码”或“参数名称”表头），已跳过" + unrecognised.describe(dictionary));
             return;
         }
         if (hidden != null && tally.getAccepted() > 0) {
@@ -128,6 +136,7 @@ final class SheetInterpreter {
         }
         SheetKind k = Column.kindOf(names);
         if (k == null) {
+            unrecognised.look(cells);
             if (titleYear == null) {
                 for (CellValue c : cells) {
                     if (c.kind() == CellValue.Kind.TEXT) Values.yearInTitle(c.text()).ifPresent(y -> titleYear = y);
@@ -228,7 +237,7 @@ final class SheetInterpreter {
         if (def.isEmpty()) {
             String name = bottom != null && top != null && !top.name().equals(bottom.name())
                     ? top.name() + bottom.name() : main.name();
-            out.problem(Severity.WARNING, file, sheet, ref, "指标字典中没有“" + name + "”：该列按原样保留，规则不会用到它，"
+            out.problem(Severity.WARNING, file, sheet, ref, "指标字典中没有“" + name + "”" + new HeaderHints(dictionary).hint(name) + "：该列按原样保留，规则不会用到它，"
                     + "如属新指标请在 rules/metrics.csv 中登记");
             return new ColumnSpec(index, ref, Column.METRIC, name, unit, null, BigDecimal.ONE);
         }

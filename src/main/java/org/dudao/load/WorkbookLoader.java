@@ -75,13 +75,14 @@ public final class WorkbookLoader {
         } catch (IOException | RuntimeException e) {
             throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
         }
+        SheetsSeen seen = new SheetsSeen();
         try {
             switch (magic) {
                 case OOXML -> {
                     String other = InputKind.zip(path); // a .docx or a plain zip, named .xlsx or not
                     if (other != null) throw new WorkbookException(file, other, null);
                     ZipLimits.apply();
-                    XlsxReader.read(path, name -> new SheetRows(new SheetInterpreter(file, name, dictionary, out)));
+                    XlsxReader.read(path, name -> new SheetRows(seen.add(new SheetInterpreter(file, name, dictionary, out))));
                 }
                 case OLE2 -> {
                     try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true)) {
@@ -94,7 +95,7 @@ public final class WorkbookLoader {
                             throw new WorkbookException(file, InputKind.ole2(fs.getRoot()), null);
                         }
                         try (Workbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
-                            readSheets(wb, file, out);
+                            readSheets(wb, file, out, seen);
                         }
                     }
                 }
@@ -103,6 +104,7 @@ public final class WorkbookLoader {
                     else throw new WorkbookException(file, notAWorkbook(magic), null);
                 }
             }
+            seen.report(file, out);
         } catch (WorkbookException e) {
             throw e;
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
@@ -124,9 +126,9 @@ public final class WorkbookLoader {
         };
     }
 
-    private void readSheets(Workbook wb, String file, DatasetBuilder out) {
+    private void readSheets(Workbook wb, String file, DatasetBuilder out, SheetsSeen seen) {
         for (Sheet sheet : wb) {
-            SheetInterpreter interpreter = new SheetInterpreter(file, sheet.getSheetName(), dictionary, out);
+            SheetInterpreter interpreter = seen.add(new SheetInterpreter(file, sheet.getSheetName(), dictionary, out));
             int index = wb.getSheetIndex(sheet);
             if (wb.isSheetHidden(index) || wb.isSheetVeryHidden(index)) interpreter.hidden(wb.isSheetVeryHidden(index));
             for (Row row : sheet) {

@@ -45,4 +45,32 @@ class LoadNoticesCliTest {
         JsonNode problems = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("load").path("problems");
         assertThat(problems.findValuesAsText("message")).contains("工作表“旧数据”是隐藏的，其数据已使用（采用 1 行）：请确认这些数据应当计入");
     }
+
+    @Test
+    void a_word_document_alone_is_named_as_one_and_the_run_cannot_be_done() throws Exception {
+        Path f = tmp.resolve("情况说明.xlsx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             OutputStream out = Files.newOutputStream(f)) {
+            doc.createParagraph().createRun().setText("说明");
+            doc.write(out);
+        }
+
+        Cli r = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "json", "--out", tmp.resolve("out").toString(), f.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(r.err()).contains("无法读取工作簿 " + f + "：这是 Word 文档（.docx），不是统计报表工作簿").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_workbook_with_english_headers_lists_its_sheets_and_the_headers_seen() throws Exception {
+        Path f = org.dudao.testing.Workbooks.create().sheet("Data").row("Region code", "Year", "Students").row("330102", 2023, 4000)
+                .save(tmp.resolve("english.xlsx"));
+
+        Cli r = Cli.run("evaluate", "--rules", Fixture.RULES, "--format", "json", "--out", tmp.resolve("out").toString(), f.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(r.err()).contains("所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）。读到的内容：")
+                .contains(f + " Data：未识别为数据表").contains("第 1 行的表头：Region code、Year、Students")
+                .contains(f + "：工作簿中没有可识别的数据表").contains("其中的工作表：Data");
+    }
 }

@@ -92,4 +92,38 @@ class NotStatisticsTest {
         }
         assertThat(refused(ods)).contains("OpenDocument 电子表格（.ods）").contains("另存为 .xlsx");
     }
+
+    @Test
+    void aWorkbookWithNoRecognisedSheetSaysWhichSheetsAndHeadersItHasAndTheNamesNearestThem() {
+        Path f = org.dudao.testing.Workbooks.create().sheet("说明").row("本表由各县填报")
+                .sheet("Sheet1").row("2023年各县教育统计").row("地区编码", "层级", "年度", "在校生人数", "Enrolment")
+                .row("330102", "县", 2023, 4000, 4000)
+                .sheet("Sheet2").row("Region code", "Year", "Students").row("330102", 2023, 4000)
+                .save(dir.resolve("报表.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.dataset.years()).isEmpty();
+        assertThat(l.problems()).filteredOn(p -> p.sheet() == null).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(f.toString());
+            assertThat(p.message()).endsWith("其中的工作表：说明、Sheet1、Sheet2");
+        });
+        assertThat(l.problemsAt("Sheet1", null)).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("已跳过；第 2 行的表头：地区编码、层级、年度、在校生人数、Enrolment")
+                .contains("；“地区编码”不是已知的列名（最接近的名称：地区代码")
+                .contains("；“在校生人数”不是已知的列名（最接近的名称：在校学生数")
+                .doesNotContain("“层级”不是").doesNotContain("“Enrolment”不是"));
+        assertThat(l.problemsAt("Sheet2", null)).singleElement()
+                .satisfies(p -> assertThat(p.message()).endsWith("已跳过；第 1 行的表头：Region code、Year、Students"));
+    }
+
+    @Test
+    void anUnknownColumnOfARecognisedSheetNamesTheNearestMetrics() {
+        Path f = org.dudao.testing.Workbooks.create().sheet("表1").row("地区代码", "层级", "年度", "公办园幼儿数")
+                .row("330102", "县", 2023, 40)
+                .save(dir.resolve("表.xlsx"));
+
+        assertThat(Loaded.load(f).problemsAt("表1", "D1")).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("指标字典中没有“公办园幼儿数”（最接近的名称：公办园在园幼儿数").contains("：该列按原样保留"));
+    }
 }
