@@ -173,7 +173,7 @@ public final class WorkbookLoader {
                     LocalDateTime d = c.getLocalDateTimeCellValue();
                     yield CellValue.of(col, ref, CellValue.Kind.DATE, d == null ? "" : d.toLocalDate().toString());
                 }
-                // NaN or infinity (a damaged file) as text, which the interpreter refuses: BigDecimal cannot hold them
+                // a value no statistic has (1e300, 1e-13; NaN or infinity in a damaged file) as text, which the interpreter refuses
                 if (NumberText.outOfRange(c.getNumericCellValue())) yield CellValue.text(col, ref, Double.toString(c.getNumericCellValue()));
                 String format = c.getCellStyle() == null ? null : c.getCellStyle().getDataFormatString();
                 // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3.
