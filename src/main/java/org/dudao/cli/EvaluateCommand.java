@@ -130,7 +130,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 new RunPipeline.Settings(waivers, waiverOptions.day(), limits), byWorkbook, told);
         if (!outcome.evaluated()) {
             for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
-            err.println(outcome.fatal());
+            for (String line : outcome.fatal().split("\n")) err.println(TerminalText.safe(line));
             return ExitCodes.CANNOT_RUN;
         }
         Report report = outcome.report();

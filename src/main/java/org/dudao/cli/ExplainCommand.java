@@ -75,7 +75,7 @@ public final class ExplainCommand implements Callable<Integer> {
         for (WorkbookException e : loaded.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
         Dataset data = loaded.dataset();
         if (data.years().isEmpty()) {
-            err.println("所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
+            for (String line : org.dudao.load.NoDataHint.of(data).split("\n")) err.println(TerminalText.safe(line));
             return ExitCodes.CANNOT_RUN;
         }
         Entity e = findEntity(data, entity.strip());

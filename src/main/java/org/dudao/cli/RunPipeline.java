@@ -142,7 +142,7 @@ public final class RunPipeline {
             for (WorkbookException e : unreadable) runProblems.add(unreadableMessage(e));
         }
         if (data.years().isEmpty()) {
-            return new Outcome(null, unreadable, "所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
+            return new Outcome(null, unreadable, org.dudao.load.NoDataHint.of(data));
         }
         int evalYear = year != null ? year : Evaluator.latestYear(data);
         if (!data.years().contains(evalYear)) {

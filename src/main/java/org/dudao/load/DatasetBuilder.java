@@ -129,6 +129,7 @@ final class DatasetBuilder {
     private boolean parts, bands;
 
     private ValidityRanges validity = ValidityRanges.defaults();
+    private Map<String, List<String>> partOf = Map.of();
 
     /** The range last looked up for a metric name, with the unit it was for. */
     private record KnownRange(String unit, Optional<ValidityRanges.Range> range) {}
@@ -147,6 +148,12 @@ final class DatasetBuilder {
     private record EntityRow(Entity entity, int year) {}
 
     void input(Dataset.InputFile f) { inputs.add(f); }
+
+    /** The metrics each metric is a part of: a part above its whole is reported and set aside on {@link #build()}. */
+    DatasetBuilder partOf(Map<String, List<String>> wholesOf) {
+        this.partOf = wholesOf;
+        return this;
+    }
 
     DatasetBuilder validity(ValidityRanges ranges) {
         this.validity = ranges;
@@ -307,6 +314,11 @@ final class DatasetBuilder {
         return at < 0 ? null : metrics.get(at);
     }
 
+    /** How many slots {@link #metricAt} has (a slot set aside holds null). */
+    int slotCount() { return metrics.size(); }
+
+    Metric metricAt(int slot) { return metrics.get(slot); }
+
     /** Sets aside the value an entity holds for a metric and year, if any. */
     void dropMetric(Held h, int year, String key) {
         int at = h.find(metrics, year, key);
@@ -347,6 +359,7 @@ final class DatasetBuilder {
     Dataset build() {
         if (parts) SchoolParts.place(this);
         if (bands) ClassSizeSources.reconcile(this, years);
+        if (!partOf.isEmpty()) PartOfCheck.apply(this, partOf);
         for (List<String> cycle : ParentCycles.find(entities)) {
             Origin o = entities.get(cycle.get(0)).entity.getOrigin();
             StringBuilder chain = new StringBuilder();

@@ -84,7 +84,7 @@ final class HeaderColumns {
         if (def.isEmpty()) {
             String name = bottom != null && top != null && !top.name().equals(bottom.name())
                     ? top.name() + bottom.name() : main.name();
-            out.warning(ref, "指标字典中没有“" + name + "”：该列按原样保留，规则不会用到它，"
+            out.warning(ref, "指标字典中没有“" + name + "”" + new HeaderHints(dictionary).hint(name) + "：该列按原样保留，规则不会用到它，"
                     + "如属新指标请在 rules/metrics.csv 中登记");
             return new ColumnSpec(index, ref, Column.METRIC, name, unit, null, BigDecimal.ONE);
         }

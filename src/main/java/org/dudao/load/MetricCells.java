@@ -52,6 +52,7 @@ final class MetricCells {
             factor = f.get();
         }
         if (factor.compareTo(BigDecimal.ONE) != 0) value = value.multiply(factor, MathContext.DECIMAL128);
+        if (NumberText.outOfRange(value)) { problem(c, spec, "的值" + NumberText.outOfRangeText(NumberText.shown(c))); return; }
         out.facts().metric(new Metric(entity, year, spec.name(), value, null, canonical, out.origin(c.ref())));
     }
 
@@ -63,7 +64,7 @@ final class MetricCells {
     private void withUnitInCell(CellValue c, String entity, int year, ColumnSpec spec) {
         Optional<UnitSuffix.Parsed> p = UnitSuffix.parse(c.text());
         String canonical = canonicalUnit(spec);
-        if (p.isEmpty()) { problem(c, spec, "的值“" + c.asText() + "”不是数值"); return; }
+        if (p.isEmpty()) { problem(c, spec, "的值" + NumberText.whyNot(c.text()).orElse("“" + c.asText() + "”不是数值")); return; }
         Optional<BigDecimal> f = canonical == null ? Optional.empty() : Units.factor(p.get().unit(), canonical);
         if (f.isEmpty()) {
             problem(c, spec, "的值“" + c.asText() + "”的单位“" + p.get().unit() + "”无法换算为"
@@ -75,6 +76,7 @@ final class MetricCells {
                     + p.get().unit() + "”，与表头的单位“" + spec.unit() + "”不同：按单元格中的单位换算");
         }
         BigDecimal value = p.get().value().multiply(f.get(), MathContext.DECIMAL128);
+        if (NumberText.outOfRange(value)) { problem(c, spec, "的值" + NumberText.outOfRangeText(c.asText())); return; }
         out.facts().metric(new Metric(entity, year, spec.name(), value, null, canonical, out.origin(c.ref())));
     }
 

@@ -23,16 +23,27 @@ import java.util.Optional;
  */
 public final class MetricDictionary {
     public static final String FILE_NAME = "metrics.csv";
+    /** The optional column naming the metrics a metric is a part of. */
+    static final String PART_OF = "所属指标";
 
-    /** One dictionary entry. */
-    public record Def(String name, String unit, MetricType type, List<String> aliases, String description) {}
+    /**
+     * One dictionary entry; {@code partOf} names the metrics it is a part of (公办园在园幼儿数 of 在园幼儿数), whose
+     * value for the same unit and year it can never exceed.
+     */
+    public record Def(String name, String unit, MetricType type, List<String> aliases, String description, List<String> partOf) {
+        public Def(String name, String unit, MetricType type, List<String> aliases, String description) {
+            this(name, unit, type, aliases, description, List.of());
+        }
+    }
 
     private final Map<String, Def> byName = new LinkedHashMap<>();
     private final Map<String, Def> byAlias = new LinkedHashMap<>();
+    private final Map<String, List<String>> partOf = new LinkedHashMap<>();
     private ValidityRanges validity = ValidityRanges.defaults();
 
     public MetricDictionary(Collection<Def> defs) {
         for (Def d : defs) {
+            if (!d.partOf().isEmpty()) partOf.put(d.name(), d.partOf());
             byName.put(Text.normalize(d.name()), d);
             byAlias.put(Text.normalize(d.name()), d);
             for (String a : d.aliases()) byAlias.putIfAbsent(Text.normalize(a), d);
@@ -41,9 +52,13 @@ public final class MetricDictionary {
 
     public static MetricDictionary empty() { return new MetricDictionary(List.of()); }
 
-    /** Reads {@code metrics.csv} (UTF-8, BOM allowed): 名称,单位,类型,别名,说明; aliases separated by |. */
+    /**
+     * Reads {@code metrics.csv} (UTF-8, BOM allowed): 名称,单位,类型,别名,说明[,所属指标]; aliases and wholes
+     * separated by |. The 所属指标 column is optional: a dictionary written before it existed still reads.
+     */
     public static MetricDictionary read(Path csv) throws IOException, DictionaryException {
         List<Def> defs = new ArrayList<>();
+        Map<String, Long> lines = new LinkedHashMap<>();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
@@ -58,14 +73,21 @@ public final class MetricDictionary {
                 List<String> aliases = new ArrayList<>();
                 for (String a : get(r, "别名").split("[|｜]")) if (!a.isBlank()) aliases.add(a.strip());
                 String unit = get(r, "单位");
-                defs.add(new Def(name, unit.isEmpty() ? null : unit, type, List.copyOf(aliases), get(r, "说明")));
+                List<String> wholes = new ArrayList<>();
+                for (String w : get(r, PART_OF).split("[|｜]")) if (!w.isBlank()) wholes.add(w.strip());
+                defs.add(new Def(name, unit.isEmpty() ? null : unit, type, List.copyOf(aliases), get(r, "说明"), List.copyOf(wholes)));
+                lines.put(name, r.getRecordNumber() + 1);
             }
+            PartOfCheck.validate(defs, csv, lines);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new DictionaryException(csv + ": 指标字典格式错误：" + e.getMessage());
         }
         // The plausible ranges of values live beside the dictionary, in validity.csv (optional).
         return new MetricDictionary(defs).withValidity(ValidityRanges.read(csv.resolveSibling(ValidityRanges.FILE_NAME)));
     }
+
+    /** The metrics each metric is a part of (the 所属指标 column), for the metrics that have any. */
+    public Map<String, List<String>> partOf() { return Collections.unmodifiableMap(partOf); }
 
     /** The ranges values are checked against on load (a warning outside, never a rejection). */
     public ValidityRanges validity() { return validity; }

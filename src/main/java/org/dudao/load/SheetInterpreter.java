@@ -28,6 +28,10 @@ final class SheetInterpreter {
     private DataRow row;
     private EntityRows entities;
     private SheetTally tally;
+    /** The first row of headings, while no header is recognised: what an unrecognised sheet is reported with. */
+    private final UnrecognisedSheet unrecognised = new UnrecognisedSheet();
+    /** Whether Excel hides the sheet (null: shown; true: very hidden). */
+    private Boolean hidden;
 
     SheetInterpreter(String file, String sheet, MetricDictionary dictionary, DatasetBuilder out) {
         this.out = new SheetOutput(file, sheet, out);
@@ -38,11 +42,20 @@ final class SheetInterpreter {
     /** True once the sheet was found to be no data sheet: the caller may stop feeding it rows. */
     boolean givenUp() { return header.givenUp(); }
 
+    /** The sheet is hidden in Excel: its data is used, and the load summary says so. */
+    void hidden(boolean veryHidden) { hidden = veryHidden; }
+
+    String sheet() { return out.sheet(); }
+
+    /** True once a header was found: the sheet is a region, school, class or parameter sheet. */
+    boolean recognised() { return header.found(); }
+
     /** One row's cells, in column order; the list may be reused by the caller once this returns. */
     void row(List<CellValue> cells) {
         cells = withinSheet(cells);
         if (columns == null && !header.found()) {
             header.look(cells);
+            if (!header.found()) unrecognised.look(cells);
             return;
         }
         if (columns == null) {
@@ -60,8 +73,12 @@ final class SheetInterpreter {
         if (!header.found()) {
             if (DOCUMENTATION_SHEETS.contains(Text.normalize(out.sheet()))) return;
             out.warning(null, "未识别为数据表（前 " + HeaderDetector.SCAN_ROWS
-                    + " 行中没有“地区代码”“学校代码”或“参数名称”表头），已跳过");
+                    + " 行中没有“地区代码”“学校代码”或“参数名称”表头），已跳过" + unrecognised.describe(dictionary));
             return;
+        }
+        if (hidden != null && tally.getAccepted() > 0) {
+            tally.hidden();
+            out.warning(null, HiddenSheets.notice(out.sheet(), hidden, tally.getAccepted()));
         }
         out.facts().sheet(tally);
     }

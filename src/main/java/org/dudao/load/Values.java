@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 /** Reading the values offices type: text numbers, percentages, years, codes and yes/no answers. */
 final class Values {
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern YEAR = Pattern.compile("((?:19|20|21)\\d{2})(年度?)?");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("((?:19|20|21)\\d{2})年");
 
@@ -22,18 +21,11 @@ final class Values {
     record Num(BigDecimal value, boolean percent) {}
 
     /**
-     * {@code 1,234.5}, {@code  85.3% }, {@code １２３}: thousands separators and spaces go, a trailing
-     * % marks a percentage. Anything else is not a number.
+     * {@code 1,234.5}, {@code  85.3% }, {@code １２３}: thousands separators (in groups of three) and spaces
+     * go, a trailing % marks a percentage. Anything else is not a number ({@link NumberText} says why).
      */
     static Optional<Num> parseNumber(String raw) {
-        String t = Text.normalize(raw).replace(",", "").replace("，", "");
-        boolean percent = false;
-        if (t.endsWith("%")) {
-            percent = true;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (!NUMBER.matcher(t).matches()) return Optional.empty();
-        return Optional.of(new Num(new BigDecimal(t), percent));
+        return NumberText.parse(raw);
     }
 
     /** Placeholders offices write for "nothing reported": read as missing, never as zero. */

@@ -45,7 +45,7 @@ public final class WorkbookLoader {
     public record Result(Dataset dataset, List<WorkbookException> unreadable) {}
 
     public Result load(List<Path> files) {
-        DatasetBuilder builder = new DatasetBuilder().validity(dictionary.validity());
+        DatasetBuilder builder = new DatasetBuilder().validity(dictionary.validity()).partOf(dictionary.partOf());
         List<WorkbookException> unreadable = new ArrayList<>();
         for (Path f : files) {
             // A workbook counts whole or not at all: one that breaks on its third sheet adds nothing.
@@ -75,11 +75,14 @@ public final class WorkbookLoader {
         } catch (IOException | RuntimeException e) {
             throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
         }
+        SheetsSeen seen = new SheetsSeen();
         try {
             switch (magic) {
                 case OOXML -> {
+                    String other = InputKind.zip(path); // a .docx or a plain zip, named .xlsx or not
+                    if (other != null) throw new WorkbookException(file, other, null);
                     ZipLimits.apply();
-                    XlsxReader.read(path, name -> new SheetRows(new SheetInterpreter(file, name, dictionary, out)));
+                    XlsxReader.read(path, name -> new SheetRows(seen.add(new SheetInterpreter(file, name, dictionary, out))));
                 }
                 case OLE2 -> {
                     try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true)) {
@@ -89,10 +92,10 @@ public final class WorkbookLoader {
                             throw new WorkbookException(file, Failures.PASSWORD, null);
                         }
                         if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
-                            throw new WorkbookException(file, "不是 Excel 工作簿：这是其他 Office 文档（如 Word、PowerPoint），其中没有工作表", null);
+                            throw new WorkbookException(file, InputKind.ole2(fs.getRoot()), null);
                         }
                         try (Workbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
-                            readSheets(wb, file, out);
+                            readSheets(wb, file, out, seen);
                         }
                     }
                 }
@@ -101,6 +104,7 @@ public final class WorkbookLoader {
                     else throw new WorkbookException(file, notAWorkbook(magic), null);
                 }
             }
+            seen.report(file, out);
         } catch (WorkbookException e) {
             throw e;
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
@@ -122,9 +126,11 @@ public final class WorkbookLoader {
         };
     }
 
-    private void readSheets(Workbook wb, String file, DatasetBuilder out) {
+    private void readSheets(Workbook wb, String file, DatasetBuilder out, SheetsSeen seen) {
         for (Sheet sheet : wb) {
-            SheetInterpreter interpreter = new SheetInterpreter(file, sheet.getSheetName(), dictionary, out);
+            SheetInterpreter interpreter = seen.add(new SheetInterpreter(file, sheet.getSheetName(), dictionary, out));
+            int index = wb.getSheetIndex(sheet);
+            if (wb.isSheetHidden(index) || wb.isSheetVeryHidden(index)) interpreter.hidden(wb.isSheetVeryHidden(index));
             for (Row row : sheet) {
                 interpreter.row(cells(row));
                 if (interpreter.givenUp()) break;
@@ -140,6 +146,8 @@ public final class WorkbookLoader {
         @Override public boolean givenUp() { return interpreter.givenUp(); }
 
         @Override public void end() { interpreter.end(); }
+
+        @Override public void hidden(boolean veryHidden) { interpreter.hidden(veryHidden); }
     }
 
     private static List<CellValue> cells(Row row) {
@@ -165,6 +173,8 @@ public final class WorkbookLoader {
                     LocalDateTime d = c.getLocalDateTimeCellValue();
                     yield CellValue.of(col, ref, CellValue.Kind.DATE, d == null ? "" : d.toLocalDate().toString());
                 }
+                // a value no statistic has (1e300, 1e-13; NaN or infinity in a damaged file) as text, which the interpreter refuses
+                if (NumberText.outOfRange(c.getNumericCellValue())) yield CellValue.text(col, ref, Double.toString(c.getNumericCellValue()));
                 String format = c.getCellStyle() == null ? null : c.getCellStyle().getDataFormatString();
                 // BigDecimal.valueOf gives the shortest decimal that is the double: 0.3 stays 0.3.
                 yield CellValue.number(col, ref, BigDecimal.valueOf(c.getNumericCellValue()), format != null && format.contains("%"));

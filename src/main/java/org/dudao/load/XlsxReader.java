@@ -44,6 +44,9 @@ final class XlsxReader {
         boolean givenUp();
 
         void end();
+
+        /** Called before the rows of a sheet Excel does not show. */
+        default void hidden(boolean veryHidden) {}
     }
 
     private static final byte DATE = 1;
@@ -78,10 +81,13 @@ final class XlsxReader {
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = date1904(reader);
             Formats formats = new Formats(styles);
+            java.util.Map<String, Boolean> hidden = HiddenSheets.of(reader);
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
                     Rows rows = sheets.apply(it.getSheetName());
+                    Boolean veryHidden = hidden.get(it.getSheetName());
+                    if (veryHidden != null) rows.hidden(veryHidden);
                     XMLReader xml = XMLHelper.newXMLReader();
                     SheetHandler handler = new SheetHandler(rows, strings, formats, date1904);
                     xml.setContentHandler(handler);
@@ -311,6 +317,8 @@ final class XlsxReader {
         private CellValue number(String v) {
             if (v.isEmpty()) return CellValue.text(column, ref, null);
             double d = Double.parseDouble(v);
+            // 1E+400 (infinity) or 1e-400 (0) as a double: passed on as the text it is, which the interpreter refuses
+            if (NumberText.outOfRange(d, v)) return CellValue.text(column, ref, v);
             byte f = formats.of(style);
             if ((f & DATE) != 0 && DateUtil.isValidExcelDate(d)) {
                 LocalDateTime date = DateUtil.getLocalDateTime(d, date1904);

@@ -13,6 +13,7 @@ public final class SheetTally {
     private int skipped;
     private int rejected;
     private int blank;
+    private boolean hidden;
 
     public SheetTally(String file, String sheet, String kind) {
         this.file = file;
@@ -24,6 +25,8 @@ public final class SheetTally {
     public void skipped() { read++; skipped++; }
     public void rejected() { read++; rejected++; }
     public void blank() { blank++; }
+    /** The sheet is hidden in Excel, and rows of it were taken. */
+    public void hidden() { hidden = true; }
 
     public String getFile() { return file; }
     public String getSheet() { return sheet; }
@@ -34,6 +37,7 @@ public final class SheetTally {
     public int getSkipped() { return skipped; }
     public int getRejected() { return rejected; }
     public int getBlank() { return blank; }
+    public boolean isHidden() { return hidden; }
 
     public boolean balances() { return read == accepted + skipped + rejected; }
 }

@@ -3,6 +3,7 @@ package org.dudao.report;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
+import org.dudao.model.SheetTally;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
@@ -47,6 +48,10 @@ public final class ConsoleSummary {
         printf(out, "数据：收到工作簿 %d 个%s，数据表 %d 张；读取 %d 行 = 采用 %d + 跳过（合计/注释）%d + 拒绝 %d；数据问题 %d 个（错误 %d 个）%n",
                 report.workbooksReceived(), unreadable > 0 ? "（" + unreadable + " 个无法读取）" : "", data.sheets().size(), rows.read(),
                 rows.accepted(), rows.skipped(), rows.rejected(), data.problems().size(), errors);
+        // data a person checking the workbook in Excel would not see: said here, not only in the problem list
+        for (SheetTally t : data.sheets()) {
+            if (t.isHidden()) printf(out, "  注意：%s 中的工作表“%s”是隐藏的，其数据已使用（采用 %d 行）%n", t.getFile(), t.getSheet(), t.getAccepted());
+        }
         Map<Status, Integer> all = report.counts();
         List<String> counts = new ArrayList<>();
         for (Status s : Status.values()) counts.add(s.label() + " " + all.get(s));

@@ -20,6 +20,8 @@ class RulesInitCommandTest {
         Cli r = Cli.run("rules", "init", copy.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(RulesLookupTest.contents(copy)).isEqualTo(RulesLookupTest.contents(Path.of("rules")));
+        // the dictionary an analyst edits has the 所属指标 (part-of) column
+        assertThat(Files.readString(copy.resolve("metrics.csv"))).startsWith("名称,单位,类型,别名,说明,所属指标\n").contains("\n公办园在园幼儿数,").contains(",在园幼儿数\n");
         long drl;
         try (var s = Files.list(copy)) {
             drl = s.filter(f -> f.toString().endsWith(".drl")).count();

@@ -103,13 +103,13 @@ class HostileWorkbookTest {
     }
 
     @Test
-    void anOle2FileWithoutAWorkbookIsNamedAsAnotherOfficeDocument() throws IOException {
+    void anOle2FileWithAWordStreamIsNamedAsAWordDocument() throws IOException {
         Path bad = dir.resolve("文档.xls");
         try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream os = Files.newOutputStream(bad)) {
             fs.createDocument(new ByteArrayInputStream(new byte[600]), "WordDocument");
             fs.writeFilesystem(os);
         }
-        assertThat(refused(bad)).contains("其他 Office 文档");
+        assertThat(refused(bad)).isEqualTo("这是 Word 文档（.doc），不是统计报表工作簿：请提交 Excel 工作簿（.xlsx/.xls）或 CSV 文件");
     }
 
     /** A sheet of 60 MB of one repeated row, 60 KB zipped: an inflate ratio near 1:1000. */

@@ -61,7 +61,7 @@ final class Loaded {
 
     List<LoadProblem> problemsAt(String sheet, String cell) {
         return dataset.problems().stream()
-                .filter(p -> sheet.equals(p.sheet()) && cell.equals(p.cell())).toList();
+                .filter(p -> sheet.equals(p.sheet()) && java.util.Objects.equals(cell, p.cell())).toList();
     }
 
     List<LoadProblem> errors() {
