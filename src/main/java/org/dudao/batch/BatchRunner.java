@@ -4,7 +4,6 @@ import org.dudao.cli.ExitCodes;
 import org.dudao.cli.RunPipeline;
 import org.dudao.engine.RuleBase;
 import org.dudao.history.Changes;
-import org.dudao.history.Hashes;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
 import org.dudao.history.NewRun;
@@ -14,12 +13,14 @@ import org.dudao.history.Trend;
 import org.dudao.load.RegionProbe;
 import org.dudao.load.WorkbookException;
 import org.dudao.model.Entity;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.dudao.report.FileProblems;
 import org.dudao.report.Manifest;
 import org.dudao.report.Report;
 import org.dudao.report.RunFolder;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,7 +146,7 @@ public final class BatchRunner {
         List<Future<Object>> futures = new ArrayList<>();
         for (Path f : files) futures.add(pool.submit(() -> {
             try {
-                String sha = Hashes.sha256(f);
+                String sha = Sha256.of(f);
                 long bytes = Files.size(f);
                 RegionProbe.Result r = probe.probe(f);
                 return new Workbook(f, sha, bytes, Grouping.regionOf(r.entities(), f.getFileName().toString()), r.years());
@@ -185,14 +186,14 @@ public final class BatchRunner {
         return options.out().resolve(options.perFile() ? "files" : "regions");
     }
 
-    private static List<NewRun.Input> inputs(Group g) {
-        return g.files().stream().map(w -> new NewRun.Input(w.path().toString(), w.sha256(), w.bytes())).toList();
+    private static List<InputFile> inputs(Group g) {
+        return g.files().stream().map(w -> new InputFile(w.path().toString(), w.sha256(), w.bytes())).toList();
     }
 
     private BatchResult.RegionResult runGroup(long batchId, Group g, int evalThreads) throws HistoryException, IOException {
         Path folder = g.folder();
-        List<NewRun.Input> inputs = inputs(g);
-        String inputsSha = Hashes.ofInputs(inputs.stream().map(NewRun.Input::sha256).toList());
+        List<InputFile> inputs = inputs(g);
+        String inputsSha = Sha256.ofInputs(inputs.stream().map(InputFile::sha256).toList());
         String formats = String.join(",", options.formats());
         if (!options.force()) {
             Optional<StoredRun> same = history.unchangedRun(g.key(), inputsSha, rules.hash());
@@ -245,7 +246,7 @@ public final class BatchRunner {
                 Trend.of(history.regionVerdicts(g.key())), problems, files);
     }
 
-    private BatchResult.RegionResult skipped(Group g, Path folder, List<NewRun.Input> inputs, StoredRun same) throws HistoryException {
+    private BatchResult.RegionResult skipped(Group g, Path folder, List<InputFile> inputs, StoredRun same) throws HistoryException {
         List<StoredVerdict> verdicts = history.verdicts(same.id());
         Optional<StoredRun> before = history.previousRun(g.key(), same.id());
         Changes changes = before.isPresent()
@@ -260,7 +261,7 @@ public final class BatchRunner {
                 Trend.of(history.regionVerdicts(g.key())), List.of(), files);
     }
 
-    private BatchResult.RegionResult notEvaluated(long batchId, Group g, Path folder, List<NewRun.Input> inputs, String inputsSha,
+    private BatchResult.RegionResult notEvaluated(long batchId, Group g, Path folder, List<InputFile> inputs, String inputsSha,
                                                   String startedAt, List<String> problems) throws HistoryException {
         NewRun run = new NewRun(g.key(), g.name(), startedAt, null, null, rules.hash(), inputsSha, String.join(",", options.formats()),
                 folder.toString(), false, ExitCodes.CANNOT_RUN, inputs);
@@ -270,7 +271,7 @@ public final class BatchRunner {
                 inputs, ExitCodes.CANNOT_RUN, emptyCounts(), List.of(), Changes.none(), List.of(), problems, List.of());
     }
 
-    private static BatchResult.RegionResult failed(Group g, Path folder, List<NewRun.Input> inputs, String why) {
+    private static BatchResult.RegionResult failed(Group g, Path folder, List<InputFile> inputs, String why) {
         return new BatchResult.RegionResult(g.key(), g.name(), folder, BatchResult.Outcome.NOT_EVALUATED, null, null, null, null,
                 inputs, ExitCodes.CANNOT_RUN, emptyCounts(), List.of(), Changes.none(), List.of(), List.of(why), List.of());
     }

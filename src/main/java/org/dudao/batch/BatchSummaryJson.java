@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import org.dudao.history.Changes;
-import org.dudao.history.NewRun;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 
 import java.io.IOException;
@@ -94,9 +94,9 @@ public final class BatchSummaryJson {
         g.writeEndArray();
         g.writeNumberField("exitCode", r.exitCode());
         g.writeArrayFieldStart("inputs");
-        for (NewRun.Input in : r.inputs()) {
+        for (InputFile in : r.inputs()) {
             g.writeStartObject();
-            g.writeStringField("file", in.file());
+            g.writeStringField("file", in.path());
             g.writeStringField("sha256", in.sha256());
             g.writeNumberField("bytes", in.bytes());
             g.writeEndObject();

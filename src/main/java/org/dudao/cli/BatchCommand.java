@@ -12,17 +12,18 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
-import org.dudao.history.Hashes;
+import org.dudao.model.InputFile;
 import org.dudao.report.AtomicFiles;
 import org.dudao.report.FileProblems;
 import org.dudao.report.Manifest;
 import org.dudao.report.RunFolder;
+import org.dudao.util.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -133,9 +134,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     /** The batch as its folder's manifest names it: the batch summary's run, over every workbook of the batch. */
     private static Manifest.Run manifestRun(BatchResult result, RuleBase rules) {
-        List<Manifest.Input> inputs = result.regions().stream().flatMap(r -> r.inputs().stream())
-                .map(i -> new Manifest.Input(i.file(), i.sha256(), i.bytes())).toList();
+        List<InputFile> inputs = result.regions().stream().flatMap(r -> r.inputs().stream()).toList();
         return new Manifest.Run(UUID.randomUUID().toString(), result.finishedAt(), "dudao batch", Version.get(), rules.hash(),
-                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
+                Sha256.ofInputs(inputs.stream().map(InputFile::sha256).toList()), inputs);
     }
 }

@@ -8,10 +8,10 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.engine.StreamingEvaluator;
 import org.dudao.engine.VerdictStore;
 import org.dudao.engine.Waivers;
-import org.dudao.history.Hashes;
 import org.dudao.load.WorkbookException;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
+import org.dudao.model.InputFile;
 import org.dudao.report.DocxReport;
 import org.dudao.report.HtmlReport;
 import org.dudao.report.JsonReport;
@@ -22,6 +22,7 @@ import org.dudao.report.ReportView;
 import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
 import org.dudao.report.XlsxReport;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -202,9 +203,9 @@ public final class RunPipeline {
     /** What the manifest says of the run: a new id, its time, the rules' hash and the inputs with theirs. */
     static Manifest.Run manifestRun(Report report) {
         RunInfo run = report.run();
-        List<Manifest.Input> inputs = run.inputs().stream().map(i -> new Manifest.Input(i.path(), i.sha256(), i.bytes())).toList();
+        List<InputFile> inputs = run.inputs();
         return new Manifest.Run(UUID.randomUUID().toString(), run.time(), run.tool(), run.version(), run.rulesSha256(),
-                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
+                Sha256.ofInputs(inputs.stream().map(InputFile::sha256).toList()), inputs);
     }
 
     private static void writeEach(Report report, List<String> formats, Path dir, boolean perRegion, int threads, Consumer<String> progress,

@@ -5,6 +5,7 @@ import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
+import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
@@ -217,7 +218,7 @@ public final class StreamingEvaluator {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         Set<String> conflicted = new HashSet<>();
         Map<String, Param> params = new LinkedHashMap<>();
-        List<Dataset.InputFile> inputs = new ArrayList<>();
+        List<InputFile> inputs = new ArrayList<>();
         List<SheetTally> sheets = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         TreeSet<Integer> years = new TreeSet<>();

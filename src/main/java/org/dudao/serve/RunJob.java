@@ -5,15 +5,16 @@ import org.dudao.cli.ExitCodes;
 import org.dudao.cli.RunPipeline;
 import org.dudao.cli.Version;
 import org.dudao.engine.RuleCompileException;
-import org.dudao.history.Hashes;
 import org.dudao.history.HistoryException;
 import org.dudao.history.NewRun;
 import org.dudao.load.RegionProbe;
 import org.dudao.load.WorkbookException;
 import org.dudao.model.Entity;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.dudao.report.Report;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,8 +171,8 @@ final class RunJob implements Runnable {
         String rulesDir = console.config().rules().toString();
         String folder = console.runs().folder(id).toAbsolutePath().toString();
         long batch = history.startBatch(startedAt, Version.get(), rulesDir, console.rules().hash(), folder);
-        List<NewRun.Input> inputs = s.inputs.stream().map(i -> new NewRun.Input(i.name, i.sha256, i.bytes)).toList();
-        String inputsSha = Hashes.ofInputs(s.inputs.stream().map(i -> i.sha256).toList());
+        List<InputFile> inputs = s.inputs.stream().map(i -> new InputFile(i.name, i.sha256, i.bytes)).toList();
+        String inputsSha = Sha256.ofInputs(s.inputs.stream().map(i -> i.sha256).toList());
         String name = report == null ? region.name()
                 : Optional.ofNullable(report.data().entities().get(region.key())).map(Entity::displayName).orElse(region.name());
         String years = report == null ? null : report.run().yearsPresent().stream().map(String::valueOf).collect(Collectors.joining(","));

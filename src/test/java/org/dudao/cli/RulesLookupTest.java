@@ -73,7 +73,7 @@ class RulesLookupTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(f).toString(), org.dudao.history.Hashes.sha256(f));
+                files.put(dir.relativize(f).toString(), org.dudao.util.Sha256.of(f));
             }
         }
         return files;
