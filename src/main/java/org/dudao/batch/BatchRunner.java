@@ -1,5 +1,7 @@
 package org.dudao.batch;
 
+import org.dudao.api.Dudao;
+import org.dudao.api.ExitCodes;
 import org.dudao.cli.ExitCodes;
 import org.dudao.cli.RunPipeline;
 import org.dudao.engine.RuleBase;
@@ -76,7 +78,7 @@ public final class BatchRunner {
 
     public BatchResult run() throws HistoryException {
         String startedAt = now();
-        long batchId = history.startBatch(startedAt, org.dudao.cli.Version.get(), rulesDir, rules.hash(),
+        long batchId = history.startBatch(startedAt, Dudao.version(), rulesDir, rules.hash(),
                 options.out().toAbsolutePath().normalize().toString());
         List<BatchResult.FileProblem> problems = new ArrayList<>();
         List<BatchResult.Duplicate> duplicates = new ArrayList<>();

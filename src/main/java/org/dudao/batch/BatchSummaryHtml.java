@@ -44,7 +44,7 @@ public final class BatchSummaryHtml {
         w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         w.write("<title>" + Html.esc(title) + "</title>\n<style>\n" + HtmlReport.css() + EXTRA_CSS + "</style>\n</head>\n<body>\n");
         w.write("<h1>" + Html.esc(title) + "</h1>\n");
-        w.write("<p class=\"meta\">dudao " + Html.esc(org.dudao.cli.Version.get()) + " · " + Html.esc(b.startedAt()) + " 至 "
+        w.write("<p class=\"meta\">dudao " + Html.esc(org.dudao.api.Dudao.version()) + " · " + Html.esc(b.startedAt()) + " 至 "
                 + Html.esc(b.finishedAt()) + " · 规则 " + Html.esc(b.rulesDir()) + "（SHA-256 " + Html.esc(b.rulesSha256()) + "）</p>\n");
         facts(b, w);
         regions(b, w);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import org.dudao.api.Dudao;
 import org.dudao.history.Changes;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
@@ -34,7 +35,7 @@ public final class BatchSummaryJson {
             g.writeStringField("startedAt", b.startedAt());
             g.writeStringField("finishedAt", b.finishedAt());
             g.writeStringField("tool", "dudao");
-            g.writeStringField("version", org.dudao.cli.Version.get());
+            g.writeStringField("version", Dudao.version());
             g.writeObjectFieldStart("rules");
             g.writeStringField("dir", b.rulesDir());
             g.writeStringField("sha256", b.rulesSha256());

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.batch.BatchConsole;
 import org.dudao.batch.BatchResult;
 import org.dudao.batch.BatchRunner;

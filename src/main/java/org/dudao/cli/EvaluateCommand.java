@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.SessionLimits;
 import org.dudao.engine.Waivers;
@@ -9,6 +10,7 @@ import org.dudao.report.FileProblems;
 import org.dudao.report.Report;
 import org.dudao.report.RunFolder;
 import org.dudao.report.TerminalText;
+import org.dudao.util.FileNameCharset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.DroolsMessages;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
@@ -74,7 +75,7 @@ public final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_RUN;
         }
         WorkbookLoader.Result loaded = new WorkbookLoader(rb.dictionary()).load(workbooks);
-        for (WorkbookException e : loaded.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
+        for (WorkbookException e : loaded.unreadable()) err.println(TerminalText.safe(e.describe()));
         Dataset data = loaded.dataset();
         if (data.years().isEmpty()) {
             err.println("所给工作簿中没有可评估的数据（未找到带年度的地区表、学校表或班级表）");

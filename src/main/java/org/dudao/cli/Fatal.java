@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.report.FileProblems;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.history.Changes;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.Evaluation;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
@@ -22,6 +23,7 @@ import org.dudao.report.ReportView;
 import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
 import org.dudao.report.XlsxReport;
+import org.dudao.util.FileNameCharset;
 import org.dudao.util.Sha256;
 
 import java.io.IOException;

@@ -135,7 +135,7 @@ public final class RuleTests {
         WorkbookLoader.Result loaded = new WorkbookLoader(rules.dictionary()).load(List.of(file));
         if (!loaded.unreadable().isEmpty()) {
             WorkbookException e = loaded.unreadable().get(0);
-            return FixtureResult.unreadable(file, "无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
+            return FixtureResult.unreadable(file, e.describe());
         }
         Dataset data = loaded.dataset();
         if (data.years().isEmpty()) return FixtureResult.unreadable(file, file + "：没有可评估的数据（未找到带年度的地区表、学校表或班级表）");

@@ -1,5 +1,6 @@
 package org.dudao.serve;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.batch.Grouping;
 import org.dudao.cli.ExitCodes;
 import org.dudao.cli.RunPipeline;

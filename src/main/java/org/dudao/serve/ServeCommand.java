@@ -2,6 +2,7 @@ package org.dudao.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.util.JavalinException;
+import org.dudao.api.ExitCodes;
 import org.dudao.cli.ExitCodes;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
