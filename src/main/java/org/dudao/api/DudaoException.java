@@ -17,7 +17,7 @@ public final class DudaoException extends Exception {
     public record Problem(Location location, String message) {
         /** {@code file:line:column: message} (or {@code file 表!C5: message}), as the command line prints it. */
         @Override public String toString() {
-            return location == null || location.file() == null ? message : location + ": " + message;
+            return location == null ? message : location + ": " + message;
         }
     }
 

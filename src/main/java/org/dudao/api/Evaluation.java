@@ -1,6 +1,7 @@
 package org.dudao.api;
 
 import org.dudao.report.ConsoleSummary;
+import org.dudao.report.DocxReport;
 import org.dudao.report.FileProblems;
 import org.dudao.report.Manifest;
 import org.dudao.report.Report;
@@ -46,8 +47,11 @@ public final class Evaluation {
     /** Every year the workbooks hold (the earlier ones are the baseline of 只增不减, 增长 …). */
     public SortedSet<Integer> yearsPresent() { return report.run().yearsPresent(); }
 
-    /** The verdicts, in report order: by the entity's place in the hierarchy, then the catalogue's order of indicators. */
-    public Iterable<Verdict> verdicts() { return report.verdicts(); }
+    /**
+     * The verdicts, in report order: by the entity's place in the hierarchy, then the catalogue's order
+     * of indicators. A run workbook by workbook keeps them on disk: iterate rather than index.
+     */
+    public List<Verdict> verdicts() { return report.verdicts(); }
 
     /** The verdicts as a stream, in report order (read from disk as the stream goes, when the run kept them there). */
     public Stream<Verdict> stream() { return report.verdicts().stream(); }
@@ -122,7 +126,7 @@ public final class Evaluation {
             for (ReportFormat format : ordered) {
                 long start = System.nanoTime();
                 if (format == ReportFormat.DOCX && options.docxPerRegion()) {
-                    List<Path> docs = org.dudao.report.DocxReport.writePerRegion(report, dir);
+                    List<Path> docs = DocxReport.writePerRegion(report, dir);
                     written.addAll(docs);
                     options.progress().accept(String.format("已写入 %d 份地区督导报告（%s）", docs.size(), Run.seconds(start)));
                     continue;

@@ -1,8 +1,6 @@
 package org.dudao.api;
 
-import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.SessionLimits;
-import org.dudao.engine.Waivers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +20,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * EvaluationRequest request = EvaluationRequest.of(List.of(Path.of("县2023.xlsx"), Path.of("县2024.xlsx")))
  *         .withYear(2024)
- *         .withWaivers(List.of(Path.of("waivers.csv")));   // read now: a mistake in it is a DudaoException here
+ *         .withWaivers(List.of(Path.of("waivers.csv")));
  * }</pre>
  */
 public final class EvaluationRequest {
@@ -32,18 +30,18 @@ public final class EvaluationRequest {
     private final Integer year;
     private final int threads;
     private final boolean byWorkbook;
-    private final Waivers waivers;
+    private final List<Path> waivers;
     private final LocalDate asOf;
     private final SessionLimits limits;
     private final Consumer<String> progress;
 
-    private EvaluationRequest(List<Path> workbooks, Integer year, int threads, boolean byWorkbook, Waivers waivers, LocalDate asOf,
+    private EvaluationRequest(List<Path> workbooks, Integer year, int threads, boolean byWorkbook, List<Path> waivers, LocalDate asOf,
                               SessionLimits limits, Consumer<String> progress) {
         this.workbooks = List.copyOf(workbooks);
         this.year = year;
         this.threads = threads;
         this.byWorkbook = byWorkbook;
-        this.waivers = waivers;
+        this.waivers = List.copyOf(waivers);
         this.asOf = asOf;
         this.limits = limits;
         this.progress = progress;
@@ -56,7 +54,7 @@ public final class EvaluationRequest {
      * facts per session.
      */
     public static EvaluationRequest of(List<Path> workbooks) {
-        return new EvaluationRequest(workbooks, null, Runtime.getRuntime().availableProcessors(), false, Waivers.none(), LocalDate.now(),
+        return new EvaluationRequest(workbooks, null, Runtime.getRuntime().availableProcessors(), false, List.of(), LocalDate.now(),
                 SessionLimits.DEFAULT, SILENT);
     }
 
@@ -86,19 +84,11 @@ public final class EvaluationRequest {
 
     /**
      * Waiver files (指标,单位代码,年度,理由,批准人,有效期至) applied besides the rules folder's
-     * {@code waivers.csv}; they replace those given before. Read now, so that a mistake in one is found
-     * before anything is evaluated.
-     *
-     * @throws DudaoException a malformed file, with each bad line's place
+     * {@code waivers.csv}; they replace those given before. Read when the evaluation starts: a mistake in
+     * one is a {@link DudaoException} naming each bad line, before anything is evaluated.
      */
-    public EvaluationRequest withWaivers(List<Path> files) throws DudaoException {
-        Waivers read;
-        try {
-            read = Waivers.read(files);
-        } catch (RuleCompileException e) {
-            throw Errors.of("豁免文件有误（" + e.messages().size() + " 处）：", e);
-        }
-        return new EvaluationRequest(workbooks, year, threads, byWorkbook, read, asOf, limits, progress);
+    public EvaluationRequest withWaivers(List<Path> files) {
+        return new EvaluationRequest(workbooks, year, threads, byWorkbook, files, asOf, limits, progress);
     }
 
     /** The day a waiver's expiry is judged by (today when not given). */
@@ -129,7 +119,7 @@ public final class EvaluationRequest {
 
     public LocalDate asOf() { return asOf; }
 
-    Waivers waivers() { return waivers; }
+    public List<Path> waivers() { return waivers; }
 
     SessionLimits limits() { return limits; }
 

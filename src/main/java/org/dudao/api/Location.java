@@ -26,11 +26,10 @@ public record Location(String file, String sheet, String cell, int line, int col
         return new Location(file, sheet, cell, 0, 0);
     }
 
-    /** {@code file:line:column}, {@code file 表!C5} or the file alone, as dudao's messages name places. */
+    /** {@code file:line:column} or {@code file 表!C5}, as dudao's messages name places (0:0 where the place in the file is unknown). */
     @Override public String toString() {
         String f = file == null ? "" : file;
         if (cell != null) return f + " " + (sheet == null ? "" : sheet + "!") + cell;
-        if (line > 0 || column > 0) return f + ":" + line + ":" + column;
-        return f;
+        return f + ":" + line + ":" + column;
     }
 }

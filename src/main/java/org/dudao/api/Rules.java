@@ -4,7 +4,6 @@ import org.dudao.engine.Bound;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.RuleMeta;
-import org.dudao.engine.Waivers;
 import org.dudao.load.RegionProbe;
 import org.dudao.load.WorkbookException;
 import org.dudao.model.Indicator;
@@ -26,12 +25,10 @@ import java.util.List;
 public final class Rules {
     private final RuleBase base;
     private final RulesLocation location;
-    private final Waivers waivers;
 
-    Rules(RuleBase base, RulesLocation location, Waivers waivers) {
+    Rules(RuleBase base, RulesLocation location) {
         this.base = base;
         this.location = location;
-        this.waivers = waivers;
     }
 
     /** Where the rules were read from, and how they were found. */
@@ -88,7 +85,7 @@ public final class Rules {
         try {
             TemplateWriter.write(base, level, out);
         } catch (RuleCompileException e) {
-            throw Errors.of("无法生成模板：", e);
+            throw Errors.of("无法生成模板：" + e.getMessage(), e);
         }
     }
 
@@ -122,6 +119,4 @@ public final class Rules {
     private static String plain(BigDecimal n) { return n == null ? null : n.toPlainString(); }
 
     RuleBase base() { return base; }
-
-    Waivers waivers() { return waivers; }
 }

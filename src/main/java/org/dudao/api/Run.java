@@ -2,6 +2,7 @@ package org.dudao.api;
 
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.RuleLimitException;
 import org.dudao.engine.StreamingEvaluator;
 import org.dudao.engine.VerdictStore;
@@ -13,6 +14,8 @@ import org.dudao.report.Report;
 import org.dudao.report.ReportContext;
 import org.dudao.report.RunInfo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ final class Run {
 
     private static Report report(Rules rules, EvaluationRequest request) throws DudaoException {
         RuleBase ruleBase = rules.base();
-        Waivers waivers = rules.waivers().and(request.waivers());
+        Waivers waivers = waivers(rules, request);
         Consumer<String> progress = request.progress();
         long start = System.nanoTime();
         String time = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -76,6 +79,19 @@ final class Run {
         ReportContext context = ReportContext.of(ruleBase, unreadable);
         runProblems.addAll(context.problems());
         return new Report(run, data, ruleBase.catalogue(), evaluation, runProblems, context);
+    }
+
+    /** The rules folder's {@code waivers.csv} and the request's files, read as one (a bad line in any is the run's refusal). */
+    private static Waivers waivers(Rules rules, EvaluationRequest request) throws DudaoException {
+        List<Path> files = new ArrayList<>();
+        Path inRules = rules.location().folder().resolve(Waivers.FILE_NAME);
+        if (Files.isRegularFile(inRules)) files.add(inRules);
+        files.addAll(request.waivers());
+        try {
+            return Waivers.read(files);
+        } catch (RuleCompileException e) {
+            throw Errors.of("豁免文件有误（" + e.messages().size() + " 处）：", e);
+        }
     }
 
     /** Nothing could be evaluated: why, with each workbook that could not be read as a problem of its own. */

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.RulesLocation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
@@ -88,9 +89,9 @@ public final class RulesCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            RulesLookup.Found found = rules.find(err);
+            RulesLocation found = rules.find(err);
             if (found == null) return ExitCodes.CANNOT_RUN;
-            RuleLint.Result r = RuleLint.check(found.dir(), rules.trusted);
+            RuleLint.Result r = RuleLint.check(found.folder(), rules.trusted);
             if (!r.compiled()) {
                 err.println("规则无法编译（" + r.errors().size() + " 个错误）：");
                 for (RuleMessage m : r.errors()) err.println(m);

@@ -1,7 +1,6 @@
 package org.dudao.serve;
 
 import org.dudao.api.ExitCodes;
-import org.dudao.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
