@@ -13,6 +13,7 @@ import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
 import org.dudao.model.Indicator;
 import org.dudao.model.Metric;
+import org.dudao.model.MissingValue;
 import org.dudao.model.Origin;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
@@ -30,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code dudao explain}: one indicator's verdict for one entity, in plain Chinese: the formula with
@@ -59,7 +58,6 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKBOOK", arity = "1..*", description = "统计工作簿（.xlsx/.xls/.csv），可给多个（如每年一个）")
     List<Path> workbooks;
 
-    private static final Pattern QUOTED = Pattern.compile("“([^”]+)”");
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -142,11 +140,13 @@ public final class ExplainCommand implements Callable<Integer> {
                         .append(m.getYear()).append("年，").append(m.getOrigin()).append("）\n");
             }
         }
-        b.append("界值：").append(v.getBound() == null ? ind.bound() : v.getBound());
+        b.append("标准：").append(v.getBound() == null ? ind.bound() : v.getBound());
         if (v.getBound() != null && !v.getBound().replace(" ", "").equals(ind.bound().replace(" ", ""))) {
             b.append("（规则中写作 ").append(ind.bound()).append("）");
         }
         b.append("\n");
+        if (!v.getParameters().isEmpty()) b.append("所用参数：").append(String.join("、", v.getParameters())).append("\n");
+        if (v.getBoundOrigin() != null) b.append("标准取自界值表：").append(v.getBoundOrigin()).append("\n");
         if (v.getStatus() == Status.NOT_APPLICABLE) {
             String why = v.getMessage() == null ? "" : v.getMessage().replaceFirst("^不适用[：:]", "");
             b.append("结论：不适用。条件不成立：").append(why).append("（该指标对本单位不作评价）\n");
@@ -155,7 +155,10 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         if (v.getStatus() == Status.INSUFFICIENT_DATA && !v.getMissing().isEmpty()) {
             b.append("缺少的数据（空白单元格按缺失处理，不按 0 计）：\n");
-            for (String miss : v.getMissing()) b.append("  · ").append(miss).append("：").append(where(miss, e, dict)).append("\n");
+            if (v.getMissingValues().isEmpty()) {
+                for (String miss : v.getMissing()) b.append("  · ").append(miss).append("：应由所属各单位补报，见其结论\n");
+            }
+            for (MissingValue m : v.getMissingValues()) b.append("  · ").append(said(m)).append("：").append(where(m, e, dict)).append("\n");
         }
         if (!v.getChildren().isEmpty()) {
             b.append("下级单位：\n");
@@ -170,24 +173,18 @@ public final class ExplainCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** Where a missing value should have been: the sheet kind and, for the entity's own values, its row and column. */
-    static String where(String missing, Entity e, MetricDictionary dict) {
-        List<String> metrics = new ArrayList<>();
-        Matcher m = QUOTED.matcher(missing);
-        while (m.find()) if (dict.get(m.group(1)).isPresent()) metrics.add(m.group(1));
-        if (missing.startsWith("参数")) return "应在工作簿的参数表（参数名称、参数值两列）或 rules/params.csv 中设置";
-        String sheet;
-        boolean own;
-        if (missing.contains("班级")) { sheet = "班级表"; own = false; }
-        else if (missing.contains("学校") && e.getKind() != EntityKind.SCHOOL) { sheet = "学校表"; own = false; }
-        else if (e.getKind() == EntityKind.SCHOOL) { sheet = "学校表"; own = true; }
-        else if (e.getKind() == EntityKind.CLASS) { sheet = "班级表"; own = true; }
-        else { sheet = "地区表"; own = !missing.contains("下级") && !missing.contains("所属"); }
-        List<String> cols = new ArrayList<>();
-        for (String name : metrics) {
-            String unit = dict.get(name).map(MetricDictionary.Def::unit).orElse(null);
-            cols.add("“" + name + (unit == null ? "" : "(" + unit + ")") + "”");
-        }
+    /** A missing value in words: 2024年“常住人口”, 参数“FUND-03提高额”. */
+    static String said(MissingValue m) {
+        String what = m.sheet() != null && m.sheet().equals(MissingValue.PARAMETER_SHEET) ? "参数“" + m.metric() + "”"
+                : (m.year() == null ? "" : m.year() + "年") + "“" + m.metric() + "”";
+        return what + (m.note().isEmpty() ? "" : "（" + m.note() + "）");
+    }
+
+    /** Where a missing value should have been: the sheet and, for the entity's own values, its row and column. */
+    static String where(MissingValue m, Entity e, MetricDictionary dict) {
+        if (MissingValue.PARAMETER_SHEET.equals(m.sheet())) return "应在工作簿的参数表（参数名称、参数值两列）或规则目录的 params.csv 中设置";
+        String sheet = m.sheet() == null ? MissingValue.sheetOf(e.getKind()) : m.sheet();
+        boolean own = e.getCode().equals(m.entity()) && sheet.equals(MissingValue.sheetOf(e.getKind()));
         StringBuilder s = new StringBuilder("应填在").append(sheet);
         if (own && e.getOrigin() != null && e.getOrigin().getCell() != null) {
             String row = e.getOrigin().getCell().replaceAll("^[A-Z]+", "");
@@ -197,8 +194,18 @@ public final class ExplainCommand implements Callable<Integer> {
         } else if (!own) {
             s.append("中所属各单位的行");
         }
-        if (!cols.isEmpty()) s.append("的 ").append(String.join("、", cols)).append(" 列");
-        else if (!metrics.isEmpty() || own) s.append("");
+        s.append("的 ").append(column(m.metric(), dict)).append(" 列");
+        if (!m.alternatives().isEmpty()) {
+            List<String> cols = new ArrayList<>();
+            for (String a : m.alternatives()) cols.add(column(a, dict));
+            s.append("（或填报 ").append(String.join("、", cols)).append(" 列，由系统计算）");
+        }
         return s.append("；已查找，未找到或为空").toString();
+    }
+
+    /** “常住人口(人)”: a metric's column as the template heads it. */
+    private static String column(String metric, MetricDictionary dict) {
+        String unit = dict.get(metric).map(MetricDictionary.Def::unit).orElse(null);
+        return "“" + metric + (unit == null || unit.isEmpty() ? "" : "(" + unit + ")") + "”";
     }
 }

@@ -99,7 +99,8 @@ public final class RulesTestCommand implements Callable<Integer> {
             if (m.reason() != null) out.println("    实际：" + TerminalText.safe(m.reason()));
             for (Verdict v : m.actual()) {
                 out.println("    实际：" + v.getStatus().label() + (v.getPart() == null ? "" : "（" + v.getPart() + "）") + " — " + TerminalText.safe(v.getMessage()));
-                if (v.getBound() != null) out.println("      界值：" + TerminalText.safe(v.getBound())
+                if (v.getBound() != null) out.println("      标准：" + TerminalText.safe(v.getBound())
+                        + (v.getBoundOrigin() == null ? "" : "（取自界值表 " + TerminalText.safe(v.getBoundOrigin()) + "）")
                         + (v.getObservedText() == null ? "" : "；观测值：" + TerminalText.safe(v.getObservedText())));
                 List<String> cells = cells(v);
                 if (!cells.isEmpty()) out.println("      依据：" + TerminalText.safe(String.join("、", cells)));

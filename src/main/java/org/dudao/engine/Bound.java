@@ -87,7 +87,7 @@ public record Bound(Op op, BigDecimal number, String unit, String metric, boolea
         return new Bound(first.op(), null, first.unit(), null, false, String.join("；", texts), null, false, List.copyOf(parts), null);
     }
 
-    /** This bound, noted as set in the thresholds table at {@code origin} (e.g. {@code rules/thresholds.xlsx 界值!C3}). */
+    /** This bound, noted as set in the thresholds table at {@code origin} ({@code thresholds.xlsx!界值!C3}: the file's name, its sheet and cell). */
     public Bound withOrigin(String origin) {
         return new Bound(op, number, unit, metric, previousYear, text, param, timeProgress, parts, origin);
     }

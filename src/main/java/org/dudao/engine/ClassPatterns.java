@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,24 +31,24 @@ final class ClassPatterns {
      * share-of-children over classes: the share of the selected classes whose size meets {@code condition},
      * against {@code @bound}: {@code shareOfClasses(kcontext, $e, compulsoryClasses(), "班额", ">= 66")}.
      */
-    static Verdict shareOfClasses(RuleContext kc, Entity e, Patterns.Children kids, String metric, String condition) {
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+    static Verdict shareOfClasses(RuleContext kc, Entity e, Children kids, String metric, String condition) {
+        Call c = Call.of(kc, e);
         Bound cond = Bound.parse(condition), b = c.meta().bound();
         boolean upper = b.op() == Op.LE || b.op() == Op.LT;
         List<ClassSizes.Item> items = ClassSizes.items(c.facts(), e, kids, metric, c.year());
-        Patterns.Limit l = c.limit(b);
+        Limit l = c.limit(b, "%");
         BigDecimal met = BigDecimal.ZERO, notMet = BigDecimal.ZERO, lowDen = BigDecimal.ZERO, highNum = BigDecimal.ZERO, highDen = BigDecimal.ZERO;
         boolean lowIsZero = false, highIsAll = false;
         List<ChildFinding> named = new ArrayList<>(), doubtful = new ArrayList<>();
         List<Metric> evidence = new ArrayList<>(l.evidence());
-        String what = "“" + metric + cond.text().replace(" ", "") + "”";
+        String what = Messages.condition(metric, cond);
         for (ClassSizes.Item i : items) {
             Boolean meets = i.meets(cond.op(), cond.number());
             if (i.member() == Boolean.TRUE && meets != null && i.count() != null) {
                 if (meets) met = met.add(i.count());
                 else notMet = notMet.add(i.count());
                 if (meets == upper && i.count().signum() > 0) {
-                    named.add(ClassSizes.finding(c.facts(), i, Status.FAIL, i.sizeText() + (meets ? "，属于" : "，不属于") + what));
+                    named.add(ClassSizes.finding(c.facts(), i, Status.FAIL, i.sizeText()));
                     if (i.evidence() != null) evidence.add(i.evidence());
                 }
                 continue;
@@ -67,37 +68,40 @@ final class ClassPatterns {
             doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, i.sizeText() + "，" + i.doubt()));
         }
         BigDecimal known = met.add(notMet);
-        String counts = "共 " + Fmt.num(known) + " 个" + kids.label() + "：满足 " + Fmt.num(met) + "，不满足 " + Fmt.num(notMet)
+        String counts = "共 " + Fmt.num(known) + " 个" + kids.label() + "：" + what + "的 " + Fmt.num(met) + " 个，其余 " + Fmt.num(notMet) + " 个"
                 + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项学段、班额或班级数不明");
         Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(evidence);
         if (known.signum() == 0 || l.number() == null) {
             List<String> miss = l.number() == null ? l.missing() : List.of(c.year() + "年的" + kids.label() + "数据（“" + metric + "”）"
-                    + (doubtful.isEmpty() ? "" : "：" + Patterns.names(doubtful) + " 不能确定"));
-            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(miss).formula(what + "的" + kids.label() + "占比 " + l.text())
+                    + (doubtful.isEmpty() ? "" : "：" + Messages.names(doubtful) + " 不能确定"));
+            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(miss).missingValues(l.number() == null ? l.gaps() : List.of())
+                    .formula(what + "的" + kids.label() + "占比；标准：" + l.text())
                     .message("数据不足：缺少 " + String.join("、", miss)).build();
         }
         BigDecimal share = pct(met, known);
         BigDecimal low = lowIsZero ? BigDecimal.ZERO : pct(met, known.add(lowDen));
         BigDecimal high = highIsAll ? HUNDRED : pct(met.add(highNum), known.add(highDen));
-        out.observed(share, Fmt.num(share) + "%").formula(what + "的" + kids.label() + " " + Fmt.num(met) + " / " + Fmt.num(known) + " = "
-                + Fmt.num(share) + "%，要求 " + l.text() + "（" + counts + "）");
+        String shown = Fmt.beside(share, l.number(), "%");
+        out.observed(share, shown).formula(what + "的" + kids.label() + " " + Fmt.num(met) + " / " + Fmt.num(known) + " = "
+                + shown + "；标准：" + l.text() + "（" + counts + "）");
+        String subject = c.quantity() + " " + shown + "（" + Fmt.num(met) + "/" + Fmt.num(known) + " 个" + kids.label() + "）";
         List<ChildFinding> children = new ArrayList<>(named);
         children.addAll(doubtful);
         out.children(children);
-        String which = upper ? what + "的" + kids.label() : "不满足的" + kids.label();
+        String which = upper ? what + "的" + kids.label() : "不属于" + what + "的" + kids.label();
         boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
         if (passLow && passHigh) {
             Status s = doubtful.isEmpty() && c.narrow(share, l.number(), b.op()) ? Status.WARN : Status.PASS;
-            return out.status(s).message(Fmt.num(share) + "%，满足 " + l.text() + c.warnText(s) + (named.isEmpty() ? "" : "；" + which + "：" + Patterns.names(named))
+            return out.status(s).message(Messages.meets(subject, l.text()) + c.warnText(s, "%") + (named.isEmpty() ? "" : "；" + which + "：" + Messages.names(named))
                     + (doubtful.isEmpty() ? "" : "；学段或班额不明的 " + doubtful.size() + " 项不影响结论")).build();
         }
         if (!passLow && !passHigh) {
-            return out.status(Status.FAIL).message(Fmt.num(share) + "%，" + b.op().failWord() + "要求（" + l.text() + "）；" + which + "："
-                    + Patterns.names(named) + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项不明，不影响结论")).build();
+            return out.status(Status.FAIL).message(Messages.misses(subject, b.op(), false, l.shown(), "标准", Messages.gap(share, l.number(), "%")) + "；" + which + "："
+                    + Messages.names(named) + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项不明，不影响结论")).build();
         }
-        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Patterns.names(doubtful) + " 的学段、班额或班级数"))
-                .message("占比在 " + Fmt.num(low) + "% 至 " + Fmt.num(high) + "% 之间，能否满足 " + l.text() + " 取决于不明的 "
-                        + doubtful.size() + " 项：" + Patterns.names(doubtful)).build();
+        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
+                .message("占比在 " + Fmt.value(low, "%") + " 至 " + Fmt.value(high, "%") + " 之间，能否达到" + l.text() + "的标准取决于不明的 "
+                        + doubtful.size() + " 项：" + Messages.names(doubtful)).build();
     }
 
     /**
@@ -105,8 +109,8 @@ final class ClassPatterns {
      * {@code everyClass(kcontext, $e, compulsoryClasses(), "班额")}. A band proves what its ends prove (46-50人
      * is over 45, 41-45人 is not), a class whose 学段 is not known is held to each bound it may fall under.
      */
-    static Verdict everyClass(RuleContext kc, Entity e, Patterns.Children kids, String metric) {
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+    static Verdict everyClass(RuleContext kc, Entity e, Children kids, String metric) {
+        Call c = Call.of(kc, e);
         Bound bound = c.meta().bound();
         List<ClassSizes.Item> items = ClassSizes.items(c.facts(), e, kids, metric, c.year());
         List<ChildFinding> over = new ArrayList<>(), doubtful = new ArrayList<>();
@@ -122,19 +126,19 @@ final class ClassPatterns {
             List<String> limits = new ArrayList<>();
             for (Stage s : may) {
                 Bound part = bound.forLabel(s.label());
-                Patterns.Limit l = part == null ? null : c.limit(part);
+                Limit l = part == null ? null : c.limit(part, "人");
                 if (l == null || l.number() == null) {
-                    missing.add(l == null ? "“" + s.label() + "”的界值" : String.join("、", l.missing()));
+                    missing.add(l == null ? "“" + s.label() + "”的标准" : String.join("、", l.missing()));
                     allFail = allPass = null;
                     continue;
                 }
                 evidence.addAll(l.evidence());
-                limits.add(s.label() + " " + part.op().symbol() + " " + Fmt.num(l.number(), part.unit()));
+                limits.add(s.label() + l.text());
                 Boolean r = i.meets(part.op(), l.number());
                 if (r != Boolean.FALSE) allFail = Boolean.FALSE;
                 if (r != Boolean.TRUE) allPass = Boolean.FALSE;
             }
-            String said = i.sizeText() + "（" + String.join("、", limits) + "）";
+            String said = i.sizeText() + "（标准：" + String.join("，", limits) + "）";
             if (allPass == Boolean.TRUE) {
                 if (i.count() != null) within = within.add(i.count());
             } else if (allFail == Boolean.TRUE && i.member() == Boolean.TRUE && i.count() != null) {
@@ -146,16 +150,15 @@ final class ClassPatterns {
                 doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, said + "，" + doubt));
             }
         }
-        List<String> texts = new ArrayList<>();
-        for (String label : bound.labels()) texts.add(label + " " + c.limit(bound.part(label)).text());
-        String limitText = bound.isCompound() ? String.join("；", texts) : c.limit(bound).text();
+        String limitText = c.standard("人");
         Verdict.Builder out = c.verdict(Status.PASS).bound(limitText).evidence(evidence)
-                .observed(failing, Fmt.num(failing) + " 个班级超过界值")
-                .formula("每个" + kids.label() + "的" + metric + "不超过其学段的界值（" + limitText + "）：不超过 " + Fmt.num(within)
+                .observed(failing, Fmt.num(failing) + " 个班级超过标准班额")
+                .formula("每个" + kids.label() + "的" + metric + "不超过其学段的标准（" + limitText + "）：未超过 " + Fmt.num(within)
                         + " 个，超过 " + Fmt.num(failing) + " 个，不明 " + doubtful.size() + " 项");
         if (!missing.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.copyOf(new java.util.LinkedHashSet<>(missing)))
-                    .message("数据不足：缺少 " + String.join("、", new java.util.LinkedHashSet<>(missing))).build();
+            List<String> lacking = List.copyOf(new LinkedHashSet<>(missing));
+            return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(lacking)
+                    .message("数据不足：缺少 " + String.join("、", lacking)).build();
         }
         if (items.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year() + "年" + kids.label() + "的“" + metric + "”"))
@@ -164,48 +167,53 @@ final class ClassPatterns {
         if (!over.isEmpty()) {
             List<ChildFinding> named = new ArrayList<>(over);
             named.addAll(doubtful);
-            return out.status(Status.FAIL).children(named).message(Fmt.num(failing) + " 个" + kids.label() + "超过界值：" + Patterns.names(over)
-                    + "（" + over.get(0).message() + (over.size() > 1 ? " 等" : "") + "）").build();
+            return out.status(Status.FAIL).children(named).message(Fmt.num(failing) + " 个" + kids.label() + "超过标准班额（" + limitText + "）："
+                    + Messages.childList(over)).build();
         }
         if (!doubtful.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Patterns.names(doubtful) + " 的学段或班额"))
-                    .message("无超过界值的班级，但 " + doubtful.size() + " 项不能确定：" + Patterns.names(doubtful) + "（" + doubtful.get(0).message() + "）").build();
+            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Messages.names(doubtful) + " 的学段或班额"))
+                    .message("没有超过标准班额的班级，但 " + doubtful.size() + " 项不能确定：" + Messages.childList(doubtful)).build();
         }
-        return out.message("全部 " + Fmt.num(within) + " 个" + kids.label() + "不超过界值（" + limitText + "）").build();
+        return out.message("全部 " + Fmt.num(within) + " 个" + kids.label() + "均未超过标准班额（" + limitText + "）").build();
     }
 
     /**
-     * 逐步消减: a count of classes below last year's ({@code @bound("< 上年")}), or none left. A region
-     * without any school that could have such classes is NOT_APPLICABLE. Where classes of unknown 学段 or
-     * size make a year's count a range, the verdict is given when the ranges decide it.
+     * 逐步消减: a count of classes below last year's ({@code @bound("< 上年")}), or none left; a tie is what
+     * {@code @tie} says, as for {@link YearOnYear}. A region without any school that could have such classes
+     * is NOT_APPLICABLE. Where classes of unknown 学段 or size make a year's count a range, the verdict is
+     * given when the ranges decide it (a count that may have stayed level decides nothing when a tie is not 不达标).
      */
     static Verdict phaseOut(RuleContext kc, Entity e, Expr x) {
-        if (!(x instanceof ClassSizes.Count count)) return Patterns.noRebound(kc, e, x);
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+        if (!(x instanceof ClassSizes.Count count)) return YearOnYear.noRebound(kc, e, x);
+        Call c = Call.of(kc, e);
         int y = c.year();
         ClassSizes.Count.Range now = count.range(c.facts(), e, y), before = count.range(c.facts(), e, y - 1);
         String what = count.describe();
         Verdict.Builder out = c.verdict(Status.PASS).evidence(evidenceOf(now, before)).limit(before.exact() ? before.low() : null);
         if (!now.any() && !before.any() && noSchoolCouldHave(c.facts(), e, count.kids(), y)) {
-            return out.status(Status.NOT_APPLICABLE).message("不适用：本地区" + y + "年的学校中没有可能有" + count.kids().label() + "的学校").build();
+            return out.status(Status.NOT_APPLICABLE).message("不适用：本地区" + y + "年的学校中没有可能设有" + count.kids().label() + "的学校").build();
         }
         if (now.any() && now.exact() && now.low().signum() == 0) {
             return out.observed(BigDecimal.ZERO, "0 个").formula(y + "年 " + what + " = 0")
-                    .message(y + "年" + what.replace("数", "") + " 0 个，已消除").build();
+                    .message(count.name() + " 0 个，已全部消除").build();
         }
-        if (now.exact() && before.exact() || !now.any() || !before.any()) return Patterns.noRebound(kc, e, x);
+        if (now.exact() && before.exact() || !now.any() || !before.any()) return YearOnYear.noRebound(kc, e, x);
         String shownNow = y + "年 " + rangeText(now), shownBefore = (y - 1) + "年 " + rangeText(before);
         out.formula(y + "年 " + what + " < " + (y - 1) + "年：" + shownNow + "；" + shownBefore).observed(null, rangeText(now));
         Op op = c.meta().bound().previousYear() ? c.meta().bound().op() : Op.LT;
-        if (now.high() != null && op.test(now.high(), before.low())) return out.message(shownNow + "，" + op.symbol() + " " + shownBefore).build();
-        if (before.high() != null && !op.test(now.low(), before.high())) {
-            return out.status(Status.FAIL).message(shownNow + "，未" + (op == Op.LT ? "少于 " : "满足 " + op.symbol() + " ") + shownBefore).build();
+        if (now.high() != null && op.test(now.high(), before.low())) {
+            return out.message(count.name() + " " + shownNow + "，少于 " + shownBefore + "，实现“逐步消减”").build();
+        }
+        // certainly not fewer; a tie is still possible where the lowest count now meets the highest last year, and counts as @tie says
+        boolean maybeTie = before.high() != null && now.low().compareTo(before.high()) == 0 && c.strictTie(now.low(), before.high(), op);
+        if (before.high() != null && !op.test(now.low(), before.high()) && (!maybeTie || c.tie() == Status.FAIL)) {
+            return out.status(Status.FAIL).message(count.name() + " " + shownNow + "，未少于 " + shownBefore + "，未实现“逐步消减”").build();
         }
         List<ChildFinding> doubtful = new ArrayList<>();
         for (ClassSizes.Item i : now.maybe()) doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, y + "年 " + i.sizeText() + "，" + i.doubt()));
         for (ClassSizes.Item i : before.maybe()) doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, (y - 1) + "年 " + i.sizeText() + "，" + i.doubt()));
-        return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Patterns.names(doubtful) + " 的学段、班额或班级数"))
-                .message("数据不足：" + shownNow + "，" + shownBefore + "，能否确定减少取决于 " + Patterns.names(doubtful)).build();
+        return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
+                .message("数据不足：" + count.name() + " " + shownNow + "，" + shownBefore + "，能否确定减少取决于 " + Messages.names(doubtful)).build();
     }
 
     private static String rangeText(ClassSizes.Count.Range r) {
@@ -220,7 +228,7 @@ final class ClassPatterns {
     }
 
     /** The region reports schools for the year and none of them may have classes of the selection (no 普通高中 at all). */
-    private static boolean noSchoolCouldHave(Facts facts, Entity e, Patterns.Children kids, int year) {
+    private static boolean noSchoolCouldHave(Facts facts, Entity e, Children kids, int year) {
         boolean any = false;
         for (Entity s : facts.descendants(e, "学校")) {
             if (!facts.hasYear(s.getCode(), year)) continue;

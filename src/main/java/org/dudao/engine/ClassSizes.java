@@ -60,7 +60,7 @@ final class ClassSizes {
      * {@code kids} (those certainly outside are left out). {@code metric} is the size: 班额 reads a
      * band's ends, any other metric leaves a band's size unknown.
      */
-    static List<Item> items(Facts facts, Entity parent, Patterns.Children kids, String metric, int year) {
+    static List<Item> items(Facts facts, Entity parent, Children kids, String metric, int year) {
         List<Entity> all = parent.getKind() == EntityKind.CLASS ? List.of(parent) : facts.descendants(parent, "班级");
         List<Item> out = new ArrayList<>(all.size());
         for (Entity c : all) {
@@ -104,7 +104,7 @@ final class ClassSizes {
      * "班额", ">= 56")}), naming them. Classes that may count (unknown 学段, blank 班额, a band without its
      * count) make it missing, unless some already count: a verdict of {@code = 0} then fails whatever they are.
      */
-    record Count(Patterns.Children kids, String metric, Bound condition) implements Expr {
+    record Count(Children kids, String metric, Bound condition) implements Expr {
         /** The count's lowest and highest possible values, the classes counted, and those that may count. */
         record Range(BigDecimal low, BigDecimal high, List<Item> counted, List<Item> maybe, BigDecimal seen, boolean any) {
             boolean exact() { return maybe.isEmpty(); }
@@ -143,7 +143,7 @@ final class ClassSizes {
                 if (i.evidence() != null) evidence.add(i.evidence());
                 found.add(finding(facts, i, Status.FAIL, i.sizeText()));
             }
-            String shown = "“" + metric + condition.text().replace(" ", "") + "”的" + kids.label() + " " + Fmt.num(r.low()) + " 个（共 " + Fmt.num(r.seen()) + " 个有数据）";
+            String shown = name() + " " + Fmt.num(r.low()) + " 个";
             if (!r.any()) return Value.missing(shown, evidence, List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
             if (!r.exact() && r.low().signum() == 0) {
                 List<String> doubts = new ArrayList<>();
@@ -153,6 +153,9 @@ final class ClassSizes {
             return new Value(r.low(), "个", shown, evidence, List.of(), found, false);
         }
 
-        public String describe() { return "“" + metric + condition.text().replace(" ", "") + "”的" + kids.label() + "数"; }
+        public String describe() { return name() + "数"; }
+
+        /** 班额 56 人及以上的普通高中班级. */
+        public String name() { return Messages.condition(metric, condition) + "的" + kids.label(); }
     }
 }

@@ -3,12 +3,15 @@ package org.dudao.engine;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,12 +21,8 @@ import java.util.regex.Pattern;
  * where the unknown name is written.
  */
 public final class DroolsMessages {
-    /** The functions a consequence may call (Patterns), for suggestions. */
-    static final List<String> FUNCTIONS = List.of("value", "share", "shareOf", "ratio", "ratioOf", "sum", "firstOf", "countOf",
-            "maxOf", "growth", "perHundred", "perPupil", "stages", "condition", "forStage", "children", "schools",
-            "primaryAndSecondary", "meets", "oneOf", "threshold", "noDecrease", "noRebound", "zero", "changeBy", "changeRatio",
-            "conditional", "coverage", "shareOfChildren", "dispersion", "balance", "balanceSchool",
-            "targetProgress", "rollUp", "insert");
+    /** The functions a consequence may call, for suggestions: the public static functions of {@link Patterns}, and insert. */
+    static final List<String> FUNCTIONS = functions();
     /** Fields of the facts a condition may test. */
     static final List<String> ENTITY_FIELDS = List.of("code", "name", "level", "kind", "parentCode", "stage", "origin", "compulsory");
     static final List<String> VERDICT_FIELDS = List.of("indicator", "name", "level", "kind", "entityCode", "entityName", "parentCode",
@@ -41,6 +40,15 @@ public final class DroolsMessages {
     private static final Pattern OBJECT_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
 
     private DroolsMessages() {}
+
+    private static List<String> functions() {
+        TreeSet<String> names = new TreeSet<>();
+        for (Method m : Patterns.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == Patterns.class) names.add(m.getName());
+        }
+        names.add("insert");
+        return List.copyOf(names);
+    }
 
     /** The message explained in Chinese, the original kept; the position refined where the text shows it. */
     public static RuleMessage explain(RuleMessage m) {

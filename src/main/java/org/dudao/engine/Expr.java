@@ -3,6 +3,7 @@ package org.dudao.engine;
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
 import org.dudao.model.Metric;
+import org.dudao.model.MissingValue;
 import org.dudao.model.Origin;
 import org.dudao.model.Status;
 
@@ -22,6 +23,12 @@ public interface Expr {
     /** The formula in words, without numbers: {@code 公办园在园幼儿数 / 在园幼儿数}. */
     String describe();
 
+    /**
+     * What the value is called in a finding (一般公共预算教育支出, 生均教学及辅助用房面积, 教育财政拨款增长率), or null when
+     * only the indicator's name can say it (a share of two figures, a sum).
+     */
+    default String name() { return null; }
+
     /** This value times a factor, in a new unit: {@code ratio(...).times(10000, "元")}. */
     default Expr times(String factor, String unit) {
         Expr inner = this;
@@ -30,11 +37,12 @@ public interface Expr {
             public Value eval(Facts facts, Entity entity, int year) {
                 Value v = inner.eval(facts, entity, year);
                 if (!v.present()) return v;
-                return new Value(v.number().multiply(f, MathContext.DECIMAL128), unit, v.shown(), v.evidence(), v.missing(),
-                        v.children(), v.derived(), v.quotient());
+                return v.in(v.number().multiply(f, MathContext.DECIMAL128), unit);
             }
 
             public String describe() { return inner.describe(); }
+
+            public String name() { return inner.name(); }
         };
     }
 
@@ -45,14 +53,22 @@ public interface Expr {
         return new Expr() {
             public Value eval(Facts facts, Entity entity, int year) {
                 Metric m = facts.metric(entity.getCode(), metric, year);
-                if (m == null) return Value.missing(metric + " ?", List.of(), List.of(year + "年“" + metric + "”"));
+                String sheet = MissingValue.sheetOf(entity.getKind());
+                if (m == null) {
+                    return Value.missing(metric + " ?", List.of(), List.of(year + "年“" + metric + "”"),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), "")));
+                }
                 if (m.getValue() == null) {
-                    return Value.missing(metric + " " + m.display(), List.of(m), List.of(year + "年“" + metric + "”（“" + m.getText() + "”不是数值）"));
+                    String note = "“" + m.getText() + "”不是数值";
+                    return Value.missing(metric + " " + m.display(), List.of(m), List.of(year + "年“" + metric + "”（" + note + "）"),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), note)));
                 }
                 return Value.of(m.getValue(), m.getUnit(), metric + " " + m.display(), List.of(m));
             }
 
             public String describe() { return metric; }
+
+            public String name() { return metric; }
         };
     }
 
@@ -85,7 +101,9 @@ public interface Expr {
                 Value before = v.eval(facts, entity, year - 1);
                 List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
                 String shown = "(" + year + "年 " + now.shown() + " − " + (year - 1) + "年 " + before.shown() + ") / " + (year - 1) + "年";
-                if (!now.present() || !before.present()) return Value.missing(shown, evidence, Value.concatMissing(now.missing(), before.missing()));
+                if (!now.present() || !before.present()) {
+                    return Value.missing(shown, evidence, Value.concatMissing(now.missing(), before.missing()), Value.concatAll(now.gaps(), before.gaps()));
+                }
                 if (before.number().signum() == 0) {
                     return Value.missing(shown, evidence, List.of((year - 1) + "年“" + metric + "”为 0，无法计算增长率"));
                 }
@@ -94,6 +112,8 @@ public interface Expr {
             }
 
             public String describe() { return metric + "增长率"; }
+
+            public String name() { return metric + "增长率"; }
         };
     }
 
@@ -116,12 +136,15 @@ public interface Expr {
                     }
                     if (max == null || m.getValue().compareTo(max.getValue()) > 0) { max = m; maxOf = c; }
                 }
+                String sheet = sheetOfLevel(level);
                 if (max == null && lacking.isEmpty()) {
-                    return Value.missing("最大" + metric + " ?", List.of(), List.of(year + "年的" + level + "数据（“" + metric + "”）"));
+                    return Value.missing("最大" + metric + " ?", List.of(), List.of(year + "年的" + level + "数据（“" + metric + "”）"),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), "")));
                 }
                 if (!lacking.isEmpty()) {
                     return Value.missing("最大" + metric + " ?", max == null ? List.of() : List.of(max),
-                            List.of(year + "年“" + metric + "”：" + abbreviate(lacking)));
+                            List.of(year + "年“" + metric + "”：" + abbreviate(lacking)),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), abbreviate(lacking))));
                 }
                 return Value.of(max.getValue(), max.getUnit(), "最大" + metric + " " + max.display() + "（" + describeChild(facts, maxOf) + "）", List.of(max));
             }
@@ -137,17 +160,19 @@ public interface Expr {
                 BigDecimal total = BigDecimal.ZERO;
                 List<Metric> evidence = new ArrayList<>();
                 List<String> missing = new ArrayList<>();
+                List<MissingValue> gaps = new ArrayList<>();
                 List<String> shown = new ArrayList<>();
                 String unit = null;
                 for (String m : metrics) {
                     Value v = value(m).eval(facts, entity, year);
                     evidence.addAll(v.evidence());
                     missing.addAll(v.missing());
+                    gaps.addAll(v.gaps());
                     shown.add(v.shown());
                     if (v.present()) { total = total.add(v.number()); unit = v.unit(); }
                 }
                 String s = String.join(" + ", shown);
-                return missing.isEmpty() ? Value.derived(total, unit, s, evidence) : Value.missing(s, evidence, missing);
+                return missing.isEmpty() ? Value.derived(total, unit, s, evidence) : Value.missing(s, evidence, missing, gaps);
             }
 
             public String describe() { return String.join(" + ", metrics); }
@@ -160,6 +185,7 @@ public interface Expr {
             public Value eval(Facts facts, Entity entity, int year) {
                 Value first = null;
                 StringBuilder missing = new StringBuilder();
+                List<String> instead = new ArrayList<>();
                 for (Expr c : choices) {
                     Value v = c.eval(facts, entity, year);
                     if (v.present()) return v;
@@ -167,11 +193,24 @@ public interface Expr {
                         first = v;
                         missing.append(String.join("、", v.missing()));
                     } else {
-                        missing.append("（或由 ").append(c.describe()).append(" 计算，但缺少 ")
-                                .append(String.join("、", v.missing())).append("）");
+                        List<String> cols = new ArrayList<>(), said = new ArrayList<>();
+                        for (MissingValue g : v.gaps()) {
+                            if (!cols.contains(g.metric())) cols.add(g.metric());
+                            said.add(g.year() + "年“" + g.metric() + "”");
+                        }
+                        instead.addAll(cols);
+                        if (said.isEmpty()) missing.append("（也无法由 ").append(c.describe()).append(" 计算：").append(String.join("、", v.missing())).append("）");
+                        else missing.append("（也可填报 ").append(String.join("、", said)).append("，由系统计算）");
                     }
                 }
-                return Value.missing(first.shown(), first.evidence(), List.of(missing.toString()));
+                List<MissingValue> gaps = new ArrayList<>();
+                for (MissingValue g : first.gaps()) gaps.add(g.orFrom(instead));
+                return Value.missing(first.shown(), first.evidence(), List.of(missing.toString()), gaps);
+            }
+
+            public String name() {
+                for (Expr c : choices) if (c.name() != null) return c.name();
+                return null;
             }
 
             public String describe() {
@@ -182,6 +221,46 @@ public interface Expr {
         };
     }
 
+    /**
+     * A resource per hundred pupils (每百名学生拥有高于规定学历教师数 4.2 人): the ratio to 在校学生数 × 100, in the resource's
+     * own unit (人 of teachers, 间 of rooms), as the standard says it.
+     */
+    static Expr perHundred(String metric) {
+        Expr ratio = ratio(metric, "在校学生数");
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Value v = ratio.eval(facts, entity, year);
+                return v.present() ? v.in(v.number().movePointRight(2), numeratorUnit(v.unit())) : v;
+            }
+
+            public String describe() { return ratio.describe() + " × 100"; }
+
+            public String name() { return "每百名学生拥有" + metric; }
+        };
+    }
+
+    /** A resource per pupil (生均教学及辅助用房面积 4.5 平方米): the ratio to 在校学生数, in the resource's unit. */
+    static Expr perPupil(String metric) {
+        Expr ratio = ratio(metric, "在校学生数");
+        return new Expr() {
+            public Value eval(Facts facts, Entity entity, int year) {
+                Value v = ratio.eval(facts, entity, year);
+                return v.present() ? v.in(v.number(), numeratorUnit(v.unit())) : v;
+            }
+
+            public String describe() { return ratio.describe(); }
+
+            public String name() { return "生均" + metric; }
+        };
+    }
+
+    /** 人 of 人/人: the unit of a ratio's numerator. */
+    private static String numeratorUnit(String unit) {
+        if (unit == null) return null;
+        int at = unit.indexOf('/');
+        return at < 0 ? unit : unit.substring(0, at);
+    }
+
     private static Expr divide(Expr num, Expr den, boolean percent) {
         return new Expr() {
             public Value eval(Facts facts, Entity entity, int year) {
@@ -189,7 +268,9 @@ public interface Expr {
                 Value d = den.eval(facts, entity, year);
                 List<Metric> evidence = Value.concat(n.evidence(), d.evidence());
                 String shown = n.shown() + " / " + d.shown();
-                if (!n.present() || !d.present()) return Value.missing(shown, evidence, Value.concatMissing(n.missing(), d.missing()));
+                if (!n.present() || !d.present()) {
+                    return Value.missing(shown, evidence, Value.concatMissing(n.missing(), d.missing()), Value.concatAll(n.gaps(), d.gaps()));
+                }
                 if (d.number().signum() == 0) {
                     return Value.missing(shown, evidence, List.of(year + "年“" + den.describe() + "”为 0，无法计算比值"));
                 }
@@ -237,17 +318,20 @@ public interface Expr {
                                 metric + " " + m.display(), List.of(m.getOrigin())));
                     }
                 }
-                String shown = "“" + metric + cond.text().replace(" ", "") + "”的" + level + " " + count + " 个（共 " + seen + " 个有数据）";
+                String shown = Messages.condition(metric, cond) + "的" + level + " " + count + " 个";
+                String sheet = sheetOfLevel(level);
                 if (seen == 0 && lacking.isEmpty()) {
-                    return Value.missing(shown, evidence, List.of(year + "年的" + level + "数据（“" + metric + "”）"));
+                    return Value.missing(shown, evidence, List.of(year + "年的" + level + "数据（“" + metric + "”）"),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), "")));
                 }
                 if (!lacking.isEmpty() && count == 0) {
-                    return Value.missing(shown, evidence, List.of(year + "年“" + metric + "”：" + abbreviate(lacking)));
+                    return Value.missing(shown, evidence, List.of(year + "年“" + metric + "”：" + abbreviate(lacking)),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), abbreviate(lacking))));
                 }
                 return new Value(BigDecimal.valueOf(count), "个", shown, evidence, List.of(), found, false);
             }
 
-            public String describe() { return "“" + metric + cond.text().replace(" ", "") + "”的" + level + "数"; }
+            public String describe() { return Messages.condition(metric, cond) + "的" + level + "数"; }
         };
     }
 
@@ -255,19 +339,28 @@ public interface Expr {
      * How many of the selected classes (class-list classes and size bands alike) meet a condition on their
      * size: {@code countOf(compulsoryClasses(), "班额", ">= 56")}. See {@link ClassSizes.Count}.
      */
-    static Expr countOf(Patterns.Children classes, String metric, String condition) {
+    static Expr countOf(Children classes, String metric, String condition) {
         return new ClassSizes.Count(classes, metric, Bound.parse(condition));
     }
 
-    /** A child's name with its parent for context: 城关小学 三年级2班. */
+    /** A child's name with its parent for context (城关小学 三年级2班), unless its own name already says it (二县城关小学). */
     static String describeChild(Facts facts, Entity c) {
         Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());
-        return parent == null ? c.displayName() : parent.displayName() + " " + c.displayName();
+        if (parent == null || c.displayName().startsWith(parent.displayName())) return c.displayName();
+        return parent.displayName() + " " + c.displayName();
     }
 
-    static String abbreviate(List<String> names) {
+    /** The sheet a child at a level (县, 学校, 班级) has its row in. */
+    private static String sheetOfLevel(String level) {
+        return level.equals("班级") ? MissingValue.CLASS_SHEET : level.equals("学校") ? MissingValue.SCHOOL_SHEET : MissingValue.REGION_SHEET;
+    }
+
+    static String abbreviate(List<String> names) { return abbreviate(names, "个"); }
+
+    /** The first five names, then “等 N 所” in the measure of what they name. */
+    static String abbreviate(List<String> names, String measure) {
         if (names.size() <= 5) return String.join("、", names);
-        return String.join("、", names.subList(0, 5)) + " 等 " + names.size() + " 个";
+        return String.join("、", names.subList(0, 5)) + " 等 " + names.size() + " " + measure;
     }
 
     /** An origin list for a child finding. */

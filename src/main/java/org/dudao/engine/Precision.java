@@ -15,8 +15,9 @@ import java.util.List;
  *   <li>two computed quotients are both rounded to two decimals, the precision a bulletin publishes them at
  *       (元 to the fen, a percentage to 0.01 个百分点).</li>
  * </ul>
- * A spreadsheet keeps no trailing zeros (23333.30 is stored as 23333.3), so a 元 or % figure written with
- * decimals counts as published to two of them.
+ * A spreadsheet keeps no trailing zeros (23333.30 is stored as 23333.3, 14500.00 as 14500), so a 元 or % figure
+ * counts as published to at least two decimals whether or not its cell shows any: 13333.3333 元 beside 14500 元
+ * is 13333.33 元, never 13333 元.
  */
 final class Precision {
     private Precision() {}
@@ -32,15 +33,16 @@ final class Precision {
         boolean rounded() { return decimals >= 0 && (a.compareTo(exactA) != 0 || b.compareTo(exactB) != 0); }
 
         /**
-         * “；按公布精度（保留两位小数）比较：2023年的计算值 23333.3333 元记为 23333.33 元”, or "" when rounding changed
-         * nothing; {@code nameA} and {@code nameB} say which value is which (2024年, 2023年).
+         * “；按公布精度（保留两位小数）比较，2023年的计算值记为 23333.33 元”, or "" when rounding changed nothing;
+         * {@code nameA} and {@code nameB} say which value is which (2024年, 2023年). The unrounded quotient is not
+         * shown: no bulletin prints 23333.3333 元.
          */
         String said(String unit, String nameA, String nameB) {
             if (!rounded()) return "";
             List<String> each = new ArrayList<>();
-            if (a.compareTo(exactA) != 0) each.add(nameA + "的计算值 " + Fmt.num(exactA, unit) + " 记为 " + Fmt.num(a, unit));
-            if (b.compareTo(exactB) != 0) each.add(nameB + "的计算值 " + Fmt.num(exactB, unit) + " 记为 " + Fmt.num(b, unit));
-            return "；按公布精度（" + decimalsText(decimals) + "）比较：" + String.join("，", each);
+            if (a.compareTo(exactA) != 0) each.add(nameA + "的计算值记为 " + Fmt.num(a, unit));
+            if (b.compareTo(exactB) != 0) each.add(nameB + "的计算值记为 " + Fmt.num(b, unit));
+            return "；按公布精度（" + decimalsText(decimals) + "）比较，" + String.join("，", each);
         }
     }
 
@@ -55,7 +57,7 @@ final class Precision {
     /** The decimals a figure read from a cell was published at. */
     static int published(Value v) {
         int d = Math.max(0, v.number().stripTrailingZeros().scale());
-        if (d > 0 && d < BULLETIN_DECIMALS && ("元".equals(v.unit()) || "%".equals(v.unit()))) d = BULLETIN_DECIMALS;
+        if (d < BULLETIN_DECIMALS && ("元".equals(v.unit()) || "%".equals(v.unit()))) d = BULLETIN_DECIMALS;
         return d;
     }
 

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public final class RuleLint {
     /** The ten patterns of the indicator catalogue (INDICATORS.md). */
     public static final List<String> PATTERNS = List.of("threshold", "no-decrease", "no-rebound", "change-by", "zero",
-            "conditional", "coverage", "share-of-children", "dispersion", "target-progress", "task", "task-aim");
+            "conditional", "coverage", "share-of-children", "dispersion", "target-progress", "task");
     /** Levels an entity can have. */
     public static final List<String> LEVELS = List.of("全国", "省", "市", "县", "学校", "班级");
     /**
@@ -45,7 +45,7 @@ public final class RuleLint {
      */
     public static final List<String> KNOWN_META = List.of("id", "name", "level", "pattern", "bound", "source", "warn", "soft", "tie", "tolerance");
     /** The words of a source that make a sentence an aim rather than a requirement ({@code @soft}). */
-    static final List<String> SOFT_WORDS = List.of("鼓励", "力争", "原则上", "争取", "尽量", "一般", "积极");
+    static final List<String> SOFT_WORDS = List.of("鼓励", "力争", "争创", "原则上", "争取", "尽量", "一般", "积极");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile("\\{([^|}]+)(?:\\|([^}]*))?}");
     /** Which pattern each helper implements; helpers that combine other verdicts fit any pattern. */
@@ -54,8 +54,7 @@ public final class RuleLint {
             Map.entry("noRebound", "no-rebound"), Map.entry("changeBy", "change-by"), Map.entry("changeRatio", "change-by"),
             Map.entry("zero", "zero"), Map.entry("conditional", "conditional"), Map.entry("coverage", "coverage"),
             Map.entry("shareOfChildren", "share-of-children"), Map.entry("dispersion", "dispersion"),
-            Map.entry("targetProgress", "target-progress"), Map.entry("task", "task"), Map.entry("stockTask", "task"),
-            Map.entry("aimTask", "task-aim"), Map.entry("aimStockTask", "task-aim"));
+            Map.entry("targetProgress", "target-progress"), Map.entry("task", "task"), Map.entry("stockTask", "task"));
     private static final Set<String> COMBINING = Set.of("rollUp", "balanceSchool");
     /** The year the empty entities are evaluated in (any year does: they have no values at all). */
     static final int YEAR = 2024;

@@ -74,14 +74,14 @@ final class SchoolPatterns {
     static Verdict wholeSchool(RuleContext kc, Entity e, Expr x) {
         Stage.School st = e.school();
         if (st.isPart() && !"完全中学".equals(st.whole())) {
-            Patterns.Ctx c = Patterns.ctx(kc, e);
+            Call c = Call.of(kc, e);
             List<Entity> parts = compulsoryParts(c.facts(), e);
             Entity first = parts.isEmpty() ? e : parts.get(0);
             if (!first.getCode().equals(e.getCode())) {
                 return c.verdict(Status.NOT_APPLICABLE).message("不适用：一贯制学校按全校计，见 " + first.displayName() + "（" + first.getCode() + "）的结论").build();
             }
         }
-        return Patterns.threshold(kc, e, x);
+        return ValuePatterns.threshold(kc, e, x);
     }
 
     /** The 小学部 and 初中部 of the school {@code e} is a part of (e among them), 小学部 first. */
@@ -114,8 +114,8 @@ final class SchoolPatterns {
     }
 
     /** rollUp of the children's verdicts, NOT_APPLICABLE when the region's schools are all outside {@code applicable}. */
-    static Verdict rollUp(RuleContext kc, Entity e, Collection<?> childVerdicts, Patterns.Children applicable) {
-        Patterns.Ctx c = Patterns.ctx(kc, e);
+    static Verdict rollUp(RuleContext kc, Entity e, Collection<?> childVerdicts, Children applicable) {
+        Call c = Call.of(kc, e);
         boolean none = childVerdicts.stream().noneMatch(v -> v instanceof Verdict x && x.getYear() == c.year());
         if (none && applicable.membership() != null) {
             List<String> others = new ArrayList<>();
@@ -129,6 +129,6 @@ final class SchoolPatterns {
                         + Expr.abbreviate(others) + "）").build();
             }
         }
-        return Patterns.rollUp(kc, e, childVerdicts);
+        return ChildPatterns.rollUp(kc, e, childVerdicts);
     }
 }

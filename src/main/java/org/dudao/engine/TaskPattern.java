@@ -1,6 +1,7 @@
 package org.dudao.engine;
 
 import org.dudao.model.Metric;
+import org.dudao.model.MissingValue;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
@@ -27,7 +28,7 @@ import java.util.List;
  *     pro-rated.</li>
  * <li>A count over several years is the sum of the years of the period so far, each year's figure
  *     being that year's; a year outside the period is NOT_APPLICABLE.</li>
- * <li>A target the plan only strives for (力争, 争创) is never FAIL: a shortfall is WARN, saying so.</li>
+ * <li>A target the plan only strives for (力争, 争创) is never FAIL: the rule says so with {@code @soft}.</li>
  * </ul>
  */
 final class TaskPattern {
@@ -36,131 +37,153 @@ final class TaskPattern {
     /** What the figure is: a count of things done in the period, or a stock standing on a date. */
     enum Kind { COUNT, STOCK }
 
-    static Verdict evaluate(Patterns.Ctx c, Expr x, Kind kind, boolean aim, String asOf, String period) {
+    static Verdict evaluate(Call c, Expr x, Kind kind, String asOf, String period) {
         Bound b = c.boundFor(c.entity());
         if (b == null) return c.noBoundForStage();
-        Patterns.Limit target = c.limit(b);
-        Patterns.Setting dateSetting = Patterns.setting(c, asOf), periodSetting = Patterns.setting(c, period);
+        Limit target = c.limit(b);
+        BoundResolver.Setting dateSetting = BoundResolver.setting(c, asOf), periodSetting = BoundResolver.setting(c, period);
         List<Metric> evidence = new ArrayList<>(target.evidence());
         evidence.addAll(dateSetting.evidence());
         evidence.addAll(periodSetting.evidence());
         Verdict.Builder out = c.verdict(Status.PASS).bound(target.text());
-        LocalDate date = Patterns.parseDate(dateSetting.text(), c.year());
+        LocalDate date = Dates.parse(dateSetting.text(), c.year());
         if (date == null) {
             return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(List.of("评估日期（“" + dateSetting.text() + "”无法识别）"))
-                    .message("评估日期“" + dateSetting.text() + "”无法识别（" + dateSetting.source() + "），应写成 06-30 或 " + c.year() + "-06-30").build();
+                    .missingValues(setting(c, dateSetting, "应写成 06-30 或 " + c.year() + "-06-30"))
+                    .message("评估日期“" + dateSetting.text() + "”无法识别" + dateSetting.where() + "，应写成 06-30 或 " + c.year() + "-06-30").build();
         }
         TaskPeriod p = TaskPeriod.parse(periodSetting.text(), c.year());
         if (p == null) {
+            String how = "应写成 12-31、" + c.year() + "-12-31 或 " + c.year() + "—" + (c.year() + 2) + "年";
             return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(List.of("任务期限（“" + periodSetting.text() + "”无法识别）"))
-                    .message("任务期限“" + periodSetting.text() + "”无法识别（" + periodSetting.source() + "），应写成 12-31、"
-                            + c.year() + "-12-31 或 " + c.year() + "—" + (c.year() + 2) + "年").build();
+                    .missingValues(setting(c, periodSetting, how))
+                    .message("任务期限“" + periodSetting.text() + "”无法识别" + periodSetting.where() + "，" + how).build();
         }
-        String periodText = "任务期限 " + p.describe() + "（截止 " + p.end() + "，" + periodSetting.source() + "）";
-        out.bound(target.text() + "；" + periodText);
+        String periodText = "任务期限 " + p.describe() + "（至" + Messages.date(p.end()) + "）";
+        out.bound(target.text() + "，" + periodText);
         if (!p.covers(c.year()) || date.isBefore(p.start())) {
             return out.status(Status.NOT_APPLICABLE).evidence(evidence).formula(periodText)
-                    .message("不适用：" + periodText + "，评估日期 " + date + " 不在任务期限内").build();
+                    .message("不适用：" + periodText + "，评估日期" + Messages.date(date) + "不在任务期限内").build();
         }
         Figure f = kind == Kind.COUNT ? count(c, x, p) : stock(c, x, p);
         evidence.addAll(f.evidence());
         if (f.value() == null || target.number() == null) {
             List<String> missing = Value.concatMissing(f.missing(), target.missing());
-            return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(missing)
-                    .formula(f.shown() + "；目标 " + target.text() + "；" + periodText)
+            return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(missing).missingValues(Value.concatAll(f.gaps(), target.gaps()))
+                    .formula(f.shown() + "；目标：" + target.text() + "；" + periodText)
                     .message("数据不足：缺少 " + String.join("、", missing)).build();
         }
         String unit = f.unit() != null ? f.unit() : b.unit(); // the bound's unit when the cells carry none
-        return new Judgement(c, b.op(), kind, aim, target, f, unit, p, date, dateSetting.source(), periodText, evidence, out).verdict();
+        String name = x.name() != null ? Messages.counted(x.name(), unit) : c.quantity();
+        return new Judgement(c, b.op(), kind, target, f, name, unit, p, date, periodText, evidence, out).verdict();
+    }
+
+    /** A setting that could not be read, as a value to correct in the 参数 sheet. */
+    private static List<MissingValue> setting(Call c, BoundResolver.Setting s, String how) {
+        return s.param() == null ? List.of() : List.of(new MissingValue(c.entity().getCode(), MissingValue.PARAMETER_SHEET, s.param(), null, List.of(), how));
     }
 
     /** The figure judged: its number (null: missing), the formula, the cells; for a stock, where it stood before the period. */
-    private record Figure(BigDecimal value, String unit, String shown, List<Metric> evidence, List<String> missing, Value before) {}
+    private record Figure(BigDecimal value, String unit, String shown, List<Metric> evidence, List<String> missing, List<MissingValue> gaps,
+                          Value before) {}
 
     /** A count over the years of the period up to the evaluated one: each year's figure is that year's. */
-    private static Figure count(Patterns.Ctx c, Expr x, TaskPeriod p) {
+    private static Figure count(Call c, Expr x, TaskPeriod p) {
         BigDecimal sum = BigDecimal.ZERO;
         String unit = null;
         List<Metric> evidence = new ArrayList<>();
         List<String> missing = new ArrayList<>(), parts = new ArrayList<>();
+        List<MissingValue> gaps = new ArrayList<>();
         for (int y = p.start().getYear(); y <= c.year(); y++) {
             Value v = x.eval(c.facts(), c.entity(), y);
             evidence.addAll(v.evidence());
             missing.addAll(v.missing());
+            gaps.addAll(v.gaps());
             parts.add(y + "年 " + v.shown());
             if (v.present()) { sum = sum.add(v.number()); unit = v.unit(); }
         }
         String shown = parts.size() == 1 ? parts.get(0) : String.join(" + ", parts) + (missing.isEmpty() ? " = " + Fmt.num(sum, unit) : "");
-        return new Figure(missing.isEmpty() ? sum : null, unit, shown, evidence, missing, null);
+        return new Figure(missing.isEmpty() ? sum : null, unit, shown, evidence, missing, gaps, null);
     }
 
     /** A stock on the evaluation date, with where it stood at the end of the year before the period (for the interim check). */
-    private static Figure stock(Patterns.Ctx c, Expr x, TaskPeriod p) {
+    private static Figure stock(Call c, Expr x, TaskPeriod p) {
         Value now = x.eval(c.facts(), c.entity(), c.year());
         Value before = x.eval(c.facts(), c.entity(), p.start().getYear() - 1);
-        return new Figure(now.present() ? now.number() : null, now.unit(), c.year() + "年 " + now.shown(), now.evidence(), now.missing(), before);
+        return new Figure(now.present() ? now.number() : null, now.unit(), c.year() + "年 " + now.shown(), now.evidence(), now.missing(), now.gaps(), before);
     }
 
     /** The comparison once every figure is there. */
-    private record Judgement(Patterns.Ctx c, Op op, Kind kind, boolean aim, Patterns.Limit target, Figure f, String unit, TaskPeriod p,
-                             LocalDate date, String dateSource, String periodText, List<Metric> evidence, Verdict.Builder out) {
+    private record Judgement(Call c, Op op, Kind kind, Limit target, Figure f, String name, String unit, TaskPeriod p,
+                             LocalDate date, String periodText, List<Metric> evidence, Verdict.Builder out) {
         Verdict verdict() {
             BigDecimal t = target.number(), share = p.share(date);
             boolean up = op == Op.GE || op == Op.GT;
-            out.observed(f.value(), Fmt.num(f.value(), unit));
+            out.observed(f.value(), Fmt.value(f.value(), unit));
+            String done = "截至" + Messages.date(date) + "，" + name + " " + Fmt.value(f.value(), unit);
             if (share.compareTo(BigDecimal.ONE) == 0 || (kind == Kind.COUNT && !up)) {
-                String when = share.compareTo(BigDecimal.ONE) == 0 ? "截至 " + date + "（期限 " + p.end() + "）"
-                        : "截至 " + date + "（“" + op.symbol() + "”的要求任何时点都须满足，不按时间进度折算）";
-                out.limit(t).formula(f.shown() + "，要求 " + target.text() + "；" + periodText);
-                boolean ok = op.test(f.value(), t);
-                return judge(ok, t, op, when + "：" + f.shown() + "，" + (ok ? "满足" : "未满足") + "目标 " + target.text());
+                // by the deadline, and a ceiling (停止审批 …) on every day, the target as written
+                out.limit(t).formula(f.shown() + "；目标：" + target.text() + "；" + periodText
+                        + (share.compareTo(BigDecimal.ONE) == 0 ? "" : "（“" + target.text() + "”的要求任何时点都须满足，不按时间进度折算）"));
+                return judge(op.test(f.value(), t), t, op, done, target.shown(), up);
             }
-            String shareText = "时间进度 " + p.daysGone(date) + "/" + p.days() + " 天 = " + pct(share) + "%（截至 " + date + "，" + dateSource + "）";
+            String shareText = "时间进度 " + pct(share) + "（" + p.daysGone(date) + "/" + p.days() + " 天，截至" + Messages.date(date) + "）";
             BigDecimal required;
             String how;
             if (kind == Kind.COUNT) {
                 required = t.multiply(share, MathContext.DECIMAL128);
-                how = "目标 " + Fmt.num(t, unit) + " × " + pct(share) + "%";
+                how = "目标 " + Fmt.value(t, unit) + " × " + pct(share);
             } else {
                 Value before = f.before();
                 evidence.addAll(before.evidence());
                 String start = (p.start().getYear() - 1) + "年末";
                 if (!before.present()) {
                     if (op.test(f.value(), t)) { // already where the deadline asks: the start is not needed
-                        out.limit(t).formula(f.shown() + "，要求 " + target.text() + "；" + periodText);
-                        return judge(true, t, op, "截至 " + date + "：" + f.shown() + "，已达到期限目标 " + target.text());
+                        out.limit(t).formula(f.shown() + "；目标：" + target.text() + "；" + periodText);
+                        return judge(true, t, op, done, target.shown(), up);
                     }
-                    return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(before.missing()).formula(f.shown() + "；" + shareText)
+                    return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(before.missing()).missingValues(before.gaps())
+                            .formula(f.shown() + "；" + shareText)
                             .message("数据不足：缺少 " + String.join("、", before.missing()) + "（" + start + "的起点，用于计算期限前的时间进度要求）").build();
                 }
                 BigDecimal s0 = before.number();
                 boolean moving = up ? s0.compareTo(t) < 0 : s0.compareTo(t) > 0;
                 required = moving ? s0.add(t.subtract(s0).multiply(share, MathContext.DECIMAL128)) : t;
-                how = "起点 " + start + " " + Fmt.num(s0, unit) + (moving ? " 向目标 " + Fmt.num(t, unit) + " 推进 " + pct(share) + "%" : "，已达到目标");
+                how = start + " " + Fmt.value(s0, unit) + (moving ? " 向目标 " + Fmt.value(t, unit) + " 推进 " + pct(share) : "，已达到目标");
             }
             Op interim = up ? Op.GE : Op.LE;
-            String requiredText = interim.symbol() + " " + Fmt.num(required, unit);
-            out.limit(required).bound(shareText + "，应达到 " + requiredText + "（" + how + "）；目标 " + target.text() + "；" + periodText)
-                    .formula(f.shown() + "；" + shareText + "，应达到 " + requiredText + "（" + how + "）");
+            // a whole count against a pro-rated requirement: at least 114.37 所 is at least 115 所, at most 5.03 所 at most 5 所
+            BigDecimal whole = whole(required, up);
+            String requiredText = (up ? "应至少 " : "应至多 ") + Fmt.value(whole, unit);
+            out.limit(required).bound(requiredText + "（" + shareText + "；" + how + "）；目标：" + target.text() + "，" + periodText)
+                    .formula(f.shown() + "；" + shareText + "，" + requiredText + "（" + how + "）");
             boolean ok = interim.test(f.value(), required);
-            return judge(ok, required, interim, "截至 " + date + "：" + f.shown() + "，" + (ok ? "达到" : "未达到") + "时间进度要求 " + requiredText
-                    + "（“时间过半、任务过半”；目标 " + Fmt.num(t, unit) + "，期限 " + p.end() + "）");
+            String said = done + "，" + (ok ? "达到" : "未达到") + "“时间过半、任务过半”的进度要求（" + requiredText + "：" + how + "）";
+            return judge(ok, whole, interim, said, null, up);
         }
 
-        private Verdict judge(boolean ok, BigDecimal limit, Op cmp, String said) {
+        /** {@code target}: the target's words for a finding at the deadline (150 所), or null for the interim check. */
+        private Verdict judge(boolean ok, BigDecimal limit, Op cmp, String said, String targetShown, boolean up) {
             out.evidence(evidence);
+            String message = targetShown == null ? said
+                    : up ? said + "，" + (ok ? "完成 " : "未完成 ") + targetShown + Messages.of(targetShown) + "目标"
+                    : said + (ok ? "，达到目标（" + target.text() + "）" : "，目标为 " + targetShown);
             if (!ok) {
                 boolean over = f.value().compareTo(limit) > 0;
-                String gap = "（" + (over ? "超出 " : "差 ") + Fmt.num(limit.subtract(f.value()).abs(), unit) + "）";
-                if (aim) return out.status(Status.WARN).message(said + gap + "；目标为“力争”“争创”类，只预警，不判不达标").build();
-                return out.status(Status.FAIL).message(said + gap).build();
+                return out.status(Status.FAIL).message(message + "，" + (over ? "超出 " : "差 ") + Fmt.value(limit.subtract(f.value()).abs(), unit)).build();
             }
             Status s = c.narrow(f.value(), limit, cmp) ? Status.WARN : Status.PASS;
-            return out.status(s).message(said + c.warnText(s)).build();
+            return out.status(s).message(message + c.warnText(s, unit)).build();
+        }
+
+        /** A requirement said in whole units where the figure is a whole count: up to the next whole one for at least, down for at most. */
+        private BigDecimal whole(BigDecimal required, boolean up) {
+            if (f.value().stripTrailingZeros().scale() > 0 || required.stripTrailingZeros().scale() <= 0) return required;
+            return required.setScale(0, up ? RoundingMode.CEILING : RoundingMode.FLOOR);
         }
 
         private static String pct(BigDecimal share) {
-            return Fmt.num(share.movePointRight(2).setScale(2, RoundingMode.HALF_UP));
+            return Fmt.value(share.movePointRight(2).setScale(2, RoundingMode.HALF_UP), "%");
         }
     }
 }

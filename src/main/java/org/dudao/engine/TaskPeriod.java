@@ -36,7 +36,7 @@ record TaskPeriod(LocalDate start, LocalDate end) {
                 LocalDate end = LocalDate.of(Integer.parseInt(f.group(1)), Integer.parseInt(f.group(2)), Integer.parseInt(f.group(3)));
                 return new TaskPeriod(end.withDayOfYear(1), end);
             }
-            LocalDate end = Patterns.parseDate(t, year); // 12-31, 6月30日: in the evaluated year
+            LocalDate end = Dates.parse(t, year); // 12-31, 6月30日: in the evaluated year
             return end == null ? null : new TaskPeriod(LocalDate.of(year, 1, 1), end);
         } catch (DateTimeException | NumberFormatException e) {
             return null;

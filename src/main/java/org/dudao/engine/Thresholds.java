@@ -89,7 +89,7 @@ final class Thresholds {
             }
             Bound b;
             try {
-                b = parse(e.value(), replaced).withOrigin(shown + " " + e.valueRef());
+                b = parse(e.value(), replaced).withOrigin(FILE_NAME + "!" + e.valueRef());
             } catch (IllegalArgumentException x) {
                 errors.add(RuleMessage.atCell(shown, e.valueRef(), "界值“" + e.value() + "”无法识别：" + x.getMessage()));
                 continue;

@@ -2,6 +2,7 @@ package org.dudao.engine;
 
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Metric;
+import org.dudao.model.MissingValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,9 +14,15 @@ import java.util.List;
  * {@code quotient} marks a number that is the result of a division (a ratio, a share, a growth
  * rate): it has more decimals than any published figure, so a year-on-year comparison rounds it to
  * the precision it is compared at ({@link Precision}); numbers read from cells, and their sums, are exact.
+ * {@code gaps} says each value in {@code missing} as a record (the unit, sheet, metric and year it belongs to).
  */
 public record Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
-                    List<ChildFinding> children, boolean derived, boolean quotient) {
+                    List<ChildFinding> children, boolean derived, boolean quotient, List<MissingValue> gaps) {
+
+    public Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
+                 List<ChildFinding> children, boolean derived, boolean quotient) {
+        this(number, unit, shown, evidence, missing, children, derived, quotient, List.of());
+    }
 
     public Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
                  List<ChildFinding> children, boolean derived) {
@@ -26,7 +33,12 @@ public record Value(BigDecimal number, String unit, String shown, List<Metric> e
 
     /** This value with its number replaced (rounded to the precision it is compared at). */
     Value at(BigDecimal n) {
-        return new Value(n, unit, shown, evidence, missing, children, derived, quotient);
+        return new Value(n, unit, shown, evidence, missing, children, derived, quotient, gaps);
+    }
+
+    /** This value in another unit (a factor applied, or a quotient said in its numerator's unit). */
+    Value in(BigDecimal n, String newUnit) {
+        return new Value(n, newUnit, shown, evidence, missing, children, derived, quotient, gaps);
     }
 
     /** A quotient: {@link #derived} and not exact. */
@@ -47,9 +59,21 @@ public record Value(BigDecimal number, String unit, String shown, List<Metric> e
         return new Value(null, null, shown, evidence, missing, List.of(), false);
     }
 
+    static Value missing(String shown, List<Metric> evidence, List<String> missing, List<MissingValue> gaps) {
+        return new Value(null, null, shown, evidence, missing, List.of(), false, false, gaps);
+    }
+
     static List<Metric> concat(List<Metric> a, List<Metric> b) {
         List<Metric> all = new ArrayList<>(a.size() + b.size());
         all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static <T> List<T> concatAll(List<T> a, List<T> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

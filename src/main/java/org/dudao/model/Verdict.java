@@ -30,6 +30,9 @@ public final class Verdict {
     private final Waiver waiver;
     private final String part;
     private final BigDecimal limit;
+    private final List<MissingValue> missingValues;
+    private final List<String> parameters;
+    private final String boundOrigin;
 
     public Verdict(Builder b) {
         this.indicator = b.indicator;
@@ -52,13 +55,17 @@ public final class Verdict {
         this.part = b.part;
         this.limit = b.limit;
         this.waiver = b.waiver;
+        this.missingValues = List.copyOf(b.missingValues);
+        this.parameters = List.copyOf(b.parameters);
+        this.boundOrigin = b.boundOrigin;
     }
 
     /** A builder holding everything this verdict has, to make a changed copy of it. */
     private Builder copy() {
         return restore(indicator, level, entityCode, entityName, parentCode, year).name(name).status(status)
                 .observed(observed, observedText).bound(bound).formula(formula).message(message).source(source)
-                .evidence(evidence).missing(missing).children(children).part(part).limit(limit).waiver(waiver);
+                .evidence(evidence).missing(missing).children(children).part(part).limit(limit).waiver(waiver)
+                .missingValues(missingValues).parameters(parameters).boundOrigin(boundOrigin);
     }
 
     /** This failure, waived: status WAIVED, the waiver attached, the rule's own finding kept in the message. */
@@ -99,6 +106,15 @@ public final class Verdict {
     public String getPart() { return part; }
     /** The number the observed value was compared with (a parameter resolved, a 学段's bound), or null. */
     public BigDecimal getLimit() { return limit; }
+    /** Each value of {@link #getMissing()} as a record: the unit, sheet, metric and year it belongs to. */
+    public List<MissingValue> getMissingValues() { return missingValues; }
+    /**
+     * The parameters the bound (or a setting of the rule's call) was resolved with, by name: what value each had
+     * and where it came from is said once for the run (report.json's {@code parameters}), never in the verdict's text.
+     */
+    public List<String> getParameters() { return parameters; }
+    /** Where the bound was set when the thresholds table set it ({@code thresholds.xlsx!界值!C3}), else null. */
+    public String getBoundOrigin() { return boundOrigin; }
     /** The entity's name with the part: 一县（小学）. */
     public String getSubject() { return part == null ? entityName : entityName + "（" + part + "）"; }
 
@@ -141,6 +157,9 @@ public final class Verdict {
         private List<ChildFinding> children = List.of();
         private String part;
         private BigDecimal limit;
+        private List<MissingValue> missingValues = List.of();
+        private List<String> parameters = List.of();
+        private String boundOrigin;
 
         protected Builder(String indicator, Entity entity, int year) {
             this(indicator, entity.getKind(), entity.getCode(), entity.displayName(), entity.getParentCode(), year);
@@ -167,6 +186,9 @@ public final class Verdict {
         public Builder children(List<ChildFinding> v) { children = v; return this; }
         public Builder part(String v) { part = v; return this; }
         public Builder limit(BigDecimal v) { limit = v; return this; }
+        public Builder missingValues(List<MissingValue> v) { missingValues = v; return this; }
+        public Builder parameters(List<String> v) { parameters = v; return this; }
+        public Builder boundOrigin(String v) { boundOrigin = v; return this; }
         /** Only for a verdict read back: a verdict a rule inserts never carries a waiver. */
         Builder waiver(Waiver v) { waiver = v; return this; }
 

@@ -47,6 +47,12 @@ public final class VerdictJson {
         g.writeStringField("observedText", v.getObservedText());
         g.writeStringField("bound", v.getBound());
         if (v.getLimit() != null) number(g, "limit", v.getLimit(), exact);
+        if (!v.getParameters().isEmpty()) {
+            g.writeArrayFieldStart("parameters");
+            for (String p : v.getParameters()) g.writeString(p);
+            g.writeEndArray();
+        }
+        if (v.getBoundOrigin() != null) g.writeStringField("boundOrigin", v.getBoundOrigin());
         g.writeStringField("formula", v.getFormula());
         g.writeStringField("message", v.getMessage());
         g.writeStringField("source", v.getSource());
@@ -64,6 +70,11 @@ public final class VerdictJson {
         g.writeArrayFieldStart("missing");
         for (String m : v.getMissing()) g.writeString(m);
         g.writeEndArray();
+        if (!v.getMissingValues().isEmpty()) {
+            g.writeArrayFieldStart("missingValues");
+            for (MissingValue m : v.getMissingValues()) missingValue(g, m);
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("evidence");
         for (Metric m : v.getEvidence()) evidence(g, m, exact);
         g.writeEndArray();
@@ -94,6 +105,20 @@ public final class VerdictJson {
         g.writeStringField("file", m.getOrigin().getFile());
         g.writeStringField("sheet", m.getOrigin().getSheet());
         g.writeStringField("cell", m.getOrigin().getCell());
+        g.writeEndObject();
+    }
+
+    private static void missingValue(JsonGenerator g, MissingValue m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("entity", m.entity());
+        g.writeStringField("sheet", m.sheet());
+        g.writeStringField("metric", m.metric());
+        if (m.year() == null) g.writeNullField("year");
+        else g.writeNumberField("year", m.year());
+        g.writeArrayFieldStart("alternatives");
+        for (String a : m.alternatives()) g.writeString(a);
+        g.writeEndArray();
+        g.writeStringField("note", m.note());
         g.writeEndObject();
     }
 
@@ -135,13 +160,14 @@ public final class VerdictJson {
             throw new JsonParseException(p, "expected a verdict object");
         }
         String indicator = null, name = null, entity = null, entityName = null, part = null, parent = null;
-        String observedText = null, bound = null, formula = null, message = null, source = null;
+        String observedText = null, bound = null, formula = null, message = null, source = null, boundOrigin = null;
         EntityKind level = null;
         Status status = null;
         int year = 0;
         BigDecimal observed = null, limit = null;
         String[] waiver = null;
-        List<String> missing = List.of();
+        List<String> missing = List.of(), parameters = List.of();
+        List<MissingValue> missingValues = List.of();
         List<Metric> evidence = List.of();
         List<ChildFinding> children = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -166,6 +192,9 @@ public final class VerdictJson {
                 case "source" -> source = p.getValueAsString();
                 case "waiver" -> waiver = t == JsonToken.VALUE_NULL ? null : waiver(p);
                 case "missing" -> missing = strings(p);
+                case "missingValues" -> missingValues = missingValues(p);
+                case "parameters" -> parameters = strings(p);
+                case "boundOrigin" -> boundOrigin = p.getValueAsString();
                 case "evidence" -> evidence = evidence(p);
                 case "children" -> children = children(p);
                 default -> p.skipChildren();
@@ -176,7 +205,8 @@ public final class VerdictJson {
         }
         Verdict.Builder b = Verdict.restore(indicator, level, entity, entityName, parent, year).name(name).status(status)
                 .observed(observed, observedText).bound(bound).formula(formula).message(message).source(source)
-                .missing(missing).evidence(evidence).children(children).part(part).limit(limit);
+                .missing(missing).evidence(evidence).children(children).part(part).limit(limit)
+                .missingValues(missingValues).parameters(parameters).boundOrigin(boundOrigin);
         if (waiver != null) {
             b.waiver(new Waiver(indicator, entity, year, waiver[0], waiver[1], LocalDate.parse(waiver[2]), waiver[3]));
         }
@@ -208,6 +238,30 @@ public final class VerdictJson {
     private static List<String> strings(JsonParser p) throws IOException {
         List<String> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) out.add(p.getValueAsString());
+        return out;
+    }
+
+    private static List<MissingValue> missingValues(JsonParser p) throws IOException {
+        List<MissingValue> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String entity = null, sheet = null, metric = null, note = null;
+            Integer year = null;
+            List<String> alternatives = List.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "entity" -> entity = p.getValueAsString();
+                    case "sheet" -> sheet = p.getValueAsString();
+                    case "metric" -> metric = p.getValueAsString();
+                    case "year" -> year = t == JsonToken.VALUE_NULL ? null : p.getIntValue();
+                    case "alternatives" -> alternatives = strings(p);
+                    case "note" -> note = p.getValueAsString();
+                    default -> p.skipChildren();
+                }
+            }
+            out.add(new MissingValue(entity, sheet, metric, year, alternatives, note));
+        }
         return out;
     }
 

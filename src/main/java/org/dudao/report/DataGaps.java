@@ -2,6 +2,7 @@ package org.dudao.report;
 
 import org.dudao.load.MetricDictionary;
 import org.dudao.model.EntityKind;
+import org.dudao.model.MissingValue;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
@@ -14,8 +15,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The 补报清单: from the verdicts short of data, which unit must supply which value, in which sheet and
@@ -23,8 +22,9 @@ import java.util.regex.Pattern;
  * lacks itself is listed under it; a verdict that lacks data only because units under it do (a county
  * whose schools did not report) adds nothing, as those units are listed with their own values.
  * <p>
- * Read from each verdict's list of missing values. An entity's verdicts come together, so its values
- * are gathered and handed to {@code sink} when the next entity begins: one pass, holding one entity.
+ * Read from each verdict's structured missing values ({@link Verdict#getMissingValues()}), never from its
+ * text. An entity's verdicts come together, so its values are gathered and handed to {@code sink} when the
+ * next entity begins: one pass, holding one entity.
  */
 final class DataGaps implements Consumer<Verdict> {
     /** A value to supply: the unit, the sheet and column it goes in, the years, the indicators waiting for it, and a note. */
@@ -37,11 +37,6 @@ final class DataGaps implements Consumer<Verdict> {
             return String.join("、", y);
         }
     }
-
-    /** {@code 2024年“一般公共预算教育支出”} or {@code 2024年的班级数据（“班额”）}: a value of the unit itself. */
-    private static final Pattern OWN = Pattern.compile("^(\\d{4})年(的班级数据（)?“([^”]+)”");
-    private static final Pattern QUOTED = Pattern.compile("“([^”]+)”");
-    private static final String ALTERNATIVE = "或由";
 
     private final MetricDictionary dictionary;
     private final Consumer<Gap> sink;
@@ -61,7 +56,7 @@ final class DataGaps implements Consumer<Verdict> {
         if (!v.getEntityCode().equals(entity)) flush();
         entity = v.getEntityCode();
         boolean any = false;
-        for (String m : v.getMissing()) any |= add(v, m);
+        for (MissingValue m : v.getMissingValues()) any |= add(v, m);
         if (!any) derived++;
     }
 
@@ -80,40 +75,29 @@ final class DataGaps implements Consumer<Verdict> {
     /** Verdicts short of data only because of units under them. */
     int derived() { return derived; }
 
-    private boolean add(Verdict v, String missing) {
-        Matcher own = OWN.matcher(missing);
-        if (own.find()) {
-            String tail = missing.substring(own.end());
-            boolean school = v.getKind() == EntityKind.SCHOOL;
-            // "2024年“班额”：甲校 八(1)班" and "2024年的班级数据（“班额”）" are about classes: the school's own rows,
-            // a region's only through its schools (listed with their own)
-            boolean classes = own.group(2) != null || tail.startsWith("：");
-            if (classes && !school) return false;
-            String note = alternatives(missing);
-            if (tail.startsWith("：")) note = Shown.text(tail.substring(1));
-            put(v, classes ? "班级表" : sheet(v.getKind()), column(own.group(3)), Integer.parseInt(own.group(1)), note);
+    /**
+     * Lists a value the verdict's own unit must supply: a value of a unit below it (a school's for a county, a
+     * class's for a region) is listed under that unit's own verdicts instead.
+     */
+    private boolean add(Verdict v, MissingValue m) {
+        if (m.entity() != null && !m.entity().equals(v.getEntityCode())) return false;
+        String sheet = m.sheet() == null ? sheet(v.getKind()) : m.sheet();
+        boolean below = v.getKind().isRegion() ? sheet.equals(MissingValue.SCHOOL_SHEET) || sheet.equals(MissingValue.CLASS_SHEET)
+                : v.getKind() == EntityKind.SCHOOL && sheet.equals(MissingValue.REGION_SHEET);
+        if (below) return false;
+        if (sheet.equals(MissingValue.PARAMETER_SHEET)) {
+            put(v, sheet, "参数“" + Shown.name(m.metric()) + "”", null, Shown.text(m.note()));
             return true;
         }
-        if (missing.startsWith("参数")) {
-            Matcher q = QUOTED.matcher(missing);
-            put(v, "参数表", q.find() ? "参数“" + Shown.name(q.group(1)) + "”" : "参数", null, "也可在规则目录的 params.csv 中设置");
-            return true;
-        }
-        if (missing.startsWith("学段")) {
-            put(v, sheet(v.getKind()), "学段", null, Shown.text(missing));
-            return true;
-        }
-        return false;
+        String note = m.note().isEmpty() ? alternatives(m.alternatives()) : Shown.text(m.note());
+        put(v, sheet, m.metric().equals("学段") ? "学段" : column(m.metric()), m.year(), note);
+        return true;
     }
 
-    /** For a value that may also be computed: the other values that would do (或填报 A、B). */
-    private String alternatives(String missing) {
-        int at = missing.indexOf(ALTERNATIVE);
-        if (at < 0) return "";
-        int lacking = missing.indexOf("缺少", at);
-        Matcher q = QUOTED.matcher(lacking < 0 ? "" : missing.substring(lacking));
+    /** For a value that may also be computed: the other values that would do (或填报 A、B，由系统计算). */
+    private String alternatives(List<String> metrics) {
         Set<String> cols = new LinkedHashSet<>();
-        while (q.find()) cols.add(column(q.group(1)));
+        for (String m : metrics) cols.add(column(m));
         return cols.isEmpty() ? "" : "或填报 " + String.join("、", cols) + "，由系统计算";
     }
 

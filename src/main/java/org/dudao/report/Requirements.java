@@ -1,5 +1,7 @@
 package org.dudao.report;
 
+import org.dudao.engine.Fmt;
+import org.dudao.engine.StandardWords;
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Indicator;
 import org.dudao.model.Status;
@@ -20,11 +22,7 @@ import java.util.regex.Pattern;
 final class Requirements {
     /** Children named in a requirement before "等 N 个". */
     static final int CHILDREN_SHOWN = 3;
-    /** Where an indicator's name stops naming the quantity and starts stating the standard. */
-    private static final Pattern STANDARD_WORDS = Pattern.compile(
-            "只增不减|不反弹|达到|不低于|不高于|不超过|不少于|(?:高于|低于)(?=\\d)|比上年|逐步增长|持续压减|稳中有进|动态清零|清零|全部|覆盖|建有");
     private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
-    private static final Pattern TRAILING_NOTE = Pattern.compile("（[^（）\\d]*）$");
     private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
 
     private final Standards standards;
@@ -72,21 +70,14 @@ final class Requirements {
         return rollUp ? "督促" + children + "整改：" + task : task + "，重点督促" + children;
     }
 
-    /** The quantity an indicator's name is about: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
+    /** The quantity an indicator's name is about, as the engine's findings name it: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
     static String quantity(String name) {
-        String s = name == null ? "" : name.strip();
-        if (s.startsWith("消除")) s = s.substring(2);
-        Matcher m = STANDARD_WORDS.matcher(s);
-        if (m.find() && m.start() > 0) s = s.substring(0, m.start());
-        s = TRAILING_NOTE.matcher(s.strip()).replaceAll("");
-        // words that soften a standard (一般不低于, 原则上不超过) belong to it, not to the quantity
-        s = s.replaceAll("(?:的|一般|原则上|力争|基本)+$", "");
-        return Shown.text(s.isEmpty() ? name : s);
+        return Shown.text(StandardWords.quantity(name));
     }
 
     private static String verb(String standard) {
         if (standard.startsWith("不低于") || standard.startsWith("高于")) return "提高";
-        if (standard.startsWith("不高于") || standard.startsWith("低于")) return "降低";
+        if (standard.startsWith("不超过") || standard.startsWith("低于")) return "降低";
         return "落实";
     }
 
@@ -137,6 +128,6 @@ final class Requirements {
 
     private String last(Verdict v) {
         if (v.getLimit() == null) return "";
-        return "，上年 " + org.dudao.engine.Fmt.num(v.getLimit(), Ranking.unit(v));
+        return "，上年 " + Fmt.value(v.getLimit(), Ranking.unit(v));
     }
 }

@@ -1,25 +1,27 @@
 package org.dudao.report;
 
 import org.dudao.engine.Bound;
-import org.dudao.engine.Op;
+import org.dudao.engine.Fmt;
+import org.dudao.engine.StandardWords;
 import org.dudao.model.Entity;
 import org.dudao.model.Indicator;
 import org.dudao.model.Verdict;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * An indicator's standard in words, as a supervision report states it: {@code >= {FUND-03提高额|150} 元}
- * of a change-by rule becomes 比上年增加不少于 150 元, {@code 小学 <= 0.50；初中 <= 0.45} becomes
- * 小学不高于 0.50，初中不高于 0.45 (or one part, for a school or a 学段's verdict). A parameter is
- * replaced by the value the run used ({@link Parameters}); where it came from is said once, in the
- * parameters annex, never beside each standard. Numbers keep the precision they are written with.
+ * An indicator's standard in words, as a supervision report states it, in the engine's words
+ * ({@link StandardWords}, the one implementation the verdicts use too): a verdict's own bound is already the
+ * standard it was held to, with the value used; an indicator without a verdict at hand is said from the
+ * catalogue, a parameter replaced by the value the run used ({@link Parameters}).
  */
 final class Standards {
+    /** A name that states its standard as a ratio, 1:15: the bound is the second number of it. */
+    private static final Pattern PER_PERSON = Pattern.compile(".*\\d+\\s*[:：]\\s*\\d+.*");
+
     private final Parameters params;
     private final Map<String, Entity> entities;
     private final Map<String, Bound> bounds = new HashMap<>();
@@ -31,12 +33,7 @@ final class Standards {
 
     /** A catalogue bound as the engine reads it, without the thresholds table's note; null when it does not parse. */
     static Bound parse(String bound) {
-        if (bound == null) return null;
-        try {
-            return Bound.parse(bound.replaceAll("（界值表[^）]*）$", ""));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return StandardWords.parse(bound);
     }
 
     private Bound bound(Indicator i) {
@@ -47,14 +44,12 @@ final class Standards {
     String of(Indicator i) {
         Bound b = bound(i);
         if (b == null) return Shown.text(i.bound());
-        if (!b.isCompound()) return words(b, i.pattern());
-        List<String> parts = new ArrayList<>();
-        for (Bound.Part p : b.parts()) parts.add(p.label() + words(p.bound(), i.pattern()));
-        return String.join("，", parts);
+        return StandardWords.of(b, i.pattern(), params::value, unit(i, b));
     }
 
-    /** The standard a verdict's entity (or part: a 学段) is held to; the whole standard when its part cannot be told. */
+    /** The standard a verdict's entity (or part: a 学段) was held to: the verdict's own words, else the catalogue's. */
     String of(Indicator i, Verdict v) {
+        if (v.getBound() != null && !v.getBound().isBlank()) return Shown.text(v.getBound());
         Bound b = bound(i);
         if (b == null || !b.isCompound()) return of(i);
         Bound part = v.getPart() != null ? b.part(v.getPart()) : null;
@@ -62,7 +57,7 @@ final class Standards {
             Entity e = entities.get(v.getEntityCode());
             if (e != null) part = b.forLabel(e.getKind().isRegion() ? e.getLevel() : e.getStage());
         }
-        return part == null ? of(i) : words(part, i.pattern());
+        return part == null ? of(i) : StandardWords.words(part, i.pattern(), number(part), unit(i, part));
     }
 
     /** The number a simple bound compares with, after its parameter; null for a bound against last year or another metric. */
@@ -70,39 +65,13 @@ final class Standards {
         return b.param() != null ? params.value(b.param()) : b.number();
     }
 
-    private String words(Bound b, String pattern) {
-        String op = switch (b.op()) {
-            case GE -> "不低于";
-            case LE -> "不高于";
-            case GT -> "高于";
-            case LT -> "低于";
-            case EQ -> "为";
-        };
-        if (b.previousYear()) return b.op() == Op.EQ ? "与上年持平" : op + "上年";
-        if (b.timeProgress()) return op + "时间进度";
-        if (b.metric() != null) return op + b.metric();
-        if (b.isYesNo() && b.param() == null) return "为“" + (b.number().signum() != 0 ? "是" : "否") + "”";
-        BigDecimal n = number(b);
-        if (n == null) return op + "（标准值未设置）";
-        String shown = number(n, b.unit());
-        if ("change-by".equals(pattern)) {
-            if ("%".equals(b.unit()) && (b.op() == Op.LE || b.op() == Op.LT)) {
-                return (b.op() == Op.LE ? "不超过" : "低于") + "上年的 " + shown;
-            }
-            return switch (b.op()) {
-                case GE -> "比上年增加不少于 " + shown;
-                case GT -> "比上年增加多于 " + shown;
-                default -> "比上年变化" + op + " " + shown;
-            };
-        }
-        if ("zero".equals(pattern) && b.op() == Op.EQ && n.signum() == 0) return "清零（为 0）";
-        return op + " " + shown;
+    /** A unitless bound of an indicator whose name says 1:15 is a ratio of people to people. */
+    private static String unit(Indicator i, Bound b) {
+        return b.unit() == null && i.name() != null && PER_PERSON.matcher(i.name()).matches() ? Fmt.PER_PERSON : null;
     }
 
     /** A number as written, with its unit: {@code 50%}, {@code 650 元}, {@code 0.50}. */
     static String number(BigDecimal n, String unit) {
-        String s = n.toPlainString();
-        if (unit == null || unit.isEmpty()) return s;
-        return "%".equals(unit) ? s + "%" : s + " " + unit;
+        return StandardWords.number(n, unit);
     }
 }

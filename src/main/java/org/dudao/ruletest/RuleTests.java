@@ -100,7 +100,7 @@ public final class RuleTests {
     public static Set<Status> required(Indicator i) {
         Set<Status> s = EnumSet.of(Status.PASS, Status.FAIL, Status.INSUFFICIENT_DATA);
         if ("conditional".equals(i.pattern())) s.add(Status.NOT_APPLICABLE);
-        if (i.reading().soft() != null || "task-aim".equals(i.pattern())) { // 力争, 鼓励: warns, never fails
+        if (i.reading().soft() != null) { // 力争, 鼓励: warns, never fails
             s.remove(Status.FAIL);
             s.add(Status.WARN);
         }

@@ -72,7 +72,7 @@ class AnalystCommandsTest {
                 .contains("公办园在园幼儿数 1800 人 / 在园幼儿数 3000 人 = 60%")
                 .contains("公办园在园幼儿数 = 1800 人（2024年，sample-data/sample-2024.xlsx 表1 地区!N7）")
                 .contains("在园幼儿数 = 3000 人（2024年，sample-data/sample-2024.xlsx 表1 地区!M7）")
-                .contains("界值：≥ 50%").contains("结论：达标");
+                .contains("标准：不低于 50%（规则中写作 >= {KG-01公办园覆盖面|50}%）").contains("结论：达标");
     }
 
     @Test void explainsAFailWithTheGap() {
@@ -85,7 +85,7 @@ class AnalystCommandsTest {
     @Test void explainsNotApplicableByTheConditionThatDidNotHold() {
         Cli r = explain("SPED-01", "990105");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("结论：不适用。条件不成立：").contains("常住人口 150000 人").contains("≥ 200000")
+        assertThat(r.out()).contains("结论：不适用。条件不成立：").contains("常住人口 150000 人").contains("不满足适用条件（常住人口 200000 人及以上）")
                 .contains("常住人口 = 150000 人（2024年，sample-data/sample-2024.xlsx 表1 地区!P11）");
     }
 

@@ -40,7 +40,7 @@ class RulesTestCommandTest {
                 .contains("不符：KG-01 单位 990102（期望结果!C3）")
                 .contains("期望：达标")
                 .contains("实际：不达标 — ")
-                .contains("界值：≥ 50%")
+                .contains("标准：不低于 50%")
                 .contains("依据：地区!F3（公办园在园幼儿数 499 人）、地区!G3（在园幼儿数 1000 人）")
                 .doesNotContain("单位 990101");
         assertThat(r.out().strip()).endsWith("合计：期望 2 项，符合 1 项，不符 1 项，规则测试未通过\n1 passed, 1 failed");
@@ -127,7 +127,7 @@ class RulesTestCommandTest {
         Cli r = Cli.run("rules", "test", "--rules", rules.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
         assertThat(r.out()).contains("35-balance.xlsx").contains("不符：BAL-1 单位 ")
-                .contains("期望：达标").contains("实际：不达标 — ").contains("取自界值表 " + rules.resolve("thresholds.xlsx") + " 界值!C2");
+                .contains("期望：达标").contains("实际：不达标 — ").contains("标准：不低于 4.3 人（取自界值表 thresholds.xlsx!界值!C2）");
         assertThat(r.out().strip()).matches("(?s).*\\n\\d+ passed, [1-9]\\d* failed");
     }
 }

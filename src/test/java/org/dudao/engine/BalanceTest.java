@@ -9,7 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -59,7 +61,11 @@ class BalanceTest {
     void per_school_indicator_against_the_bound_of_its_stage(String id, String stage, double reach, Status expected) {
         Verdict v = verdict(evaluate(school(county(), "S", stage, "1000", reach).build(), 2024), id, "S");
         assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(expected);
-        assertThat(v.getBound()).startsWith(stage);
+        // the 学段's own standard, in the resource's unit (人 of teachers and 间 of rooms per hundred pupils, not 个/百名学生)
+        String[] r = Arrays.stream(RESOURCES).filter(x -> x[0].equals(id)).findFirst().orElseThrow();
+        String unit = Map.of("BAL-4", "平方米", "BAL-5", "平方米", "BAL-6", "元", "BAL-7", "间").getOrDefault(id, "人");
+        assertThat(v.getBound()).isEqualTo("不低于 " + new BigDecimal(stage.equals("初中") ? r[4] : r[3]).stripTrailingZeros().toPlainString() + " " + unit);
+        assertThat(v.getObservedText()).endsWith(" " + unit);
         assertThat(v.getEvidence()).hasSize(2);
     }
 
@@ -121,10 +127,11 @@ class BalanceTest {
         List<Verdict> vs = evaluate(d.build(), 2024);
         Verdict f = verdict(vs, "BAL-SCHOOL", "F");
         assertThat(f.getStatus()).as(f.getMessage()).isEqualTo(Status.FAIL);
-        assertThat(f.getMessage()).contains("达到 84.9975%");
+        assertThat(f.getMessage()).contains("为标准的 84.9975%");
         assertThat(status(vs, "BAL-SCHOOL", "G")).isEqualTo(Status.PASS);
-        assertThat(Patterns.beside(new BigDecimal("84.999999"), new BigDecimal("85"))).isEqualTo("84.99999");
-        assertThat(Patterns.beside(new BigDecimal("84.9975"), new BigDecimal("85"))).isEqualTo("84.9975");
+        assertThat(Fmt.beside(new BigDecimal("84.999999"), new BigDecimal("85"), "%")).isEqualTo("84.9999%");
+        assertThat(Fmt.beside(new BigDecimal("84.9975"), new BigDecimal("85"), "%")).isEqualTo("84.9975%");
+        assertThat(Fmt.beside(new BigDecimal("84.9"), new BigDecimal("85"), "%")).isEqualTo("84.9%");
     }
 
     @Test
@@ -167,7 +174,7 @@ class BalanceTest {
         Verdict primary = cv4.stream().filter(v -> "小学".equals(v.getPart())).findFirst().orElseThrow();
         assertThat(primary.getStatus()).as(primary.getMessage()).isEqualTo(Status.PASS);
         assertThat(primary.getObserved().doubleValue()).isCloseTo(weighted, within(1e-9));
-        assertThat(primary.getMessage()).contains("小学差异系数").contains("3 所学校");
+        assertThat(primary.getMessage()).startsWith("小学生均教学及辅助用房面积的校际差异系数 ").contains("3 所学校参与计算");
         Verdict junior = cv4.stream().filter(v -> "初中".equals(v.getPart())).findFirst().orElseThrow();
         assertThat(junior.getStatus()).as("no junior school in the county").isEqualTo(Status.NOT_APPLICABLE);
     }
@@ -198,13 +205,13 @@ class BalanceTest {
     @Test
     void weighted_coefficient_formula() {
         // two schools, resource 100 for 10 pupils and 300 for 30: same per-pupil value, CV 0
-        assertThat(Patterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("100"), new BigDecimal("10")},
+        assertThat(BalancePatterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("100"), new BigDecimal("10")},
                 new BigDecimal[]{new BigDecimal("300"), new BigDecimal("30")}))).isEqualByComparingTo("0");
         // X = 1 (1 pupil) and 3 (3 pupils): mean 10/4 = 2.5; S² = 1/4·2.25 + 3/4·0.25 = 0.75; CV = √0.75 / 2.5
-        BigDecimal cv = Patterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("1"), new BigDecimal("1")},
+        BigDecimal cv = BalancePatterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("1"), new BigDecimal("1")},
                 new BigDecimal[]{new BigDecimal("9"), new BigDecimal("3")}));
         assertThat(cv.doubleValue()).isCloseTo(Math.sqrt(0.75) / 2.5, within(1e-12));
-        assertThat(Patterns.weightedCv(List.<BigDecimal[]>of(new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ONE}))).isNull();
+        assertThat(BalancePatterns.weightedCv(List.<BigDecimal[]>of(new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ONE}))).isNull();
     }
 
     @Test
@@ -221,8 +228,8 @@ class BalanceTest {
         Verdict v = vs.stream().filter(x -> x.getIndicator().equals("BAL-CV-5") && "初中".equals(x.getPart())).findFirst().orElseThrow();
         assertThat(v.getStatus()).isEqualTo(Status.FAIL);
         assertThat(v.getObserved()).isEqualByComparingTo("0.5");
-        assertThat(v.getMessage()).contains("排除特殊教育学校 1 所、不足50人的教学点 1 个");
-        assertThat(v.getBound()).contains("初中").contains("0.45");
+        assertThat(v.getMessage()).contains("不计特殊教育学校 1 所、不足50人的教学点 1 个");
+        assertThat(v.getBound()).isEqualTo("不超过 0.45");
         Verdict lacking = vs.stream().filter(x -> x.getIndicator().equals("BAL-CV-1") && "初中".equals(x.getPart())).findFirst().orElseThrow();
         assertThat(lacking.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
         assertThat(lacking.getMessage()).contains("一中").contains("二中");
@@ -253,7 +260,7 @@ class BalanceTest {
         Verdict county = verdict(vs, "BAL-COUNTY", C);
         assertThat(county.getStatus()).as(county.getMessage()).isEqualTo(Status.PASS);
         // per-pupil values 1.2 and 1.0 times the bound, 1000 and 500 pupils: every coefficient is the same
-        BigDecimal one = Patterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("1200"), new BigDecimal("1000")},
+        BigDecimal one = BalancePatterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("1200"), new BigDecimal("1000")},
                 new BigDecimal[]{new BigDecimal("500"), new BigDecimal("500")}));
         assertThat(vs).filteredOn(v -> v.getIndicator().startsWith("BAL-CV-") && "小学".equals(v.getPart()))
                 .allSatisfy(v -> assertThat(v.getObserved().doubleValue()).isCloseTo(one.doubleValue(), within(1e-9)));

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shipped rule files against the catalogue, the metric dictionary and the two catalogue documents. */
 class CatalogueTest {
     static final Set<String> PATTERNS = Set.of("threshold", "no-decrease", "no-rebound", "change-by", "zero", "conditional",
-            "coverage", "share-of-children", "dispersion", "target-progress", "task", "task-aim");
+            "coverage", "share-of-children", "dispersion", "target-progress", "task");
     private static final Pattern RULE = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"(.*?)^end\\s*$", Pattern.DOTALL);
     private static final Pattern META = Pattern.compile("@(\\w+)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
 

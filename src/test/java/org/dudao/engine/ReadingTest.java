@@ -117,7 +117,7 @@ class ReadingTest {
     void a_tie_at_a_strict_threshold_is_what_tie_says() {
         Verdict v = run(rate(null, "50"), "T-ABOVE");
         assertThat(v.getStatus()).isEqualTo(Status.WARN);
-        assertThat(v.getMessage()).contains("恰好等于界值");
+        assertThat(v.getMessage()).contains("50，未高于 50 的标准；本指标恰好等于标准记为预警");
         assertThat(run(rate(null, "49.99"), "T-ABOVE").getStatus()).isEqualTo(Status.FAIL);
     }
 
@@ -126,7 +126,10 @@ class ReadingTest {
     void a_value_short_by_no_more_than_the_tolerance_of_about_warns(String value, Status expected) {
         Verdict v = run(rate(null, value), "L-THRESHOLD");
         assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(expected);
-        if (expected == Status.WARN) assertThat(v.getMessage()).contains("“左右”的容差").contains("参数“L左右”");
+        if (expected == Status.WARN) {
+            assertThat(v.getMessage()).contains("在原文“左右”的容差 1 以内，记为预警");
+            assertThat(v.getParameters()).contains("L左右");
+        }
     }
 
     @Test
@@ -146,10 +149,11 @@ class ReadingTest {
         // bandwidths 1000 and 500: with the default 1000, 1 of 2 meets it (50%); with 600 set, still 1 of 2; with 400, both
         Verdict byDefault = run(schools(true, true), "M-MEETS");
         assertThat(byDefault.getStatus()).isEqualTo(Status.PASS);
-        assertThat(byDefault.getFormula()).contains("≥ 1000 Mbps（参数“M带宽”）");
+        assertThat(byDefault.getFormula()).contains("宽带接入带宽不低于 1000 Mbps 的学校 1 / 2");
+        assertThat(byDefault.getParameters()).contains("M带宽");
         Verdict set = run(schools(true, true, true).param("M带宽", "1500"), "M-MEETS");
         assertThat(set.getStatus()).as(set.getMessage()).isEqualTo(Status.FAIL);
-        assertThat(set.getFormula()).contains("≥ 1500 Mbps");
+        assertThat(set.getFormula()).contains("不低于 1500 Mbps");
     }
 
     // ---- the precision of a comparison --------------------------------------------------------------
@@ -169,7 +173,9 @@ class ReadingTest {
 
     @ParameterizedTest(name = "{0} beside {1} {2} is {3}")
     @CsvSource({
-            "23333.3333333, 23333.33, 元, 23333.33", "23333.3333333, 23333, 元, 23333", "23333.3333333, 23333.3, 元, 23333.33",
+            "23333.3333333, 23333.33, 元, 23333.33", "23333.3333333, 23333.3, 元, 23333.33",
+            // a 元 or % cell counts as two decimals even when it shows none (Excel keeps no trailing zeros)
+            "13333.3333333, 14500, 元, 13333.33", "66.666666, 70, %, 66.67", "13333.3333333, 14500, 万元, 13333",
             "50.123456, 50.1, %, 50.12", "4.23456, 4.2, 个/百名学生, 4.2",
     })
     void a_quotient_takes_the_decimals_of_the_figure_it_is_compared_with(String quotient, String published, String unit, String expected) {
@@ -184,7 +190,7 @@ class ReadingTest {
         Precision.Pair p = Precision.of(computed("10.004", "%"), computed("10.0000", "%"));
         assertThat(p.a()).isEqualByComparingTo("10.00");
         assertThat(p.b()).isEqualByComparingTo("10.00");
-        assertThat(p.said("%", "甲", "乙")).isEqualTo("；按公布精度（保留两位小数）比较：甲的计算值 10.004% 记为 10%");
+        assertThat(p.said("%", "甲", "乙")).as("the unrounded quotient is not shown").isEqualTo("；按公布精度（保留两位小数）比较，甲的计算值记为 10%");
     }
 
     // ---- metadata ---------------------------------------------------------------------------------------

@@ -88,23 +88,23 @@ class RegionIndicatorsTest {
             FUND-02-HE | 全国 | 在校学生数=1 | INSUFFICIENT_DATA |
             FUND-02-HE | 县 | 普通高校在校生数=0 | NOT_APPLICABLE |
             # compared at the precision published: a quotient beside a figure read from a cell takes that figure's decimals
-            FUND-02 | 县 | 2023:一般公共预算教育支出=7000 2023:在校学生数=3000 生均一般公共预算教育经费=23333.33 | PASS | 按公布精度（保留两位小数）比较：2023年的计算值 23333.3333 元 记为 23333.33 元
+            FUND-02 | 县 | 2023:一般公共预算教育支出=7000 2023:在校学生数=3000 生均一般公共预算教育经费=23333.33 | PASS | 按公布精度（保留两位小数）比较，2023年的计算值记为 23333.33 元
             FUND-02 | 县 | 2023:生均一般公共预算教育经费=23333.34 一般公共预算教育支出=7000 在校学生数=3000 | FAIL | 减少 0.01 元
-            FUND-02 | 县 | 2023:生均一般公共预算教育经费=23333 一般公共预算教育支出=7000 在校学生数=3000 | PASS | 取整数
+            FUND-02 | 县 | 2023:生均一般公共预算教育经费=23333 一般公共预算教育支出=7000 在校学生数=3000 | PASS | 保留两位小数
             FUND-02 | 县 | 2023:生均一般公共预算教育经费=23333.3 一般公共预算教育支出=7000 在校学生数=3000 | PASS | 保留两位小数
             FUND-02 | 县 | 2023:一般公共预算教育支出=7000 2023:在校学生数=3000 一般公共预算教育支出=7699.9999 在校学生数=3300 | PASS | 持平
             FUND-02 | 县 | 2023:生均一般公共预算教育经费=5000 生均一般公共预算教育经费=4999.99 | FAIL | 减少 0.01 元
             # change-by: an absolute increase, with the amount a parameter
             FUND-03 | 县 | 2023:义务教育生均公用经费=1000 义务教育生均公用经费=1200 | PASS |
-            FUND-03 | 县 | 2023:义务教育生均公用经费=1000 义务教育生均公用经费=1150 | PASS | 未设置，取默认值
+            FUND-03 | 县 | 2023:义务教育生均公用经费=1000 义务教育生均公用经费=1150 | PASS | 标准为比上年增加不少于 150 元
             FUND-03 | 县 | 2023:义务教育生均公用经费=1000 义务教育生均公用经费=1149.99 | FAIL | 增加 149.99 元
             FUND-03 | 县 | 义务教育生均公用经费=1150 | INSUFFICIENT_DATA | 2023年“义务教育生均公用经费”
-            FUND-03 | 市 | 2023:义务教育生均公用经费=1000 义务教育生均公用经费=1150 P:FUND-03提高额=200 | FAIL | 参数“FUND-03提高额”，取自 test.xlsx 参数!B
+            FUND-03 | 市 | 2023:义务教育生均公用经费=1000 义务教育生均公用经费=1150 P:FUND-03提高额=200 | FAIL | 未达到比上年增加不少于 200 元的标准
             FUND-04 | 县 | 教育预算数=10000 教育预算执行数=9950 | PASS |
             FUND-04 | 县 | 教育预算数=10000 教育预算执行数=9900 | PASS |
             FUND-04 | 县 | 教育预算数=10000 教育预算执行数=9899 | FAIL |
             FUND-04 | 县 | 教育预算数=10000 | INSUFFICIENT_DATA | 2024年“教育预算执行数”
-            FUND-04 | 县 | 教育预算数=10000 教育预算执行数=9850 P:FUND-04执行率=98 | PASS | ≥ 98%（参数“FUND-04执行率”
+            FUND-04 | 县 | 教育预算数=10000 教育预算执行数=9850 P:FUND-04执行率=98 | PASS | 标准为不低于 98%
             FUND-05 | 县 | 幼儿园生均公用经费=650 | PASS |
             FUND-05 | 省 | 幼儿园生均公用经费=649.99 | FAIL |
             FUND-05 | 县 | 在园幼儿数=1 | INSUFFICIENT_DATA |
@@ -115,7 +115,7 @@ class RegionIndicatorsTest {
             FUND-07 | 县 | 中职生均公用经费=1499 | FAIL |
             FUND-07 | 县 | 在园幼儿数=1 | INSUFFICIENT_DATA |
             FUND-08 | 全国 | 财政性教育经费占GDP比例=4.01 | PASS |
-            FUND-08 | 全国 | 财政性教育经费占GDP比例=4 | FAIL | 恰好等于界值
+            FUND-08 | 全国 | 财政性教育经费占GDP比例=4 | FAIL | 4%，未高于 4% 的标准
             FUND-08 | 全国 | 国家财政性教育经费=401 地区生产总值=10000 | PASS |
             FUND-08 | 全国 | 国家财政性教育经费=400 | INSUFFICIENT_DATA |
             FUND-08 | 全国 | 财政性教育经费占GDP比例=4.1 P:FUND-08占GDP比例=4.5 | FAIL |
@@ -145,18 +145,18 @@ class RegionIndicatorsTest {
             KG-02 | 县 | 一级园在园幼儿数=540 在园幼儿数=3000 | INSUFFICIENT_DATA | 2024年“二级园在园幼儿数”
             KG-02-1 | 县 | 一级园在园幼儿数=540 在园幼儿数=3000 | PASS |
             KG-02-1 | 县 | 一级园在园幼儿数=539 在园幼儿数=3000 | WARN | 未达到记为预警，不记为不达标
-            KG-02-1 | 县 | 一级园在园幼儿数=500 在园幼儿数=3000 P:KG-02-1一级园覆盖面=16 | PASS | 参数“KG-02-1一级园覆盖面”
-            KG-01 | 市 | 公办园在园幼儿数=450 在园幼儿数=1000 P:KG-01公办园覆盖面=45 | PASS | 参数“KG-01公办园覆盖面”
+            KG-02-1 | 县 | 一级园在园幼儿数=500 在园幼儿数=3000 P:KG-02-1一级园覆盖面=16 | PASS | 不低于 16%；参数：KG-02-1一级园覆盖面
+            KG-01 | 市 | 公办园在园幼儿数=450 在园幼儿数=1000 P:KG-01公办园覆盖面=45 | PASS | 不低于 45%；参数：KG-01公办园覆盖面
             KG-02-1 | 县 | 在园幼儿数=3000 | INSUFFICIENT_DATA |
             KG-03 | 县 | 2023:公办园在园幼儿数=1500 2023:在园幼儿数=3000 公办园在园幼儿数=1600 在园幼儿数=3200 | PASS | 持平
             KG-03 | 省 | 2023:公办园在园幼儿数=1500 2023:在园幼儿数=3000 公办园在园幼儿数=1599 在园幼儿数=3200 | FAIL |
             KG-03 | 县 | 公办园在园幼儿数=1600 在园幼儿数=3200 | INSUFFICIENT_DATA |
             # target-progress against a parameter target: 200 for a province (001), 50 for a city (002)
             KG-04 | 省 | 新建改扩建公办幼儿园数=200 | PASS | 完成目标的 100%
-            KG-04 | 省 | 新建改扩建公办幼儿园数=199 | FAIL | 省 ≥ 200 所
-            KG-04 | 市 | 新建改扩建公办幼儿园数=50 | PASS | 市 ≥ 50 所
+            KG-04 | 省 | 新建改扩建公办幼儿园数=199 | FAIL | 低于 200 所的目标
+            KG-04 | 市 | 新建改扩建公办幼儿园数=50 | PASS | 标准为不低于 50 所
             KG-04 | 市 | 新建改扩建公办幼儿园数=49 | FAIL |
-            KG-04 | 省 | 新建改扩建公办幼儿园数=150 P:KG-04省目标数=150 | PASS | 参数“KG-04省目标数”，取自 test.xlsx
+            KG-04 | 省 | 新建改扩建公办幼儿园数=150 P:KG-04省目标数=150 | PASS | 不低于 150 所；参数：KG-04省目标数
             KG-04 | 市 | 新建改扩建公办幼儿园数=50 P:KG-04市目标数=60 | FAIL |
             KG-04 | 省 | 在园幼儿数=1 | INSUFFICIENT_DATA | 新建改扩建公办幼儿园数
             KG-04 | 省 | 新建改扩建公办幼儿园数=60 P:KG-04省目标数=五十 | INSUFFICIENT_DATA | 不是数值
@@ -211,7 +211,7 @@ class RegionIndicatorsTest {
             PRIV-02 | 市 | 已分类登记民办学校数=9 民办学校数=10 | FAIL |
             PRIV-02 | 市 | 民办学校数=10 | INSUFFICIENT_DATA |
             TRAIN-01 | 县 | 2023:学科类校外培训机构数=20 学科类校外培训机构数=19 | PASS |
-            TRAIN-01 | 县 | 2023:学科类校外培训机构数=20 学科类校外培训机构数=20 | WARN | 持平，未下降
+            TRAIN-01 | 县 | 2023:学科类校外培训机构数=20 学科类校外培训机构数=20 | WARN | 与上年持平，未实现“持续压减”
             TRAIN-01 | 市 | 2023:学科类校外培训机构数=20 学科类校外培训机构数=21 | FAIL |
             TRAIN-01 | 县 | 学科类校外培训机构数=20 | INSUFFICIENT_DATA |
             # change-by, relative: at most 90% of last year's accidents
@@ -223,14 +223,14 @@ class RegionIndicatorsTest {
             SAFE-02 | 县 | 涉校涉生安全事故数=1 | INSUFFICIENT_DATA |
             SAFE-02 | 省 | 2023:涉校涉生安全事故数=10 涉校涉生安全事故数=9 P:SAFE-02上年比例=80 | FAIL |
             HEALTH-01 | 县 | 2023:体质健康合格率=90 体质健康合格率=90.01 | PASS |
-            HEALTH-01 | 县 | 2023:体质健康合格率=90 体质健康合格率=90 | WARN | 持平，未增长
+            HEALTH-01 | 县 | 2023:体质健康合格率=90 体质健康合格率=90 | WARN | 与上年持平，未实现“稳中有进”
             HEALTH-01 | 县 | 2023:体质健康合格率=90 体质健康合格率=89.9 | FAIL |
             HEALTH-01 | 县 | 体质健康合格率=90 | INSUFFICIENT_DATA |
             HEALTH-02 | 县 | 参加心理健康测评学生数=1000 在校学生数=1000 | PASS |
             HEALTH-02 | 市 | 参加心理健康测评学生数=999 在校学生数=1000 | FAIL |
             HEALTH-02 | 县 | 在校学生数=1000 | INSUFFICIENT_DATA |
             # 双过半: progress against the share of the year elapsed on the assessment date (30 June by default)
-            PLAN-01 | 县 | 年度任务计划数=100 年度任务已完成数=50 | PASS | 截至 2024-06-30
+            PLAN-01 | 县 | 年度任务计划数=100 年度任务已完成数=50 | PASS | 截至2024年6月30日
             PLAN-01 | 省 | 年度任务计划数=100 年度任务已完成数=49 | FAIL |
             PLAN-01 | 县 | 年度任务计划数=100 年度任务已完成数=50 P:PLAN-01评估日期=2024-07-01 | PASS | 时间进度 50%
             PLAN-01 | 县 | 年度任务计划数=100 年度任务已完成数=99 P:PLAN-01评估日期=12月31日 | FAIL |
@@ -250,7 +250,9 @@ class RegionIndicatorsTest {
         Verdict v = run(indicator, level, data);
         assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(expected);
         if (messagePart != null && !messagePart.isBlank()) {
-            assertThat(v.getMessage() + " " + v.getFormula() + " " + v.getBound() + " " + v.getMissing()).contains(messagePart.strip());
+            // the standard's value is in the bound, the parameters it came from in their own field
+            assertThat(v.getMessage() + " " + v.getFormula() + " " + v.getBound() + "；参数：" + String.join("、", v.getParameters()) + " " + v.getMissing())
+                    .contains(messagePart.strip());
         }
         if (expected == Status.INSUFFICIENT_DATA) assertThat(v.getMissing()).as("names what is missing").isNotEmpty();
         if (expected == Status.PASS || expected == Status.FAIL || expected == Status.WARN) assertThat(v.getEvidence()).as("evidence").isNotEmpty();

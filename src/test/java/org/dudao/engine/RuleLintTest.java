@@ -182,6 +182,14 @@ class RuleLintTest {
                 .anySatisfy(m -> assertThat(m).contains("t.drl:15:").contains("不存在的函数“valu”").contains("value").contains("原文："));
     }
 
+    @Test void aMisspeltFunctionIsMatchedAgainstEveryFunctionOfTheFacade() {
+        // read from Patterns by reflection: functions added after the first hand-kept list are suggested too
+        assertThat(DroolsMessages.FUNCTIONS).contains("phaseOut", "everyClass", "shareOfClasses", "wholeSchool", "stockTask", "insert")
+                .doesNotContain("weightedCv", "ctx");
+        RuleMessage m = DroolsMessages.explain(new RuleMessage("t.drl", 3, 1, "The method phaseOt(RuleContext, Entity, Expr) is undefined"));
+        assertThat(m.message()).contains("不存在的函数“phaseOt”").contains("phaseOut");
+    }
+
     @Test void theShippedRulesHaveNoFinding() {
         RuleLint.Result r = RuleLint.check(Path.of("rules"), false);
         assertThat(r.errors()).isEmpty();

@@ -183,14 +183,14 @@ class ScopeTest {
         }
 
         @Test
-        void falling_passes_a_flat_or_rising_year_fails_none_left_passes() {
+        void falling_passes_a_flat_year_warns_a_rising_year_fails_none_left_passes() {
             assertThat(status(evaluate(seniors(3, 2).build(), 2024), "CLASS-05", C)).isEqualTo(Status.PASS);
             Verdict flat = verdict(evaluate(seniors(3, 3).build(), 2024), "CLASS-05", C);
-            assertThat(flat.getStatus()).as("逐步消减 asks for a fall: " + flat.getMessage()).isEqualTo(Status.FAIL);
+            assertThat(flat.getStatus()).as("逐步消减 with @tie(预警): " + flat.getMessage()).isEqualTo(Status.WARN);
             assertThat(status(evaluate(seniors(3, 4).build(), 2024), "CLASS-05", C)).isEqualTo(Status.FAIL);
             Verdict none = verdict(evaluate(seniors(0, 0).build(), 2024), "CLASS-05", C);
             assertThat(none.getStatus()).isEqualTo(Status.PASS);
-            assertThat(none.getMessage()).contains("已消除");
+            assertThat(none.getMessage()).contains("0 个，已全部消除");
             assertThat(status(evaluate(seniors(3, 2).build(), 2024), "CLASS-05", P)).as("over a province").isEqualTo(Status.PASS);
         }
 
@@ -212,6 +212,20 @@ class ScopeTest {
             Verdict v = verdict(evaluate(d.build(), 2024), "CLASS-05", C);
             assertThat(v.getStatus()).as(v.getMessage()).isEqualTo(Status.PASS);
             assertThat(v.getMessage()).contains("2 至 3 个");
+        }
+
+        @Test
+        void a_range_that_may_be_a_tie_decides_nothing_and_one_certainly_above_fails() {
+            TestData d = county();
+            school(d, "HS", "普通高中");
+            band(d, "HS", null, "56-60人", 2023, 3);
+            band(d, "HS", null, "56-60人", 2024, 3);
+            school(d, "WZ", "完全中学").schoolClass("WZ", "1班", 2024, 58); // 3 or 4 this year: level (预警) or more (不达标)
+            Verdict maybeLevel = verdict(evaluate(d.build(), 2024), "CLASS-05", C);
+            assertThat(maybeLevel.getStatus()).as(maybeLevel.getMessage()).isEqualTo(Status.INSUFFICIENT_DATA);
+            band(d, "HS", null, "61-65人", 2024, 1);
+            Verdict more = verdict(evaluate(d.build(), 2024), "CLASS-05", C);
+            assertThat(more.getStatus()).as("4 or 5 against 3: " + more.getMessage()).isEqualTo(Status.FAIL);
         }
     }
 
@@ -236,7 +250,7 @@ class ScopeTest {
             assertThat(verdict(vs, "GUAR-03", "S#初中部").getMessage()).contains("S#小学部");
             List<Verdict> over = evaluate(parts("1500", "1001").build(), 2024);
             assertThat(status(over, "GUAR-03", "S#小学部")).as("each part alone is under 2000").isEqualTo(Status.FAIL);
-            assertThat(verdict(over, "GUAR-03", C).getMessage()).contains("不达标 1");
+            assertThat(verdict(over, "GUAR-03", C).getMessage()).contains("未达标 1");
             assertThat(status(evaluate(parts("1500", null).build(), 2024), "GUAR-03", "S#小学部")).isEqualTo(Status.INSUFFICIENT_DATA);
         }
 
@@ -280,7 +294,7 @@ class ScopeTest {
             assertThat(primary.getStatus()).as(primary.getMessage()).isEqualTo(Status.PASS);
             assertThat(primary.getMessage()).contains("2 所学校");
             assertThat(status(vs, "BAL-4", "S#初中部")).isEqualTo(Status.PASS);
-            assertThat(verdict(vs, "BAL-4", "S#初中部").getBound()).contains("初中");
+            assertThat(verdict(vs, "BAL-4", "S#初中部").getBound()).as("the 初中 part").isEqualTo("不低于 5.8 平方米");
         }
     }
 

@@ -36,7 +36,7 @@ class SkeletonIndicatorsTest {
         @Test void decrease_fails_with_both_years_as_evidence() {
             Verdict v = run("45000", "44000");
             assertThat(v.getStatus()).isEqualTo(Status.FAIL);
-            assertThat(v.getMessage()).contains("低于").contains("减少 1000 万元");
+            assertThat(v.getMessage()).contains("比上年减少 1000 万元").contains("未实现“只增不减”");
             assertThat(v.getEvidence()).extracting(m -> m.getYear()).containsExactly(2024, 2023);
             assertThat(v.getEvidence()).allSatisfy(m -> assertThat(m.getOrigin().getCell()).isNotBlank());
         }
@@ -66,7 +66,7 @@ class SkeletonIndicatorsTest {
                     .metric(C, 2024, "一般公共预算教育支出", "52000", "万元").metric(C, 2024, "在校学生数", "40500", "人");
             Verdict v = verdict(run(d), "FUND-02", C);
             assertThat(v.getStatus()).isEqualTo(Status.PASS);
-            assertThat(v.getMessage()).contains("2023年 12500 元");
+            assertThat(v.getMessage()).contains("生均一般公共预算教育经费 12839.51 元，比上年增加 339.51 元");
         }
 
         @Test void a_ratio_tie_from_different_inputs_passes() {
@@ -101,7 +101,7 @@ class SkeletonIndicatorsTest {
                     .metric(C, 2024, "一般公共预算教育支出", "44000").metric(C, 2024, "在校学生数", "30000");
             Verdict v = verdict(run(d), "FUND-02", C);
             assertThat(v.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
-            assertThat(v.getMessage()).contains("为 0");
+            assertThat(v.getMessage()).contains("也无法由 一般公共预算教育支出 / 在校学生数 计算").contains("为 0");
         }
 
         @Test void missing_students_names_both_ways_of_getting_the_figure() {
@@ -222,7 +222,7 @@ class SkeletonIndicatorsTest {
         @Test void small_county_is_not_applicable_saying_why() {
             Verdict v = run("199999", "0");
             assertThat(v.getStatus()).isEqualTo(Status.NOT_APPLICABLE);
-            assertThat(v.getMessage()).contains("常住人口 ≥ 200000");
+            assertThat(v.getMessage()).contains("常住人口 199999 人，不满足适用条件（常住人口 200000 人及以上）");
         }
 
         @Test void unknown_population_is_insufficient() { assertThat(run(null, "1").getStatus()).isEqualTo(Status.INSUFFICIENT_DATA); }

@@ -46,12 +46,13 @@ class ThresholdsTest {
         table(new Object[]{"BAL-1", "初中", 5.3}, new Object[]{"BAL-1", "小学", 4.3});
         Verdict tie = bal1();
         assertThat(tie.getStatus()).isEqualTo(Status.PASS);
-        assertThat(tie.getBound()).isEqualTo("小学 ≥ 4.3（取自界值表 " + rules.resolve("thresholds.xlsx") + " 界值!C3）");
+        assertThat(tie.getBound()).isEqualTo("不低于 4.3 人");
+        assertThat(tie.getBoundOrigin()).as("the file's name, not its path").isEqualTo("thresholds.xlsx!界值!C3");
         table(new Object[]{"BAL-1", "小学", ">= 4.31"});
         Verdict fail = bal1();
         assertThat(fail.getStatus()).as(fail.getMessage()).isEqualTo(Status.FAIL);
         assertThat(fail.getLimit()).isEqualByComparingTo("4.31");
-        assertThat(fail.getBound()).contains("界值!C2");
+        assertThat(fail.getBoundOrigin()).isEqualTo("thresholds.xlsx!界值!C2");
         assertThat(RuleBase.compile(rules).catalogue()).filteredOn(i -> i.id().equals("BAL-1")).singleElement()
                 .satisfies(i -> assertThat(i.bound()).isEqualTo("小学 ≥ 4.31；初中 ≥ 5.3（界值表 thresholds.xlsx）"));
     }
@@ -63,7 +64,8 @@ class ThresholdsTest {
                 .metric("990101", 2024, "教育预算数", "10000", "万元").metric("990101", 2024, "教育预算执行数", "9850", "万元");
         Verdict v = Rules.verdict(new Evaluator(RuleBase.compile(rules), 1).evaluate(d.build(), 2024).verdicts(), "FUND-04", "990101");
         assertThat(v.getStatus()).as("98.5% against 98% from the table, not the rule's 99%").isEqualTo(Status.PASS);
-        assertThat(v.getBound()).startsWith("≥ 98%（取自界值表");
+        assertThat(v.getBound()).isEqualTo("不低于 98%");
+        assertThat(v.getBoundOrigin()).startsWith("thresholds.xlsx!");
     }
 
     @ParameterizedTest(name = "{0}")

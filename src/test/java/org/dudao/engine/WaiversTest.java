@@ -45,7 +45,7 @@ class WaiversTest {
         Verdict v = Rules.verdict(a.verdicts(), "FUND-01", "990102");
         assertThat(v.getStatus()).isEqualTo(Status.WAIVED);
         assertThat(v.getWaiver().approver()).isEqualTo("省教育督导室 张某");
-        assertThat(v.getMessage()).contains("受灾重建").contains("有效期至 2025-12-31").contains("原结论").contains("低于");
+        assertThat(v.getMessage()).contains("受灾重建").contains("有效期至 2025-12-31").contains("原结论").contains("未实现“只增不减”");
         assertThat(v.getWaiver().origin()).endsWith("waivers.csv:2");
         assertThat(a.notes()).isEmpty();
     }

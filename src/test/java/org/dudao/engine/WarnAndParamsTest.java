@@ -100,15 +100,24 @@ class WarnAndParamsTest {
         List<Verdict> vs = run(county().metric(C, 2024, "初中三年巩固率", "65").param("两处参数", "60"));
         Verdict def = Rules.verdict(vs, "P-DEFAULT", C);
         assertThat(def.getStatus()).isEqualTo(Status.PASS);
-        assertThat(def.getBound()).contains("未设置，取默认值");
+        // the value used is in the standard's words; where it came from is a field and the parameter's cell, never text
+        assertThat(def.getBound()).isEqualTo("不低于 60");
+        assertThat(def.getParameters()).containsExactly("未设参数");
+        assertThat(def.getEvidence()).noneSatisfy(m -> assertThat(m.getKey()).isEqualTo("未设参数"));
         Verdict file = Rules.verdict(vs, "P-FILE", C);
         assertThat(file.getStatus()).isEqualTo(Status.FAIL);
         assertThat(file.getLimit()).isEqualByComparingTo("70");
-        assertThat(file.getBound()).contains("rules/params.csv");
+        assertThat(file.getBound()).isEqualTo("不低于 70");
+        assertThat(file.getParameters()).containsExactly("文件参数");
+        assertThat(file.getEvidence()).anySatisfy(m -> assertThat(m.getOrigin().getFile()).isEqualTo("params.csv"));
         Verdict both = Rules.verdict(vs, "P-BOTH", C);
         assertThat(both.getStatus()).as("the workbook's 参数 sheet wins over params.csv").isEqualTo(Status.PASS);
-        assertThat(both.getBound()).contains("test.xlsx 参数!B");
-        assertThat(both.getEvidence()).anySatisfy(m -> assertThat(m.getKey()).isEqualTo("两处参数"));
+        assertThat(both.getBound()).isEqualTo("不低于 60");
+        assertThat(both.getEvidence()).anySatisfy(m -> {
+            assertThat(m.getKey()).isEqualTo("两处参数");
+            assertThat(m.getOrigin().getFile()).endsWith("test.xlsx");
+        });
+        for (Verdict v : List.of(def, file, both)) assertThat(v.getMessage() + v.getBound() + v.getFormula()).doesNotContain("参数“").doesNotContain("{");
         Verdict none = Rules.verdict(vs, "P-NODEFAULT", C);
         assertThat(none.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
         assertThat(none.getMissing()).singleElement().asString().contains("无默认参数");
@@ -137,9 +146,9 @@ class WarnAndParamsTest {
         assertThat(c.forLabel("九年一贯制")).isNull();
         assertThat(Bound.parse("一贯制 <= 2500；其他 <= 2000").forLabel("小学").number()).isEqualByComparingTo("2000");
         assertThat(Bound.parse(">= 时间进度").timeProgress()).isTrue();
-        assertThat(Patterns.parseDate("6月30日", 2024)).hasToString("2024-06-30");
-        assertThat(Patterns.parseDate("2023/7/1", 2024)).hasToString("2024-07-01");
-        assertThat(Patterns.parseDate("45474", 2024)).hasToString("2024-07-01");
-        assertThat(Patterns.parseDate("13-40", 2024)).isNull();
+        assertThat(Dates.parse("6月30日", 2024)).hasToString("2024-06-30");
+        assertThat(Dates.parse("2023/7/1", 2024)).hasToString("2024-07-01");
+        assertThat(Dates.parse("45474", 2024)).hasToString("2024-07-01");
+        assertThat(Dates.parse("13-40", 2024)).isNull();
     }
 }

@@ -3,6 +3,7 @@ package org.dudao.report;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.MetricType;
 import org.dudao.model.Dataset;
+import org.dudao.model.MissingValue;
 import org.dudao.model.Origin;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The 补报清单 from the verdicts short of data, and evidence as a reader follows it. */
 class DataGapsTest {
+    private static final String REGION_SHEET = MissingValue.REGION_SHEET, CLASS_SHEET = MissingValue.CLASS_SHEET,
+            PARAMETER_SHEET = MissingValue.PARAMETER_SHEET;
+
     private static final MetricDictionary DICTIONARY = new MetricDictionary(List.of(
             new MetricDictionary.Def("一般公共预算教育支出", "万元", MetricType.NUMBER, List.of(), ""),
             new MetricDictionary.Def("在校学生数", "人", MetricType.NUMBER, List.of(), ""),
@@ -27,14 +31,15 @@ class DataGapsTest {
     void each_unit_is_told_the_sheet_column_and_years_of_what_it_lacks_itself() {
         List<DataGaps.Gap> gaps = new ArrayList<>();
         DataGaps finder = new DataGaps(DICTIONARY, gaps::add);
-        finder.accept(short_("FUND-01", "990104", "2024年“一般公共预算教育支出”", "2023年“一般公共预算教育支出”"));
+        finder.accept(short_("FUND-01", "990104", gap("990104", REGION_SHEET, "一般公共预算教育支出", 2024, ""),
+                gap("990104", REGION_SHEET, "一般公共预算教育支出", 2023, "")));
         finder.accept(short_("FUND-02", "990104",
-                "2024年“生均一般公共预算教育经费”（或由 一般公共预算教育支出 / 在校学生数 计算，但缺少 2024年“在校学生数”）"));
-        // a county short of data only because its schools are: listed with the school, not again with the county
-        finder.accept(short_("CLASS-01", "990104", "2024年的班级数据（“班额”）"));
-        finder.accept(short_("LABOR-01", "990104", "四县实验学校 的数据"));
-        finder.accept(short_("CLASS-01", "9901040001", "2024年“班额”：四县实验学校 八(1)班"));
-        finder.accept(short_("KG-04", "9901040001", "参数“KG-04市目标数”（参数表或 rules/params.csv）"));
+                gap("990104", REGION_SHEET, "生均一般公共预算教育经费", 2024, "").orFrom(List.of("在校学生数"))));
+        // a county short of data only because its classes and schools are: listed with the school, not again with the county
+        finder.accept(short_("CLASS-01", "990104", gap("990104", CLASS_SHEET, "班额", 2024, "")));
+        finder.accept(short_("LABOR-01", "990104"));
+        finder.accept(short_("CLASS-01", "9901040001", gap("9901040001", CLASS_SHEET, "班额", 2024, "四县实验学校 八(1)班")));
+        finder.accept(short_("KG-04", "9901040001", gap("9901040001", PARAMETER_SHEET, "KG-04市目标数", null, "也可在规则目录的 params.csv 中设置")));
         finder.finish();
         List<String> rows = new ArrayList<>();
         for (DataGaps.Gap g : gaps) {
@@ -71,7 +76,27 @@ class DataGapsTest {
         return new org.dudao.model.Metric("9901040001", 2024, "在校学生数", java.math.BigDecimal.ONE, null, "人", new Origin(file, sheet, cell));
     }
 
-    private static Verdict short_(String indicator, String code, String... missing) {
-        return Verdict.builder(indicator, DATA.entities().get(code), 2024).status(Status.INSUFFICIENT_DATA).missing(List.of(missing)).build();
+    @Test
+    void the_list_is_read_from_the_records_never_from_the_text() {
+        List<DataGaps.Gap> gaps = new ArrayList<>();
+        DataGaps finder = new DataGaps(DICTIONARY, gaps::add);
+        Verdict textOnly = Verdict.builder("FUND-01", DATA.entities().get("990104"), 2024).status(Status.INSUFFICIENT_DATA)
+                .missing(List.of("2024年“一般公共预算教育支出”")).build();
+        finder.accept(textOnly);
+        finder.finish();
+        assertThat(gaps).isEmpty();
+        assertThat(finder.derived()).isEqualTo(1);
+    }
+
+    private static MissingValue gap(String entity, String sheet, String metric, Integer year, String note) {
+        return new MissingValue(entity, sheet, metric, year, List.of(), note);
+    }
+
+    /** A verdict short of data, its missing values said in words (as the engine does) and as records. */
+    private static Verdict short_(String indicator, String code, MissingValue... missing) {
+        List<String> words = new ArrayList<>();
+        for (MissingValue m : missing) words.add((m.year() == null ? "" : m.year() + "年") + "“" + m.metric() + "”");
+        return Verdict.builder(indicator, DATA.entities().get(code), 2024).status(Status.INSUFFICIENT_DATA)
+                .missing(words.isEmpty() ? List.of("四县实验学校 的数据") : words).missingValues(List.of(missing)).build();
     }
 }

@@ -110,7 +110,7 @@ class DocxReportTest {
             assertThat(text).contains("标准：不低于上年。依据：《省委教育工委组织部2024年工作要点》（一）第21条、《省委教育工委组织部2024年工作要点》（二）第27条；"
                     + "《中共云南省委教育工委 云南省教育厅2023年工作要点》第29条；《国务院办公厅关于进一步调整优化结构提高教育经费使用效益的意见》（国办发〔2018〕82号）。");
             assertThat(styled(doc, "Finding")).contains(
-                    "二县（县）：2024年 44000 万元，低于 2023年 45000 万元（减少 1000 万元）。数据来源：sample-2024.xlsx!表1 地区!F8、sample-2023.xlsx!表1 地区!F7。");
+                    "二县（县）：一般公共预算教育支出 44000 万元，比上年减少 1000 万元，同比下降 2.2%，未实现“只增不减”。数据来源：sample-2024.xlsx!表1 地区!F8、sample-2023.xlsx!表1 地区!F7。");
             assertThat(text).doesNotContain("src/test/resources/fixture/sample-2024.xlsx 表1").doesNotContain("、等。");
         }
     }

@@ -3,7 +3,6 @@ package org.dudao.report;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.load.WorkbookLoader;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,7 +34,6 @@ class ReportWordingTest {
     }
 
     @Test
-    @Disabled("engine wording: issue 13, second part")
     void the_shipped_sample_reports_in_every_format_say_nothing_a_reader_should_not_see() throws IOException, RuleCompileException {
         RuleBase shipped = RuleBase.compile(Path.of("rules"));
         WorkbookLoader.Result r = new WorkbookLoader(shipped.dictionary())

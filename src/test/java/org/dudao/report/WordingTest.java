@@ -98,22 +98,27 @@ class WordingTest {
                 indicator("KG-04", "新建、改扩建公办幼儿园数达到目标", "target-progress", "省 >= {KG-04省目标数|200} 所；市 >= {KG-04市目标数} 所"),
                 indicator("BAL-1", "每百名学生拥有高于规定学历教师数达到标准", "threshold", "小学 ≥ 4.2；初中 ≥ 5.3（界值表 thresholds.xlsx）"),
                 indicator("CLASS-01", "消除义务教育大班额（56人及以上）", "zero", "= 0"),
-                indicator("SPED-02", "随班就读学生5人以上的学校建有资源教室", "conditional", "= 是"));
+                indicator("SPED-02", "随班就读学生5人以上的学校建有资源教室", "conditional", "= 是"),
+                indicator("PRE-4", "幼儿园专任教师与在园幼儿之比不低于1:15", "threshold", "<= {PRE-4生师比|15}"));
         Dataset data = TestData.create().entity("990100", "甲市", EntityKind.CITY, null, null)
                 .param("FUND-03提高额", "200").build();
         Map<String, Param> file = Map.of("BAL-CV小学", new Param("BAL-CV小学", new BigDecimal("0.55"), "0.55", new Origin("params.csv", "参数", "第3行")));
         Report report = report(data, catalogue, file);
         Wording w = new Wording(report);
         assertThat(w.standards.of(catalogue.get(0))).isEqualTo("比上年增加不少于 200 元");
-        assertThat(w.standards.of(catalogue.get(1))).isEqualTo("不超过上年的 90%");
-        assertThat(w.standards.of(catalogue.get(2))).isEqualTo("小学不高于 0.55，初中不高于 0.45");
+        assertThat(w.standards.of(catalogue.get(1))).isEqualTo("比上年下降不少于 10%");
+        assertThat(w.standards.of(catalogue.get(2))).isEqualTo("小学不超过 0.55，初中不超过 0.45");
         assertThat(w.standards.of(catalogue.get(3))).isEqualTo("省不低于 200 所，市不低于（标准值未设置）");
         assertThat(w.standards.of(catalogue.get(4))).isEqualTo("小学不低于 4.2，初中不低于 5.3");
-        assertThat(w.standards.of(catalogue.get(5))).isEqualTo("清零（为 0）");
+        assertThat(w.standards.of(catalogue.get(5))).isEqualTo("清零");
         assertThat(w.standards.of(catalogue.get(6))).isEqualTo("为“是”");
+        assertThat(w.standards.of(catalogue.get(7))).as("children per teacher at most 15, said as the standard says it").isEqualTo("不低于 1:15");
         // a verdict for one 学段 is held to its part
         Verdict junior = Verdict.builder("BAL-CV-4", data.entities().get("990100"), 2024).status(Status.FAIL).part("初中").build();
-        assertThat(w.standard(junior)).isEqualTo("不高于 0.45");
+        assertThat(w.standard(junior)).isEqualTo("不超过 0.45");
+        // a verdict the engine gave says its own standard (in the same words, with the unit its value has)
+        Verdict school = Verdict.builder("BAL-1", data.entities().get("990100"), 2024).status(Status.FAIL).bound("不低于 4.2 人").build();
+        assertThat(w.standard(school)).isEqualTo("不低于 4.2 人");
 
         List<String> rows = new ArrayList<>();
         for (Parameters.Row r : w.parameters.rows()) rows.add(r.name() + " " + String.join("、", r.indicators()) + " " + r.shown() + " " + r.source());
@@ -123,7 +128,8 @@ class WordingTest {
                 "BAL-CV小学 BAL-CV-4 0.55 规则目录参数文件 params.csv 第3行",
                 "BAL-CV初中 BAL-CV-4 0.45 规则中的默认值（x.drl）",
                 "KG-04省目标数 KG-04 200 所 规则中的默认值（x.drl）",
-                "KG-04市目标数 KG-04 未设置 未设置，规则中也没有默认值");
+                "KG-04市目标数 KG-04 未设置 未设置，规则中也没有默认值",
+                "PRE-4生师比 PRE-4 15 规则中的默认值（x.drl）");
     }
 
     @Test
@@ -142,7 +148,7 @@ class WordingTest {
         assertThat(w.requirement(kg)).isEqualTo("提高公办幼儿园在园幼儿占比，使其不低于 50%（现为 45%）");
         Verdict big = Verdict.builder("CLASS-04", city, 2024).status(Status.FAIL).observed(new BigDecimal("22.2"), "22.2%")
                 .children(List.of(new org.dudao.model.ChildFinding("s1", "城关小学", Status.FAIL, "", List.of()))).build();
-        assertThat(w.requirement(big)).isEqualTo("降低大班额（56人及以上）占班级数的比例，使其不高于 5%（现为 22.2%），重点督促城关小学");
+        assertThat(w.requirement(big)).isEqualTo("降低大班额（56人及以上）占班级数的比例，使其不超过 5%（现为 22.2%），重点督促城关小学");
         Verdict fyp = Verdict.builder("FYP-01", city, 2024).status(Status.FAIL).observed(new BigDecimal("80"), "80%").build();
         assertThat(w.requirement(fyp)).as("the deadline goes in its own column").isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%）");
         assertThat(w.requirementWithDeadline(fyp)).isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%），于2025年底前完成");
