@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>{@code
  * Rules rules = Dudao.rules(Path.of("rules"));
  * Evaluation result = rules.evaluate(EvaluationRequest.of(List.of(Path.of("县2024.xlsx"))));
- * for (Verdict v : result.verdicts()) System.out.println(v.getIndicatorId() + " " + v.getStatus());
+ * for (Verdict v : result.verdicts()) System.out.println(v.getIndicator() + " " + v.getStatus());
  * result.write(Path.of("out"), List.of(ReportFormat.HTML));
  * }</pre>
  */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The reports dudao writes, in the order a run writes them (json first: the contract other tools
@@ -26,13 +27,13 @@ import java.util.function.Supplier;
  */
 public enum ReportFormat {
     /** {@code report.json}, the machine-readable report (its schema: docs/report-json.md). */
-    JSON("json", "report.json", false, job -> JsonReport.write(job.report(), job.file(), job.threads())),
+    JSON("json", "report.json", job -> JsonReport.write(job.report(), job.file(), job.threads())),
     /** {@code report.xlsx}, the workbook a person filters and sorts. */
-    XLSX("xlsx", "report.xlsx", false, job -> XlsxReport.write(job.report(), job.file())),
+    XLSX("xlsx", "report.xlsx", job -> XlsxReport.write(job.report(), job.file())),
     /** {@code report.html}, the page a person reads first. */
-    HTML("html", "report.html", true, job -> HtmlReport.write(job.view().get(), job.file())),
+    HTML("html", "report.html", job -> HtmlReport.write(job.view().get(), job.file())),
     /** {@code 督导报告.docx}, the Word draft of the supervision report ({@code report.docx} where the locale cannot name it in Chinese). */
-    DOCX("docx", DocxReport.FILE, true, job -> DocxReport.write(job.view().get(), job.file()));
+    DOCX("docx", DocxReport.FILE, job -> DocxReport.write(job.view().get(), job.file()));
 
     /** What a writer is given: the report, its view (gathered once for the formats that need it), the file, the threads it may use. */
     record Job(Report report, Supplier<ReportView> view, Path file, int threads) {}
@@ -44,13 +45,11 @@ public enum ReportFormat {
 
     private final String id;
     private final String fileName;
-    private final boolean needsView;
     private final Writer writer;
 
-    ReportFormat(String id, String fileName, boolean needsView, Writer writer) {
+    ReportFormat(String id, String fileName, Writer writer) {
         this.id = id;
         this.fileName = fileName;
-        this.needsView = needsView;
         this.writer = writer;
     }
 
@@ -65,14 +64,7 @@ public enum ReportFormat {
         return FileNameCharset.fits(fileName) ? fileName : "report." + id;
     }
 
-    boolean needsView() { return needsView; }
-
     Writer writer() { return writer; }
-
-    /** The format named {@code id} (any case, spaces ignored). */
-    public static ReportFormat of(String id) throws DudaoException {
-        return parse(List.of(id)).get(0);
-    }
 
     /**
      * The formats asked for by name, {@code all} meaning every one, without repeats and in writing
@@ -91,6 +83,6 @@ public enum ReportFormat {
     }
 
     private static List<String> ids() {
-        return List.of(values()).stream().map(ReportFormat::id).toList();
+        return Stream.of(values()).map(ReportFormat::id).toList();
     }
 }
