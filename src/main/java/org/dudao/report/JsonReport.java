@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import org.dudao.engine.VerdictJson;
 import org.dudao.engine.VerdictStore;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
@@ -14,7 +15,6 @@ import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
-import org.dudao.model.VerdictJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
