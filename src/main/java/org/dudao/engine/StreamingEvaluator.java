@@ -13,8 +13,10 @@ import org.dudao.model.SheetTally;
 import org.dudao.model.Verdict;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ public final class StreamingEvaluator {
 
     /** Without waivers, keeping the verdicts in a {@link VerdictStore#create() default store}. */
     public StreamingEvaluator(RuleBase rules, int threads) {
-        this(rules, threads, Waivers.none().applier(java.time.LocalDate.now()), VerdictStore.create());
+        this(rules, threads, Waivers.none().applier(LocalDate.now()), VerdictStore.create());
     }
 
     /** Applying {@code waivers} to each county's verdicts before they go into {@code store}. */
@@ -306,7 +308,7 @@ public final class StreamingEvaluator {
                                                     Map<String, List<VerdictStore.Block>> blocks) {
         Map<String, Integer> rank = Evaluator.hierarchyRank(regions);
         List<Entity> inOrder = new ArrayList<>(regions.values());
-        inOrder.sort(java.util.Comparator.comparing((Entity e) -> rank.getOrDefault(e.getCode(), Integer.MAX_VALUE))
+        inOrder.sort(Comparator.comparing((Entity e) -> rank.getOrDefault(e.getCode(), Integer.MAX_VALUE))
                 .thenComparing(Entity::getCode));
         Map<String, List<Verdict>> upperByEntity = new LinkedHashMap<>();
         for (Verdict v : upper) upperByEntity.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);

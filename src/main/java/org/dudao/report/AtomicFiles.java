@@ -4,6 +4,7 @@ import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -73,8 +74,8 @@ public final class AtomicFiles {
         } catch (FileSystemException e) {
             // the temporary file's name means nothing to the reader: name the report
             if (!tmp.toString().equals(e.getFile())) throw e;
-            FileSystemException named = e instanceof java.nio.file.AccessDeniedException
-                    ? new java.nio.file.AccessDeniedException(target.toString(), null, e.getReason())
+            FileSystemException named = e instanceof AccessDeniedException
+                    ? new AccessDeniedException(target.toString(), null, e.getReason())
                     : new FileSystemException(target.toString(), null, e.getReason());
             named.initCause(e);
             throw named;
