@@ -1,7 +1,6 @@
 package org.dudao.cli;
 
 import org.dudao.api.Dudao;
-import org.dudao.api.DudaoException;
 import org.dudao.api.EvaluationRequest;
 import org.dudao.api.ExitCodes;
 import org.dudao.api.ReportFormat;
@@ -82,13 +81,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        List<ReportFormat> asked;
-        try {
-            asked = ReportFormat.parse(formats);
-        } catch (DudaoException e) {
-            err.println(e.getMessage());
-            return ExitCodes.CANNOT_RUN;
-        }
+        List<ReportFormat> asked = FormatOption.parse(formats, err);
+        if (asked == null) return ExitCodes.CANNOT_RUN;
         Rules compiled = rules.rules(err);
         if (compiled == null) return ExitCodes.CANNOT_RUN;
         // the waiver files are checked here, with their own message, before any region's evaluation reads them

@@ -86,13 +86,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        List<ReportFormat> asked;
-        try {
-            asked = ReportFormat.parse(formats);
-        } catch (DudaoException e) {
-            err.println(e.getMessage());
-            return ExitCodes.CANNOT_RUN;
-        }
+        List<ReportFormat> asked = FormatOption.parse(formats, err);
+        if (asked == null) return ExitCodes.CANNOT_RUN;
         if (perRegion && !asked.contains(ReportFormat.DOCX)) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
