@@ -3,8 +3,6 @@ package org.dudao.api;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.RuleMessage;
 
-import java.util.List;
-
 /** The engine's located messages as the API's {@link DudaoException}. */
 final class Errors {
     private Errors() {}
@@ -20,9 +18,5 @@ final class Errors {
         Location at = bang < 0 ? Location.ofCell(m.file(), null, m.cell())
                 : Location.ofCell(m.file(), m.cell().substring(0, bang), m.cell().substring(bang + 1));
         return new DudaoException.Problem(at, m.message());
-    }
-
-    static List<DudaoException.Problem> problems(List<RuleMessage> messages) {
-        return messages.stream().map(Errors::problem).toList();
     }
 }
