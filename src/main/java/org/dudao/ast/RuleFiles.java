@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,7 +162,7 @@ public final class RuleFiles {
             if (d instanceof AndDescr a) return group("and", a, at);
             if (d instanceof ForallDescr f) return group("forall", f, at);
             if (d instanceof EvalDescr e) return new Condition.Other("eval", String.valueOf(e.getContent()), at);
-            return new Condition.Other(d.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT), d.getText(), at);
+            return new Condition.Other(d.getClass().getSimpleName().replace("Descr", "").toLowerCase(Locale.ROOT), d.getText(), at);
         }
 
         private Condition.Group group(String kind, ConditionalElementDescr ce, Location at) {
@@ -196,7 +197,7 @@ public final class RuleFiles {
             if (s instanceof CollectDescr c) return new Condition.Collect(pattern(c.getInputPattern(), at), at);
             if (s instanceof AccumulateDescr a) return new Condition.OtherSource("accumulate", a.getText(), at);
             if (s instanceof EntryPointDescr e) return new Condition.OtherSource("entry-point", e.getEntryId(), at);
-            return new Condition.OtherSource(s.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT), s.getText(), at);
+            return new Condition.OtherSource(s.getClass().getSimpleName().replace("Descr", "").toLowerCase(Locale.ROOT), s.getText(), at);
         }
 
         /** Drools' line and column (from 0) as ours (from 1); {@code fallback} when Drools has none. */

@@ -1,9 +1,9 @@
 package org.dudao.batch;
 
 import org.dudao.history.Changes;
-import org.dudao.history.NewRun;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public record BatchResult(long batchId, String startedAt, String finishedAt, Str
      * stand, and its counts, failures and changes are that run's.
      */
     public record RegionResult(String key, String name, Path folder, Outcome outcome, Long runId, Long previousRunId,
-                               Integer year, String yearsPresent, List<NewRun.Input> inputs, int exitCode,
+                               Integer year, String yearsPresent, List<InputFile> inputs, int exitCode,
                                Map<Status, Integer> counts, List<StoredVerdict> failures, Changes changes,
                                List<Trend> trend, List<String> problems, List<String> reportFiles) {}
 

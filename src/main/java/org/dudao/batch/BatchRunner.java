@@ -1,25 +1,28 @@
 package org.dudao.batch;
 
-import org.dudao.cli.ExitCodes;
-import org.dudao.cli.RunPipeline;
-import org.dudao.engine.RuleBase;
+import org.dudao.api.Dudao;
+import org.dudao.api.DudaoException;
+import org.dudao.api.Evaluation;
+import org.dudao.api.EvaluationRequest;
+import org.dudao.api.ExitCodes;
+import org.dudao.api.ReportFormat;
+import org.dudao.api.Rules;
+import org.dudao.api.WorkbookContents;
 import org.dudao.history.Changes;
-import org.dudao.history.Hashes;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
 import org.dudao.history.NewRun;
 import org.dudao.history.StoredRun;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
-import org.dudao.load.RegionProbe;
-import org.dudao.load.WorkbookException;
 import org.dudao.model.Entity;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.dudao.report.FileProblems;
 import org.dudao.report.Manifest;
-import org.dudao.report.Report;
 import org.dudao.report.RunFolder;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,22 +53,30 @@ import java.util.stream.Collectors;
  * history and works out what changed since each region's previous run.
  */
 public final class BatchRunner {
-    /** What the command line asked for. */
-    public record Options(List<String> inputs, Path out, List<String> formats, boolean perFile, boolean force, int jobs,
-                          RunPipeline.Settings settings) {}
+    /**
+     * What the command line asked for; {@code request} is what every run's evaluation shares (waivers,
+     * the day they are judged by, session limits), its workbooks and threads set per run.
+     */
+    public record Options(List<String> inputs, Path out, List<ReportFormat> formats, boolean perFile, boolean force, int jobs,
+                          EvaluationRequest request) {
+        /** The formats by name ({@code json,xlsx}), as the history and the summary record them. */
+        public List<String> formatNames() {
+            return formats.stream().map(ReportFormat::id).toList();
+        }
+    }
 
     /** A workbook that was probed: its hash and the region it belongs to. */
     record Workbook(Path path, String sha256, long bytes, Grouping.Region region, SortedSet<Integer> years) {}
 
     private record Group(String key, String name, Path folder, List<Workbook> files) {}
 
-    private final RuleBase rules;
+    private final Rules rules;
     private final String rulesDir;
     private final HistoryStore history;
     private final Options options;
     private final Progress progress;
 
-    public BatchRunner(RuleBase rules, String rulesDir, HistoryStore history, Options options, Progress progress) {
+    public BatchRunner(Rules rules, String rulesDir, HistoryStore history, Options options, Progress progress) {
         this.rules = rules;
         this.rulesDir = rulesDir;
         this.history = history;
@@ -75,7 +86,7 @@ public final class BatchRunner {
 
     public BatchResult run() throws HistoryException {
         String startedAt = now();
-        long batchId = history.startBatch(startedAt, org.dudao.cli.Version.get(), rulesDir, rules.hash(),
+        long batchId = history.startBatch(startedAt, Dudao.version(), rulesDir, rules.sha256(),
                 options.out().toAbsolutePath().normalize().toString());
         List<BatchResult.FileProblem> problems = new ArrayList<>();
         List<BatchResult.Duplicate> duplicates = new ArrayList<>();
@@ -133,7 +144,7 @@ public final class BatchRunner {
         int regionProblems = (int) regions.stream().filter(r -> !r.problems().isEmpty()).count();
         String finishedAt = now();
         history.finishBatch(batchId, finishedAt, evaluated, skipped, problems.size() + regionProblems, exit);
-        return new BatchResult(batchId, startedAt, finishedAt, rulesDir, rules.hash(), history.url(), options.formats(),
+        return new BatchResult(batchId, startedAt, finishedAt, rulesDir, rules.sha256(), history.url(), options.formatNames(),
                 options.perFile(), regions, problems, duplicates, exit);
     }
 
@@ -141,15 +152,14 @@ public final class BatchRunner {
 
     private List<Workbook> probe(List<Path> files, ExecutorService pool, List<BatchResult.FileProblem> problems)
             throws InterruptedException {
-        RegionProbe probe = new RegionProbe(rules.dictionary());
         List<Future<Object>> futures = new ArrayList<>();
         for (Path f : files) futures.add(pool.submit(() -> {
             try {
-                String sha = Hashes.sha256(f);
+                String sha = Sha256.of(f);
                 long bytes = Files.size(f);
-                RegionProbe.Result r = probe.probe(f);
+                WorkbookContents r = rules.probe(f);
                 return new Workbook(f, sha, bytes, Grouping.regionOf(r.entities(), f.getFileName().toString()), r.years());
-            } catch (WorkbookException e) {
+            } catch (DudaoException e) {
                 return new BatchResult.FileProblem(f.toString(), e.getMessage());
             } catch (IOException e) {
                 return new BatchResult.FileProblem(f.toString(), "无法读取文件：" + e.getMessage());
@@ -185,17 +195,17 @@ public final class BatchRunner {
         return options.out().resolve(options.perFile() ? "files" : "regions");
     }
 
-    private static List<NewRun.Input> inputs(Group g) {
-        return g.files().stream().map(w -> new NewRun.Input(w.path().toString(), w.sha256(), w.bytes())).toList();
+    private static List<InputFile> inputs(Group g) {
+        return g.files().stream().map(w -> new InputFile(w.path().toString(), w.sha256(), w.bytes())).toList();
     }
 
     private BatchResult.RegionResult runGroup(long batchId, Group g, int evalThreads) throws HistoryException, IOException {
         Path folder = g.folder();
-        List<NewRun.Input> inputs = inputs(g);
-        String inputsSha = Hashes.ofInputs(inputs.stream().map(NewRun.Input::sha256).toList());
-        String formats = String.join(",", options.formats());
+        List<InputFile> inputs = inputs(g);
+        String inputsSha = Sha256.ofInputs(inputs.stream().map(InputFile::sha256).toList());
+        String formats = String.join(",", options.formatNames());
         if (!options.force()) {
-            Optional<StoredRun> same = history.unchangedRun(g.key(), inputsSha, rules.hash());
+            Optional<StoredRun> same = history.unchangedRun(g.key(), inputsSha, rules.sha256());
             if (same.isPresent() && same.get().exitCode() != ExitCodes.CANNOT_RUN && coversFormats(same.get())
                     && holdsReportsOf(folder, inputsSha)) {
                 return skipped(g, folder, inputs, same.get());
@@ -207,45 +217,43 @@ public final class BatchRunner {
             return notEvaluated(batchId, g, folder, inputs, inputsSha, now(), new ArrayList<>(List.of(FileProblems.describe(e))));
         }
         String startedAt = now();
-        RunPipeline.Outcome outcome;
+        Evaluation evaluation;
+        List<String> problems = new ArrayList<>();
         try {
-            outcome = RunPipeline.run(rules, rulesDir, g.files().stream().map(Workbook::path).toList(), null, evalThreads,
-                    options.settings());
+            evaluation = rules.evaluate(options.request().withWorkbooks(g.files().stream().map(Workbook::path).toList())
+                    .withThreads(evalThreads));
+        } catch (DudaoException e) {
+            for (DudaoException.Problem p : e.problems()) problems.add(p.message());
+            problems.add(e.getMessage());
+            return notEvaluated(batchId, g, folder, inputs, inputsSha, startedAt, problems);
         } catch (RuntimeException e) {
             return failed(g, folder, inputs, "评估出错：" + e);
         }
-        List<String> problems = new ArrayList<>();
-        for (WorkbookException e : outcome.unreadable()) problems.add(RunPipeline.unreadableMessage(e));
-        if (!outcome.evaluated()) {
-            problems.add(outcome.fatal());
-            return notEvaluated(batchId, g, folder, inputs, inputsSha, startedAt, problems);
-        }
-        Report report = outcome.report();
-        problems.addAll(report.runProblems().stream().filter(p -> !problems.contains(p)).toList());
+        problems.addAll(evaluation.runProblems().stream().filter(p -> !problems.contains(p)).toList());
         List<String> files = new ArrayList<>();
-        int exit = outcome.exitCode();
+        int exit = evaluation.exitCode();
         try {
-            for (Path f : RunPipeline.write(report, options.formats(), folder)) files.add(f.toString());
-        } catch (IOException | UncheckedIOException e) {
-            problems.add("无法写入报告：" + FileProblems.describe(e));
+            for (Path f : evaluation.write(folder, options.formats())) files.add(f.toString());
+        } catch (DudaoException e) {
+            problems.add(e.getMessage());
             exit = ExitCodes.CANNOT_RUN;
         }
-        String name = Optional.ofNullable(report.data().entities().get(g.key())).map(Entity::displayName).orElse(g.name());
+        String name = evaluation.entity(g.key()).map(Entity::displayName).orElse(g.name());
         Optional<StoredRun> previous = history.previousRun(g.key(), null);
-        NewRun run = new NewRun(g.key(), name, startedAt, report.run().year(), years(report.run().yearsPresent()), rules.hash(),
+        NewRun run = new NewRun(g.key(), name, startedAt, evaluation.year(), years(evaluation.yearsPresent()), rules.sha256(),
                 inputsSha, formats, folder.toString(), true, exit, inputs);
-        long runId = history.saveRun(batchId, run, report.verdicts());
+        long runId = history.saveRun(batchId, run, evaluation.verdicts());
         for (String p : problems) history.problem(batchId, runId, null, p);
-        List<StoredVerdict> now = report.verdicts().stream().map(v -> stored(runId, v)).toList();
+        List<StoredVerdict> now = evaluation.verdicts().stream().map(v -> stored(runId, v)).toList();
         Changes changes = previous.isPresent()
                 ? Changes.between(previous.get().id(), history.verdicts(previous.get().id()), now) : Changes.none();
         return new BatchResult.RegionResult(g.key(), name, folder, BatchResult.Outcome.EVALUATED, runId,
-                previous.map(StoredRun::id).orElse(null), report.run().year(), run.yearsPresent(), inputs, exit,
-                report.counts(), now.stream().filter(v -> v.status() == Status.FAIL).toList(), changes,
+                previous.map(StoredRun::id).orElse(null), evaluation.year(), run.yearsPresent(), inputs, exit,
+                evaluation.tally().counts(), now.stream().filter(v -> v.status() == Status.FAIL).toList(), changes,
                 Trend.of(history.regionVerdicts(g.key())), problems, files);
     }
 
-    private BatchResult.RegionResult skipped(Group g, Path folder, List<NewRun.Input> inputs, StoredRun same) throws HistoryException {
+    private BatchResult.RegionResult skipped(Group g, Path folder, List<InputFile> inputs, StoredRun same) throws HistoryException {
         List<StoredVerdict> verdicts = history.verdicts(same.id());
         Optional<StoredRun> before = history.previousRun(g.key(), same.id());
         Changes changes = before.isPresent()
@@ -253,16 +261,16 @@ public final class BatchRunner {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) counts.put(s, 0);
         for (StoredVerdict v : verdicts) counts.merge(v.status(), 1, Integer::sum);
-        List<String> files = options.formats().stream().map(f -> folder.resolve(RunPipeline.fileName(f)).toString()).toList();
+        List<String> files = options.formats().stream().map(f -> folder.resolve(f.fileName()).toString()).toList();
         return new BatchResult.RegionResult(g.key(), same.regionName() == null ? g.name() : same.regionName(), folder,
                 BatchResult.Outcome.SKIPPED, same.id(), before.map(StoredRun::id).orElse(null), same.year(), same.yearsPresent(),
                 inputs, same.exitCode(), counts, verdicts.stream().filter(v -> v.status() == Status.FAIL).toList(), changes,
                 Trend.of(history.regionVerdicts(g.key())), List.of(), files);
     }
 
-    private BatchResult.RegionResult notEvaluated(long batchId, Group g, Path folder, List<NewRun.Input> inputs, String inputsSha,
+    private BatchResult.RegionResult notEvaluated(long batchId, Group g, Path folder, List<InputFile> inputs, String inputsSha,
                                                   String startedAt, List<String> problems) throws HistoryException {
-        NewRun run = new NewRun(g.key(), g.name(), startedAt, null, null, rules.hash(), inputsSha, String.join(",", options.formats()),
+        NewRun run = new NewRun(g.key(), g.name(), startedAt, null, null, rules.sha256(), inputsSha, String.join(",", options.formatNames()),
                 folder.toString(), false, ExitCodes.CANNOT_RUN, inputs);
         long runId = history.saveRun(batchId, run, List.of());
         for (String p : problems) history.problem(batchId, runId, null, p);
@@ -270,14 +278,14 @@ public final class BatchRunner {
                 inputs, ExitCodes.CANNOT_RUN, emptyCounts(), List.of(), Changes.none(), List.of(), problems, List.of());
     }
 
-    private static BatchResult.RegionResult failed(Group g, Path folder, List<NewRun.Input> inputs, String why) {
+    private static BatchResult.RegionResult failed(Group g, Path folder, List<InputFile> inputs, String why) {
         return new BatchResult.RegionResult(g.key(), g.name(), folder, BatchResult.Outcome.NOT_EVALUATED, null, null, null, null,
                 inputs, ExitCodes.CANNOT_RUN, emptyCounts(), List.of(), Changes.none(), List.of(), List.of(why), List.of());
     }
 
     private boolean coversFormats(StoredRun run) {
         List<String> had = Arrays.asList(run.formats().split(","));
-        return had.containsAll(options.formats());
+        return had.containsAll(options.formatNames());
     }
 
     /**
@@ -287,8 +295,8 @@ public final class BatchRunner {
      */
     private boolean holdsReportsOf(Path folder, String inputsSha) throws IOException {
         Optional<Manifest> m = RunFolder.verified(folder);
-        return m.isPresent() && inputsSha.equals(m.get().inputsSha256()) && rules.hash().equals(m.get().rulesSha256())
-                && options.formats().stream().allMatch(f -> m.get().file(RunPipeline.fileName(f)) != null);
+        return m.isPresent() && inputsSha.equals(m.get().inputsSha256()) && rules.sha256().equals(m.get().rulesSha256())
+                && options.formats().stream().allMatch(f -> m.get().file(f.fileName()) != null);
     }
 
     private static Map<Status, Integer> emptyCounts() {

@@ -1,5 +1,6 @@
 package org.dudao.batch;
 
+import org.dudao.api.Dudao;
 import org.dudao.history.Changes;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
@@ -56,7 +57,7 @@ public final class BatchSummaryHtml {
 
     static Page page(BatchResult b) {
         String title = "督导批次汇总（批次 #" + b.batchId() + "）";
-        String meta = "dudao " + org.dudao.cli.Version.get() + " · " + b.startedAt() + " 至 " + b.finishedAt() + " · 规则 " + b.rulesDir()
+        String meta = "dudao " + Dudao.version() + " · " + b.startedAt() + " 至 " + b.finishedAt() + " · 规则 " + b.rulesDir()
                 + "（SHA-256 " + b.rulesSha256() + "）";
         List<HtmlReport.Figure> figures = new ArrayList<>();
         figures.add(new HtmlReport.Figure(null, "运行", b.regions().size()));

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import org.dudao.api.Dudao;
 import org.dudao.history.Changes;
-import org.dudao.history.NewRun;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class BatchSummaryJson {
             g.writeStringField("startedAt", b.startedAt());
             g.writeStringField("finishedAt", b.finishedAt());
             g.writeStringField("tool", "dudao");
-            g.writeStringField("version", org.dudao.cli.Version.get());
+            g.writeStringField("version", Dudao.version());
             g.writeObjectFieldStart("rules");
             g.writeStringField("dir", b.rulesDir());
             g.writeStringField("sha256", b.rulesSha256());
@@ -94,9 +95,9 @@ public final class BatchSummaryJson {
         g.writeEndArray();
         g.writeNumberField("exitCode", r.exitCode());
         g.writeArrayFieldStart("inputs");
-        for (NewRun.Input in : r.inputs()) {
+        for (InputFile in : r.inputs()) {
             g.writeStartObject();
-            g.writeStringField("file", in.file());
+            g.writeStringField("file", in.path());
             g.writeStringField("sha256", in.sha256());
             g.writeNumberField("bytes", in.bytes());
             g.writeEndObject();

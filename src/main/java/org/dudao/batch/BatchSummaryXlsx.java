@@ -1,6 +1,7 @@
 package org.dudao.batch;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dudao.api.Dudao;
 import org.dudao.history.Changes;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
@@ -48,7 +49,7 @@ public final class BatchSummaryXlsx {
         s.row("批次", b.batchId());
         s.row("开始时间", b.startedAt());
         s.row("结束时间", b.finishedAt());
-        s.row("工具", "dudao " + org.dudao.cli.Version.get());
+        s.row("工具", "dudao " + Dudao.version());
         s.row("规则目录", b.rulesDir());
         s.row("规则 SHA-256", b.rulesSha256());
         s.row("结果历史库", b.maskedHistory());

@@ -1,12 +1,11 @@
 package org.dudao.batch;
 
+import org.dudao.util.Sha256;
+
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The folder of a run inside the output folder. Names come from workbooks (region codes and names,
@@ -73,10 +72,6 @@ public final class Folders {
     }
 
     private static String shortHash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(s).substring(0, 8);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ public final class Grouping {
         return new Region("文件:" + fileName, fileName);
     }
 
-    static Region common(java.util.SortedSet<String> codes) {
+    static Region common(SortedSet<String> codes) {
         boolean sixDigits = codes.stream().allMatch(c -> c.matches("\\d{6}"));
         if (sixDigits) {
             String first = codes.first();

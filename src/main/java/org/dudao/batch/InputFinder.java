@@ -1,5 +1,6 @@
 package org.dudao.batch;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +50,7 @@ public final class InputFinder {
         for (String input : inputs) {
             List<Path> found = new ArrayList<>();
             try {
-                if (isGlob(input)) glob(portable(input, java.io.File.separatorChar), found);
+                if (isGlob(input)) glob(portable(input, File.separatorChar), found);
                 else {
                     Path p = Path.of(input);
                     if (Files.isDirectory(p)) walk(p, recursive ? Integer.MAX_VALUE : 1, null, found);
@@ -104,7 +106,7 @@ public final class InputFinder {
         return separator == '\\' ? pattern.replace('\\', '/') : pattern;
     }
 
-    private static void walk(Path dir, int depth, java.util.function.Predicate<Path> accept, List<Path> found) throws IOException {
+    private static void walk(Path dir, int depth, Predicate<Path> accept, List<Path> found) throws IOException {
         try (Stream<Path> s = Files.walk(dir, depth, EnumSet.noneOf(FileVisitOption.class).toArray(FileVisitOption[]::new))) {
             s.filter(Files::isRegularFile)
                     .filter(p -> !hidden(dir.relativize(p)))

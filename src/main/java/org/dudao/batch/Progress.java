@@ -1,5 +1,7 @@
 package org.dudao.batch;
 
+import org.dudao.report.TextTable;
+
 import java.io.PrintWriter;
 
 /**
@@ -75,7 +77,7 @@ public interface Progress {
                 long secs = (System.nanoTime() - start) / 1_000_000_000L;
                 String line = "核查 [" + "█".repeat(filled) + "░".repeat(WIDTH - filled) + "] " + done + "/" + total + "  " + secs + "s  "
                         + (label.length() > 40 ? label.substring(0, 40) + "…" : label);
-                int w = org.dudao.report.TextTable.displayWidth(line);
+                int w = TextTable.displayWidth(line);
                 out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - w)));
                 lastWidth = Math.max(w, lastWidth);
                 out.flush();

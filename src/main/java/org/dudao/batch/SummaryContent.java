@@ -3,6 +3,7 @@ package org.dudao.batch;
 import org.dudao.history.Changes;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class SummaryContent {
     }
 
     static String files(BatchResult.RegionResult r) {
-        return r.inputs().stream().map(i -> i.file()).collect(Collectors.joining("；"));
+        return r.inputs().stream().map(InputFile::path).collect(Collectors.joining("；"));
     }
 
     /** Every change of every region: 新增不达标, 已整改, 新增豁免, then those that can no longer be judged. */

@@ -1,5 +1,10 @@
 package org.dudao.cli;
 
+import org.dudao.api.Dudao;
+import org.dudao.api.EvaluationRequest;
+import org.dudao.api.ExitCodes;
+import org.dudao.api.ReportFormat;
+import org.dudao.api.Rules;
 import org.dudao.batch.BatchConsole;
 import org.dudao.batch.BatchResult;
 import org.dudao.batch.BatchRunner;
@@ -7,22 +12,21 @@ import org.dudao.batch.BatchSummaryHtml;
 import org.dudao.batch.BatchSummaryJson;
 import org.dudao.batch.BatchSummaryXlsx;
 import org.dudao.batch.Progress;
-import org.dudao.engine.RuleBase;
 import org.dudao.engine.SessionLimits;
-import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
-import org.dudao.history.Hashes;
+import org.dudao.model.InputFile;
 import org.dudao.report.AtomicFiles;
 import org.dudao.report.FileProblems;
 import org.dudao.report.Manifest;
 import org.dudao.report.RunFolder;
+import org.dudao.util.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -78,15 +81,12 @@ public final class BatchCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        Set<String> unknown = RunPipeline.unsupported(formats);
-        if (!unknown.isEmpty()) {
-            err.println("不支持的报告格式：" + String.join(",", unknown) + "（目前支持：" + String.join(",", RunPipeline.FORMATS) + "）");
-            return ExitCodes.CANNOT_RUN;
-        }
-        RuleBase ruleBase = rules.compile(err);
-        if (ruleBase == null) return ExitCodes.CANNOT_RUN;
-        Waivers waivers = waiverOptions.read(rules.dir(), err);
-        if (waivers == null) return ExitCodes.CANNOT_RUN;
+        List<ReportFormat> asked = FormatOption.parse(formats, err);
+        if (asked == null) return ExitCodes.CANNOT_RUN;
+        Rules compiled = rules.rules(err);
+        if (compiled == null) return ExitCodes.CANNOT_RUN;
+        // the waiver files are checked here, with their own message, before any region's evaluation reads them
+        if (waiverOptions.read(rules.dir(), err) == null) return ExitCodes.CANNOT_RUN;
         SessionLimits limits = limitOptions.limits(err);
         if (limits == null) return ExitCodes.CANNOT_RUN;
         try {
@@ -100,9 +100,10 @@ public final class BatchCommand implements Callable<Integer> {
         Progress progress = quiet ? Progress.none() : System.console() != null ? Progress.bar(err) : Progress.lines(err);
         BatchResult result;
         try (HistoryStore store = HistoryStore.open(url)) {
-            result = new BatchRunner(ruleBase, rules.label(), store,
-                    new BatchRunner.Options(inputs, out, RunPipeline.formats(formats), perFile, force, n,
-                            new RunPipeline.Settings(waivers, waiverOptions.day(), limits)), progress).run();
+            EvaluationRequest request = EvaluationRequest.of(List.of()).withWaivers(waiverOptions.files).asOf(waiverOptions.day())
+                    .withLimits(limits.time(), limits.insertions());
+            result = new BatchRunner(compiled, compiled.location().label(), store,
+                    new BatchRunner.Options(inputs, out, asked, perFile, force, n, request), progress).run();
         } catch (HistoryException e) {
             err.println(e.getMessage());
             return ExitCodes.CANNOT_RUN;
@@ -110,7 +111,7 @@ public final class BatchCommand implements Callable<Integer> {
         Path summary = out.resolve("batch-summary.json");
         Path summaryXlsx = out.resolve("batch-summary.xlsx");
         Path summaryHtml = out.resolve("batch-summary.html");
-        try (RunFolder.Publication p = RunFolder.begin(out, manifestRun(result, ruleBase))) {
+        try (RunFolder.Publication p = RunFolder.begin(out, manifestRun(result, compiled))) {
             AtomicFiles.write(summary, o -> BatchSummaryJson.write(result, o));
             AtomicFiles.write(summaryXlsx, o -> BatchSummaryXlsx.write(result, o));
             AtomicFiles.write(summaryHtml, o -> BatchSummaryHtml.write(result, o));
@@ -123,7 +124,7 @@ public final class BatchCommand implements Callable<Integer> {
             for (BatchResult.FileProblem p : result.problems()) err.println(p.file() + "：" + p.reason());
             for (BatchResult.RegionResult r : result.regions()) for (String p : r.problems()) err.println("[" + r.key() + "] " + p);
         } else {
-            stdout.println(rules.used(ruleBase));
+            stdout.println(compiled.describe());
             BatchConsole.print(result, stdout);
             stdout.printf("%n批次汇总已写入：%s、%s、%s%n", summary, summaryXlsx, summaryHtml);
         }
@@ -132,10 +133,9 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** The batch as its folder's manifest names it: the batch summary's run, over every workbook of the batch. */
-    private static Manifest.Run manifestRun(BatchResult result, RuleBase rules) {
-        List<Manifest.Input> inputs = result.regions().stream().flatMap(r -> r.inputs().stream())
-                .map(i -> new Manifest.Input(i.file(), i.sha256(), i.bytes())).toList();
-        return new Manifest.Run(UUID.randomUUID().toString(), result.finishedAt(), "dudao batch", Version.get(), rules.hash(),
-                Hashes.ofInputs(inputs.stream().map(Manifest.Input::sha256).toList()), inputs);
+    private static Manifest.Run manifestRun(BatchResult result, Rules rules) {
+        List<InputFile> inputs = result.regions().stream().flatMap(r -> r.inputs().stream()).toList();
+        return new Manifest.Run(UUID.randomUUID().toString(), result.finishedAt(), "dudao batch", Dudao.version(), rules.sha256(),
+                Sha256.ofInputs(inputs.stream().map(InputFile::sha256).toList()), inputs);
     }
 }

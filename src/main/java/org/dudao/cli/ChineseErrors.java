@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.util.FileNameCharset;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,30 +1,32 @@
 package org.dudao.cli;
 
-import org.dudao.engine.RuleBase;
+import org.dudao.api.DudaoException;
+import org.dudao.api.Evaluation;
+import org.dudao.api.EvaluationRequest;
+import org.dudao.api.ExitCodes;
+import org.dudao.api.ReportFormat;
+import org.dudao.api.Rules;
 import org.dudao.engine.SessionLimits;
-import org.dudao.engine.Waivers;
-import org.dudao.load.WorkbookException;
-import org.dudao.report.ConsoleSummary;
 import org.dudao.report.FileProblems;
-import org.dudao.report.Report;
 import org.dudao.report.RunFolder;
 import org.dudao.report.TerminalText;
+import org.dudao.util.FileNameCharset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** {@code dudao evaluate}: workbooks in, verdicts and reports out. */
@@ -83,13 +85,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8);
-        Set<String> unknown = RunPipeline.unsupported(formats);
-        if (!unknown.isEmpty()) {
-            err.println("不支持的报告格式：" + String.join(",", unknown) + "（目前支持：" + String.join(",", RunPipeline.FORMATS) + "）");
-            return ExitCodes.CANNOT_RUN;
-        }
-        if (perRegion && !RunPipeline.formats(formats).contains("docx")) {
+        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
+        List<ReportFormat> asked = FormatOption.parse(formats, err);
+        if (asked == null) return ExitCodes.CANNOT_RUN;
+        if (perRegion && !asked.contains(ReportFormat.DOCX)) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
         }
@@ -111,40 +110,45 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println(FileProblems.describe(e));
             return ExitCodes.CANNOT_RUN;
         }
-        RuleBase ruleBase = rules.compile(err);
-        if (ruleBase == null) return ExitCodes.CANNOT_RUN;
-        Waivers waivers = waiverOptions.read(rules.dir(), err);
-        if (waivers == null) return ExitCodes.CANNOT_RUN;
+        Rules compiled = rules.rules(err);
+        if (compiled == null) return ExitCodes.CANNOT_RUN;
+        // the waiver files are checked here, with their own message, before the evaluation reads them
+        if (waiverOptions.read(rules.dir(), err) == null) return ExitCodes.CANNOT_RUN;
         SessionLimits limits = limitOptions.limits(err);
         if (limits == null) return ExitCodes.CANNOT_RUN;
 
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        java.util.function.Consumer<String> told = message -> {
+        Consumer<String> told = message -> {
             if (!progress) return;
             synchronized (err) { // workbooks finish on the evaluation threads
                 err.println(TerminalText.safe(message));
                 err.flush();
             }
         };
-        RunPipeline.Outcome outcome = RunPipeline.run(ruleBase, rules.label(), workbooks, year, n,
-                new RunPipeline.Settings(waivers, waiverOptions.day(), limits), byWorkbook, told);
-        if (!outcome.evaluated()) {
-            for (WorkbookException e : outcome.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
-            for (String line : outcome.fatal().split("\n")) err.println(TerminalText.safe(line));
+        EvaluationRequest request = EvaluationRequest.of(workbooks).withYear(year).withThreads(n).byWorkbook(byWorkbook)
+                .withWaivers(waiverOptions.files).asOf(waiverOptions.day()).withLimits(limits.time(), limits.insertions())
+                .withProgress(told);
+        Evaluation evaluation;
+        try {
+            evaluation = compiled.evaluate(request);
+        } catch (DudaoException e) {
+            for (DudaoException.Problem p : e.problems()) err.println(TerminalText.safe(p.message()));
+            // a message may span lines (what the loader saw in a workbook with no data sheet): each is made safe
+            for (String line : e.getMessage().split("\n")) err.println(TerminalText.safe(line));
             return ExitCodes.CANNOT_RUN;
         }
-        Report report = outcome.report();
         // the run's problems start with the workbooks that could not be read
-        for (String p : report.runProblems()) err.println(TerminalText.safe(p));
-        stdout.println(rules.used(ruleBase));
-        ConsoleSummary.print(report, stdout, verbose);
-        YearHints.evaluated(report.run().year(), report.run().yearsPresent()).ifPresent(h -> stdout.printf("%n%s%n", h));
+        for (String p : evaluation.runProblems()) err.println(TerminalText.safe(p));
+        stdout.println(compiled.describe());
+        evaluation.printSummary(stdout, verbose);
+        YearHints.evaluated(evaluation.year(), evaluation.yearsPresent()).ifPresent(h -> stdout.printf("%n%s%n", h));
         List<Path> written;
         try {
-            written = RunPipeline.write(report, formats, out, perRegion, n, told);
-        } catch (IOException | UncheckedIOException e) {
+            written = evaluation.write(out, asked, Evaluation.WriteOptions.defaults().withDocxPerRegion(perRegion).withThreads(n)
+                    .withProgress(told));
+        } catch (DudaoException e) {
             stdout.flush();
-            err.println("无法写入报告：" + FileProblems.describe(e));
+            err.println(e.getMessage());
             return ExitCodes.CANNOT_RUN;
         }
         stdout.printf("%n报告已写入：%s%n", written.stream().map(Path::toString).collect(Collectors.joining("、")));
@@ -153,6 +157,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             stdout.println(open ? ReportOpener.open(first.get()) : "请打开：" + first.get().toAbsolutePath());
         }
         stdout.flush();
-        return outcome.exitCode();
+        return evaluation.exitCode();
     }
 }

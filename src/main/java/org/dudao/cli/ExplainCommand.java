@@ -1,7 +1,9 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.DroolsMessages;
 import org.dudao.engine.Evaluator;
+import org.dudao.load.NoDataHint;
 import org.dudao.engine.RuleBase;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.WorkbookException;
@@ -72,10 +74,10 @@ public final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_RUN;
         }
         WorkbookLoader.Result loaded = new WorkbookLoader(rb.dictionary()).load(workbooks);
-        for (WorkbookException e : loaded.unreadable()) err.println(TerminalText.safe(RunPipeline.unreadableMessage(e)));
+        for (WorkbookException e : loaded.unreadable()) err.println(TerminalText.safe(e.describe()));
         Dataset data = loaded.dataset();
         if (data.years().isEmpty()) {
-            for (String line : org.dudao.load.NoDataHint.of(data).split("\n")) err.println(TerminalText.safe(line));
+            for (String line : NoDataHint.of(data).split("\n")) err.println(TerminalText.safe(line));
             return ExitCodes.CANNOT_RUN;
         }
         Entity e = findEntity(data, entity.strip());

@@ -1,5 +1,7 @@
 package org.dudao.cli;
 
+import org.dudao.api.DudaoException;
+import org.dudao.api.ExitCodes;
 import org.dudao.report.FileProblems;
 
 import java.io.PrintWriter;
@@ -41,6 +43,15 @@ final class Fatal {
         if (debug) t.printStackTrace(err);
         err.flush();
         return ExitCodes.CANNOT_RUN;
+    }
+
+    /**
+     * A refusal with located problems (rules that do not compile, a malformed waiver file): the headline,
+     * then each problem as {@code file:line:col: message} or {@code file 表!C5: message}, as the engine words them.
+     */
+    static void print(DudaoException e, PrintWriter err) {
+        err.println(e.getMessage());
+        for (DudaoException.Problem p : e.problems()) err.println(p);
     }
 
     static String describe(Throwable t) {

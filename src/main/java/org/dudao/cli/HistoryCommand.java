@@ -1,17 +1,19 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.history.Changes;
 import org.dudao.history.HistoryException;
 import org.dudao.history.HistoryStore;
 import org.dudao.history.StoredRun;
 import org.dudao.history.StoredVerdict;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.report.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -114,7 +116,7 @@ public final class HistoryCommand implements Runnable {
                         r.waived());
                 out.printf("规则哈希：%s%n报告目录：%s（格式 %s）%n%n", r.rulesSha256(), r.outDir(), r.formats());
                 TextTable in = new TextTable("输入文件", "SHA-256", "字节").alignRight(2);
-                for (StoredRun.Input i : store.inputs(r.id())) in.row(i.file(), i.sha256(), i.bytes());
+                for (InputFile i : store.inputs(r.id())) in.row(i.path(), i.sha256(), i.bytes());
                 out.print(in.render());
                 List<StoredVerdict> verdicts = store.verdicts(r.id()).stream()
                         .filter(v -> all || v.status() == Status.FAIL || v.status() == Status.WAIVED).toList();

@@ -1,6 +1,7 @@
 package org.dudao.cli;
 
 import org.dudao.batch.InputFinder;
+import org.dudao.util.FileNameCharset;
 
 import java.io.File;
 import java.nio.file.InvalidPathException;

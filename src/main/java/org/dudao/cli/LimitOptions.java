@@ -3,6 +3,7 @@ package org.dudao.cli;
 import org.dudao.engine.SessionLimits;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 
 /** {@code --time-limit} and {@code --fact-limit}: the bounds on each partition's session (a county with its schools and classes). */
@@ -16,7 +17,7 @@ public final class LimitOptions {
     long facts = SessionLimits.DEFAULT.insertions();
 
     /** The limits asked for, or null (after saying why on {@code err}) when one is not positive. */
-    SessionLimits limits(java.io.PrintWriter err) {
+    SessionLimits limits(PrintWriter err) {
         if (seconds < 1 || facts < 1) {
             err.println("--time-limit 和 --fact-limit 须为正整数");
             return null;

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

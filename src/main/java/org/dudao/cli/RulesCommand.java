@@ -1,9 +1,11 @@
 package org.dudao.cli;
 
+import org.dudao.api.RulesLocation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleLint;
 import org.dudao.engine.RuleMessage;
@@ -11,9 +13,9 @@ import org.dudao.model.Indicator;
 import org.dudao.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,9 +89,9 @@ public final class RulesCommand implements Runnable {
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            RulesLookup.Found found = rules.find(err);
+            RulesLocation found = rules.find(err);
             if (found == null) return ExitCodes.CANNOT_RUN;
-            RuleLint.Result r = RuleLint.check(found.dir(), rules.trusted);
+            RuleLint.Result r = RuleLint.check(found.folder(), rules.trusted);
             if (!r.compiled()) {
                 err.println("规则无法编译（" + r.errors().size() + " 个错误）：");
                 for (RuleMessage m : r.errors()) err.println(m);

@@ -1,9 +1,11 @@
 package org.dudao.cli;
 
+import org.dudao.api.Dudao;
+import org.dudao.api.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,14 +40,14 @@ public final class RulesInitCommand implements Callable<Integer> {
         }
         List<Path> copied;
         try {
-            copied = BuiltInRules.copyTo(abs);
+            copied = Dudao.copyBuiltInRules(abs);
         } catch (IOException e) {
             err.println("无法把规则复制到 " + abs + "：" + e.getMessage());
             return ExitCodes.CANNOT_RUN;
         }
         long drl = copied.stream().filter(p -> p.getFileName().toString().endsWith(".drl")).count();
-        out.printf("已把内置规则（dudao %s）复制到 %s：%d 个文件，其中规则文件 %d 个。%n", Version.get(), abs, copied.size(), drl);
-        boolean automatic = abs.equals(Path.of(RulesLookup.FOLDER).toAbsolutePath().normalize());
+        out.printf("已把内置规则（dudao %s）复制到 %s：%d 个文件，其中规则文件 %d 个。%n", Dudao.version(), abs, copied.size(), drl);
+        boolean automatic = abs.equals(Path.of("rules").toAbsolutePath().normalize());
         out.println(automatic ? "在当前目录运行 dudao 时会自动使用这些规则。" : "使用时加上 --rules " + abs);
         String option = automatic ? "" : " --rules " + abs;
         out.println("修改后先检查：dudao rules check" + option + "，再用测试夹具检验：dudao rules test" + option);

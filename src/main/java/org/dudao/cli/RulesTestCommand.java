@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.Waivers;
 import org.dudao.model.Metric;
@@ -9,9 +10,9 @@ import org.dudao.report.TerminalText;
 import org.dudao.ruletest.RuleTests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,15 +1,11 @@
 package org.dudao.cli;
 
+import org.dudao.api.Dudao;
 import picocli.CommandLine;
 
-/** The tool's version, from the jar's manifest ({@code dev} when run from classes). */
+/** {@code dudao --version}: the tool's version ({@link Dudao#version()}). */
 public final class Version implements CommandLine.IVersionProvider {
-    public static String get() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     @Override public String[] getVersion() {
-        return new String[]{"dudao " + get()};
+        return new String[]{"dudao " + Dudao.version()};
     }
 }

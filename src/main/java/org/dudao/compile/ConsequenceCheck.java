@@ -2,6 +2,7 @@ package org.dudao.compile;
 
 import org.dudao.ast.Rule;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +62,7 @@ final class ConsequenceCheck {
     /** A value passed to a pattern function: literals, bound variables, value functions and chain methods, nothing else. */
     private void value(Expression e) {
         if (e instanceof Expression.Literal l) {
-            if (!(l.value() instanceof String) && !(l.value() instanceof java.math.BigDecimal)) no(e, "“" + l.text() + "”不能作为取值");
+            if (!(l.value() instanceof String) && !(l.value() instanceof BigDecimal)) no(e, "“" + l.text() + "”不能作为取值");
         } else if (e instanceof Expression.Var var) {
             variable(var);
         } else if (e instanceof Expression.Call c) {

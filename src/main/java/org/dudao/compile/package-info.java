@@ -5,5 +5,7 @@
  * refused, with its place and a Chinese explanation. The consequence and the constraints are read
  * with a parser of their own small expression language ({@link ExpressionParser}), never by looking
  * for words in text.
+ *
+ * <p>Internal: not part of dudao's API, which is {@link org.dudao.api}; anything here may change in any release.
  */
 package org.dudao.compile;

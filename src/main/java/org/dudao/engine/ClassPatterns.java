@@ -2,6 +2,7 @@ package org.dudao.engine;
 
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
 import org.dudao.model.Metric;
 import org.dudao.model.Stage;
 import org.dudao.model.Status;
@@ -235,7 +236,7 @@ final class ClassPatterns {
             any = true;
             Set<Stage> st = s.school().stages();
             if (st.isEmpty()) return false;
-            Entity probe = new Entity(s.getCode() + "/?", null, org.dudao.model.EntityKind.CLASS, s.getCode(), null, s.getOrigin());
+            Entity probe = new Entity(s.getCode() + "/?", null, EntityKind.CLASS, s.getCode(), null, s.getOrigin());
             if (kids.membership() == null || kids.membership().of(facts, probe) != Boolean.FALSE) return false;
         }
         return any;

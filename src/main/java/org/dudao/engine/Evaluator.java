@@ -16,6 +16,7 @@ import org.kie.api.runtime.Environment;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -219,7 +220,7 @@ public final class Evaluator {
         Map<String, Integer> rank = new HashMap<>();
         Set<String> seen = new HashSet<>();
         List<Entity> stack = new ArrayList<>(roots);
-        java.util.Collections.reverse(stack);
+        Collections.reverse(stack);
         while (!stack.isEmpty()) {
             Entity e = stack.remove(stack.size() - 1);
             if (!seen.add(e.getCode())) continue;

@@ -1,16 +1,17 @@
 package org.dudao.engine;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.dudao.load.CsvText;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.Text;
+import org.dudao.model.Indicator;
 import org.dudao.model.Origin;
 import org.dudao.model.Param;
-import org.dudao.model.Indicator;
 import org.dudao.model.Reading;
 import org.dudao.model.Status;
+import org.dudao.util.Sha256;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -27,11 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -368,17 +367,13 @@ public final class RuleBase {
     }
 
     private static String hash(Path dir, List<Path> files) throws RuleCompileException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path f : files) {
-                md.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(read(f));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.digest();
+        for (Path f : files) {
+            md.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(read(f));
+            md.update((byte) 0);
         }
+        return Sha256.hex(md);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Schools entered in parts, and who a measure is for. A 九年一贯制 (or 十二年一贯制) school entered as its
@@ -92,7 +93,7 @@ final class SchoolPatterns {
             Stage.School st = s.school();
             if (s.getKind() != EntityKind.SCHOOL || !st.isPart() || !st.mayBeCompulsory() || st.stages().contains(Stage.SENIOR)) continue;
             if (s != e && !(baseCode(s).equals(base) || name != null && name.equals(baseName(s)))) continue;
-            if (s != e && !java.util.Objects.equals(st.whole(), e.school().whole())) continue;
+            if (s != e && !Objects.equals(st.whole(), e.school().whole())) continue;
             out.add(s);
         }
         out.sort(Comparator.comparingInt((Entity s) -> PART_ORDER.indexOf(s.school().part())).thenComparing(Entity::getCode));

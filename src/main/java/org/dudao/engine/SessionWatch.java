@@ -2,6 +2,7 @@ package org.dudao.engine;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -44,7 +45,7 @@ final class SessionWatch {
     /** Starts watching a session of a partition; the facts inserted until {@link Running#fire} are the caller's and not counted. */
     Running start(String partition, KieSession session) {
         Running r = new Running(partition, session);
-        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) r);
+        session.addEventListener((AgendaEventListener) r);
         session.addEventListener((RuleRuntimeEventListener) r);
         running.add(r);
         return r;

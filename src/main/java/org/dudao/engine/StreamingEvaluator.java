@@ -5,6 +5,7 @@ import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
+import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
@@ -12,8 +13,10 @@ import org.dudao.model.SheetTally;
 import org.dudao.model.Verdict;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,7 +60,7 @@ public final class StreamingEvaluator {
 
     /** Without waivers, keeping the verdicts in a {@link VerdictStore#create() default store}. */
     public StreamingEvaluator(RuleBase rules, int threads) {
-        this(rules, threads, Waivers.none().applier(java.time.LocalDate.now()), VerdictStore.create());
+        this(rules, threads, Waivers.none().applier(LocalDate.now()), VerdictStore.create());
     }
 
     /** Applying {@code waivers} to each county's verdicts before they go into {@code store}. */
@@ -217,7 +220,7 @@ public final class StreamingEvaluator {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         Set<String> conflicted = new HashSet<>();
         Map<String, Param> params = new LinkedHashMap<>();
-        List<Dataset.InputFile> inputs = new ArrayList<>();
+        List<InputFile> inputs = new ArrayList<>();
         List<SheetTally> sheets = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         TreeSet<Integer> years = new TreeSet<>();
@@ -305,7 +308,7 @@ public final class StreamingEvaluator {
                                                     Map<String, List<VerdictStore.Block>> blocks) {
         Map<String, Integer> rank = Evaluator.hierarchyRank(regions);
         List<Entity> inOrder = new ArrayList<>(regions.values());
-        inOrder.sort(java.util.Comparator.comparing((Entity e) -> rank.getOrDefault(e.getCode(), Integer.MAX_VALUE))
+        inOrder.sort(Comparator.comparing((Entity e) -> rank.getOrDefault(e.getCode(), Integer.MAX_VALUE))
                 .thenComparing(Entity::getCode));
         Map<String, List<Verdict>> upperByEntity = new LinkedHashMap<>();
         for (Verdict v : upper) upperByEntity.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);

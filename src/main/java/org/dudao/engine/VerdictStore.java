@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import org.dudao.model.Tally;
 import org.dudao.model.Verdict;
-import org.dudao.model.VerdictJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

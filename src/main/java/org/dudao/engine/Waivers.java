@@ -10,6 +10,7 @@ import org.dudao.model.Waiver;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Waivers (豁免) read from CSV files ({@code rules/waivers.csv}, or {@code --waivers FILE}) with the
@@ -104,7 +106,7 @@ public final class Waivers {
                 }
                 out.add(new Waiver(indicator.strip(), entity, year, reason.strip(), approver.strip(), expires, where));
             }
-        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             errors.add(new RuleMessage(shown, 0, 0, "无法读取豁免文件：" + e.getMessage()));
         }
     }
@@ -121,7 +123,7 @@ public final class Waivers {
     public final class Applier {
         private final LocalDate asOf;
         private final Map<String, Waiver> byKey = new HashMap<>();
-        private final Set<Waiver> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<Waiver> used = ConcurrentHashMap.newKeySet();
 
         private Applier(LocalDate asOf) {
             this.asOf = asOf;

@@ -1,5 +1,6 @@
 package org.dudao.history;
 
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.flywaydb.core.Flyway;
@@ -246,10 +247,10 @@ public final class HistoryStore implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO run_input (run_id, seq, file, sha256, bytes) VALUES (?, ?, ?, ?, ?)")) {
                 int seq = 0;
-                for (NewRun.Input in : run.inputs()) {
+                for (InputFile in : run.inputs()) {
                     ps.setLong(1, id);
                     ps.setInt(2, seq++);
-                    ps.setString(3, in.file());
+                    ps.setString(3, in.path());
                     ps.setString(4, in.sha256());
                     ps.setLong(5, in.bytes());
                     ps.addBatch();
@@ -361,13 +362,13 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
-    public synchronized List<StoredRun.Input> inputs(long runId) throws HistoryException {
+    public synchronized List<InputFile> inputs(long runId) throws HistoryException {
         return tx(() -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT file, sha256, bytes FROM run_input WHERE run_id = ? ORDER BY seq")) {
                 ps.setLong(1, runId);
-                List<StoredRun.Input> out = new ArrayList<>();
+                List<InputFile> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new StoredRun.Input(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                    while (rs.next()) out.add(new InputFile(rs.getString(1), rs.getString(2), rs.getLong(3)));
                 }
                 return out;
             }

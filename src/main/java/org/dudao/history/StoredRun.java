@@ -5,7 +5,5 @@ public record StoredRun(long id, long batchId, String regionKey, String regionNa
                         String yearsPresent, String rulesSha256, String inputsSha256, String formats, String outDir,
                         boolean evaluated, int exitCode, int pass, int fail, int warn, int insufficient, int notApplicable,
                         int waived) {
-    public record Input(String file, String sha256, long bytes) {}
-
     public int verdicts() { return pass + fail + warn + insufficient + notApplicable + waived; }
 }

@@ -2,6 +2,7 @@ package org.dudao.load;
 
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
+import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.LoadProblem.Severity;
 import org.dudao.model.Metric;
@@ -119,7 +120,7 @@ final class DatasetBuilder {
     private final Map<String, Held> orphans = new HashMap<>();
     private final Set<Key> conflicted = new HashSet<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
-    private final List<Dataset.InputFile> inputs = new ArrayList<>();
+    private final List<InputFile> inputs = new ArrayList<>();
     private final List<SheetTally> sheets = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final TreeSet<Integer> years = new TreeSet<>();
@@ -147,7 +148,7 @@ final class DatasetBuilder {
 
     private record EntityRow(Entity entity, int year) {}
 
-    void input(Dataset.InputFile f) { inputs.add(f); }
+    void input(InputFile f) { inputs.add(f); }
 
     /** The metrics each metric is a part of: a part above its whole is reported and set aside on {@link #build()}. */
     DatasetBuilder partOf(Map<String, List<String>> wholesOf) {

@@ -10,4 +10,9 @@ public final class WorkbookException extends Exception {
     }
 
     public String getFile() { return file; }
+
+    /** {@code 无法读取工作簿 FILE：WHY}, the form a workbook that cannot be read is reported in. */
+    public String describe() {
+        return "无法读取工作簿 " + file + "：" + getMessage();
+    }
 }

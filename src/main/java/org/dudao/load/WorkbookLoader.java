@@ -1,6 +1,5 @@
 package org.dudao.load;
 
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -13,7 +12,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.dudao.model.Dataset;
+import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem.Severity;
+import org.dudao.util.Sha256;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -21,11 +22,8 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -66,7 +64,7 @@ public final class WorkbookLoader {
         String file = path.toString();
         if (!Files.isRegularFile(path)) throw new WorkbookException(file, "文件不存在或不是普通文件", null);
         long bytes = size(path, file);
-        out.input(new Dataset.InputFile(file, sha256(path, file), bytes));
+        out.input(new InputFile(file, sha256(path, file), bytes));
         // FileMagic throws POI's (unchecked) EmptyFileException on a zero-byte file.
         if (bytes == 0) throw new WorkbookException(file, "文件为空（0 字节），不是 Excel 工作簿" + (CsvSheetReader.isCsv(path) ? "或 CSV 文件" : ""), null);
         FileMagic magic;
@@ -202,15 +200,10 @@ public final class WorkbookLoader {
     }
 
     static String sha256(Path p, String file) throws WorkbookException {
-        try (InputStream in = Files.newInputStream(p)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest());
+        try {
+            return Sha256.of(p);
         } catch (IOException e) {
             throw new WorkbookException(file, "无法读取文件：" + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

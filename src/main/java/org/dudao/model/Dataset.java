@@ -13,9 +13,6 @@ public record Dataset(Map<String, Entity> entities, List<Metric> metrics, List<P
                       List<InputFile> inputs, List<SheetTally> sheets, List<LoadProblem> problems,
                       SortedSet<Integer> years) {
 
-    /** A workbook given to the run, with its SHA-256 so a report can be tied to the exact file. */
-    public record InputFile(String path, String sha256, long bytes) {}
-
     public Collection<Entity> allEntities() { return entities.values(); }
 
     /** The reconciliation over every sheet: rows read = accepted + skipped + rejected. */

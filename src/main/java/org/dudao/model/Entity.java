@@ -1,5 +1,7 @@
 package org.dudao.model;
 
+import java.util.Set;
+
 /**
  * A region, school or class. Immutable: rules read it, never change it.
  * A school's {@code stage} is its 学段 (小学, 初中, 九年一贯制, ...); a class's parent is its school.
@@ -87,7 +89,7 @@ public final class Entity {
      */
     public boolean isBasicEducation() {
         if (kind != EntityKind.SCHOOL) return false;
-        java.util.Set<Stage> s = Stage.ofSchool(stage).stages();
+        Set<Stage> s = Stage.ofSchool(stage).stages();
         return s.isEmpty() || s.stream().anyMatch(x -> x != Stage.VOCATIONAL && x != Stage.HIGHER);
     }
 

@@ -1,6 +1,7 @@
 package org.dudao.model;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * One statistic of one entity in one year, in the metric dictionary's canonical unit, with the cell
@@ -40,7 +41,7 @@ public final class Metric {
     /** True when the other value says the same (33000 万元 and 3.3 亿元 read alike; 是 and 是): not a conflict. */
     public boolean sameValueAs(Metric other) {
         if (value != null && other.value != null) return value.compareTo(other.value) == 0;
-        return value == null && other.value == null && java.util.Objects.equals(text, other.text);
+        return value == null && other.value == null && Objects.equals(text, other.text);
     }
 
     /** The value as a person reads it: the number in its unit, or the text. */

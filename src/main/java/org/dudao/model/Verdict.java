@@ -129,7 +129,7 @@ public final class Verdict {
     }
 
     /**
-     * A builder for a verdict read back from its stored form ({@link VerdictJson}), where the entity
+     * A builder for a verdict read back from its stored form ({@code engine.VerdictJson}), where the entity
      * is known by its level, code, name and parent rather than as an {@link Entity}.
      */
     public static Builder restore(String indicator, EntityKind level, String entityCode, String entityName, String parentCode, int year) {
@@ -190,7 +190,7 @@ public final class Verdict {
         public Builder parameters(List<String> v) { parameters = v; return this; }
         public Builder boundOrigin(String v) { boundOrigin = v; return this; }
         /** Only for a verdict read back: a verdict a rule inserts never carries a waiver. */
-        Builder waiver(Waiver v) { waiver = v; return this; }
+        public Builder waiver(Waiver v) { waiver = v; return this; }
 
         public Verdict build() {
             if (status == null) throw new IllegalStateException("verdict without status: " + indicator);

@@ -1,7 +1,10 @@
 package org.dudao.report;
 
+import org.dudao.util.Sha256;
+
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -12,8 +15,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -56,7 +57,7 @@ public final class AtomicFiles {
 
     /** Writes {@code tmp} with what {@code target} will hold, and the permissions it has (or rw-r--r--); returns size and hash. */
     static Content writeTo(Path tmp, Path target, Writer writer) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         long[] size = {0};
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha) {
             @Override public void write(int b) throws IOException {
@@ -73,8 +74,8 @@ public final class AtomicFiles {
         } catch (FileSystemException e) {
             // the temporary file's name means nothing to the reader: name the report
             if (!tmp.toString().equals(e.getFile())) throw e;
-            FileSystemException named = e instanceof java.nio.file.AccessDeniedException
-                    ? new java.nio.file.AccessDeniedException(target.toString(), null, e.getReason())
+            FileSystemException named = e instanceof AccessDeniedException
+                    ? new AccessDeniedException(target.toString(), null, e.getReason())
                     : new FileSystemException(target.toString(), null, e.getReason());
             named.initCause(e);
             throw named;
@@ -85,7 +86,7 @@ public final class AtomicFiles {
             throw named;
         }
         keepPermissions(tmp, target);
-        return new Content(size[0], HexFormat.of().formatHex(sha.digest()));
+        return new Content(size[0], Sha256.hex(sha));
     }
 
     /** Renames {@code from} over {@code to}, atomically where the file system can. */
@@ -106,13 +107,5 @@ public final class AtomicFiles {
         Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
                 : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(tmp, perms);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

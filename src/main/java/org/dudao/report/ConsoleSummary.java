@@ -1,6 +1,7 @@
 package org.dudao.report;
 
 import org.dudao.model.Dataset;
+import org.dudao.model.Entity;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;
@@ -79,7 +80,7 @@ public final class ConsoleSummary {
     }
 
     private static String regionName(Report report, String code) {
-        org.dudao.model.Entity e = report.data().entities().get(code);
+        Entity e = report.data().entities().get(code);
         return e == null ? code : e.displayName();
     }
 

@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -179,7 +180,7 @@ final class DocxStyles {
             }
             doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL,
                     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        } catch (InvalidFormatException e) {
             throw new IOException(e);
         }
     }

@@ -6,6 +6,7 @@ import org.dudao.model.Entity;
 import org.dudao.model.Indicator;
 import org.dudao.model.Verdict;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ final class FailureSheets implements Consumer<Verdict> {
     }
 
     /** A number shown in the unit of the observed value; none where the unit is not a number's. */
-    private static XlsxSheet.Num number(java.math.BigDecimal value, String unit) {
+    private static XlsxSheet.Num number(BigDecimal value, String unit) {
         return new XlsxSheet.Num(unit == null ? null : value, unit);
     }
 

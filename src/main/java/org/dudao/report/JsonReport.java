@@ -4,35 +4,35 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import org.dudao.engine.VerdictJson;
+import org.dudao.engine.VerdictStore;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
+import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
-import org.dudao.model.VerdictJson;
-
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import org.dudao.engine.VerdictStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Writes {@code report.json}: a contract other tools read, documented in {@code docs/report-json.md}.
@@ -155,7 +155,7 @@ public final class JsonReport {
         for (int y : r.yearsPresent()) g.writeNumber(y);
         g.writeEndArray();
         g.writeArrayFieldStart("inputs");
-        for (Dataset.InputFile f : r.inputs()) {
+        for (InputFile f : r.inputs()) {
             g.writeStartObject();
             g.writeStringField("file", f.path());
             g.writeStringField("sha256", f.sha256());

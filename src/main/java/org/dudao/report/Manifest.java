@@ -3,6 +3,7 @@ package org.dudao.report;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.dudao.model.InputFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,14 +19,11 @@ import java.util.Locale;
  * belongs to the run when the manifest lists it with the same hash.
  */
 public record Manifest(int version, String tool, String toolVersion, String runId, String time, String rulesSha256, String inputsSha256,
-                       List<Input> inputs, List<Entry> files, List<Entry> replaced) {
+                       List<InputFile> inputs, List<Entry> files, List<Entry> replaced) {
     public static final String FILE_NAME = "manifest.json";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    /** An input of the run: its path as given, SHA-256 and size. */
-    public record Input(String path, String sha256, long bytes) {}
 
     /** A file the run wrote: its name in the folder, size, SHA-256 and format ({@code json}, {@code xlsx}, {@code html}, {@code docx}). */
     public record Entry(String name, long size, String sha256, String format) {
@@ -36,7 +34,7 @@ public record Manifest(int version, String tool, String toolVersion, String runI
     }
 
     /** What a run says about itself before it writes: the manifest is completed with its files when it is published. */
-    public record Run(String runId, String time, String tool, String toolVersion, String rulesSha256, String inputsSha256, List<Input> inputs) {}
+    public record Run(String runId, String time, String tool, String toolVersion, String rulesSha256, String inputsSha256, List<InputFile> inputs) {}
 
     static Manifest of(Run run, List<Entry> files, List<Entry> replaced) {
         return new Manifest(VERSION, run.tool(), run.toolVersion(), run.runId(), run.time(), run.rulesSha256(), run.inputsSha256(),

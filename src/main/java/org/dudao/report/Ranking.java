@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.dudao.engine.Bound;
 import org.dudao.engine.Fmt;
 import org.dudao.model.Indicator;
 import org.dudao.model.Verdict;
@@ -83,7 +84,7 @@ final class Ranking {
     /** The miss in words: 差 10 个百分点, 超出 1 个, 比上年减少 1000 万元; empty when it cannot be measured (or is a 是/否). */
     static String gapText(Verdict v, Indicator i) {
         BigDecimal gap = gap(v);
-        org.dudao.engine.Bound bound = Standards.parse(i.bound());
+        Bound bound = Standards.parse(i.bound());
         if (gap == null || bound != null && bound.isYesNo()) return "";
         String pattern = i.pattern();
         if (gap.signum() == 0) return "恰为标准值"; // a strict bound (高于 90%) missed by being at it

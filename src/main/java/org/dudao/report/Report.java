@@ -3,6 +3,7 @@ package org.dudao.report;
 import org.dudao.engine.Evaluation;
 import org.dudao.model.Dataset;
 import org.dudao.model.Indicator;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
@@ -46,7 +47,7 @@ public record Report(RunInfo run, Dataset data, List<Indicator> catalogue, Evalu
         Map<String, String> why = new LinkedHashMap<>();
         for (ReportContext.Unreadable u : context.unreadable()) why.putIfAbsent(u.file(), u.reason());
         List<Received> out = new ArrayList<>();
-        for (Dataset.InputFile f : data.inputs()) out.add(new Received(f.path(), f.sha256(), f.bytes(), why.remove(f.path())));
+        for (InputFile f : data.inputs()) out.add(new Received(f.path(), f.sha256(), f.bytes(), why.remove(f.path())));
         why.forEach((file, reason) -> out.add(new Received(file, null, null, reason)));
         return out;
     }

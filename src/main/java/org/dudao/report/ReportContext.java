@@ -7,6 +7,7 @@ import org.dudao.model.Indicator;
 import org.dudao.model.Param;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public record ReportContext(Map<String, Param> ruleParams, MetricDictionary dict
     private static String firstLine(Path file) {
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.findFirst().orElse("");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return ""; // the rules compiled from this file a moment ago; without its heading the area is only unnamed
         }
     }

@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.dudao.engine.Bound;
 import org.dudao.engine.Fmt;
 import org.dudao.engine.StandardWords;
 import org.dudao.model.ChildFinding;
@@ -46,7 +47,7 @@ final class Requirements {
     /** The requirement for a failure of indicator {@code i}: what to fix and to which standard (the deadline goes beside it, {@link #deadline}). */
     String of(Indicator i, Verdict v) {
         String q = (v.getPart() == null ? "" : v.getPart()) + subject(i, v);
-        org.dudao.engine.Bound bound = Standards.parse(i.bound());
+        Bound bound = Standards.parse(i.bound());
         boolean yesNo = bound != null && bound.isYesNo();
         String standard = standards.of(i, v);
         String children = children(v);

@@ -1,6 +1,6 @@
 package org.dudao.report;
 
-import org.dudao.history.Hashes;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -74,7 +74,7 @@ public final class RunFolder {
         if (m == null) return Optional.empty();
         for (Manifest.Entry e : m.files()) {
             Path f = abs.resolve(e.name());
-            if (!Files.isRegularFile(f) || !Hashes.sha256(f).equals(e.sha256())) return Optional.empty();
+            if (!Files.isRegularFile(f) || !Sha256.of(f).equals(e.sha256())) return Optional.empty();
         }
         for (Manifest.Entry e : m.replaced()) if (matches(abs.resolve(e.name()), e)) return Optional.empty();
         return strangers(abs, m).isEmpty() ? Optional.of(m) : Optional.empty();
@@ -108,7 +108,7 @@ public final class RunFolder {
             for (Manifest.Entry e : m.files()) {
                 Path target = dir.resolve(e.name());
                 Path staged = staged(dir, e.name(), m.runId());
-                if (Files.isRegularFile(staged) && !matches(target, e) && Hashes.sha256(staged).equals(e.sha256())) {
+                if (Files.isRegularFile(staged) && !matches(target, e) && Sha256.of(staged).equals(e.sha256())) {
                     AtomicFiles.move(staged, target);
                 }
             }
@@ -153,7 +153,7 @@ public final class RunFolder {
     }
 
     private static boolean matches(Path file, Manifest.Entry e) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) == e.size() && Hashes.sha256(file).equals(e.sha256());
+        return Files.isRegularFile(file) && Files.size(file) == e.size() && Sha256.of(file).equals(e.sha256());
     }
 
     private static Manifest read(Path dir) throws IOException {

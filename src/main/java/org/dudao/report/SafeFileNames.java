@@ -1,7 +1,9 @@
 package org.dudao.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,7 +48,7 @@ final class SafeFileNames {
     static String unique(String raw, String extension, Set<String> used) {
         String base = sanitise(raw, Integer.MAX_VALUE);
         String name = fit(base, extension);
-        for (int n = 2; !used.add(name.toLowerCase(java.util.Locale.ROOT)); n++) name = fit(base, "_" + n + extension);
+        for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) name = fit(base, "_" + n + extension);
         return name;
     }
 
@@ -63,7 +65,7 @@ final class SafeFileNames {
     }
 
     private static int bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** {@code dir/name}, refusing anything that would land elsewhere. */

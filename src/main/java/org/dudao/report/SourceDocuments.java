@@ -4,7 +4,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,7 @@ public final class SourceDocuments {
         Map<String, Long> lines = new HashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(csv), decoder)) {
+        try (Reader in = new InputStreamReader(Files.newInputStream(csv), decoder)) {
             var parser = format.parse(in);
             List<String> header = new ArrayList<>();
             for (String h : parser.getHeaderNames()) header.add(h.replace("\uFEFF", "").strip());
@@ -97,7 +99,7 @@ public final class SourceDocuments {
             }
         } catch (CharacterCodingException e) {
             throw new Malformed(where + "：不是 UTF-8 编码，请另存为 UTF-8（CSV UTF-8）");
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
             throw new Malformed(where + "：无法读取（" + e.getMessage() + "）");
         }
         return new SourceDocuments(out);

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -211,7 +212,7 @@ public final class XlsxReport {
         String base = WorkbookUtil.createSafeSheetName(i.id() + " " + shortName(i.name(), 31 - i.id().length() - 1), '_');
         if (base.length() > 31) base = base.substring(0, 31);
         String name = base;
-        for (int n = 2; !used.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+        for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) {
             String suffix = "~" + n;
             name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
         }

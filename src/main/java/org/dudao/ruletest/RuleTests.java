@@ -14,11 +14,13 @@ import org.dudao.model.Verdict;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ public final class RuleTests {
         /** Exercised pairs over required pairs, in percent (100 when nothing is required). */
         public BigDecimal percent() {
             if (required() == 0) return BigDecimal.valueOf(100);
-            return BigDecimal.valueOf(exercised() * 100L).divide(BigDecimal.valueOf(required()), 1, java.math.RoundingMode.DOWN);
+            return BigDecimal.valueOf(exercised() * 100L).divide(BigDecimal.valueOf(required()), 1, RoundingMode.DOWN);
         }
 
         /** True when the exact share (not the rounded one) reaches {@code minPercent}. */
@@ -135,7 +137,7 @@ public final class RuleTests {
         WorkbookLoader.Result loaded = new WorkbookLoader(rules.dictionary()).load(List.of(file));
         if (!loaded.unreadable().isEmpty()) {
             WorkbookException e = loaded.unreadable().get(0);
-            return FixtureResult.unreadable(file, "无法读取工作簿 " + e.getFile() + "：" + e.getMessage());
+            return FixtureResult.unreadable(file, e.describe());
         }
         Dataset data = loaded.dataset();
         if (data.years().isEmpty()) return FixtureResult.unreadable(file, file + "：没有可评估的数据（未找到带年度的地区表、学校表或班级表）");
@@ -175,7 +177,7 @@ public final class RuleTests {
 
     static Coverage coverage(RuleBase rules, List<FixtureResult> results) {
         Map<String, Set<Status>> seen = new LinkedHashMap<>();
-        Set<String> mentioned = new java.util.HashSet<>();
+        Set<String> mentioned = new HashSet<>();
         for (FixtureResult f : results) {
             for (Expectation e : f.expectations()) mentioned.add(e.indicator());
             for (Expectation e : f.passed()) seen.computeIfAbsent(e.indicator(), k -> EnumSet.noneOf(Status.class)).add(e.status());

@@ -1,6 +1,6 @@
 package org.dudao.serve;
 
-import org.dudao.cli.ExitCodes;
+import org.dudao.api.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,12 +15,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 
 /** {@code dudao serve adduser}: adds a console user, or changes one's role and password. */
 @Command(name = "adduser", mixinStandardHelpOptions = true,
         description = "添加或修改控制台用户。密码在终端中输入两次（或用 --password-stdin 从标准输入读一行），只以 bcrypt 哈希保存。",
         footer = {"", "角色：查看（运行和报告）、评估（另可发起评估）、管理（另可管理豁免和用户）。", "退出码：0 已保存；3 参数或密码不合要求、文件无法读写。"})
-public final class AddUserCommand implements java.util.concurrent.Callable<Integer> {
+public final class AddUserCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "dudao-data", description = "数据目录（默认 ./dudao-data），用户文件默认在其中")

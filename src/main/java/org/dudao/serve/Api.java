@@ -3,9 +3,9 @@ package org.dudao.serve;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.dudao.api.DudaoException;
+import org.dudao.api.WorkbookContents;
 import org.dudao.history.HistoryException;
-import org.dudao.load.RegionProbe;
-import org.dudao.load.WorkbookException;
 import org.dudao.model.Entity;
 
 import java.io.IOException;
@@ -131,7 +131,7 @@ final class Api {
         m.put("rulesSha256", r.rulesSha256);
         m.put("historyRunId", r.historyRunId);
         Map<String, String> reports = new LinkedHashMap<>();
-        if (r.state == RunState.State.DONE) for (String f : Downloads.FILES.keySet()) reports.put(Downloads.FILES.get(f), "/api/runs/" + r.id + "/" + f);
+        if (r.state == RunState.State.DONE) for (String f : Downloads.FILES.keySet()) reports.put(Downloads.FILES.get(f).id(), "/api/runs/" + r.id + "/" + f);
         m.put("reports", reports);
         List<Map<String, String>> regional = new ArrayList<>();
         for (int i = 0; i < r.regionReports.size(); i++) {
@@ -152,15 +152,14 @@ final class Api {
         Path dir = Files.createTempDirectory(console.config().data().resolve("tmp"), "inspect-");
         try {
             List<RunState.Input> inputs = Uploads.store(ctx.uploadedFiles("workbooks"), dir.resolve("inputs"));
-            RegionProbe probe = new RegionProbe(console.rules().dictionary());
             for (RunState.Input in : inputs) {
                 try {
-                    RegionProbe.Result r = probe.probe(dir.resolve(in.stored));
+                    WorkbookContents r = console.rules().probe(dir.resolve(in.stored));
                     List<Entity> regions = RunJob.regions(r);
                     in.years = List.copyOf(r.years());
                     in.regionCount = regions.size();
                     in.regions = regions.stream().limit(12).map(e -> e.displayName() + "（" + e.getCode() + "）").toList();
-                } catch (WorkbookException e) {
+                } catch (DudaoException e) {
                     in.problem = e.getMessage();
                 }
                 in.stored = null;

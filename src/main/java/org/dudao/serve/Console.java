@@ -1,15 +1,13 @@
 package org.dudao.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dudao.cli.RunPipeline;
-import org.dudao.engine.RuleBase;
+import org.dudao.api.Rules;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +18,7 @@ import java.util.List;
  */
 public final class Console implements AutoCloseable {
     private final ConsoleConfig config;
-    private final RuleBase rules;
+    private final Rules rules;
     private final HistoryStore history;
     private final RunStore runs;
     private final RunQueue queue;
@@ -28,7 +26,7 @@ public final class Console implements AutoCloseable {
     private final Logs logs;
     private final ObjectMapper json;
 
-    public Console(ConsoleConfig config, RuleBase rules, HistoryStore history, RunStore runs, Users users, Logs logs, ObjectMapper json) {
+    public Console(ConsoleConfig config, Rules rules, HistoryStore history, RunStore runs, Users users, Logs logs, ObjectMapper json) {
         this.config = config;
         this.rules = rules;
         this.history = history;
@@ -41,7 +39,7 @@ public final class Console implements AutoCloseable {
 
     public ConsoleConfig config() { return config; }
 
-    public RuleBase rules() { return rules; }
+    public Rules rules() { return rules; }
 
     public HistoryStore history() { return history; }
 
@@ -63,9 +61,15 @@ public final class Console implements AutoCloseable {
     /** The waiver files in force: the rules folder's, those given with --waivers, and the console's own. */
     public List<Path> waiverFiles() {
         List<Path> files = new ArrayList<>();
-        Path inRules = config.rules().resolve(Waivers.FILE_NAME);
+        Path inRules = rules.location().folder().resolve(Waivers.FILE_NAME);
         if (Files.isRegularFile(inRules)) files.add(inRules);
-        files.addAll(config.waiverFiles());
+        files.addAll(extraWaiverFiles());
+        return files;
+    }
+
+    /** The waiver files besides the rules folder's (which the rules apply themselves): --waivers and the console's own. */
+    List<Path> extraWaiverFiles() {
+        List<Path> files = new ArrayList<>(config.waiverFiles());
         if (Files.isRegularFile(config.consoleWaivers())) files.add(config.consoleWaivers());
         return files;
     }
@@ -73,10 +77,6 @@ public final class Console implements AutoCloseable {
     /** The waivers as they stand now (read at each run, so one added in the console applies to the next run). */
     public Waivers waivers() throws RuleCompileException {
         return Waivers.read(waiverFiles());
-    }
-
-    RunPipeline.Settings settings() throws RuleCompileException {
-        return new RunPipeline.Settings(waivers(), LocalDate.now());
     }
 
     /** Queues a recorded run; false when the queue is full. */

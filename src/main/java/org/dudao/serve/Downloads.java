@@ -1,7 +1,7 @@
 package org.dudao.serve;
 
 import io.javalin.http.Context;
-import org.dudao.cli.RunPipeline;
+import org.dudao.api.ReportFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +14,13 @@ import java.util.Map;
 
 /**
  * A run's reports, found by the run's id and a format from a fixed list, never by a path from the
- * request: the file is the one {@link RunPipeline#fileName} names in the run's own folder. Sent as an
+ * request: the file is the one {@link ReportFormat#fileName} names in the run's own folder. Sent as an
  * attachment with an RFC 6266/5987 file name (an ASCII fallback and the UTF-8 name), so 督导报告.docx
  * arrives under its Chinese name.
  */
 final class Downloads {
     /** What the API serves, by the last segment of its URL, and the format it is. */
-    static final Map<String, String> FILES = new LinkedHashMap<>();
+    static final Map<String, ReportFormat> FILES = new LinkedHashMap<>();
     private static final Map<String, String> TYPES = Map.of(
             "json", "application/json",
             "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -31,7 +31,7 @@ final class Downloads {
             + "base-uri 'none'; form-action 'none'; sandbox allow-scripts; script-src ";
 
     static {
-        for (String f : RunPipeline.FORMATS) FILES.put("report." + f, f);
+        for (ReportFormat f : ReportFormat.values()) FILES.put("report." + f.id(), f);
     }
 
     private Downloads() {}
@@ -39,12 +39,12 @@ final class Downloads {
     /** {@code /api/runs/{id}/report.<format>}: 404 for an unknown run or file, 409 while the run is not done. */
     static void report(Console console, Context ctx, String file, boolean attachment) throws IOException {
         RunState r = Runs.visible(console, ctx, ctx.pathParam("id"));
-        String format = FILES.get(file);
+        ReportFormat format = FILES.get(file);
         if (format == null) throw HttpError.notFound("没有这种报告：" + file + "（有：" + String.join("、", FILES.keySet()) + "）");
         ready(r);
-        Path path = console.runs().folder(r.id).resolve(RunPipeline.fileName(format));
-        String name = "dudao-" + r.id + "-" + RunPipeline.fileName(format);
-        send(ctx, path, TYPES.get(format), attachment ? name : null);
+        Path path = console.runs().folder(r.id).resolve(format.fileName());
+        String name = "dudao-" + r.id + "-" + format.fileName();
+        send(ctx, path, TYPES.get(format.id()), attachment ? name : null);
     }
 
     /** {@code /api/runs/{id}/regions/{n}}: the n-th region's docx, as the run recorded it. */

@@ -1,19 +1,22 @@
 package org.dudao.serve;
 
+import org.dudao.api.Dudao;
+import org.dudao.api.DudaoException;
+import org.dudao.api.Evaluation;
+import org.dudao.api.EvaluationRequest;
+import org.dudao.api.ExitCodes;
+import org.dudao.api.ReportFormat;
+import org.dudao.api.Rules;
+import org.dudao.api.WorkbookContents;
 import org.dudao.batch.Grouping;
-import org.dudao.cli.ExitCodes;
-import org.dudao.cli.RunPipeline;
-import org.dudao.cli.Version;
 import org.dudao.engine.RuleCompileException;
-import org.dudao.history.Hashes;
 import org.dudao.history.HistoryException;
 import org.dudao.history.NewRun;
-import org.dudao.load.RegionProbe;
-import org.dudao.load.WorkbookException;
 import org.dudao.model.Entity;
+import org.dudao.model.InputFile;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
-import org.dudao.report.Report;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +32,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One console run, on a thread of the {@link RunQueue}: a quick look into each workbook (its years
  * and regions, shown while the run goes on), then the run exactly as {@code evaluate} does it
- * ({@link RunPipeline#run} and {@link RunPipeline#write}, every format, and a docx per region), then
+ * ({@link Rules#evaluate} and {@link Evaluation#write}, every format, and a docx per region), then
  * its record in the history database, as {@code batch} records a region's run. Each stage and each
  * message of the pipeline's progress goes to the run's state as it happens.
  */
@@ -74,9 +78,8 @@ final class RunJob implements Runnable {
                 fail("工作簿所属地区 " + region.name() + "（" + region.key() + "）不在你的权限范围（" + user.region() + "）内", List.of());
                 return;
             }
-            RunPipeline.Settings settings;
             try {
-                settings = console.settings();
+                console.waivers(); // read again at each run: one added in the console applies to the next
             } catch (RuleCompileException e) {
                 fail("豁免文件有误：" + e.messages().stream().map(Object::toString).collect(Collectors.joining("；")), List.of());
                 return;
@@ -85,32 +88,35 @@ final class RunJob implements Runnable {
             Consumer<String> told = m -> step("读取与评估", m.replace(folder + "/", ""));
             step("读取与评估", "读取 " + paths.size() + " 个工作簿并按 " + console.rules().catalogue().size() + " 项指标评估");
             // in the order evaluate takes them (sorted by path), so the report is evaluate's byte for byte
-            RunPipeline.Outcome outcome = RunPipeline.run(console.rules(), console.config().rules().toString(), paths.stream().sorted().toList(), s.year,
-                    console.threadsPerRun(), settings, false, told);
-            if (!outcome.evaluated()) {
+            EvaluationRequest request = EvaluationRequest.of(paths.stream().sorted().toList()).withYear(s.year)
+                    .withThreads(console.threadsPerRun()).withWaivers(console.extraWaiverFiles()).withProgress(told);
+            Evaluation evaluation;
+            try {
+                evaluation = console.rules().evaluate(request);
+            } catch (DudaoException e) {
                 List<String> problems = new ArrayList<>();
-                for (WorkbookException e : outcome.unreadable()) problems.add(RunPipeline.unreadableMessage(e).replace(folder + "/", ""));
+                for (DudaoException.Problem p : e.problems()) problems.add(p.message().replace(folder + "/", ""));
                 List<String> recorded = new ArrayList<>(problems);
-                recorded.add(outcome.fatal());
+                recorded.add(e.getMessage());
                 record(region, startedAt, null, recorded, ExitCodes.CANNOT_RUN);
-                fail(outcome.fatal(), problems);
+                fail(e.getMessage(), problems);
                 return;
             }
-            Report report = outcome.report();
             Consumer<String> writing = m -> step("写报告", m.replace(folder + "/", ""));
-            List<Path> written = RunPipeline.write(report, RunPipeline.FORMATS, folder, false, console.threadsPerRun(), writing);
-            List<Path> regional = RunPipeline.write(report, List.of("docx"), folder.resolve(REGIONS), true, console.threadsPerRun(), writing);
+            Evaluation.WriteOptions options = Evaluation.WriteOptions.defaults().withThreads(console.threadsPerRun()).withProgress(writing);
+            List<Path> written = evaluation.write(folder, List.of(ReportFormat.values()), options);
+            List<Path> regional = evaluation.write(folder.resolve(REGIONS), List.of(ReportFormat.DOCX), options.withDocxPerRegion(true));
             step("记入历史", "记入结果历史库");
-            List<String> problems = report.runProblems().stream().map(p -> p.replace(folder + "/", "")).toList();
-            int exit = outcome.exitCode();
-            long historyId = record(region, startedAt, report, problems, exit);
+            List<String> problems = evaluation.runProblems().stream().map(p -> p.replace(folder + "/", "")).toList();
+            int exit = evaluation.exitCode();
+            long historyId = record(region, startedAt, evaluation, problems, exit);
             console.runs().update(id, r -> {
                 r.state = RunState.State.DONE;
                 r.stage = "完成";
                 r.finishedAt = now();
-                r.evaluatedYear = report.run().year();
-                r.counts = counts(report);
-                r.failing = failing(report.verdicts());
+                r.evaluatedYear = evaluation.year();
+                r.counts = counts(evaluation);
+                r.failing = failing(evaluation.verdicts());
                 r.exitCode = exit;
                 r.problems = problems;
                 r.historyRunId = historyId;
@@ -132,12 +138,11 @@ final class RunJob implements Runnable {
 
     /** Reads each workbook's years and regions, and the region the run belongs to (as {@code batch} groups workbooks). */
     private Grouping.Region probe(RunState s, List<Path> paths) throws IOException {
-        RegionProbe probe = new RegionProbe(console.rules().dictionary());
         List<Entity> all = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             int k = i;
             try {
-                RegionProbe.Result r = probe.probe(paths.get(i));
+                WorkbookContents r = console.rules().probe(paths.get(i));
                 all.addAll(r.entities());
                 List<Entity> regions = regions(r);
                 console.runs().update(id, st -> {
@@ -146,7 +151,7 @@ final class RunJob implements Runnable {
                     in.regionCount = regions.size();
                     in.regions = regions.stream().limit(REGIONS_SHOWN).map(e -> e.displayName() + "（" + e.getCode() + "）").toList();
                 });
-            } catch (WorkbookException e) {
+            } catch (DudaoException e) {
                 // the run goes on: the loader says the same, in the run's problems
                 console.runs().update(id, st -> st.inputs.get(k).problem = e.getMessage());
             }
@@ -157,26 +162,26 @@ final class RunJob implements Runnable {
     }
 
     /** The regions a quick look found, from the top level down, by code within a level. */
-    static List<Entity> regions(RegionProbe.Result r) {
+    static List<Entity> regions(WorkbookContents r) {
         return r.entities().stream().filter(e -> e.getKind().isRegion())
                 .sorted(Comparator.comparing(Entity::getKind).thenComparing(Entity::getCode)).toList();
     }
 
     /** Records the run in the history, as a batch of one region's run. */
-    private long record(Grouping.Region region, String startedAt, Report report, List<String> problems, int exit)
+    private long record(Grouping.Region region, String startedAt, Evaluation report, List<String> problems, int exit)
             throws HistoryException, IOException {
         RunState s = console.runs().get(id).orElseThrow();
         var history = console.history();
-        String rulesDir = console.config().rules().toString();
+        String rulesDir = console.rules().location().folder().toString();
         String folder = console.runs().folder(id).toAbsolutePath().toString();
-        long batch = history.startBatch(startedAt, Version.get(), rulesDir, console.rules().hash(), folder);
-        List<NewRun.Input> inputs = s.inputs.stream().map(i -> new NewRun.Input(i.name, i.sha256, i.bytes)).toList();
-        String inputsSha = Hashes.ofInputs(s.inputs.stream().map(i -> i.sha256).toList());
+        long batch = history.startBatch(startedAt, Dudao.version(), rulesDir, console.rules().sha256(), folder);
+        List<InputFile> inputs = s.inputs.stream().map(i -> new InputFile(i.name, i.sha256, i.bytes)).toList();
+        String inputsSha = Sha256.ofInputs(s.inputs.stream().map(i -> i.sha256).toList());
         String name = report == null ? region.name()
-                : Optional.ofNullable(report.data().entities().get(region.key())).map(Entity::displayName).orElse(region.name());
-        String years = report == null ? null : report.run().yearsPresent().stream().map(String::valueOf).collect(Collectors.joining(","));
-        NewRun run = new NewRun(region.key(), name, startedAt, report == null ? null : report.run().year(), years,
-                console.rules().hash(), inputsSha, String.join(",", RunPipeline.FORMATS), folder, report != null, exit, inputs);
+                : report.entity(region.key()).map(Entity::displayName).orElse(region.name());
+        String years = report == null ? null : report.yearsPresent().stream().map(String::valueOf).collect(Collectors.joining(","));
+        NewRun run = new NewRun(region.key(), name, startedAt, report == null ? null : report.year(), years,
+                console.rules().sha256(), inputsSha, Stream.of(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(",")), folder, report != null, exit, inputs);
         long runId = history.saveRun(batch, run, report == null ? List.of() : report.verdicts());
         for (String p : problems) history.problem(batch, runId, null, p);
         history.finishBatch(batch, now(), report == null ? 0 : 1, 0, problems.size(), exit);
@@ -206,9 +211,9 @@ final class RunJob implements Runnable {
         });
     }
 
-    static Map<String, Integer> counts(Report report) {
+    static Map<String, Integer> counts(Evaluation evaluation) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Status st : Status.values()) out.put(st.name(), report.counts().get(st));
+        for (Status st : Status.values()) out.put(st.name(), (int) evaluation.tally().count(st));
         return out;
     }
 

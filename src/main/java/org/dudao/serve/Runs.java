@@ -39,7 +39,7 @@ final class Runs {
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
         s.year = year;
         s.inputs = inputs;
-        s.rulesSha256 = console.rules().hash();
+        s.rulesSha256 = console.rules().sha256();
         store.put(s);
         if (!console.start(id, user)) {
             store.discard(id);

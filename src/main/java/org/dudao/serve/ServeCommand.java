@@ -2,8 +2,10 @@ package org.dudao.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.util.JavalinException;
-import org.dudao.cli.ExitCodes;
-import org.dudao.engine.RuleBase;
+import org.dudao.api.Dudao;
+import org.dudao.api.DudaoException;
+import org.dudao.api.ExitCodes;
+import org.dudao.api.Rules;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.RuleMessage;
 import org.dudao.engine.Waivers;
@@ -44,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "数据目录（默认 ./dudao-data）：各次运行（输入、报告、run.json）、用户文件、日志和默认的历史库")
     Path data;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "规则目录（默认 ./rules），启动时编译一次")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "规则目录（默认依次使用：当前目录下的 rules、安装目录中的 rules、程序内置的规则），启动时编译一次")
     Path rules;
 
     @Option(names = "--trust-rules", description = "信任规则文件：不检查其中的文件、网络、进程、反射等调用（仅限规则管理员）")
@@ -118,24 +121,25 @@ public final class ServeCommand implements Callable<Integer> {
     public static Running start(ConsoleConfig config, PrintWriter err) throws IOException {
         Users users = users(config, err);
         if (users == null || unguarded(config, users, err)) return null; // refused before the rules are compiled
-        RuleBase rules;
+        Rules rules;
         try {
-            rules = RuleBase.compile(config.rules(), config.trustRules());
-        } catch (RuleCompileException e) {
-            err.println("规则无法编译（" + e.messages().size() + " 个错误）：");
-            for (RuleMessage m : e.messages()) err.println(m);
+            // found as every command finds them: --rules, ./rules, the installation's, the built-in ones
+            rules = Dudao.rules(Dudao.locateRules(config.rules()), config.trustRules());
+        } catch (DudaoException e) {
+            err.println(e.getMessage());
+            for (DudaoException.Problem p : e.problems()) err.println(p);
             return null;
         }
         return start(config, rules, users, err);
     }
 
-    /** As {@link #start(ConsoleConfig, PrintWriter)}, with rules compiled from {@code config.rules()} already. */
-    public static Running start(ConsoleConfig config, RuleBase rules, PrintWriter err) throws IOException {
+    /** As {@link #start(ConsoleConfig, PrintWriter)}, with the rules compiled already. */
+    public static Running start(ConsoleConfig config, Rules rules, PrintWriter err) throws IOException {
         Users users = users(config, err);
         return users == null ? null : start(config, rules, users, err);
     }
 
-    private static Running start(ConsoleConfig config, RuleBase rules, Users users, PrintWriter err) throws IOException {
+    private static Running start(ConsoleConfig config, Rules rules, Users users, PrintWriter err) throws IOException {
         if (unguarded(config, users, err)) return null;
         Files.createDirectories(config.data().resolve("tmp"));
         ObjectMapper json = new ObjectMapper();

@@ -11,6 +11,7 @@ import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryException;
 import org.dudao.history.StoredRun;
 import org.dudao.report.AtomicFiles;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ final class Site {
     private static final Map<String, String> STATIC = Map.of("console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8");
     /** The report's own inline script, allowed by its hash in the report frame's policy (report.html carries the same in its meta tag). */
-    static final String REPORT_SCRIPT_HASH = sha256Base64(resource("/org/dudao/report/report.js"));
+    static final String REPORT_SCRIPT_HASH = Sha256.cspSource(resource("/org/dudao/report/report.js"));
 
     private final Console console;
     private final Auth auth;
@@ -262,14 +260,6 @@ final class Site {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Base64(byte[] bytes) {
-        try {
-            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

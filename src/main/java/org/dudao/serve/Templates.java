@@ -1,8 +1,7 @@
 package org.dudao.serve;
 
-import org.dudao.cli.TemplateCommand;
-import org.dudao.engine.RuleBase;
-import org.dudao.engine.RuleCompileException;
+import org.dudao.api.DudaoException;
+import org.dudao.api.Rules;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,21 +22,21 @@ final class Templates {
         LEVELS.put("class", "班级表");
     }
 
-    private final RuleBase rules;
+    private final Rules rules;
     private final Map<String, byte[]> made = new ConcurrentHashMap<>();
 
-    Templates(RuleBase rules) { this.rules = rules; }
+    Templates(Rules rules) { this.rules = rules; }
 
     byte[] get(String level) {
         if (!LEVELS.containsKey(level)) throw HttpError.notFound("没有这个层级的模板：" + level + "（有：" + String.join("、", LEVELS.keySet()) + "）");
         return made.computeIfAbsent(level, l -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                TemplateCommand.write(rules, l.equals("all") ? null : l, out);
+                rules.writeTemplate(l.equals("all") ? null : l, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (RuleCompileException e) {
-                throw new HttpError(500, "无法生成模板：" + e.getMessage());
+            } catch (DudaoException e) {
+                throw new HttpError(500, e.getMessage());
             }
             return out.toByteArray();
         });

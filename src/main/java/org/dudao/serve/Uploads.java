@@ -1,7 +1,7 @@
 package org.dudao.serve;
 
 import io.javalin.http.UploadedFile;
-import org.dudao.history.Hashes;
+import org.dudao.util.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ final class Uploads {
                 try (InputStream in = f.content()) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }
-                String sha = Hashes.sha256(tmp);
+                String sha = Sha256.of(tmp);
                 UploadType type;
                 try {
                     type = UploadType.of(tmp);

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.Evaluator;
 import org.dudao.engine.RuleBase;
 import org.dudao.load.WorkbookLoader;

@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dudao.api.ExitCodes;
 import org.dudao.testing.RegionWorkbooks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.testing.Fixture;
 import org.dudao.testing.RegionWorkbooks;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.report.Manifest;
 import org.dudao.report.RunFolder;
 import org.dudao.testing.Fixture;

@@ -1,5 +1,8 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
+import org.dudao.engine.RuleBase;
+import org.dudao.util.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,44 +15,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Where the rules come from: --rules, else ./rules, else the installation's rules/, else the rules built into the program. */
+/** The commands' use of the rules lookup (the lookup itself: org.dudao.api.RulesLookupTest). */
 class RulesLookupTest {
     @TempDir Path tmp;
 
-    private Path folder(String name) throws IOException {
-        return Files.createDirectories(tmp.resolve(name));
-    }
-
     @Test
-    void the_option_wins_then_the_working_folder_then_the_installation_then_the_built_in_rules() throws Exception {
-        Path option = folder("mine");
-        Path work = folder("work");
-        Path home = folder("dudao-1.0");
-        Files.createDirectories(work.resolve("rules"));
-        Files.createDirectories(home.resolve("rules"));
-
-        assertThat(RulesLookup.find(option, work, home)).isEqualTo(new RulesLookup.Found(option, RulesLookup.Source.OPTION));
-        assertThat(RulesLookup.find(null, work, home)).isEqualTo(new RulesLookup.Found(work.resolve("rules"), RulesLookup.Source.WORKING_FOLDER));
-        Path elsewhere = folder("elsewhere");
-        assertThat(RulesLookup.find(null, elsewhere, home)).isEqualTo(new RulesLookup.Found(home.resolve("rules"), RulesLookup.Source.INSTALLATION));
-        RulesLookup.Found builtIn = RulesLookup.find(null, elsewhere, folder("no-rules-here"));
-        assertThat(builtIn.source()).isEqualTo(RulesLookup.Source.BUILT_IN);
-        assertThat(builtIn.describe()).startsWith("内置规则 dudao ").contains("只读").contains("dudao rules init");
-        assertThat(builtIn.label()).startsWith("内置规则（dudao ");
-        // the rules built in are the shipped ones, file for file
-        assertThat(contents(builtIn.dir())).isEqualTo(contents(Path.of("rules")));
-    }
-
-    @Test
-    void a_missing_rules_folder_says_so_with_its_absolute_path_and_the_way_out() throws IOException {
+    void a_missing_rules_folder_ends_the_command_with_its_absolute_path() {
         Path none = tmp.resolve("没有的规则");
-        assertThatThrownBy(() -> RulesLookup.find(none, tmp, null)).isInstanceOf(RulesLookup.NotFound.class)
-                .hasMessageContaining("找不到规则目录 " + none.toAbsolutePath() + "（--rules 指定）").hasMessageContaining("dudao rules init");
-        Path file = Files.writeString(tmp.resolve("rules.txt"), "");
-        assertThatThrownBy(() -> RulesLookup.find(file, tmp, null)).hasMessageContaining(file.toAbsolutePath() + " 是一个文件");
-
         Cli r = Cli.run("rules", "list", "--rules", none.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(r.err()).startsWith("找不到规则目录 " + none.toAbsolutePath()).doesNotContain(":0:0");
@@ -60,7 +33,7 @@ class RulesLookupTest {
 
     @Test
     void a_run_from_another_folder_uses_the_built_in_rules_and_says_which_rules_with_their_hash() throws Exception {
-        String shipped = org.dudao.engine.RuleBase.compile(Path.of("rules")).hash();
+        String shipped = RuleBase.compile(Path.of("rules")).hash();
         Forked r = Forked.run(tmp, Map.of(), List.of(), "rules", "list");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("FUND-01").containsPattern("共 \\d+ 项指标；规则：内置规则 dudao \\S+（程序内置规则，只读")
@@ -73,7 +46,7 @@ class RulesLookupTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(f).toString(), org.dudao.history.Hashes.sha256(f));
+                files.put(dir.relativize(f).toString(), Sha256.of(f));
             }
         }
         return files;

@@ -3,6 +3,7 @@ package org.dudao.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.dudao.api.ExitCodes;
 import org.dudao.engine.VerdictStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

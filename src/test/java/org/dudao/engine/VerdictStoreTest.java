@@ -7,7 +7,6 @@ import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Status;
 import org.dudao.model.Tally;
 import org.dudao.model.Verdict;
-import org.dudao.model.VerdictJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package org.dudao.history;
 
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
+import org.dudao.model.InputFile;
 import org.dudao.model.Origin;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
@@ -28,7 +29,7 @@ final class HistoryStoreContract {
 
     static NewRun run(String region, String inputsSha) {
         return new NewRun(region, "乙市", "2026-01-01T00:00:00Z", 2024, "2023,2024", "rules-sha", inputsSha, "json", "/out/x", true, 2,
-                List.of(new NewRun.Input("a.xlsx", "sha-a", 10), new NewRun.Input("b.xlsx", "sha-b", 20)));
+                List.of(new InputFile("a.xlsx", "sha-a", 10), new InputFile("b.xlsx", "sha-b", 20)));
     }
 
     /** Round trip: a run with inputs and verdicts comes back exactly, decimals without rounding. */
@@ -48,7 +49,7 @@ final class HistoryStoreContract {
         assertThat(r.pass()).isEqualTo(1);
         assertThat(r.insufficient()).isEqualTo(1);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(store.inputs(first)).extracting(StoredRun.Input::file).containsExactly("a.xlsx", "b.xlsx");
+        assertThat(store.inputs(first)).extracting(InputFile::path).containsExactly("a.xlsx", "b.xlsx");
         List<StoredVerdict> vs = store.verdicts(first);
         assertThat(vs).extracting(StoredVerdict::entityCode).containsExactly("880101", "880102", "880101");
         assertThat(vs.get(1).observed()).isEqualByComparingTo("12301.5873015873015873015873");

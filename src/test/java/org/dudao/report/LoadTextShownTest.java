@@ -2,6 +2,7 @@ package org.dudao.report;
 
 import org.dudao.model.Dataset;
 import org.dudao.model.EntityKind;
+import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;
 import org.dudao.testing.TestData;
@@ -36,7 +37,7 @@ class LoadTextShownTest {
         tally.hidden();
         LoadProblem p = new LoadProblem(LoadProblem.Severity.WARNING, FILE, SHEET, "E2",
                 "工作表“" + SHEET + "”是隐藏的，其数据已使用（采用 1 行）：值“1" + BIDI + "2”");
-        Dataset withLoad = new Dataset(d.entities(), d.metrics(), d.params(), List.of(new Dataset.InputFile(FILE, "ab", 1L)),
+        Dataset withLoad = new Dataset(d.entities(), d.metrics(), d.params(), List.of(new InputFile(FILE, "ab", 1L)),
                 List.of(tally), List.of(p), new TreeSet<>(d.years()));
         return Reports.of(withLoad, 2024);
     }

@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.dudao.model.InputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class RunFolderTest {
 
     private static Manifest.Run run(String id) {
         return new Manifest.Run(id, "2025-01-01T00:00:00Z", "dudao", "test", "rules-hash", "inputs-hash",
-                List.of(new Manifest.Input("a.xlsx", "abc", 3)));
+                List.of(new InputFile("a.xlsx", "abc", 3)));
     }
 
     private List<Path> publish(String id, String... namesAndContents) throws IOException {
@@ -47,7 +48,7 @@ class RunFolderTest {
         assertThat(m.files().get(0)).satisfies(e -> {
             assertThat(e.size()).isEqualTo(3);
             assertThat(e.format()).isEqualTo("json");
-            assertThat(e.sha256()).isEqualTo(org.dudao.history.Hashes.sha256(dir.resolve("report.json")));
+            assertThat(e.sha256()).isEqualTo(org.dudao.util.Sha256.of(dir.resolve("report.json")));
         });
         assertThat(m.inputs()).singleElement().satisfies(i -> assertThat(i.path()).isEqualTo("a.xlsx"));
 

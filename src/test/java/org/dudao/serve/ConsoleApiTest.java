@@ -66,7 +66,7 @@ class ConsoleApiTest {
         assertThat(folder.resolve("report.json")).exists();
         assertThat(folder.resolve("督导报告.docx")).exists();
         assertThat(Files.readString(data.resolve(Logs.AUDIT))).contains("\"event\":\"run\"", r.path("inputs").get(0).path("sha256").asText(),
-                ConsoleFixture.rules().hash());
+                ConsoleFixture.rules().sha256());
         assertThat(Files.readString(data.resolve(Logs.ACCESS))).contains("\"path\":\"/api/runs\"");
     }
 
@@ -235,7 +235,7 @@ class ConsoleApiTest {
     @Test
     void indicators_history_and_waivers() throws Exception {
         JsonNode ind = http.getJson("/api/indicators");
-        assertThat(ind.path("rulesSha256").asText()).isEqualTo(ConsoleFixture.rules().hash());
+        assertThat(ind.path("rulesSha256").asText()).isEqualTo(ConsoleFixture.rules().sha256());
         assertThat(ind.path("indicators").size()).isEqualTo(ConsoleFixture.rules().catalogue().size());
         assertThat(ind.path("indicators").get(0).path("indicator").path("file").asText()).endsWith(".drl");
         JsonNode h = http.getJson("/api/history/000000");
@@ -259,7 +259,7 @@ class ConsoleApiTest {
             String html = Http.text(r);
             assertThat(html).as(path).contains("<html lang=\"zh-CN\">").doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son\\w+=\"|style=\"");
         }
-        assertThat(Http.text(http.get("/indicators"))).contains(ConsoleFixture.rules().hash(), "FUND-01");
+        assertThat(Http.text(http.get("/indicators"))).contains(ConsoleFixture.rules().sha256(), "FUND-01");
         HttpResponse<byte[]> t = http.get("/templates/county.xlsx");
         assertThat(t.statusCode()).isEqualTo(200);
         assertThat(t.headers().firstValue("Content-Disposition").orElse("")).contains("filename*=UTF-8''%E5%A1%AB%E6%8A%A5");

@@ -1,6 +1,7 @@
 package org.dudao.serve;
 
-import org.dudao.engine.RuleBase;
+import org.dudao.api.Dudao;
+import org.dudao.api.Rules;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,12 +11,12 @@ import java.util.List;
 
 /** A console on a free loopback port over the project's rules (compiled once for all the console's tests). */
 final class ConsoleFixture {
-    private static RuleBase rules;
+    private static Rules rules;
 
     private ConsoleFixture() {}
 
-    static synchronized RuleBase rules() throws Exception {
-        if (rules == null) rules = RuleBase.compile(Path.of("rules"));
+    static synchronized Rules rules() throws Exception {
+        if (rules == null) rules = Dudao.rules(Path.of("rules"));
         return rules;
     }
 

@@ -1,9 +1,17 @@
-package org.dudao.model;
+package org.dudao.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.dudao.model.ChildFinding;
+import org.dudao.model.EntityKind;
+import org.dudao.model.Metric;
+import org.dudao.model.MissingValue;
+import org.dudao.model.Origin;
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
+import org.dudao.model.Waiver;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.dudao.cli;
+package org.dudao.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,7 +73,7 @@ final class BuiltInRules {
         Files.createDirectories(target);
         try (Stream<Path> files = Files.walk(from)) {
             List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
-            List<Path> written = new java.util.ArrayList<>();
+            List<Path> written = new ArrayList<>();
             for (Path f : all) {
                 // a zip file system's paths are not the default file system's: resolve by name, segment by segment
                 Path to = target;

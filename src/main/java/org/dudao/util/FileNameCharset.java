@@ -1,4 +1,4 @@
-package org.dudao.cli;
+package org.dudao.util;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ public final class FileNameCharset {
     private FileNameCharset() {}
 
     /** Windows names files in UTF-16 whatever the code page: any name fits there. */
-    static Charset charset(String name, String os) {
+    public static Charset charset(String name, String os) {
         if (name == null || (os != null && os.startsWith("Windows"))) return StandardCharsets.UTF_8;
         try {
             return Charset.forName(name);
@@ -30,7 +30,7 @@ public final class FileNameCharset {
         return fits(name, CHARSET);
     }
 
-    static boolean fits(String name, Charset charset) {
+    public static boolean fits(String name, Charset charset) {
         return name.indexOf('\uFFFD') < 0 && charset.newEncoder().canEncode(name);
     }
 

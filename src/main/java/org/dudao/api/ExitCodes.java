@@ -1,4 +1,4 @@
-package org.dudao.cli;
+package org.dudao.api;
 
 import org.dudao.model.Status;
 import org.dudao.model.Tally;
