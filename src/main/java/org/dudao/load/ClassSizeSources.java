@@ -10,9 +10,11 @@ import org.dudao.model.Stage;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +38,7 @@ final class ClassSizeSources {
     static void reconcile(DatasetBuilder b, Set<Integer> years) {
         Map<String, DatasetBuilder.Held> all = b.held();
         Map<String, List<DatasetBuilder.Held>> kids = new HashMap<>();
-        java.util.Set<DatasetBuilder.Held> withBands = new java.util.LinkedHashSet<>();
+        Set<DatasetBuilder.Held> withBands = new LinkedHashSet<>();
         for (DatasetBuilder.Held h : all.values()) {
             Entity e = h.entity();
             if (e == null || e.getParentCode() == null) continue;
@@ -74,7 +76,7 @@ final class ClassSizeSources {
             if (of.isEmpty()) { detail.add(h); continue; }
             Set<Stage> st = stagesOf(h.entity(), all);
             if (!st.isEmpty() && of.containsAll(st)) detail.add(h);
-            else if (st.isEmpty() || !java.util.Collections.disjoint(of, st)) {
+            else if (st.isEmpty() || !Collections.disjoint(of, st)) {
                 detail.add(h);
                 unchecked = "“" + h.entity().getName() + "”的学段不明，无法确定是否属于" + stage;
             }

@@ -1,5 +1,7 @@
 package org.dudao.load;
 
+import org.dudao.model.ClassBand;
+
 import java.util.Set;
 
 /**
@@ -15,7 +17,7 @@ enum Column {
     static Column of(String name, SheetKind kind) {
         if (IGNORED_HEADERS.contains(name)) return IGNORED;
         // the number of classes of a size band (56-60人), on a school's or a region's row
-        if ((kind == SheetKind.SCHOOL || kind == SheetKind.REGION) && org.dudao.model.ClassBand.parse(name).isPresent()) return CLASS_BAND;
+        if ((kind == SheetKind.SCHOOL || kind == SheetKind.REGION) && ClassBand.parse(name).isPresent()) return CLASS_BAND;
         switch (kind) {
             case REGION -> {
                 switch (name) {

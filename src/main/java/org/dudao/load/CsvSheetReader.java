@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a {@code .csv} file as one sheet named after the file (without {@code .csv}), through the same
@@ -42,7 +43,7 @@ final class CsvSheetReader {
     private CsvSheetReader() {}
 
     static boolean isCsv(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".csv");
     }
 

@@ -1,7 +1,9 @@
 package org.dudao.load;
 
+import org.dudao.model.ClassBand;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
 import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.LoadProblem.Severity;
@@ -11,6 +13,8 @@ import org.dudao.model.Param;
 import org.dudao.model.SheetTally;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,7 +89,7 @@ final class DatasetBuilder {
         }
 
         void add(int year, int slot) {
-            if (n > 0 && n - 1 == more.length) more = java.util.Arrays.copyOf(more, Math.max(4, more.length * 2));
+            if (n > 0 && n - 1 == more.length) more = Arrays.copyOf(more, Math.max(4, more.length * 2));
             set(n++, slot(year, slot));
         }
 
@@ -213,8 +217,8 @@ final class DatasetBuilder {
         if (years.isEmpty() || year != lastYear) years.add(year);
         lastYear = year;
         e = e.withYear(year);
-        if (!parts && e.getKind() == org.dudao.model.EntityKind.SCHOOL && e.getCode().contains(SchoolParts.MARK)) parts = true;
-        if (!bands && e.getKind() == org.dudao.model.EntityKind.CLASS && e.getCode().contains(org.dudao.model.ClassBand.CODE_MARK)) bands = true;
+        if (!parts && e.getKind() == EntityKind.SCHOOL && e.getCode().contains(SchoolParts.MARK)) parts = true;
+        if (!bands && e.getKind() == EntityKind.CLASS && e.getCode().contains(ClassBand.CODE_MARK)) bands = true;
         Held fresh = new Held(e, year);
         Held held = entities.putIfAbsent(e.getCode(), fresh); // one lookup for a new entity
         if (held == null) {
@@ -375,7 +379,7 @@ final class DatasetBuilder {
         List<Metric> values = new ArrayList<>(metrics.size());
         for (Metric m : metrics) if (m != null) values.add(m);
         metrics.clear();
-        values = java.util.Collections.unmodifiableList(values);
+        values = Collections.unmodifiableList(values);
         return new Dataset(all, values, List.copyOf(params.values()), List.copyOf(inputs),
                 List.copyOf(sheets), List.copyOf(problems), new TreeSet<>(years));
     }
@@ -390,7 +394,7 @@ final class DatasetBuilder {
         for (Map.Entry<String, Held> entry : held.entrySet()) {
             Held h = entry.getValue();
             Entity e = h.entity;
-            if (e.getKind() != org.dudao.model.EntityKind.PROVINCE && e.getParentCode() != null && !e.getParentCode().isEmpty()
+            if (e.getKind() != EntityKind.PROVINCE && e.getParentCode() != null && !e.getParentCode().isEmpty()
                     && !h.parentFound) {
                 Origin o = e.getOrigin();
                 problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()

@@ -1,5 +1,8 @@
 package org.dudao.load;
 
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -26,9 +29,9 @@ final class Failures {
         StringBuilder all = new StringBuilder();
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof org.apache.poi.EncryptedDocumentException) return PASSWORD;
+            if (t instanceof EncryptedDocumentException) return PASSWORD;
             if (t instanceof OutOfMemoryError) return TOO_LARGE;
-            if (t instanceof org.apache.poi.hssf.OldExcelFormatException) return OLD_EXCEL;
+            if (t instanceof OldExcelFormatException) return OLD_EXCEL;
             all.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
         }
         String why = all.toString().toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class MetricDictionary {
                 lines.put(name, r.getRecordNumber() + 1);
             }
             PartOfCheck.validate(defs, csv, lines);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new DictionaryException(csv + ": 指标字典格式错误：" + e.getMessage());
         }
         // The plausible ranges of values live beside the dictionary, in validity.csv (optional).

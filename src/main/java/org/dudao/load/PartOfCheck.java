@@ -6,6 +6,7 @@ import org.dudao.model.Origin;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ final class PartOfCheck {
 
     /** Every 所属指标 must be a numeric metric of the dictionary, other than the metric itself. */
     static void validate(List<MetricDictionary.Def> defs, Path csv, Map<String, Long> lines) throws MetricDictionary.DictionaryException {
-        Map<String, MetricDictionary.Def> byName = new java.util.HashMap<>();
+        Map<String, MetricDictionary.Def> byName = new HashMap<>();
         for (MetricDictionary.Def d : defs) byName.put(Text.normalize(d.name()), d);
         for (MetricDictionary.Def d : defs) {
             for (String w : d.partOf()) {

@@ -8,6 +8,7 @@ import org.dudao.model.Origin;
 import org.dudao.model.Stage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ final class SchoolParts {
         String whole = wholeType(parts);
         Set<Stage> stages = Stage.ofClass(c.getStage() == null ? whole : whole + c.getStage(), null);
         List<Entity> fits = new ArrayList<>();
-        for (Entity p : parts) if (!java.util.Collections.disjoint(p.school().stages(), stages)) fits.add(p);
+        for (Entity p : parts) if (!Collections.disjoint(p.school().stages(), stages)) fits.add(p);
         if (fits.size() == 1) return c.withParent(fits.get(0).getCode(), c.getStage());
         Entity into = fits.isEmpty() ? parts.get(0) : fits.get(0);
         Origin o = c.getOrigin();

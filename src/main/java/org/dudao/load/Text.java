@@ -1,5 +1,6 @@
 package org.dudao.load;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ public final class Text {
     }
 
     /** A number typed as text ({@code 1,234.5}, {@code 85%} read as 85), or null when it is not one. */
-    public static java.math.BigDecimal number(String raw) {
+    public static BigDecimal number(String raw) {
         return raw == null ? null : Values.parseNumber(raw).map(Values.Num::value).orElse(null);
     }
 

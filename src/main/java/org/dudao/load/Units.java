@@ -1,6 +1,7 @@
 package org.dudao.load;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,6 @@ public final class Units {
         Optional<Unit> f = find(from);
         Optional<Unit> t = find(to);
         if (f.isEmpty() || t.isEmpty() || !f.get().kind().equals(t.get().kind())) return Optional.empty();
-        return Optional.of(f.get().factor().divide(t.get().factor(), java.math.MathContext.DECIMAL128).stripTrailingZeros());
+        return Optional.of(f.get().factor().divide(t.get().factor(), MathContext.DECIMAL128).stripTrailingZeros());
     }
 }

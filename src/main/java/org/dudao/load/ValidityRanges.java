@@ -1,11 +1,13 @@
 package org.dudao.load;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dudao.model.Metric;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +98,7 @@ public final class ValidityRanges {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
-            org.apache.commons.csv.CSVParser parser = format.parse(in);
+            CSVParser parser = format.parse(in);
             for (CSVRecord rec : parser) {
                 String name = Text.normalize(rec.get(0));
                 if (name.isEmpty()) continue;
@@ -115,7 +117,7 @@ public final class ValidityRanges {
                 if (kind != null) r.byKind.put(kind, range);
                 else r.byMetric.put(name, range);
             }
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new MetricDictionary.DictionaryException(csv + ": 合理范围表格式错误：" + e.getMessage());
         }
         return r;

@@ -2,9 +2,11 @@ package org.dudao.load;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Reading the values offices type: text numbers, percentages, years, codes and yes/no answers. */
 final class Values {
@@ -12,7 +14,7 @@ final class Values {
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("((?:19|20|21)\\d{2})年");
 
     /** Optional.of(y) for the years 1900–2199 a cell may hold, made once: a year is read on every row. */
-    private static final List<Optional<Integer>> YEARS = java.util.stream.IntStream.rangeClosed(1900, 2199)
+    private static final List<Optional<Integer>> YEARS = IntStream.rangeClosed(1900, 2199)
             .mapToObj(Optional::of).toList();
 
     private Values() {}
@@ -70,7 +72,7 @@ final class Values {
             if (c.number().signum() == 0) return Optional.of(false);
             return Optional.empty();
         }
-        return switch (Text.normalize(c.asText()).toLowerCase(java.util.Locale.ROOT)) {
+        return switch (Text.normalize(c.asText()).toLowerCase(Locale.ROOT)) {
             case "是", "有", "已", "y", "yes", "true", "√", "✓", "1" -> Optional.of(true);
             case "否", "无", "未", "没有", "n", "no", "false", "×", "✗", "0" -> Optional.of(false);
             default -> Optional.empty();

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -81,7 +82,7 @@ final class XlsxReader {
             StylesTable styles = reader.getStylesTable();
             boolean date1904 = date1904(reader);
             Formats formats = new Formats(styles);
-            java.util.Map<String, Boolean> hidden = HiddenSheets.of(reader);
+            Map<String, Boolean> hidden = HiddenSheets.of(reader);
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
