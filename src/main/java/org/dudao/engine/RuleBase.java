@@ -58,10 +58,12 @@ public final class RuleBase {
     private final MetricDictionary dictionary;
     private final String hash;
     private final Map<String, Param> params;
+    private final boolean fromCache;
 
     private RuleBase(Path dir, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
-                     MetricDictionary dictionary, String hash, Map<String, Param> params) {
+                     MetricDictionary dictionary, String hash, Map<String, Param> params, boolean fromCache) {
         this.params = params;
+        this.fromCache = fromCache;
         this.dir = dir;
         this.kieBase = kieBase;
         this.rules = rules;
@@ -81,6 +83,8 @@ public final class RuleBase {
     public String hash() { return hash; }
     /** Parameters set in {@code rules/params.csv} (参数名称,参数值,说明): below a workbook's 参数 sheet, above a rule's default. */
     public Map<String, Param> params() { return params; }
+    /** True when the compiled rules came from the rule cache ({@link RuleCache}) rather than a compile in this run. */
+    public boolean fromCache() { return fromCache; }
 
     public static final String PARAMS_FILE = "params.csv";
 
@@ -101,13 +105,33 @@ public final class RuleBase {
         // Read once: the bytes the sandbox checks are the bytes Drools compiles.
         Map<Path, byte[]> sources = new LinkedHashMap<>();
         for (Path drl : drls) sources.put(drl, read(drl));
-        if (!trusted) {
+        // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
+        String hash = hash(dir, files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList(), sources);
+        RuleCache cache = RuleCache.configured();
+        String key = RuleCache.key(hash, trusted);
+        // A hit was stored by a compile of these very bytes that passed the same check: it is not checked again.
+        KieBase kieBase = cache == null ? null : cache.load(key);
+        boolean fromCache = kieBase != null;
+        if (!fromCache && !trusted) {
             List<RuleMessage> refused = RuleGuard.check(sources);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = readDictionary(dir);
         Map<String, Param> params = readParams(dir);
+        if (!fromCache) kieBase = build(dir, drls, sources);
+        Map<String, RuleMeta> metas = new LinkedHashMap<>();
+        List<Indicator> catalogue = new ArrayList<>();
+        List<RuleMessage> errors = new ArrayList<>();
+        readMetadata(dir, kieBase, metas, catalogue, errors);
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        errors.addAll(Thresholds.apply(dir, metas, catalogue));
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages());
+        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash, params, fromCache);
+    }
 
+    /** Compiles the rule files with Drools, each under its real path so that errors name it. */
+    private static KieBase build(Path dir, List<Path> drls, Map<Path, byte[]> sources) throws RuleCompileException {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.dudao.rules", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -130,16 +154,7 @@ public final class RuleBase {
         }
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
 
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-        Map<String, RuleMeta> metas = new LinkedHashMap<>();
-        List<Indicator> catalogue = new ArrayList<>();
-        readMetadata(dir, kieBase, metas, catalogue, errors);
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        errors.addAll(Thresholds.apply(dir, metas, catalogue));
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
-        List<Path> hashed = files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList();
-        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, hashed), params);
+        return ks.newKieContainer(releaseId).getKieBase();
     }
 
     private static Map<String, Param> readParams(Path dir) throws RuleCompileException {
@@ -367,13 +382,15 @@ public final class RuleBase {
         }
     }
 
-    private static String hash(Path dir, List<Path> files) throws RuleCompileException {
+    /** SHA-256 over the files' names and bytes; a rule file's bytes are those already read (checked and compiled). */
+    private static String hash(Path dir, List<Path> files, Map<Path, byte[]> read) throws RuleCompileException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Path f : files) {
                 md.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(read(f));
+                byte[] bytes = read.get(f);
+                md.update(bytes != null ? bytes : read(f));
                 md.update((byte) 0);
             }
             return HexFormat.of().formatHex(md.digest());
