@@ -110,23 +110,26 @@ public final class RuleBase {
         RuleCache cache = RuleCache.configured();
         String key = RuleCache.key(hash, trusted);
         // A hit was stored by a compile of these very bytes that passed the same check: it is not checked again.
-        KieBase kieBase = cache == null ? null : cache.load(key);
-        boolean fromCache = kieBase != null;
+        RuleCache.Hit hit = cache == null ? null : cache.load(key);
+        boolean fromCache = hit != null;
         if (!fromCache && !trusted) {
             List<RuleMessage> refused = RuleGuard.check(sources);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = readDictionary(dir);
         Map<String, Param> params = readParams(dir);
-        if (!fromCache) kieBase = build(dir, drls, sources);
+        KieBase kieBase = fromCache ? hit.kieBase() : build(dir, drls, sources);
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         List<Indicator> catalogue = new ArrayList<>();
         List<RuleMessage> errors = new ArrayList<>();
         readMetadata(dir, kieBase, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        errors.addAll(Thresholds.apply(dir, metas, catalogue));
+        // thresholds.xlsx is under the hash too: a hit has its rows, and the workbook (POI's slowest start) is not opened
+        List<Thresholds.Entry> table = fromCache ? hit.table() : Thresholds.read(dir, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages());
+        errors.addAll(Thresholds.apply(dir, table, metas, catalogue));
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages(), table);
         return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash, params, fromCache);
     }
 
@@ -215,16 +218,20 @@ public final class RuleBase {
                                      List<RuleMessage> errors) {
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
+        // Each file read once, each rule's line found once (not once per comparison of the sort).
+        Map<String, List<String>> files = new HashMap<>();
+        Map<Rule, Integer> lines = new HashMap<>();
+        for (Rule r : all) lines.put(r, lineOf(dir, r, files));
         all.sort((a, b) -> {
             int f = String.valueOf(sourceOf(a)).compareTo(String.valueOf(sourceOf(b)));
-            return f != 0 ? f : Integer.compare(lineOf(dir, a), lineOf(dir, b));
+            return f != 0 ? f : Integer.compare(lines.get(a), lines.get(b));
         });
         Map<String, Indicator> first = new LinkedHashMap<>();
         for (Rule r : all) {
             Map<String, String> md = new HashMap<>();
             r.getMetaData().forEach((k, v) -> md.put(k, unquote(v)));
             String file = relativeSource(r);
-            int line = lineOf(dir, r);
+            int line = lines.get(r);
             String id = md.get("id");
             if (id == null || id.isBlank()) continue; // a helper rule, not an indicator: `rules check` lints it
             Indicator base = first.get(id);
@@ -329,20 +336,20 @@ public final class RuleBase {
         return s.startsWith("src/main/resources/") ? s.substring("src/main/resources/".length()) : s;
     }
 
-    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule). */
-    private static int lineOf(Path dir, Rule r) {
-        String rel = relativeSource(r);
-        Path f = dir.resolve(rel);
-        if (!Files.isRegularFile(f)) return 0;
-        try {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String t = lines.get(i).strip();
-                if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
-                        || t.equals("rule " + r.getName())) return i + 1;
+    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule); {@code files} keeps the files read. */
+    private static int lineOf(Path dir, Rule r, Map<String, List<String>> files) {
+        List<String> lines = files.computeIfAbsent(relativeSource(r), rel -> {
+            Path f = dir.resolve(rel);
+            try {
+                return Files.isRegularFile(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
+            } catch (IOException e) {
+                return List.of();
             }
-        } catch (IOException e) {
-            return 0;
+        });
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
+                    || t.equals("rule " + r.getName())) return i + 1;
         }
         return 0;
     }

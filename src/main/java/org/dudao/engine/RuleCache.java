@@ -183,8 +183,11 @@ final class RuleCache {
         }
     }
 
-    /** The stored packages under {@code key} as a new KieBase, or null on a miss (a bad entry is deleted). */
-    KieBase load(String key) {
+    /** What an entry gives back: the rule base, and the thresholds table's rows (null: the folder has none). */
+    record Hit(KieBase kieBase, List<Thresholds.Entry> table) {}
+
+    /** The entry under {@code key} with its packages in a new KieBase, or null on a miss (a bad entry is deleted). */
+    Hit load(String key) {
         Path entry = entry(key);
         if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             LOG.debug("规则缓存未命中：{}", entry);
@@ -198,10 +201,10 @@ final class RuleCache {
             }
             if (Files.size(entry) > MAX_BYTES) throw new IOException("条目过大");
             byte[] payload = payload(Files.readAllBytes(entry), key);
-            KieBase base = kieBase(payload);
+            Hit hit = hit(payload);
             Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis())); // recently used: kept by prune
             LOG.debug("规则缓存命中：{}", entry);
-            return base;
+            return hit;
         } catch (Exception | LinkageError e) { // whatever an entry does wrong, compiling is the answer
             LOG.debug("规则缓存条目无法使用，将重新编译：{}：{}", entry, e.toString());
             delete(entry);
@@ -223,25 +226,42 @@ final class RuleCache {
         return payload;
     }
 
-    private static KieBase kieBase(byte[] payload) throws IOException, ClassNotFoundException {
+    private static Hit hit(byte[] payload) throws IOException, ClassNotFoundException {
         List<InternalKnowledgePackage> packages = new ArrayList<>();
+        List<Thresholds.Entry> table = null;
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RuleCache.class.getClassLoader())) {
             in.setObjectInputFilter(FILTER);
+            int rows = in.readInt();
+            if (rows >= 0) {
+                table = new ArrayList<>();
+                for (int r = 0; r < rows; r++) {
+                    String[] f = new String[Thresholds.Entry.FIELDS];
+                    for (int i = 0; i < f.length; i++) f[i] = in.readUTF();
+                    table.add(Thresholds.Entry.of(f));
+                }
+            }
             int n = in.readInt();
             for (int i = 0; i < n; i++) packages.add((InternalKnowledgePackage) in.readObject());
         }
         KieBase base = KnowledgeBaseFactory.newKnowledgeBase();
         ((InternalRuleBase) base).addPackages(packages);
-        return base;
+        return new Hit(base, table);
     }
 
-    /** Writes the packages under {@code key} (atomically, 0600) and drops the least recently used entries past {@link #KEEP}. */
-    void store(String key, Collection<KiePackage> packages) {
+    /**
+     * Writes the packages and the thresholds table's rows (null: none) under {@code key} (atomically,
+     * 0600) and drops the least recently used entries past {@link #KEEP}.
+     */
+    void store(String key, Collection<KiePackage> packages, List<Thresholds.Entry> table) {
         Path entry = entry(key);
         Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+                out.writeInt(table == null ? -1 : table.size());
+                if (table != null) {
+                    for (Thresholds.Entry e : table) for (String f : e.fields()) out.writeUTF(f);
+                }
                 out.writeInt(packages.size());
                 for (KiePackage p : packages) out.writeObject(p);
             }

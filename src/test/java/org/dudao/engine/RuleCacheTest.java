@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.dudao.load.WorkbookLoader;
 import org.dudao.model.Verdict;
 import org.dudao.model.VerdictJson;
+import org.dudao.testing.Workbooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,18 @@ class RuleCacheTest {
     }
 
     @Test
+    void aHitBringsBackTheThresholdsTable() throws Exception {
+        Workbooks.create().sheet("界值").row("指标", "学段/层级", "界值").row("SAFE-01", "", ">= 70%").save(rules.resolve("thresholds.xlsx"));
+        RuleBase first = RuleBase.compile(rules);
+        RuleBase second = RuleBase.compile(rules);
+
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.catalogue()).filteredOn(i -> i.id().equals("SAFE-01")).singleElement()
+                .satisfies(i -> assertThat(i.bound()).contains("70").contains("界值表 thresholds.xlsx"));
+        assertThat(second.rules()).isEqualTo(first.rules());
+    }
+
+    @Test
     void aChangedRuleFileInvalidatesTheEntry() throws Exception {
         RuleBase.compile(rules);
         Path drl;
@@ -139,6 +152,7 @@ class RuleCacheTest {
         String key = RuleCache.key(base.hash(), false);
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
+            out.writeInt(-1); // no thresholds table
             out.writeInt(1);
             out.writeObject(new URL("http://example.invalid/")); // a known deserialisation gadget start
         }
@@ -149,6 +163,7 @@ class RuleCacheTest {
         assertThat(RuleBase.compile(rules).fromCache()).isTrue();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload.toByteArray()))) {
             in.setObjectInputFilter(RuleCache.FILTER);
+            in.readInt();
             in.readInt();
             assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class).hasMessageContaining("REJECTED");
         }
