@@ -1,6 +1,6 @@
 package org.dudao.bench;
 
-import org.dudao.engine.Patterns;
+import org.dudao.engine.WeightedCv;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;
@@ -125,7 +125,7 @@ public final class HandLoop {
 
     /**
      * The enrolment-weighted coefficients of variation, per county and stage (小学, 初中), in the same
-     * decimal arithmetic as the rules ({@code Patterns.weightedCv}): the engine's cost is what differs.
+     * decimal arithmetic as the rules ({@link WeightedCv}): the engine's cost is what differs.
      */
     public static List<Balance> balance(Dataset data, int year) {
         Map<String, Map<String, Metric>> metrics = index(data);
@@ -147,7 +147,7 @@ public final class HandLoop {
                     if (pupils == null || resource == null || pupils.signum() == 0) continue;
                     rows.add(new BigDecimal[]{resource, pupils});
                 }
-                BigDecimal cv = rows.isEmpty() ? null : Patterns.weightedCv(rows);
+                BigDecimal cv = rows.isEmpty() ? null : WeightedCv.of(rows);
                 if (cv != null && cv.compareTo(maxCv) > 0) maxCv = cv;
             }
             String[] key = g.getKey().split("\\|");

@@ -1,6 +1,7 @@
 package org.dudao.serve;
 
-import org.dudao.engine.RuleBase;
+import org.dudao.api.Dudao;
+import org.dudao.api.Rules;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -30,7 +31,7 @@ public final class ServeLoad {
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int queue = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path data = Files.createTempDirectory("dudao-serve-load");
-        RuleBase rules = RuleBase.compile(Path.of("rules"));
+        Rules rules = Dudao.rules(Path.of("rules"));
         ServeCommand.Running console = ServeCommand.start(ConsoleFixture.config(data, 200L * 1024 * 1024, jobs, queue), rules,
                 new PrintWriter(System.err, true));
         if (console == null) throw new IllegalStateException("console did not start");

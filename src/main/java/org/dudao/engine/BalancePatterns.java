@@ -114,7 +114,7 @@ final class BalancePatterns {
             return out.status(Status.INSUFFICIENT_DATA).missing(l.missing()).missingValues(l.gaps())
                     .message("数据不足：缺少 " + String.join("、", l.missing())).build();
         }
-        BigDecimal cv = weightedCv(rows);
+        BigDecimal cv = WeightedCv.of(rows);
         String formula = stage + "：" + resource + "按在校学生数加权的差异系数 CV = S / X̄，X̄ = Σ" + resource + " / Σ在校学生数，"
                 + "S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²)；参与计算的学校 " + rows.size() + " 所" + (excluded.isEmpty() ? "" : "，" + excluded) + "；标准：" + l.text();
         out.formula(formula);
@@ -130,25 +130,6 @@ final class BalancePatterns {
         }
         Status s = c.narrow(cv, l.number(), b.op()) ? Status.WARN : Status.PASS;
         return out.status(s).message(Messages.meets(said, l.text()) + c.warnText(s, null)).build();
-    }
-
-    /**
-     * The enrolment-weighted coefficient of variation of rows {resource, pupils}: null when the
-     * total resource is 0. Public for tests.
-     */
-    static BigDecimal weightedCv(List<BigDecimal[]> rows) {
-        MathContext mc = MathContext.DECIMAL128;
-        BigDecimal res = BigDecimal.ZERO, pupils = BigDecimal.ZERO;
-        for (BigDecimal[] r : rows) { res = res.add(r[0]); pupils = pupils.add(r[1]); }
-        if (res.signum() == 0 || pupils.signum() == 0) return null;
-        BigDecimal mean = res.divide(pupils, mc);
-        BigDecimal var = BigDecimal.ZERO;
-        for (BigDecimal[] r : rows) {
-            BigDecimal xi = r[0].divide(r[1], mc);
-            BigDecimal d = xi.subtract(mean);
-            var = var.add(r[1].divide(pupils, mc).multiply(d.multiply(d, mc), mc), mc);
-        }
-        return var.sqrt(mc).divide(mean, mc);
     }
 
     static boolean isSpecialEducation(Entity s) {

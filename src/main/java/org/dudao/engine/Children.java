@@ -33,7 +33,8 @@ public record Children(String level, List<String> stages, String label, Membersh
     List<Entity> of(Facts facts, Entity parent, int year) {
         List<Entity> out = new ArrayList<>();
         for (Entity c : level.equals(REGIONS) ? facts.regionsFrom(parent) : facts.descendants(parent, level)) {
-            if (!facts.hasYear(c.getCode(), year)) continue; // closed, or not in this year's return
+            // closed, or not in this year's return; asked of the entity in hand, not looked up by code among all the run's
+            if (!c.hasYear(year)) continue;
             if (membership != null ? membership.of(facts, c) == Boolean.TRUE : stages.isEmpty() || stageMatches(c.getStage(), stages)) {
                 out.add(c);
             }

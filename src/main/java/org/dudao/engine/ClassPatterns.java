@@ -232,7 +232,7 @@ final class ClassPatterns {
     private static boolean noSchoolCouldHave(Facts facts, Entity e, Children kids, int year) {
         boolean any = false;
         for (Entity s : facts.descendants(e, "学校")) {
-            if (!facts.hasYear(s.getCode(), year)) continue;
+            if (!s.hasYear(year)) continue;
             any = true;
             Set<Stage> st = s.school().stages();
             if (st.isEmpty()) return false;

@@ -64,7 +64,7 @@ final class ClassSizes {
         List<Entity> all = parent.getKind() == EntityKind.CLASS ? List.of(parent) : facts.descendants(parent, "班级");
         List<Item> out = new ArrayList<>(all.size());
         for (Entity c : all) {
-            if (!facts.hasYear(c.getCode(), year)) continue;
+            if (!c.hasYear(year)) continue; // the entity in hand: no lookup of its code among all the run's entities
             Boolean member = kids.membership() == null ? Boolean.TRUE : kids.membership().of(facts, c);
             if (member == Boolean.FALSE) continue;
             out.add(item(facts, c, member, metric, year));

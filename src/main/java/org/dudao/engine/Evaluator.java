@@ -232,13 +232,15 @@ public final class Evaluator {
         return rank;
     }
 
+    /** A verdict's subject: a verdict about a part of an entity (a county's 小学) is its own subject, one per part. */
+    private record Subject(String indicator, String entity, String part, int year) {}
+
     static List<String> duplicates(List<Verdict> verdicts) {
-        Set<String> seen = new HashSet<>();
+        Set<Subject> seen = new HashSet<>(verdicts.size() * 2);
         List<String> problems = new ArrayList<>();
         for (Verdict v : verdicts) {
-            // A verdict about a part of an entity (a county's 小学) is its own subject: one per part.
-            String key = v.getIndicator() + " " + v.getEntityCode() + " " + v.getPart() + " " + v.getYear();
-            if (!seen.add(key)) {
+            // a record, not a string built per verdict: this runs over every verdict of a run
+            if (!seen.add(new Subject(v.getIndicator(), v.getEntityCode(), v.getPart(), v.getYear()))) {
                 problems.add("指标 " + v.getIndicator() + " 对 " + v.getEntityCode() + (v.getPart() == null ? "" : "（" + v.getPart() + "）")
                         + "（" + v.getYear()
                         + "年）给出了多个结论：请检查规则是否重复匹配");

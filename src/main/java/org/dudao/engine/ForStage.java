@@ -28,7 +28,7 @@ public record ForStage(Expr inner, String enrolment, List<String> stageWords) im
         if (m != null && m.getValue() != null) return m.getValue().signum() == 0 ? year + "年“" + enrolment + "”为 0" : null;
         int schools = 0;
         for (Entity s : facts.descendants(e, "学校")) {
-            if (!facts.hasYear(s.getCode(), year)) continue;
+            if (!s.hasYear(year)) continue;
             schools++;
             if (Children.stageMatches(s.getStage(), stageWords)) return null;
         }

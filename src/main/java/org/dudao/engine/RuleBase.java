@@ -57,10 +57,12 @@ public final class RuleBase {
     private final MetricDictionary dictionary;
     private final String hash;
     private final Map<String, Param> params;
+    private final boolean fromCache;
 
     private RuleBase(Path dir, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
-                     MetricDictionary dictionary, String hash, Map<String, Param> params) {
+                     MetricDictionary dictionary, String hash, Map<String, Param> params, boolean fromCache) {
         this.params = params;
+        this.fromCache = fromCache;
         this.dir = dir;
         this.kieBase = kieBase;
         this.rules = rules;
@@ -80,6 +82,8 @@ public final class RuleBase {
     public String hash() { return hash; }
     /** Parameters set in {@code rules/params.csv} (参数名称,参数值,说明): below a workbook's 参数 sheet, above a rule's default. */
     public Map<String, Param> params() { return params; }
+    /** True when the compiled rules came from the rule cache ({@link RuleCache}) rather than a compile in this run. */
+    public boolean fromCache() { return fromCache; }
 
     public static final String PARAMS_FILE = "params.csv";
 
@@ -100,13 +104,36 @@ public final class RuleBase {
         // Read once: the bytes the sandbox checks are the bytes Drools compiles.
         Map<Path, byte[]> sources = new LinkedHashMap<>();
         for (Path drl : drls) sources.put(drl, read(drl));
-        if (!trusted) {
+        // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
+        String hash = hash(dir, files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList(), sources);
+        RuleCache cache = RuleCache.configured();
+        String key = RuleCache.key(hash, trusted);
+        // A hit was stored by a compile of these very bytes that passed the same check: it is not checked again.
+        RuleCache.Hit hit = cache == null ? null : cache.load(key);
+        boolean fromCache = hit != null;
+        if (!fromCache && !trusted) {
             List<RuleMessage> refused = RuleGuard.check(sources);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = readDictionary(dir);
         Map<String, Param> params = readParams(dir);
+        KieBase kieBase = fromCache ? hit.kieBase() : build(dir, drls, sources);
+        Map<String, RuleMeta> metas = new LinkedHashMap<>();
+        List<Indicator> catalogue = new ArrayList<>();
+        List<RuleMessage> errors = new ArrayList<>();
+        readMetadata(dir, kieBase, metas, catalogue, errors);
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        // thresholds.xlsx is under the hash too: a hit has its rows, and the workbook (POI's slowest start) is not opened
+        List<Thresholds.Entry> table = fromCache ? hit.table() : Thresholds.read(dir, errors);
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        errors.addAll(Thresholds.apply(dir, table, metas, catalogue));
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages(), table);
+        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash, params, fromCache);
+    }
 
+    /** Compiles the rule files with Drools, each under its real path so that errors name it. */
+    private static KieBase build(Path dir, List<Path> drls, Map<Path, byte[]> sources) throws RuleCompileException {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.dudao.rules", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -129,16 +156,7 @@ public final class RuleBase {
         }
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
 
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-        Map<String, RuleMeta> metas = new LinkedHashMap<>();
-        List<Indicator> catalogue = new ArrayList<>();
-        readMetadata(dir, kieBase, metas, catalogue, errors);
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        errors.addAll(Thresholds.apply(dir, metas, catalogue));
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
-        List<Path> hashed = files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList();
-        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash(dir, hashed), params);
+        return ks.newKieContainer(releaseId).getKieBase();
     }
 
     private static Map<String, Param> readParams(Path dir) throws RuleCompileException {
@@ -199,16 +217,20 @@ public final class RuleBase {
                                      List<RuleMessage> errors) {
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
+        // Each file read once, each rule's line found once (not once per comparison of the sort).
+        Map<String, List<String>> files = new HashMap<>();
+        Map<Rule, Integer> lines = new HashMap<>();
+        for (Rule r : all) lines.put(r, lineOf(dir, r, files));
         all.sort((a, b) -> {
             int f = String.valueOf(sourceOf(a)).compareTo(String.valueOf(sourceOf(b)));
-            return f != 0 ? f : Integer.compare(lineOf(dir, a), lineOf(dir, b));
+            return f != 0 ? f : Integer.compare(lines.get(a), lines.get(b));
         });
         Map<String, Indicator> first = new LinkedHashMap<>();
         for (Rule r : all) {
             Map<String, String> md = new HashMap<>();
             r.getMetaData().forEach((k, v) -> md.put(k, unquote(v)));
             String file = relativeSource(r);
-            int line = lineOf(dir, r);
+            int line = lines.get(r);
             String id = md.get("id");
             if (id == null || id.isBlank()) continue; // a helper rule, not an indicator: `rules check` lints it
             Indicator base = first.get(id);
@@ -313,20 +335,20 @@ public final class RuleBase {
         return s.startsWith("src/main/resources/") ? s.substring("src/main/resources/".length()) : s;
     }
 
-    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule). */
-    private static int lineOf(Path dir, Rule r) {
-        String rel = relativeSource(r);
-        Path f = dir.resolve(rel);
-        if (!Files.isRegularFile(f)) return 0;
-        try {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String t = lines.get(i).strip();
-                if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
-                        || t.equals("rule " + r.getName())) return i + 1;
+    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule); {@code files} keeps the files read. */
+    private static int lineOf(Path dir, Rule r, Map<String, List<String>> files) {
+        List<String> lines = files.computeIfAbsent(relativeSource(r), rel -> {
+            Path f = dir.resolve(rel);
+            try {
+                return Files.isRegularFile(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
+            } catch (IOException e) {
+                return List.of();
             }
-        } catch (IOException e) {
-            return 0;
+        });
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
+                    || t.equals("rule " + r.getName())) return i + 1;
         }
         return 0;
     }
@@ -366,12 +388,14 @@ public final class RuleBase {
         }
     }
 
-    private static String hash(Path dir, List<Path> files) throws RuleCompileException {
+    /** SHA-256 over the files' names and bytes; a rule file's bytes are those already read (checked and compiled). */
+    private static String hash(Path dir, List<Path> files, Map<Path, byte[]> read) throws RuleCompileException {
         MessageDigest md = Sha256.digest();
         for (Path f : files) {
             md.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(read(f));
+            byte[] bytes = read.get(f);
+            md.update(bytes != null ? bytes : read(f));
             md.update((byte) 0);
         }
         return Sha256.hex(md);

@@ -121,7 +121,7 @@ final class SchoolPatterns {
         if (none && applicable.membership() != null) {
             List<String> others = new ArrayList<>();
             for (Entity s : c.facts().descendants(e, "学校")) {
-                if (!c.facts().hasYear(s.getCode(), c.year())) continue;
+                if (!s.hasYear(c.year())) continue;
                 if (applicable.membership().of(c.facts(), s) != Boolean.FALSE) { others = null; break; }
                 others.add(s.displayName() + "（" + s.getStage() + "）");
             }

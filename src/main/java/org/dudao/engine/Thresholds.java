@@ -35,21 +35,35 @@ final class Thresholds {
     static final String FILE_NAME = "thresholds.xlsx";
     private static final int HEADER_SCAN_ROWS = 10;
 
-    private record Entry(String sheet, int row, String id, String label, String value, String idRef, String labelRef, String valueRef) {}
+    /** One row of the table as read: the rule cache keeps these as {@link #fields()}, so a warm run does not open the workbook. */
+    record Entry(String sheet, int row, String id, String label, String value, String idRef, String labelRef, String valueRef) {
+        static final int FIELDS = 8;
+
+        String[] fields() {
+            return new String[]{sheet, Integer.toString(row), id, label, value, idRef, labelRef, valueRef};
+        }
+
+        static Entry of(String[] f) {
+            return new Entry(f[0], Integer.parseInt(f[1]), f[2], f[3], f[4], f[5], f[6], f[7]);
+        }
+    }
 
     private Thresholds() {}
 
-    /**
-     * Applies the table in {@code dir}, if there is one, to the rules' metadata and the catalogue (both
-     * changed in place); returns the mistakes found, and then changes nothing.
-     */
-    static List<RuleMessage> apply(Path dir, Map<String, RuleMeta> metas, List<Indicator> catalogue) {
+    /** The rows of the table in {@code dir}, or null when there is none; a row or file that cannot be read is added to {@code errors}. */
+    static List<Entry> read(Path dir, List<RuleMessage> errors) {
         Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) return List.of();
-        String shown = file.toString();
+        return Files.isRegularFile(file) ? read(file, file.toString(), errors) : null;
+    }
+
+    /**
+     * Applies the table's rows ({@link #read}; null: no table) to the rules' metadata and the catalogue
+     * (both changed in place); returns the mistakes found, and then changes nothing.
+     */
+    static List<RuleMessage> apply(Path dir, List<Entry> entries, Map<String, RuleMeta> metas, List<Indicator> catalogue) {
+        if (entries == null) return List.of();
+        String shown = dir.resolve(FILE_NAME).toString();
         List<RuleMessage> errors = new ArrayList<>();
-        List<Entry> entries = read(file, shown, errors);
-        if (!errors.isEmpty()) return errors;
 
         Map<String, Bound> ruleBounds = new LinkedHashMap<>();
         for (RuleMeta m : metas.values()) ruleBounds.putIfAbsent(m.indicator().id(), m.bound());

@@ -94,16 +94,16 @@ public final class JsonReport {
         int threads = verdicts.size() > CHUNK ? Math.max(1, maxThreads) : 1;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, JsonReport::daemon) : null;
         try {
-            Deque<Future<byte[]>> window = new ArrayDeque<>();
+            Deque<Future<ByteArrayOutputStream>> window = new ArrayDeque<>();
             boolean first = true;
             while (chunks.hasNext() || !window.isEmpty()) {
                 while (chunks.hasNext() && window.size() < 2 * threads) {
                     Supplier<List<Verdict>> chunk = chunks.next();
                     window.add(pool != null ? pool.submit(() -> encode(chunk.get())) : CompletableFuture.completedFuture(encode(chunk.get())));
                 }
-                byte[] text = window.poll().get();
+                ByteArrayOutputStream text = window.poll().get();
                 out.write((first ? " " : ", ").getBytes(StandardCharsets.US_ASCII));
-                out.write(text);
+                text.writeTo(out); // not toByteArray(): that copied every chunk (the whole report) once more
                 first = false;
             }
         } catch (InterruptedException e) {
@@ -127,13 +127,13 @@ public final class JsonReport {
         return t;
     }
 
-    private static byte[] encode(List<Verdict> chunk) throws IOException {
+    private static ByteArrayOutputStream encode(List<Verdict> chunk) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * 2048);
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             g.setPrettyPrinter(new InsideVerdicts());
             for (Verdict v : chunk) VerdictJson.write(g, v);
         }
-        return bytes.toByteArray();
+        return bytes;
     }
 
     /** The report's pretty printer as it stands inside the verdicts array: one object deep, verdicts separated by ", ". */

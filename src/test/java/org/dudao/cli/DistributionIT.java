@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,6 +80,36 @@ class DistributionIT {
         }
         JsonNode run = new ObjectMapper().readTree(work.resolve("out/report.json").toFile()).path("run");
         assertThat(run.path("inputs").get(1).path("file").asText()).isEqualTo("样本-2024.xlsx");
+    }
+
+    @Test
+    void the_first_run_leaves_a_class_archive_and_the_rule_cache_that_later_runs_use_quietly() throws Exception {
+        Path cache = tmp.resolve("缓存");
+        Forked first = launch(tmp, Map.of("DUDAO_CACHE_DIR", cache.toString()), "rules", "list");
+        Forked second = launch(tmp, Map.of("DUDAO_CACHE_DIR", cache.toString()), "rules", "list");
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).isEmpty();
+        assertThat(second.stdout()).isEqualTo(first.stdout());
+        assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> s = Files.list(cache)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).anyMatch(n -> n.matches("classes-\\d+\\.jsa")).anyMatch(n -> n.endsWith(".kb"))
+                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lst") || n.endsWith(".failed"));
+        }
+    }
+
+    @Test
+    void a_cache_folder_others_may_write_gets_no_class_archive() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("共用缓存"));
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Forked r = launch(tmp, Map.of("DUDAO_CACHE_DIR", cache.toString()), "rules", "list");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s.toList()).isEmpty();
+        }
     }
 
     @Test
@@ -152,6 +183,10 @@ class DistributionIT {
 
     /** bin/dudao in {@code dir} under the POSIX locale, with the Java running these tests. */
     private static Forked launch(Path dir, String... args) throws Exception {
+        return launch(dir, Map.of(), args);
+    }
+
+    private static Forked launch(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dudao").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -159,6 +194,7 @@ class DistributionIT {
         pb.environment().put("LANG", "C");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("JAVA_OPTS");
+        pb.environment().putAll(env);
         return Forked.of(pb);
     }
 }

@@ -205,13 +205,13 @@ class BalanceTest {
     @Test
     void weighted_coefficient_formula() {
         // two schools, resource 100 for 10 pupils and 300 for 30: same per-pupil value, CV 0
-        assertThat(BalancePatterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("100"), new BigDecimal("10")},
+        assertThat(WeightedCv.of(List.of(new BigDecimal[]{new BigDecimal("100"), new BigDecimal("10")},
                 new BigDecimal[]{new BigDecimal("300"), new BigDecimal("30")}))).isEqualByComparingTo("0");
         // X = 1 (1 pupil) and 3 (3 pupils): mean 10/4 = 2.5; S² = 1/4·2.25 + 3/4·0.25 = 0.75; CV = √0.75 / 2.5
-        BigDecimal cv = BalancePatterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("1"), new BigDecimal("1")},
+        BigDecimal cv = WeightedCv.of(List.of(new BigDecimal[]{new BigDecimal("1"), new BigDecimal("1")},
                 new BigDecimal[]{new BigDecimal("9"), new BigDecimal("3")}));
         assertThat(cv.doubleValue()).isCloseTo(Math.sqrt(0.75) / 2.5, within(1e-12));
-        assertThat(BalancePatterns.weightedCv(List.<BigDecimal[]>of(new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ONE}))).isNull();
+        assertThat(WeightedCv.of(List.<BigDecimal[]>of(new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ONE}))).isNull();
     }
 
     @Test
@@ -260,7 +260,7 @@ class BalanceTest {
         Verdict county = verdict(vs, "BAL-COUNTY", C);
         assertThat(county.getStatus()).as(county.getMessage()).isEqualTo(Status.PASS);
         // per-pupil values 1.2 and 1.0 times the bound, 1000 and 500 pupils: every coefficient is the same
-        BigDecimal one = BalancePatterns.weightedCv(List.of(new BigDecimal[]{new BigDecimal("1200"), new BigDecimal("1000")},
+        BigDecimal one = WeightedCv.of(List.of(new BigDecimal[]{new BigDecimal("1200"), new BigDecimal("1000")},
                 new BigDecimal[]{new BigDecimal("500"), new BigDecimal("500")}));
         assertThat(vs).filteredOn(v -> v.getIndicator().startsWith("BAL-CV-") && "小学".equals(v.getPart()))
                 .allSatisfy(v -> assertThat(v.getObserved().doubleValue()).isCloseTo(one.doubleValue(), within(1e-9)));
