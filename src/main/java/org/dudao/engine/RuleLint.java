@@ -133,7 +133,7 @@ public final class RuleLint {
         }
         RuleLint lint = new RuleLint(dir, base);
         try {
-            for (Path f : RuleBase.listFiles(dir)) {
+            for (Path f : RuleFolder.listFiles(dir)) {
                 if (!f.getFileName().toString().endsWith(".drl")) continue;
                 RuleFile file = RuleFiles.read(f);
                 for (Rule r : file.rules()) lint.blocks.add(new Block(f, r, ConsequenceCalls.of(file, r)));
