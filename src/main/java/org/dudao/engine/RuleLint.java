@@ -86,6 +86,7 @@ public final class RuleLint {
     private final Path dir;
     private final RuleBase base;
     private final List<Block> blocks = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
 
     /** A rule as parsed, with its file and its consequence read as calls. */
     private record Block(Path file, Rule rule, ConsequenceCalls calls) {
@@ -117,7 +118,6 @@ public final class RuleLint {
             return p.type() != null && (p.type().equals(type) || p.type().endsWith("." + type));
         }
     }
-    private final List<Finding> findings = new ArrayList<>();
 
     private RuleLint(Path dir, RuleBase base) {
         this.dir = dir;
