@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * a thousands separator only where every group after the first has three digits: {@code 1,20} may be a
  * decimal comma or a typo, and reading it as 120 would change the statistic silently. The value is
  * parsed as a {@link BigDecimal} and its order of magnitude checked before anything converts it, so
- * {@code 1e-400} never becomes 0 nor {@code 1E+400} infinity.
+ * {@code 1e-400} never becomes 0 nor {@code 1E+400} infinity. A space between digits ({@code 1 200},
+ * the SI grouping) is a separator under the same rule: {@code 1 20} is refused, not read as 120.
  */
 final class NumberText {
     /** Nothing a statistic counts or measures reaches 10^16 (a national budget in 元 is about 10^13). */
@@ -22,13 +23,15 @@ final class NumberText {
     /** What looks like a number: digits with commas and a point anywhere, maybe an exponent, and whatever follows. */
     private static final Pattern LOOSE = Pattern.compile("([-+]?[\\d,]*\\d[\\d,]*(?:\\.[\\d,]*)?|[-+]?\\.\\d[\\d,]*)(?:[eE]([-+]?\\d+))?(.*)");
     private static final String GROUPS = "千位分隔符后应为三位数字（若为小数请用小数点）";
+    /** Spaces (any kind, full-width too) between two digits: grouping, which {@link Text#normalize} would otherwise drop. */
+    private static final Pattern SPACE_BETWEEN_DIGITS = Pattern.compile("(?<=\\p{Nd})[\\p{Zs}\\t]+(?=\\p{Nd})");
     private static final String RANGE = "超出范围（统计数据的绝对值应小于 10 的 16 次方，不为 0 时不小于 10 的 -12 次方）";
 
     private NumberText() {}
 
     /** The number the text is, percent sign and all; empty when it is none, or one no statistic can be. */
     static Optional<Values.Num> parse(String raw) {
-        String t = Text.normalize(raw);
+        String t = normalized(raw);
         boolean percent = t.endsWith("%");
         if (percent) t = t.substring(0, t.length() - 1);
         if (!STRICT.matcher(t).matches() || exponentTooLong(t)) return Optional.empty();
@@ -41,7 +44,7 @@ final class NumberText {
      * or empty when it is valid, or no number at all (a word, a unit the caller looks at).
      */
     static Optional<String> whyNot(String raw) {
-        Matcher m = LOOSE.matcher(Text.normalize(raw));
+        Matcher m = LOOSE.matcher(normalized(raw));
         if (!m.matches()) return Optional.empty();
         String mantissa = m.group(1), exponent = m.group(2);
         if (mantissa.indexOf(',') >= 0 && !STRICT.matcher(mantissa).matches()) {
@@ -53,6 +56,21 @@ final class NumberText {
         }
         if (exponent == null && outOfRange(new BigDecimal(mantissa.replace(",", "")))) return Optional.of(outOfRangeText(raw));
         return Optional.empty();
+    }
+
+    /** The text as {@link Text#normalize} gives it, but a space between digits kept as a thousands separator. */
+    private static String normalized(String raw) {
+        if (raw == null) return "";
+        String t = raw.strip();
+        return Text.normalize(hasSpace(t) ? SPACE_BETWEEN_DIGITS.matcher(t).replaceAll(",") : t);
+    }
+
+    private static boolean hasSpace(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\t' || Character.isSpaceChar(c)) return true;
+        }
+        return false;
     }
 
     /** {@code “1e-400”超出范围（…）}. */

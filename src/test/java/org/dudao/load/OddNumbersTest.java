@@ -122,6 +122,12 @@ class OddNumbersTest {
         assertThat(NumberText.whyNot("约5000人")).isEmpty();
         assertThat(NumberText.whyNot("1,234")).isEmpty();
         assertThat(NumberText.whyNot("1,20%")).get().asString().contains("千位分隔符");
+        // a space between digits groups them under the same rule (SI style, NBSP and full-width spaces too)
+        assertThat(NumberText.parse("1 200")).get().satisfies(n -> assertThat(n.value()).isEqualByComparingTo("1200"));
+        assertThat(NumberText.parse("12\u00a0345\u3000678")).get().satisfies(n -> assertThat(n.value()).isEqualByComparingTo("12345678"));
+        assertThat(NumberText.parse(" 85 % ")).get().satisfies(n -> assertThat(n.value()).isEqualByComparingTo("85"));
+        assertThat(NumberText.parse("1 20")).isEmpty();
+        assertThat(NumberText.whyNot("1 20")).get().asString().isEqualTo("“1 20”不是有效的数：千位分隔符后应为三位数字（若为小数请用小数点）");
         assertThat(NumberText.whyNot("12345678901234567")).get().asString().contains("超出范围");
     }
 }
