@@ -25,7 +25,7 @@ final class Requirements {
     static final int CHILDREN_SHOWN = 3;
     private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
     private static final Pattern RATE = Pattern.compile("率|比例|之比|占比|系数");
-    private static final Pattern OUTSIDE_BRACKETS_DIGIT = Pattern.compile("[0-9０-９]");
+    private static final Pattern DIGIT = Pattern.compile("[0-9０-９]");
     private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
 
     private final Standards standards;
@@ -103,7 +103,7 @@ final class Requirements {
      * 每所学校至少6项指标): a number outside brackets. Such a name is quoted whole; “提高” it would not read.
      */
     static boolean states(String quantity) {
-        return OUTSIDE_BRACKETS_DIGIT.matcher(quantity.replaceAll("（[^）]*）|\\([^)]*\\)", "")).find();
+        return DIGIT.matcher(quantity.replaceAll("（[^）]*）|\\([^)]*\\)", "")).find();
     }
 
     private static String verb(String standard) {
