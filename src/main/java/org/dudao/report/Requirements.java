@@ -55,14 +55,14 @@ final class Requirements {
         String pattern = i.pattern() == null ? "" : i.pattern();
         if (pattern.equals("coverage")) {
             String who = children.isEmpty() ? "所属各单位" : children;
-            return "督促" + who + (built.find() ? "建成" + built.group(1) : "落实“" + Shown.text(i.name()) + "”的要求");
+            return "督促" + who + (built.find() ? "建成" + built.group(1) : "落实" + Shown.quoted(i.name()) + "的要求");
         }
         if (pattern.equals("task")) {
             // a task's name is what is to be done (认定150个网络名师工作室): it is quoted, not made a quantity
             int deadline = standard.indexOf("，任务期限");
             String target = deadline < 0 ? standard : standard.substring(0, deadline);
             String seen = v.getObservedText() == null || v.getObservedText().isEmpty() ? "" : "，现为 " + observed(v, yesNo);
-            return "落实年度任务“" + Shown.text(i.name()) + "”（目标" + target + seen + "）";
+            return "落实年度任务" + Shown.quoted(i.name()) + "（目标" + target + seen + "）";
         }
         if (pattern.equals("zero")) return "消除" + q + "，实现清零" + now(v, "现有 ", false) + (children.isEmpty() ? "" : "，涉及" + children);
         // a roll-up's observed value counts its children ("2 个学校不达标"): the children are named instead
@@ -74,7 +74,7 @@ final class Requirements {
             case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
                     + (rollUp ? "" : "（" + year + "年比上年变化 " + observed(v) + "）");
             case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
-            default -> states(q) ? "落实“" + Shown.text(i.name()) + "”的要求" + now : verb(standard) + q + "，使其" + standard + now;
+            default -> states(q) ? "落实" + Shown.quoted(i.name()) + "的要求" + now : verb(standard) + q + "，使其" + standard + now;
         };
         if (children.isEmpty()) return task;
         return rollUp ? "督促" + children + "整改：" + task : task + "，重点督促" + children;

@@ -25,6 +25,14 @@ public final class Shown {
         return cut(clean(s), TEXT_LIMIT);
     }
 
+    /**
+     * Text quoted as a document quotes it: in “…”, its own double quotes made single (‘徐特立项目’), as
+     * Chinese usage nests quotation marks.
+     */
+    public static String quoted(String s) {
+        return "“" + text(s).replace('“', '‘').replace('”', '’') + "”";
+    }
+
     /** Control and bidi characters written out visibly; nothing cut. */
     public static String clean(String s) {
         return s == null ? "" : TerminalText.safe(s);

@@ -184,6 +184,11 @@ class WordingTest {
         Verdict task = Verdict.builder("TASK-EDU-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("99"), "99 所")
                 .bound("不低于 100 所，任务期限 2024年（至2024年12月31日）").build();
         assertThat(w.requirement(task)).isEqualTo("落实年度任务“完成100所省级智慧校园示范校认定”（目标不低于 100 所，现为 99 所）");
+        Indicator named = indicator("TASK-HS-01", "启动建设100所县域普通高中“徐特立项目”，年内开工建设", "task", ">= 100 所");
+        Verdict started = Verdict.builder("TASK-HS-01", city, 2024).status(Status.FAIL).observed(new BigDecimal("99"), "99 所")
+                .bound("不低于 100 所").build();
+        assertThat(new Requirements(w.standards, 2024).of(named, started)).as("quotes within a quotation become single")
+                .isEqualTo("落实年度任务“启动建设100所县域普通高中‘徐特立项目’，年内开工建设”（目标不低于 100 所，现为 99 所）");
         Verdict music = Verdict.builder("GUAR-MUSIC", city, 2024).status(Status.FAIL).observed(new BigDecimal("0.8"), "0.8 间/12个班").build();
         assertThat(w.requirement(music)).isEqualTo("落实“每12个班级配备面积不小于96平方米的音乐专用教室1间以上”的要求（现为 0.8 间/12个班）");
         Verdict school = Verdict.builder("BAL-SCHOOL", city, 2024).status(Status.FAIL).observed(BigDecimal.ZERO, "0 项达标")
