@@ -21,25 +21,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A verdict as a JSON object: the form {@code report.json} documents ({@code docs/report-json.md})
- * and the one verdicts are kept in on disk while a large run waits for its report. Writing and
- * reading it back give an equal verdict, so one form serves both. Works with any Jackson generator
+ * A verdict as a JSON object: the form {@code report.json} documents ({@code docs/report-json.md}),
+ * where cited values are referred to by index ({@link Refs}), and the self-contained form verdicts
+ * are kept in on disk while a large run waits for its report ({@link #writeExact}), which {@link #read}
+ * turns back into an equal verdict. Works with any Jackson generator
  * and parser (text JSON for the report, Smile for the spill).
  */
 public final class VerdictJson {
     private VerdictJson() {}
 
-    /** Writes the verdict as report.json has it: decimals rounded to at most 10 places (see {@link #number}). */
-    public static void write(JsonGenerator g, Verdict v) throws IOException {
-        write(g, v, false);
+    /**
+     * How report.json ({@code dudao.report/2}) refers to what a verdict cites: a value by its index in
+     * the report's {@code values}, a file by its index in {@code files}, and at most {@link #childLimit}
+     * children listed (the full count is {@code childrenCount}).
+     */
+    public interface Refs {
+        int value(Metric m);
+
+        /** The file's index, or null for a cell that names no file. */
+        Integer file(String file);
+
+        int childLimit();
     }
 
-    /** Writes the verdict with every decimal exactly as held, so that {@link #read} gives an equal verdict back. */
+    /** Writes the verdict as report.json has it: decimals rounded to at most 10 places (see {@link #number}), evidence by reference. */
+    public static void write(JsonGenerator g, Verdict v, Refs refs) throws IOException {
+        write(g, v, false, refs);
+    }
+
+    /** Writes the verdict with every decimal and every cited value in full, so that {@link #read} gives an equal verdict back. */
     public static void writeExact(JsonGenerator g, Verdict v) throws IOException {
-        write(g, v, true);
+        write(g, v, true, null);
     }
 
-    private static void write(JsonGenerator g, Verdict v, boolean exact) throws IOException {
+    private static void write(JsonGenerator g, Verdict v, boolean exact, Refs refs) throws IOException {
         g.writeStartObject();
         g.writeStringField("indicator", v.getIndicator());
         g.writeStringField("name", v.getName());
@@ -84,17 +99,25 @@ public final class VerdictJson {
             g.writeEndArray();
         }
         g.writeArrayFieldStart("evidence");
-        for (Metric m : v.getEvidence()) evidence(g, m, exact);
+        for (Metric m : v.getEvidence()) {
+            if (refs == null) evidence(g, m, exact);
+            else g.writeNumber(refs.value(m));
+        }
         g.writeEndArray();
+        List<ChildFinding> children = v.getChildren();
+        if (refs != null) {
+            g.writeNumberField("childrenCount", children.size());
+            children = children.subList(0, Math.min(children.size(), refs.childLimit()));
+        }
         g.writeArrayFieldStart("children");
-        for (ChildFinding c : v.getChildren()) {
+        for (ChildFinding c : children) {
             g.writeStartObject();
             g.writeStringField("entity", c.entity());
             g.writeStringField("entityName", c.entityName());
             g.writeStringField("status", c.status().name());
             g.writeStringField("message", c.message());
             g.writeArrayFieldStart("cells");
-            for (Origin o : c.cells()) origin(g, o);
+            for (Origin o : c.cells()) origin(g, o, refs);
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -130,9 +153,16 @@ public final class VerdictJson {
         g.writeEndObject();
     }
 
-    private static void origin(JsonGenerator g, Origin o) throws IOException {
+    private static void origin(JsonGenerator g, Origin o, Refs refs) throws IOException {
         g.writeStartObject();
-        g.writeStringField("file", o.getFile());
+        if (refs == null) {
+            g.writeStringField("file", o.getFile());
+        } else {
+            Integer file = refs.file(o.getFile());
+            g.writeFieldName("file");
+            if (file == null) g.writeNull();
+            else g.writeNumber(file);
+        }
         g.writeStringField("sheet", o.getSheet());
         g.writeStringField("cell", o.getCell());
         g.writeEndObject();

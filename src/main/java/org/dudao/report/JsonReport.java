@@ -27,6 +27,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +41,9 @@ import java.util.function.Supplier;
  * from {@code run.time}) and a large run needs no tree in memory.
  */
 public final class JsonReport {
-    public static final String SCHEMA = "dudao.report/1";
+    public static final String SCHEMA = "dudao.report/2";
+    /** Up to this many verdicts the report is indented for a person; above it, compact (no reader pages through more). */
+    static final int PRETTY_LIMIT = 1000;
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private JsonReport() {}
@@ -59,8 +62,9 @@ public final class JsonReport {
     }
 
     private static void write(Report report, OutputStream out, int threads) throws IOException {
+        boolean pretty = report.verdicts().size() <= PRETTY_LIMIT;
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            if (pretty) g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
             run(g, report);
@@ -70,8 +74,10 @@ public final class JsonReport {
             parameters(g, report);
             g.writeArrayFieldStart("verdicts");
             g.flush();
-            verdicts(report.verdicts(), out, threads);
+            CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT);
+            verdicts(report.verdicts(), out, threads, cited, pretty);
             g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
+            cited.write(g);
             g.writeArrayFieldStart("runProblems");
             for (String p : report.runProblems()) g.writeString(p);
             g.writeEndArray();
@@ -84,25 +90,31 @@ public final class JsonReport {
     }
 
     /**
-     * The verdicts, pretty-printed as the report's generator would print them inside its array, but
-     * chunk by chunk on all cores: at national scale turning three million verdicts into text is most
-     * of the report's time, and the chunks are independent. Written in order, so the bytes do not
-     * depend on the number of threads.
+     * The verdicts, printed as the report's generator would print them inside its array, but chunk by
+     * chunk on all cores: at national scale turning three million verdicts into text is most of the
+     * report's time, and the chunks are independent once their cited values are numbered. Chunks are
+     * read (from the store) in parallel, numbered in order on this thread, turned into text in
+     * parallel and written in order, so the bytes do not depend on the number of threads.
      */
-    private static void verdicts(List<Verdict> verdicts, OutputStream out, int maxThreads) throws IOException {
+    private static void verdicts(List<Verdict> verdicts, OutputStream out, int maxThreads, CitedValues cited, boolean pretty)
+            throws IOException {
         Iterator<Supplier<List<Verdict>>> chunks = VerdictStore.chunks(verdicts, CHUNK);
         int threads = verdicts.size() > CHUNK ? Math.max(1, maxThreads) : 1;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, JsonReport::daemon) : null;
         try {
-            Deque<Future<ByteArrayOutputStream>> window = new ArrayDeque<>();
+            Deque<Future<List<Verdict>>> read = new ArrayDeque<>();
+            Deque<Future<ByteArrayOutputStream>> encoded = new ArrayDeque<>();
             boolean first = true;
-            while (chunks.hasNext() || !window.isEmpty()) {
-                while (chunks.hasNext() && window.size() < 2 * threads) {
-                    Supplier<List<Verdict>> chunk = chunks.next();
-                    window.add(pool != null ? pool.submit(() -> encode(chunk.get())) : CompletableFuture.completedFuture(encode(chunk.get())));
+            while (chunks.hasNext() || !read.isEmpty() || !encoded.isEmpty()) {
+                while (chunks.hasNext() && read.size() < threads) read.add(run(pool, chunks.next()::get));
+                if (!read.isEmpty() && encoded.size() < 2 * threads) {
+                    List<Verdict> chunk = read.poll().get();
+                    VerdictJson.Refs refs = cited.add(chunk);
+                    encoded.add(run(pool, () -> encode(chunk, refs, pretty)));
+                    continue;
                 }
-                ByteArrayOutputStream text = window.poll().get();
-                out.write((first ? " " : ", ").getBytes(StandardCharsets.US_ASCII));
+                ByteArrayOutputStream text = encoded.poll().get();
+                out.write((first ? (pretty ? " " : "") : (pretty ? ", " : ",")).getBytes(StandardCharsets.US_ASCII));
                 text.writeTo(out); // not toByteArray(): that copied every chunk (the whole report) once more
                 first = false;
             }
@@ -118,6 +130,15 @@ public final class JsonReport {
         }
     }
 
+    private static <T> Future<T> run(ExecutorService pool, Callable<T> task) {
+        if (pool != null) return pool.submit(task);
+        try {
+            return CompletableFuture.completedFuture(task.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Verdicts a chunk of an in-memory list holds (a store's list comes in its own blocks). */
     private static final int CHUNK = 2000;
 
@@ -127,11 +148,12 @@ public final class JsonReport {
         return t;
     }
 
-    private static ByteArrayOutputStream encode(List<Verdict> chunk) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * 2048);
+    private static ByteArrayOutputStream encode(List<Verdict> chunk, VerdictJson.Refs refs, boolean pretty) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * (pretty ? 1024 : 512));
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.setPrettyPrinter(new InsideVerdicts());
-            for (Verdict v : chunk) VerdictJson.write(g, v);
+            if (pretty) g.setPrettyPrinter(new InsideVerdicts());
+            else g.setRootValueSeparator(new SerializedString(","));
+            for (Verdict v : chunk) VerdictJson.write(g, v, refs);
         }
         return bytes;
     }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * report.json's verdicts are turned into text chunk by chunk on several threads: the bytes must be
- * those one pretty-printing generator writes, whatever the number of chunks.
+ * those one generator writes (indented up to {@link JsonReport#PRETTY_LIMIT} verdicts, compact above),
+ * whatever the number of chunks and threads; evidence refers to the values table by index.
  */
 class JsonReportTest {
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -37,12 +38,78 @@ class JsonReportTest {
     }
 
     @Test
-    void the_verdicts_of_many_chunks_read_as_one_pretty_printed_document() throws IOException {
-        Report many = Reports.counties(1500); // over 3,000 verdicts: several chunks
+    void the_verdicts_of_many_chunks_read_as_one_compact_document_whatever_the_threads() throws IOException {
+        Report many = Reports.counties(1500); // over 3,000 verdicts: several chunks, above the limit for indenting
         assertThat(many.verdicts().size()).isGreaterThan(3000);
         String text = json(many);
-        assertThat(text).isEqualTo(reprinted(text));
-        assertThat(text).contains("\"verdicts\" : [ {").contains("}, {").contains("} ],\n  \"runProblems\"");
+        assertThat(text).isEqualTo(MAPPER.writeValueAsString(MAPPER.readTree(text)) + "\n").doesNotContain("\n  ");
+        assertThat(text).contains("\"verdicts\":[{").contains("},{").contains("}],\"files\":[");
+        assertThat(written(many, 1)).isEqualTo(written(many, 3));
+        assertEvidenceIsTheVerdicts(many, MAPPER.readTree(text));
+    }
+
+    @Test
+    void the_sample_report_keeps_each_cited_value_once_and_its_evidence_refers_to_them() throws IOException {
+        Report sample = Reports.sample();
+        JsonNode tree = MAPPER.readTree(json(sample));
+        assertThat(tree.path("schema").asText()).isEqualTo("dudao.report/2");
+        java.util.Set<JsonNode> distinct = new java.util.HashSet<>();
+        tree.path("values").forEach(distinct::add);
+        assertThat(distinct).hasSize(tree.path("values").size()).isNotEmpty();
+        java.util.Set<String> files = new java.util.HashSet<>();
+        tree.path("files").forEach(f -> files.add(f.asText()));
+        assertThat(files).hasSize(tree.path("files").size()).isNotEmpty();
+        assertThat(assertEvidenceIsTheVerdicts(sample, tree)).isGreaterThan(distinct.size()); // cited more than once, kept once
+    }
+
+    /** Resolving each verdict's evidence through values and files gives back the verdict's own cited values. */
+    private static int assertEvidenceIsTheVerdicts(Report report, JsonNode tree) {
+        JsonNode values = tree.path("values"), files = tree.path("files");
+        int i = 0, cited = 0;
+        for (org.dudao.model.Verdict v : report.verdicts()) {
+            JsonNode evidence = tree.path("verdicts").get(i++).path("evidence");
+            assertThat(evidence).hasSize(v.getEvidence().size());
+            for (int k = 0; k < evidence.size(); k++) {
+                org.dudao.model.Metric m = v.getEvidence().get(k);
+                JsonNode row = values.get(evidence.get(k).asInt());
+                assertThat(files.get(row.path("file").asInt()).asText()).isEqualTo(m.getOrigin().getFile());
+                assertThat(row.path("sheet").asText() + "!" + row.path("cell").asText()).isEqualTo(m.getOrigin().getSheet() + "!" + m.getOrigin().getCell());
+                assertThat(row.path("metric").asText() + row.path("entity").asText() + row.path("year").asInt())
+                        .isEqualTo(m.getKey() + m.getEntityCode() + m.getYear());
+                if (m.getValue() != null) assertThat(row.path("value").decimalValue()).isEqualByComparingTo(m.getValue());
+                cited++;
+            }
+        }
+        return cited;
+    }
+
+    @Test
+    void a_roll_up_lists_as_many_children_as_the_html_report_and_counts_them_all() throws IOException {
+        org.dudao.model.Dataset data = org.dudao.testing.TestData.create().county("990101", "一县").build();
+        java.util.List<org.dudao.model.ChildFinding> kids = new java.util.ArrayList<>();
+        for (int k = 0; k < HtmlReport.CHILD_LIMIT + 7; k++) {
+            kids.add(new org.dudao.model.ChildFinding("99010100" + k, "第" + k + "校", org.dudao.model.Status.FAIL, "不达标",
+                    java.util.List.of(new org.dudao.model.Origin("in/县.xlsx", "表2 学校", "C" + (k + 2)))));
+        }
+        org.dudao.model.Verdict v = org.dudao.model.Verdict.restore("SCH-01", org.dudao.model.EntityKind.COUNTY, "990101", "一县", null, 2024)
+                .name("学校指标").status(org.dudao.model.Status.FAIL).children(kids).build();
+        JsonNode tree = MAPPER.readTree(json(Reports.withVerdicts(data, java.util.List.of(), java.util.List.of(v))));
+        JsonNode verdict = tree.path("verdicts").get(0);
+        assertThat(verdict.path("childrenCount").asInt()).isEqualTo(HtmlReport.CHILD_LIMIT + 7);
+        assertThat(verdict.path("children")).hasSize(HtmlReport.CHILD_LIMIT);
+        JsonNode cell = verdict.path("children").get(3).path("cells").get(0);
+        assertThat(tree.path("files").get(cell.path("file").asInt()).asText()).isEqualTo("in/县.xlsx");
+        assertThat(cell.path("cell").asText()).isEqualTo("C5");
+    }
+
+    private static byte[] written(Report r, int threads) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".json");
+        try {
+            JsonReport.write(r, file, threads);
+            return java.nio.file.Files.readAllBytes(file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test
