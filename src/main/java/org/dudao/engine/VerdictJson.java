@@ -19,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A verdict as a JSON object: the form {@code report.json} documents ({@code docs/report-json.md}),
@@ -42,6 +43,12 @@ public final class VerdictJson {
         Integer file(String file);
 
         int childLimit();
+
+        /** The catalogue's name of the indicator: a verdict's own name is written only when it differs. */
+        String indicatorName(String indicator);
+
+        /** The catalogue's source of the indicator: a verdict's own source is written only when it differs. */
+        String indicatorSource(String indicator);
     }
 
     /** Writes the verdict as report.json has it: decimals rounded to at most 10 places (see {@link #number}), evidence by reference. */
@@ -57,7 +64,7 @@ public final class VerdictJson {
     private static void write(JsonGenerator g, Verdict v, boolean exact, Refs refs) throws IOException {
         g.writeStartObject();
         g.writeStringField("indicator", v.getIndicator());
-        g.writeStringField("name", v.getName());
+        if (refs == null || !Objects.equals(v.getName(), refs.indicatorName(v.getIndicator()))) g.writeStringField("name", v.getName());
         g.writeStringField("level", v.getLevel());
         g.writeStringField("entity", v.getEntityCode());
         g.writeStringField("entityName", v.getEntityName());
@@ -65,7 +72,7 @@ public final class VerdictJson {
         g.writeStringField("parent", v.getParentCode());
         g.writeNumberField("year", v.getYear());
         g.writeStringField("status", v.getStatus().name());
-        g.writeStringField("statusLabel", v.getStatus().label());
+        if (refs == null) g.writeStringField("statusLabel", v.getStatus().label()); // report.json: top-level statusLabels
         number(g, "observed", v.getObserved(), exact);
         g.writeStringField("observedText", v.getObservedText());
         g.writeStringField("bound", v.getBound());
@@ -78,7 +85,7 @@ public final class VerdictJson {
         if (v.getBoundOrigin() != null) g.writeStringField("boundOrigin", v.getBoundOrigin());
         g.writeStringField("formula", v.getFormula());
         g.writeStringField("message", v.getMessage());
-        g.writeStringField("source", v.getSource());
+        if (refs == null || !Objects.equals(v.getSource(), refs.indicatorSource(v.getIndicator()))) g.writeStringField("source", v.getSource());
         if (v.getWaiver() == null) {
             g.writeNullField("waiver");
         } else {

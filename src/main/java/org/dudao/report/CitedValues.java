@@ -3,6 +3,7 @@ package org.dudao.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.dudao.engine.VerdictJson;
 import org.dudao.model.ChildFinding;
+import org.dudao.model.Indicator;
 import org.dudao.model.Metric;
 import org.dudao.model.Origin;
 import org.dudao.model.Verdict;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * report.json's {@code files} and {@code values}: each file and each input value cited as evidence,
- * once, numbered in the order the verdicts first cite them. Filled chunk by chunk in the verdicts'
+ * once, numbered in the order the verdicts first cite them; and the catalogue a verdict's name and
+ * source are left out against when they are the indicator's. Filled chunk by chunk in the verdicts'
  * order, so the numbers do not depend on how many threads turn the chunks into text.
  */
 final class CitedValues {
@@ -31,12 +33,14 @@ final class CitedValues {
     }
 
     private final int childLimit;
+    private final Map<String, Indicator> catalogue = new HashMap<>();
     private final Map<String, Integer> files = new LinkedHashMap<>();
     private final Map<Key, Integer> index = new HashMap<>();
     private final List<Key> values = new ArrayList<>();
 
-    CitedValues(int childLimit) {
+    CitedValues(int childLimit, List<Indicator> catalogue) {
         this.childLimit = childLimit;
+        for (Indicator i : catalogue) this.catalogue.putIfAbsent(i.id(), i);
     }
 
     /**
@@ -60,6 +64,8 @@ final class CitedValues {
             @Override public int value(Metric m) { return valueRefs.get(Key.of(m)); }
             @Override public Integer file(String file) { return fileRefs.get(file); }
             @Override public int childLimit() { return childLimit; }
+            @Override public String indicatorName(String id) { return catalogue.containsKey(id) ? catalogue.get(id).name() : null; }
+            @Override public String indicatorSource(String id) { return catalogue.containsKey(id) ? catalogue.get(id).source() : null; }
         };
     }
 

@@ -77,7 +77,7 @@ public final class JsonReport {
             parameters(g, report);
             g.writeArrayFieldStart("verdicts");
             g.flush();
-            CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT);
+            CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT, report.catalogue());
             verdicts(report.verdicts(), out, threads, cited, pretty);
             g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
             cited.write(g);
@@ -208,6 +208,9 @@ public final class JsonReport {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("verdicts", report.verdicts().size());
         for (Map.Entry<Status, Integer> e : report.counts().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
+        g.writeEndObject();
+        g.writeObjectFieldStart("statusLabels"); // once here, not in every verdict
+        for (Status s : Status.values()) g.writeStringField(s.name(), s.label());
         g.writeEndObject();
     }
 

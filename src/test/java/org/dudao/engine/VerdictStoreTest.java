@@ -100,6 +100,8 @@ class VerdictStoreTest {
                 @Override public int value(org.dudao.model.Metric m) { return 0; }
                 @Override public Integer file(String file) { return null; }
                 @Override public int childLimit() { return 0; }
+                @Override public String indicatorName(String indicator) { return null; }
+                @Override public String indicatorSource(String indicator) { return null; }
             });
         }
         assertThat(w.toString()).contains("\"observed\":0.123456789");

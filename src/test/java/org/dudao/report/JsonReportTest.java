@@ -60,6 +60,9 @@ class JsonReportTest {
         tree.path("files").forEach(f -> files.add(f.asText()));
         assertThat(files).hasSize(tree.path("files").size()).isNotEmpty();
         assertThat(assertEvidenceIsTheVerdicts(sample, tree)).isGreaterThan(distinct.size()); // cited more than once, kept once
+        // what every verdict of an indicator repeats is said once: its name and source in indicators, the labels in statusLabels
+        assertThat(tree.path("statusLabels").path("FAIL").asText()).isEqualTo("不达标");
+        for (JsonNode v : tree.path("verdicts")) assertThat(v.has("name") || v.has("source") || v.has("statusLabel")).as(v.toString()).isFalse();
     }
 
     /** Resolving each verdict's evidence through values and files gives back the verdict's own cited values. */
@@ -95,6 +98,7 @@ class JsonReportTest {
                 .name("学校指标").status(org.dudao.model.Status.FAIL).children(kids).build();
         JsonNode tree = MAPPER.readTree(json(Reports.withVerdicts(data, java.util.List.of(), java.util.List.of(v))));
         JsonNode verdict = tree.path("verdicts").get(0);
+        assertThat(verdict.path("name").asText()).as("not in the catalogue: its own name is kept").isEqualTo("学校指标");
         assertThat(verdict.path("childrenCount").asInt()).isEqualTo(HtmlReport.CHILD_LIMIT + 7);
         assertThat(verdict.path("children")).hasSize(HtmlReport.CHILD_LIMIT);
         JsonNode cell = verdict.path("children").get(3).path("cells").get(0);
