@@ -53,7 +53,8 @@ final class CitedValues {
         for (Verdict v : chunk) {
             for (Metric m : v.getEvidence()) {
                 Key k = Key.of(m);
-                valueRefs.put(k, index.computeIfAbsent(k, this::append));
+                Integer i = index.get(k);
+                valueRefs.put(k, i != null ? i : append(k));
             }
             List<ChildFinding> children = v.getChildren();
             for (ChildFinding c : children.subList(0, Math.min(children.size(), childLimit))) {
@@ -69,10 +70,21 @@ final class CitedValues {
         };
     }
 
+    /** Numbers a value not cited before; the table's heap grows with the values cited, about 250 bytes each. */
     private int append(Key k) {
         file(k.file());
-        values.add(k);
+        // verdicts read back from the store carry fresh copies of these few names: keep one of each
+        Key kept = new Key(shared(k.file()), shared(k.sheet()), k.cell(), shared(k.metric()), k.entity(), k.year(), k.value(), k.text(),
+                shared(k.unit()));
+        values.add(kept);
+        index.put(kept, values.size() - 1);
         return values.size() - 1;
+    }
+
+    private final Map<String, String> names = new HashMap<>();
+
+    private String shared(String name) {
+        return name == null ? null : names.computeIfAbsent(name, n -> n);
     }
 
     private Integer file(String file) {
