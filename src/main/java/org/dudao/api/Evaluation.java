@@ -1,5 +1,10 @@
 package org.dudao.api;
 
+import org.dudao.model.Entity;
+import org.dudao.model.InputFile;
+import org.dudao.model.LoadProblem;
+import org.dudao.model.Tally;
+import org.dudao.model.Verdict;
 import org.dudao.report.ConsoleSummary;
 import org.dudao.report.DocxReport;
 import org.dudao.report.FileProblems;
@@ -8,11 +13,6 @@ import org.dudao.report.Report;
 import org.dudao.report.ReportView;
 import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
-import org.dudao.model.Entity;
-import org.dudao.model.InputFile;
-import org.dudao.model.LoadProblem;
-import org.dudao.model.Tally;
-import org.dudao.model.Verdict;
 import org.dudao.util.Sha256;
 
 import java.io.IOException;

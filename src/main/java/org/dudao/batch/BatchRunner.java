@@ -25,7 +25,6 @@ import org.dudao.report.RunFolder;
 import org.dudao.util.Sha256;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

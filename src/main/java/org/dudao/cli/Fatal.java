@@ -16,10 +16,17 @@ import java.io.PrintWriter;
 final class Fatal {
     /** Given back when memory has run out, so that the message can still be written. */
     private static volatile byte[] reserve = new byte[2 << 20];
-    private static final String OUT_OF_MEMORY = "内存不足：Java 堆内存（上限约 " + Runtime.getRuntime().maxMemory() / (1 << 20)
-            + " MB）已用尽，请增大 -Xmx 或使用 --by-workbook（如 java -Xmx4g -jar dudao.jar evaluate --by-workbook …）";
+    private static final String HEAP = "内存不足：Java 堆内存（上限约 " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB）已用尽，";
+    /** Made before memory runs out: no allocation is needed to say it. */
+    private static final String OUT_OF_MEMORY = HEAP + "请增大 -Xmx 或使用 --by-workbook（如 java -Xmx4g -jar dudao.jar evaluate --by-workbook …）";
+    private static final String OUT_OF_MEMORY_BY_WORKBOOK = HEAP + "请增大 -Xmx（如 java -Xmx4g -jar dudao.jar evaluate --by-workbook …）";
+    /** Whether the run already reads one workbook at a time: then only a larger heap helps. */
+    private static volatile boolean byWorkbook;
 
     private Fatal() {}
+
+    /** The command line asked for {@code --by-workbook}: the out-of-memory line then does not suggest it. */
+    static void byWorkbook(boolean given) { byWorkbook = given; }
 
     /**
      * For {@code main} only: an Error that reaches the top of any thread ends the process with exit 3 and
@@ -56,7 +63,7 @@ final class Fatal {
 
     static String describe(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof OutOfMemoryError) return OUT_OF_MEMORY;
+            if (c instanceof OutOfMemoryError) return byWorkbook ? OUT_OF_MEMORY_BY_WORKBOOK : OUT_OF_MEMORY;
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof StackOverflowError) return "运行出错：调用层次过深（StackOverflowError），请检查规则是否递归；可加 --debug 查看详情";

@@ -81,6 +81,7 @@ public final class Main implements Callable<Integer> {
 
     static int run(PrintStream out, PrintStream err, ConsoleEncoding console, String... args) {
         boolean debug = debug(args);
+        Fatal.byWorkbook(Arrays.asList(args).contains("--by-workbook"));
         CommandLine cmd = commandLine(out, err, console, debug);
         try {
             return cmd.execute(args);

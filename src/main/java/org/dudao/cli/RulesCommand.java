@@ -1,11 +1,11 @@
 package org.dudao.cli;
 
-import org.dudao.api.RulesLocation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dudao.api.ExitCodes;
+import org.dudao.api.RulesLocation;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleLint;
 import org.dudao.engine.RuleMessage;

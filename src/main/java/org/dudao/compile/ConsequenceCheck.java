@@ -1,6 +1,9 @@
 package org.dudao.compile;
 
+import org.dudao.ast.Expression;
+import org.dudao.ast.ExpressionParser;
 import org.dudao.ast.Rule;
+import org.dudao.ast.SyntaxError;
 
 import java.math.BigDecimal;
 import java.util.List;

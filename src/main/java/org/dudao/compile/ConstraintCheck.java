@@ -1,6 +1,7 @@
 package org.dudao.compile;
 
 import org.dudao.ast.Condition;
+import org.dudao.ast.Expression;
 
 import java.util.Map;
 

@@ -1,9 +1,14 @@
 package org.dudao.compile;
 
 import org.dudao.ast.Condition;
+import org.dudao.ast.Expression;
+import org.dudao.ast.ExpressionParser;
+import org.dudao.ast.Lexer;
 import org.dudao.ast.Location;
 import org.dudao.ast.Rule;
 import org.dudao.ast.RuleFile;
+import org.dudao.ast.SyntaxError;
+import org.dudao.ast.Token;
 
 import java.util.ArrayList;
 import java.util.Collection;

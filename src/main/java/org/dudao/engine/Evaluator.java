@@ -1,14 +1,14 @@
 package org.dudao.engine;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
 import org.dudao.model.Verdict;
-import org.drools.base.base.ClassObjectType;
-import org.drools.base.base.ObjectType;
-import org.drools.core.impl.InternalRuleBase;
-import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.ClassObjectFilter;

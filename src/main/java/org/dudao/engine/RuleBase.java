@@ -1,17 +1,11 @@
 package org.dudao.engine;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.dudao.load.CsvText;
 import org.dudao.load.MetricDictionary;
-import org.dudao.load.Text;
 import org.dudao.model.Indicator;
-import org.dudao.model.Origin;
 import org.dudao.model.Param;
 import org.dudao.model.Reading;
 import org.dudao.model.Status;
-import org.dudao.util.Sha256;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -22,12 +16,10 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The compiled rule set of a run: every {@code *.drl} under the rules folder, built once through a
@@ -85,7 +76,7 @@ public final class RuleBase {
     /** True when the compiled rules came from the rule cache ({@link RuleCache}) rather than a compile in this run. */
     public boolean fromCache() { return fromCache; }
 
-    public static final String PARAMS_FILE = "params.csv";
+    public static final String PARAMS_FILE = RuleFolder.PARAMS_FILE;
 
     /** Compiles with the {@link RuleGuard} check on, as every command does unless told to trust the rules. */
     public static RuleBase compile(Path dir) throws RuleCompileException {
@@ -93,19 +84,10 @@ public final class RuleBase {
     }
 
     public static RuleBase compile(Path dir, boolean trusted) throws RuleCompileException {
-        if (!Files.isDirectory(dir)) {
-            throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录不存在")));
-        }
-        List<Path> files = listFiles(dir);
-        List<Path> drls = files.stream().filter(p -> p.getFileName().toString().endsWith(".drl")).toList();
-        if (drls.isEmpty()) {
-            throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "规则目录中没有 .drl 规则文件")));
-        }
-        // Read once: the bytes the sandbox checks are the bytes Drools compiles.
-        Map<Path, byte[]> sources = new LinkedHashMap<>();
-        for (Path drl : drls) sources.put(drl, read(drl));
-        // The test fixtures (rules/tests/) do not change what a run concludes: leave them out of the rules' hash.
-        String hash = hash(dir, files.stream().filter(f -> !f.startsWith(dir.resolve("tests"))).toList(), sources);
+        RuleFolder folder = RuleFolder.read(dir);
+        Map<Path, byte[]> sources = folder.sources();
+        List<Path> drls = List.copyOf(sources.keySet());
+        String hash = folder.hash();
         RuleCache cache = RuleCache.configured();
         String key = RuleCache.key(hash, trusted);
         // A hit was stored by a compile of these very bytes that passed the same check: it is not checked again.
@@ -115,8 +97,8 @@ public final class RuleBase {
             List<RuleMessage> refused = RuleGuard.check(sources);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
-        MetricDictionary dictionary = readDictionary(dir);
-        Map<String, Param> params = readParams(dir);
+        MetricDictionary dictionary = folder.dictionary();
+        Map<String, Param> params = folder.params();
         KieBase kieBase = fromCache ? hit.kieBase() : build(dir, drls, sources);
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         List<Indicator> catalogue = new ArrayList<>();
@@ -140,7 +122,7 @@ public final class RuleBase {
         kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> byKiePath = new HashMap<>();
         for (Path drl : drls) {
-            String rel = relative(dir, drl);
+            String rel = RuleFolder.relative(dir, drl);
             String kiePath = "src/main/resources/" + rel;
             byKiePath.put(kiePath, drl);
             byKiePath.put(rel, drl);
@@ -159,53 +141,7 @@ public final class RuleBase {
         return ks.newKieContainer(releaseId).getKieBase();
     }
 
-    private static Map<String, Param> readParams(Path dir) throws RuleCompileException {
-        Path csv = dir.resolve(PARAMS_FILE);
-        Map<String, Param> out = new LinkedHashMap<>();
-        if (!Files.isRegularFile(csv)) return Collections.unmodifiableMap(out);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').build();
-        List<RuleMessage> errors = new ArrayList<>();
-        Map<String, Integer> lineOf = new HashMap<>();
-        try {
-            String text = CsvText.read(csv);
-            for (CSVRecord r : format.parse(new StringReader(text))) {
-                int line = CsvText.line(text, r);
-                String name = r.get(0).replace("\uFEFF", "").strip();
-                if (name.isEmpty()) continue;
-                String value = r.size() > 1 ? r.get(1).strip() : "";
-                if (value.isEmpty()) {
-                    errors.add(new RuleMessage(csv.toString(), line, 1, "参数“" + name + "”没有值"));
-                    continue;
-                }
-                Integer first = lineOf.putIfAbsent(name, line);
-                if (first != null) {
-                    // the last value would win without a word: which one the analyst meant is theirs to say
-                    errors.add(new RuleMessage(csv.toString(), line, 1, "参数“" + name + "”在第 " + first + " 行和第 " + line
-                            + " 行重复设置：请只保留一行"));
-                    continue;
-                }
-                BigDecimal n = Text.number(value);
-                out.put(name, new Param(name, n, value, new Origin(PARAMS_FILE, "参数", "第" + line + "行")));
-            }
-        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, "无法读取参数文件：" + e.getMessage())));
-        }
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        return Collections.unmodifiableMap(out);
-    }
 
-    private static MetricDictionary readDictionary(Path dir) throws RuleCompileException {
-        Path csv = dir.resolve(MetricDictionary.FILE_NAME);
-        if (!Files.isRegularFile(csv)) return MetricDictionary.empty();
-        try {
-            return MetricDictionary.read(csv);
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, "无法读取指标字典：" + e.getMessage())));
-        } catch (MetricDictionary.DictionaryException e) {
-            throw new RuleCompileException(List.of(new RuleMessage(csv.toString(), 0, 0, e.getMessage())));
-        }
-    }
 
     /**
      * Reads each rule's {@code @id @name @level @pattern @bound @source @warn} and its reading
@@ -355,7 +291,7 @@ public final class RuleBase {
 
     private static RuleMessage toRuleMessage(Message m, Map<String, Path> byKiePath, Path dir) {
         Path p = m.getPath() == null ? null : byKiePath.get(m.getPath());
-        String file = p != null ? dir.resolve(relative(dir, p)).toString() : m.getPath() == null ? dir.toString() : m.getPath();
+        String file = p != null ? dir.resolve(RuleFolder.relative(dir, p)).toString() : m.getPath() == null ? dir.toString() : m.getPath();
         int line = m.getLine();
         int col = m.getColumn();
         String text = m.getText() == null ? "" : m.getText().strip();
@@ -368,36 +304,7 @@ public final class RuleBase {
         return new RuleMessage(file, Math.max(line, 0), Math.max(col, 0), text.replaceAll("\\s+", " "));
     }
 
-    static List<Path> listFiles(Path dir) throws RuleCompileException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则目录：" + e.getMessage())));
-        }
-    }
 
-    private static String relative(Path dir, Path file) {
-        return dir.relativize(file).toString().replace('\\', '/');
-    }
 
-    private static byte[] read(Path p) throws RuleCompileException {
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of(new RuleMessage(p.toString(), 0, 0, "无法读取：" + e.getMessage())));
-        }
-    }
 
-    /** SHA-256 over the files' names and bytes; a rule file's bytes are those already read (checked and compiled). */
-    private static String hash(Path dir, List<Path> files, Map<Path, byte[]> read) throws RuleCompileException {
-        MessageDigest md = Sha256.digest();
-        for (Path f : files) {
-            md.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            byte[] bytes = read.get(f);
-            md.update(bytes != null ? bytes : read(f));
-            md.update((byte) 0);
-        }
-        return Sha256.hex(md);
-    }
 }

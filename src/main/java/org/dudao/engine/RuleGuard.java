@@ -66,8 +66,9 @@ public final class RuleGuard {
 
     /**
      * Blanks out comments and string literals, keeping line breaks and columns, so that a word in a
-     * rule's name or a Chinese comment is not mistaken for code when {@link RuleText} and
-     * {@link DroolsMessages} look for a name to point at. Not a check: the sandbox reads parsed rules.
+     * rule's name or a Chinese comment is not mistaken for code when {@link DroolsMessages} looks for a
+     * name to point at and {@link RuleLint} for a verdict built by hand in a trusted consequence. Not a
+     * check: the sandbox reads parsed rules.
      */
     static String stripCommentsAndStrings(String s) {
         StringBuilder b = new StringBuilder(s.length());

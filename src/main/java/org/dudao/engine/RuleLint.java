@@ -1,5 +1,11 @@
 package org.dudao.engine;
 
+import org.dudao.ast.Condition;
+import org.dudao.ast.ConsequenceCalls;
+import org.dudao.ast.Location;
+import org.dudao.ast.Rule;
+import org.dudao.ast.RuleFile;
+import org.dudao.ast.RuleFiles;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.Text;
 import org.dudao.model.Dataset;
@@ -79,8 +85,39 @@ public final class RuleLint {
 
     private final Path dir;
     private final RuleBase base;
-    private final List<RuleText.Block> blocks = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+
+    /** A rule as parsed, with its file and its consequence read as calls. */
+    private record Block(Path file, Rule rule, ConsequenceCalls calls) {
+        String name() { return rule.name(); }
+
+        int line() { return rule.at().line(); }
+
+        String meta(String key) { return rule.meta(key); }
+
+        /** Where a metadata item is written, else the rule's line at column 1. */
+        Location metaAt(String key) {
+            Rule.Metadata m = rule.metadata(key);
+            return m == null ? new Location(line(), 1) : m.at();
+        }
+
+        /** True when a pattern of the conditions (at any depth) matches facts of that type. */
+        boolean matches(String type) { return matches(rule.conditions(), type); }
+
+        private static boolean matches(List<Condition> conditions, String type) {
+            for (Condition c : conditions) {
+                if (c instanceof Condition.Group g && matches(g.members(), type)) return true;
+                if (c instanceof Condition.Pattern p && (matchesType(p, type)
+                        || p.source() instanceof Condition.Collect col && matchesType(col.input(), type))) return true;
+            }
+            return false;
+        }
+
+        private static boolean matchesType(Condition.Pattern p, String type) {
+            return p.type() != null && (p.type().equals(type) || p.type().endsWith("." + type));
+        }
+    }
 
     private RuleLint(Path dir, RuleBase base) {
         this.dir = dir;
@@ -96,8 +133,10 @@ public final class RuleLint {
         }
         RuleLint lint = new RuleLint(dir, base);
         try {
-            for (Path f : RuleBase.listFiles(dir)) {
-                if (f.getFileName().toString().endsWith(".drl")) lint.blocks.addAll(RuleText.read(f));
+            for (Path f : RuleFolder.listFiles(dir)) {
+                if (!f.getFileName().toString().endsWith(".drl")) continue;
+                RuleFile file = RuleFiles.read(f);
+                for (Rule r : file.rules()) lint.blocks.add(new Block(f, r, ConsequenceCalls.of(file, r)));
             }
         } catch (IOException | RuleCompileException e) {
             return new Result(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则文件：" + e.getMessage())), List.of(), 0, 0);
@@ -112,23 +151,23 @@ public final class RuleLint {
         return new Result(List.of(), List.copyOf(sorted), lint.blocks.size(), base.catalogue().size());
     }
 
-    private void warn(String kind, RuleText.Block b, int line, int column, String message) {
+    private void warn(String kind, Block b, int line, int column, String message) {
         findings.add(new Finding(kind, b.file().toString(), line, column, message));
     }
 
-    private void warn(String kind, RuleText.Block b, String metaKey, String message) {
-        RuleText.Meta m = b.meta().get(metaKey);
-        warn(kind, b, m == null ? b.line() : m.line(), m == null ? 1 : m.column(), message);
+    private void warn(String kind, Block b, String metaKey, String message) {
+        Location at = b.metaAt(metaKey);
+        warn(kind, b, at.line(), at.column(), message);
     }
 
     // ---- metadata -------------------------------------------------------------------------
 
     private void metadata() {
-        for (RuleText.Block b : blocks) {
+        for (Block b : blocks) {
             String rule = "规则“" + b.name() + "”";
-            for (RuleText.Meta m : b.meta().values()) {
+            for (Rule.Metadata m : b.rule().metadata()) {
                 if (!KNOWN_META.contains(m.key())) {
-                    warn(METADATA, b, m.line(), m.column(), rule + "的元数据 @" + m.key() + " 无人读取"
+                    warn(METADATA, b, m.at().line(), m.at().column(), rule + "的元数据 @" + m.key() + " 无人读取"
                             + DroolsMessages.suggest(m.key(), KNOWN_META) + "（可用：@" + String.join(" @", KNOWN_META) + "）");
                 }
             }
@@ -157,7 +196,7 @@ public final class RuleLint {
                 warn(METADATA, b, "pattern", rule + "的类型 @pattern(\"" + pattern + "\") 不是十种类型之一" + DroolsMessages.suggest(pattern.strip(), PATTERNS)
                         + "（" + String.join("、", PATTERNS) + "）");
             } else if (pattern != null) {
-                List<String> calls = RuleText.calls(b);
+                List<String> calls = b.calls().names();
                 if (calls.stream().noneMatch(COMBINING::contains)) {
                     for (String c : calls) {
                         String p = HELPER_PATTERN.get(c);
@@ -179,7 +218,7 @@ public final class RuleLint {
     }
 
     /** {@code @soft @tie @tolerance}: a word the source does not use, or an attribute that cannot change a verdict. */
-    private void reading(RuleText.Block b, String rule) {
+    private void reading(Block b, String rule) {
         String soft = b.meta("soft");
         if (soft != null && !soft.isBlank() && !SOFT_WORDS.contains(soft.strip())) {
             warn(METADATA, b, "soft", rule + "的 @soft(\"" + soft + "\") 应是原文中使要求不具强制性的词（" + String.join("、", SOFT_WORDS)
@@ -214,12 +253,12 @@ public final class RuleLint {
      * that names a different indicator, are a copied rule whose id was not changed.
      */
     private void duplicates() {
-        Map<String, RuleText.Block> first = new LinkedHashMap<>();
+        Map<String, Block> first = new LinkedHashMap<>();
         Map<String, Set<String>> levelsSeen = new HashMap<>();
-        for (RuleText.Block b : blocks) {
+        for (Block b : blocks) {
             String id = b.meta("id");
             if (id == null || id.isBlank()) continue;
-            RuleText.Block f = first.putIfAbsent(id, b);
+            Block f = first.putIfAbsent(id, b);
             List<String> own = b.meta("level") == null ? List.of() : levels(b.meta("level"));
             Set<String> seen = levelsSeen.computeIfAbsent(id, k -> new LinkedHashSet<>());
             if (f != null) {
@@ -227,7 +266,7 @@ public final class RuleLint {
                 List<String> overlap = own.stream().filter(seen::contains).toList();
                 String name = b.meta("name");
                 // A roll-up collects the verdicts of other entities (its schools) in its conditions: an intended pair.
-                boolean rollUp = Pattern.compile("\\bVerdict\\s*\\(").matcher(b.lhs()).find();
+                boolean rollUp = b.matches("Verdict");
                 if (!overlap.isEmpty() && !rollUp) {
                     warn(DUPLICATE, b, "id", "指标编号“" + id + "”已由" + where + "使用，且两条规则都适用于" + String.join("、", overlap)
                             + "：同一单位会得到两个结论。汇总规则应适用于另一层级；否则请改用新编号");
@@ -246,19 +285,19 @@ public final class RuleLint {
         MetricDictionary dict = base.dictionary();
         List<String> names = new ArrayList<>();
         for (MetricDictionary.Def d : dict.all()) names.add(d.name());
-        for (RuleText.Block b : blocks) {
-            List<RuleText.MetricUse> uses = new ArrayList<>(RuleText.metricUses(b));
+        for (Block b : blocks) {
+            List<ConsequenceCalls.MetricUse> uses = new ArrayList<>(b.calls().metrics());
             uses.addAll(boundMetrics(b));
-            for (RuleText.MetricUse u : uses) {
+            for (ConsequenceCalls.MetricUse u : uses) {
                 if (u.implicit() || dict.get(u.metric()).isPresent()) continue;
                 var alias = dict.lookup(u.metric());
                 if (alias.isPresent()) {
-                    warn(METRIC, b, u.line(), u.column(), "“" + u.metric() + "”是指标字典中“" + alias.get().name()
+                    warn(METRIC, b, u.at().line(), u.at().column(), "“" + u.metric() + "”是指标字典中“" + alias.get().name()
                             + "”的别名：规则中请写标准名称“" + alias.get().name() + "”（别名只在读工作簿时换成标准名称，规则按别名找不到数据）");
                     continue;
                 }
                 List<String> near = DroolsMessages.nearest(Text.normalize(u.metric()), names, 3);
-                warn(METRIC, b, u.line(), u.column(), "指标名“" + u.metric() + "”不在指标字典（" + MetricDictionary.FILE_NAME + "）中"
+                warn(METRIC, b, u.at().line(), u.at().column(), "指标名“" + u.metric() + "”不在指标字典（" + MetricDictionary.FILE_NAME + "）中"
                         + (near.isEmpty() ? "" : "，最接近的是：" + String.join("、", near))
                         + "；请改正名称，或在 " + MetricDictionary.FILE_NAME + " 中加一行（名称,单位,类型,别名,说明）");
             }
@@ -266,11 +305,11 @@ public final class RuleLint {
     }
 
     /** A bound that names another metric ({@code >= 公务员平均工资收入}). */
-    static List<RuleText.MetricUse> boundMetrics(RuleText.Block b) {
-        List<RuleText.MetricUse> out = new ArrayList<>();
+    private static List<ConsequenceCalls.MetricUse> boundMetrics(Block b) {
+        List<ConsequenceCalls.MetricUse> out = new ArrayList<>();
         String raw = b.meta("bound");
         // threshold(kc, e, x, limit) computes its limit; the metric named in @bound is then only its description.
-        if (raw == null || RuleText.hasCall(b, "threshold", 4)) return out;
+        if (raw == null || b.calls().has("threshold", 4)) return out;
         Bound bound;
         try {
             bound = Bound.parse(raw);
@@ -281,7 +320,7 @@ public final class RuleLint {
         all.add(bound);
         for (Bound.Part p : bound.parts()) all.add(p.bound());
         for (Bound x : all) {
-            if (x.metric() != null) out.add(new RuleText.MetricUse(x.metric(), null, b, b.metaLine("bound"), b.meta().get("bound").column(), false));
+            if (x.metric() != null) out.add(new ConsequenceCalls.MetricUse(x.metric(), null, b.metaAt("bound"), false));
         }
         return out;
     }
@@ -290,19 +329,19 @@ public final class RuleLint {
 
     private void parameters() {
         Set<String> used = new HashSet<>();
-        for (RuleText.Block b : blocks) {
+        for (Block b : blocks) {
             List<String[]> refs = new ArrayList<>(); // name, default, line, column
             for (String key : List.of("bound", "tolerance")) {
                 String v = b.meta(key);
                 if (v == null) continue;
                 Matcher m = PARAM.matcher(v);
-                while (m.find()) refs.add(new String[]{m.group(1).strip(), m.group(2), String.valueOf(b.metaLine(key)),
-                        String.valueOf(b.meta().get(key).column())});
+                while (m.find()) refs.add(new String[]{m.group(1).strip(), m.group(2), String.valueOf(b.metaAt(key).line()),
+                        String.valueOf(b.metaAt(key).column())});
             }
-            for (Map.Entry<String, Integer> lit : RuleText.literals(b)) {
-                Matcher m = PARAM.matcher(lit.getKey());
+            for (ConsequenceCalls.Literal lit : b.calls().literals()) {
+                Matcher m = PARAM.matcher(lit.value());
                 while (m.find()) refs.add(new String[]{m.group(1).strip(), m.group(2),
-                        String.valueOf(RuleText.lineAt(b.source(), lit.getValue())), String.valueOf(RuleText.columnAt(b.source(), lit.getValue()))});
+                        String.valueOf(lit.at().line()), String.valueOf(lit.at().column())});
             }
             for (String[] r : refs) {
                 used.add(r[0]);
@@ -340,14 +379,14 @@ public final class RuleLint {
         try {
             ev = new Evaluator(base, 1).evaluate(data, YEAR);
         } catch (RuntimeException e) {
-            RuleText.Block b = blockNamedIn(String.valueOf(e.getMessage()));
+            Block b = blockNamedIn(String.valueOf(e.getMessage()));
             String msg = "对没有数据的单位评估时规则运行出错：" + e.getMessage();
             if (b != null) warn(SILENT, b, b.line(), 1, msg);
             else findings.add(new Finding(SILENT, dir.toString(), 0, 0, msg));
             return;
         }
-        Map<String, List<RuleText.Block>> byId = new LinkedHashMap<>();
-        for (RuleText.Block b : blocks) if (b.meta("id") != null) byId.computeIfAbsent(b.meta("id"), k -> new ArrayList<>()).add(b);
+        Map<String, List<Block>> byId = new LinkedHashMap<>();
+        for (Block b : blocks) if (b.meta("id") != null) byId.computeIfAbsent(b.meta("id"), k -> new ArrayList<>()).add(b);
         Map<String, List<Verdict>> byKey = new LinkedHashMap<>();
         Map<String, Set<String>> levelsGiven = new HashMap<>();
         Set<String> reported = new HashSet<>();
@@ -357,7 +396,7 @@ public final class RuleLint {
         }
         for (List<Verdict> same : byKey.values()) {
             Verdict v = same.get(0);
-            RuleText.Block b = ruleFor(byId, v.getIndicator(), v.getLevel());
+            Block b = ruleFor(byId, v.getIndicator(), v.getLevel());
             if (b == null) {
                 findings.add(new Finding(SILENT, dir.toString(), 0, 0, "出现了规则目录中没有的指标“" + v.getIndicator() + "”的结论（" + v.getLevel()
                         + "）：结论应由类型函数给出，编号取自规则的 @id"));
@@ -375,13 +414,13 @@ public final class RuleLint {
                 }
             }
             Set<String> declared = new HashSet<>();
-            for (RuleText.Block r : byId.getOrDefault(v.getIndicator(), List.of())) if (r.meta("level") != null) declared.addAll(levels(r.meta("level")));
+            for (Block r : byId.getOrDefault(v.getIndicator(), List.of())) if (r.meta("level") != null) declared.addAll(levels(r.meta("level")));
             if (!declared.contains(v.getLevel()) && reported.add(v.getIndicator() + " level " + v.getLevel())) {
                 warn(METADATA, b, "level", "指标 " + v.getIndicator() + " 对" + v.getLevel() + "给出了结论，但 @level 中没有写“" + v.getLevel()
                         + "”（写的是：" + String.join("、", declared) + "）：请让条件部分与 @level 一致");
             }
         }
-        for (RuleText.Block b : blocks) {
+        for (Block b : blocks) {
             String id = b.meta("id");
             if (id == null || b.meta("level") == null) continue;
             for (String l : levels(b.meta("level"))) {
@@ -394,27 +433,27 @@ public final class RuleLint {
     }
 
     /** Why a rule may be silent, from its text: Metric facts matched in the conditions, a verdict built by hand. */
-    private static String hint(RuleText.Block b) {
+    private static String hint(Block b) {
         List<String> why = new ArrayList<>();
-        if (Pattern.compile("\\bMetric\\s*\\(").matcher(b.lhs()).find()) {
+        if (b.matches("Metric")) {
             why.add("条件部分（when）匹配了 Metric 事实，缺这项数据时规则根本不会触发；请只匹配 Entity，在 then 部分用 value(\"…\") 等取值");
         }
-        String rhs = b.rhsCode();
+        String rhs = RuleGuard.stripCommentsAndStrings(b.rule().consequence().text());
         if (Pattern.compile("\\bVerdict\\s*\\.\\s*builder\\b|\\bnew\\s+(org\\.dudao\\.model\\.)?Verdict\\b|\\.status\\s*\\(").matcher(rhs).find()) {
             why.add("结论是手工构造的（Verdict.builder / new Verdict），没有经过类型函数（threshold、coverage 等），缺数据时不会给出“数据不足”");
         }
         return why.isEmpty() ? "" : "。原因：" + String.join("；", why);
     }
 
-    private RuleText.Block ruleFor(Map<String, List<RuleText.Block>> byId, String id, String level) {
-        List<RuleText.Block> rs = byId.get(id);
+    private Block ruleFor(Map<String, List<Block>> byId, String id, String level) {
+        List<Block> rs = byId.get(id);
         if (rs == null) return null;
-        for (RuleText.Block b : rs) if (b.meta("level") != null && levels(b.meta("level")).contains(level)) return b;
+        for (Block b : rs) if (b.meta("level") != null && levels(b.meta("level")).contains(level)) return b;
         return rs.get(0);
     }
 
-    private RuleText.Block blockNamedIn(String message) {
-        for (RuleText.Block b : blocks) if (message.contains(b.name())) return b;
+    private Block blockNamedIn(String message) {
+        for (Block b : blocks) if (message.contains(b.name())) return b;
         return null;
     }
 

@@ -18,11 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -250,7 +253,7 @@ public final class VerdictStore {
     private static List<Verdict> joined(CompletableFuture<List<Verdict>> read) {
         try {
             return read.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw e;
         }
@@ -305,9 +308,9 @@ public final class VerdictStore {
         @Override public Iterator<Verdict> iterator() {
             return new Iterator<>() {
                 private final int window = Math.max(1, Runtime.getRuntime().availableProcessors());
-                private final java.util.ArrayDeque<CompletableFuture<List<Verdict>>> ahead = new java.util.ArrayDeque<>();
+                private final ArrayDeque<CompletableFuture<List<Verdict>>> ahead = new ArrayDeque<>();
                 private int requested;
-                private Iterator<Verdict> current = java.util.Collections.emptyIterator();
+                private Iterator<Verdict> current = Collections.emptyIterator();
 
                 @Override public boolean hasNext() {
                     while (!current.hasNext()) {

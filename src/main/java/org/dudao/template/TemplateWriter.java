@@ -13,10 +13,13 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dudao.ast.ConsequenceCalls;
+import org.dudao.ast.Rule;
+import org.dudao.ast.RuleFile;
+import org.dudao.ast.RuleFiles;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
 import org.dudao.engine.RuleMessage;
-import org.dudao.engine.RuleText;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.MetricType;
 
@@ -83,12 +86,13 @@ public final class TemplateWriter {
         Map<String, String> levelOfId = new LinkedHashMap<>();
         try {
             for (Path f : drlFiles(rb.dir())) {
-                for (RuleText.Block b : RuleText.read(f)) {
+                RuleFile file = RuleFiles.read(f);
+                for (Rule b : file.rules()) {
                     String id = b.meta("id");
                     if (id == null) continue;
                     String own = b.meta("level") != null ? b.meta("level") : levelOfId.get(id);
                     levelOfId.putIfAbsent(id, own);
-                    for (RuleText.MetricUse u : RuleText.metricUses(b)) {
+                    for (ConsequenceCalls.MetricUse u : ConsequenceCalls.of(file, b).metrics()) {
                         List<String> levels = u.level() != null ? List.of(u.level()) : own == null ? List.of() : List.of(own.split("[,，、\\s]+"));
                         for (String l : levels) {
                             String sheet = switch (l.strip()) {
@@ -154,8 +158,9 @@ public final class TemplateWriter {
             }
         }
         for (Path f : drlFiles(rb.dir())) {
-            for (RuleText.Block b : RuleText.read(f)) {
-                RuleText.categories(b).forEach((m, vs) -> {
+            RuleFile file = RuleFiles.read(f);
+            for (Rule b : file.rules()) {
+                ConsequenceCalls.of(file, b).categories().forEach((m, vs) -> {
                     List<String> l = out.computeIfAbsent(m, k -> new ArrayList<>());
                     for (String v : vs) if (!l.contains(v)) l.add(v);
                 });

@@ -71,9 +71,23 @@ class FatalErrorsTest {
         args.add("sample-data/sample-2024.xlsx");
         Forked r = fork("-Xmx128m", args);
         assertThat(r.exit()).as(r.output()).isEqualTo(ExitCodes.CANNOT_RUN);
-        assertThat(r.output()).contains("内存不足：").contains("请增大 -Xmx 或使用 --by-workbook").doesNotContain("\tat ")
+        // with --by-workbook already given, only a larger heap is suggested
+        assertThat(r.output()).contains("内存不足：").contains(threads.contains("--by-workbook") ? "请增大 -Xmx（" : "请增大 -Xmx 或使用 --by-workbook")
+                .doesNotContain("\tat ")
                 .doesNotContain("Exception in thread");
         assertThat(tmp.resolve("out/report.json")).doesNotExist();
+    }
+
+    @Test
+    void out_of_memory_with_by_workbook_suggests_only_a_larger_heap() {
+        try {
+            Fatal.byWorkbook(true);
+            assertThat(Fatal.describe(new OutOfMemoryError())).contains("请增大 -Xmx（").doesNotContain("或使用 --by-workbook");
+            Fatal.byWorkbook(false);
+            assertThat(Fatal.describe(new OutOfMemoryError())).contains("请增大 -Xmx 或使用 --by-workbook");
+        } finally {
+            Fatal.byWorkbook(false);
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.dudao.engine;
 
+import org.dudao.ast.ConsequenceCalls;
+import org.dudao.ast.Rule;
+import org.dudao.ast.RuleFile;
+import org.dudao.ast.RuleFiles;
 import org.dudao.load.MetricDictionary;
 import org.dudao.model.Indicator;
 import org.junit.jupiter.api.Assumptions;
@@ -25,13 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogueTest {
     static final Set<String> PATTERNS = Set.of("threshold", "no-decrease", "no-rebound", "change-by", "zero", "conditional",
             "coverage", "share-of-children", "dispersion", "target-progress", "task");
-    private static final Pattern RULE = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"(.*?)^end\\s*$", Pattern.DOTALL);
-    private static final Pattern META = Pattern.compile("@(\\w+)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
 
-    private static List<Path> drls() throws IOException {
+    /** The shipped rule files, parsed. */
+    private static List<RuleFile> drls() throws IOException {
+        List<RuleFile> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            return s.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+            for (Path p : s.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                RuleFile f = RuleFiles.read(p);
+                assertThat(f.errors()).as("parse errors of %s", p).isEmpty();
+                out.add(f);
+            }
         }
+        return out;
     }
 
     @Test
@@ -40,19 +49,13 @@ class CatalogueTest {
         Set<String> catalogue = rb.catalogue().stream().map(Indicator::id).collect(Collectors.toSet());
         Set<String> firstRules = new TreeSet<>();
         int rules = 0;
-        for (Path f : drls()) {
-            Matcher m = RULE.matcher(Files.readString(f, StandardCharsets.UTF_8));
-            while (m.find()) {
+        for (RuleFile f : drls()) {
+            for (Rule r : f.rules()) {
                 rules++;
-                String name = m.group(1);
-                List<String> keys = new ArrayList<>();
-                String id = null;
-                Matcher md = META.matcher(m.group(2));
-                while (md.find()) {
-                    keys.add(md.group(1));
-                    if (md.group(1).equals("id")) id = md.group(2);
-                }
-                assertThat(id).as("@id of rule %s in %s", name, f).isNotBlank();
+                String name = r.name();
+                List<String> keys = r.metadata().stream().map(Rule.Metadata::key).toList();
+                String id = r.meta("id");
+                assertThat(id).as("@id of rule %s in %s", name, f.path()).isNotBlank();
                 assertThat(catalogue).as("catalogue has the indicator of rule %s", name).contains(id);
                 if (firstRules.add(id)) {
                     // the first rule of an indicator says everything; roll-up rules after it may inherit
@@ -106,19 +109,12 @@ class CatalogueTest {
     @Test
     void every_metric_a_rule_names_is_in_the_dictionary() throws IOException {
         MetricDictionary dict = Rules.shipped().dictionary();
-        Pattern call = Pattern.compile("\\b(value|share|ratio|sum|perHundred|perPupil|growth|oneOf|reported|maxOf|countOf|dispersion|firstOf)\\(");
-        Pattern str = Pattern.compile("\"([^\"]+)\"");
         Set<String> named = new LinkedHashSet<>();
-        for (Path f : drls()) {
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                String t = line.strip();
-                if (t.startsWith("@") || t.startsWith("rule ") || t.startsWith("//") || !call.matcher(t).find()) continue;
-                Matcher s = str.matcher(t.replaceAll("condition\\([^)]*\\),?", "").replaceAll("schools\\([^)]*\\)", "").replaceAll("\\.times\\([^)]*\\)", "").replaceAll("\\.called\\([^)]*\\)", "").replaceAll("meets\\(value\\(\"([^\"]+)\"\\), \"[^\"]+\"\\)", "value(\"$1\")"));
-                while (s.find()) {
-                    String v = s.group(1);
-                    if (v.matches("[<>=].*") || v.matches("\\d+") || v.startsWith("{") || v.matches("学校|班级|县|引领型|规范型|提升型|高校|大学|学院|高等|元")) continue;
-                    named.add(v);
-                }
+        for (RuleFile f : drls()) {
+            for (Rule r : f.rules()) {
+                ConsequenceCalls calls = ConsequenceCalls.of(f, r);
+                assertThat(calls.parsed()).as("consequence of %s is in the rule language", r.name()).isTrue();
+                for (ConsequenceCalls.MetricUse u : calls.metrics()) named.add(u.metric());
             }
         }
         assertThat(named).hasSizeGreaterThan(60);

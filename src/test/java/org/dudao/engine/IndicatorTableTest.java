@@ -1,5 +1,7 @@
 package org.dudao.engine;
 
+import org.dudao.ast.Rule;
+import org.dudao.ast.RuleFiles;
 import org.dudao.model.Indicator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ class IndicatorTableTest {
     static final Path TABLE = Path.of("docs", "indicators.md");
     private static final Pattern SECTION = Pattern.compile("^## .*（`rules/([^`]+)`）\\s*$");
     private static final Pattern CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
-    private static final Pattern BOUND = Pattern.compile("@bound\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final int COLUMNS = 9;
     /** A quotation attributed to a seed plan: “…”（000 一第9条）; the plan's file is 000_….txt. */
     private static final Pattern QUOTED = Pattern.compile("“([^“”]*)”（(\\d{3}) ");
@@ -110,13 +111,10 @@ class IndicatorTableTest {
      * rules/thresholds.xlsx instead, and the table shows the rule's.
      */
     static String declaredBound(Indicator i) throws IOException {
-        String text = Files.readString(Path.of("rules", i.file()), StandardCharsets.UTF_8);
-        int start = text.indexOf("rule \"" + i.rule() + "\"");
-        int end = text.indexOf("\nwhen", start);
-        assertThat(start).as("rule “%s” in rules/%s", i.rule(), i.file()).isNotNegative();
-        Matcher m = BOUND.matcher(text.substring(start, end < 0 ? text.length() : end));
-        assertThat(m.find()).as("@bound of rule “%s” in rules/%s", i.rule(), i.file()).isTrue();
-        return m.group(1).replace("\\\"", "\"");
+        Rule rule = RuleFiles.read(Path.of("rules", i.file())).rules().stream().filter(r -> r.name().equals(i.rule())).findFirst().orElse(null);
+        assertThat(rule).as("rule “%s” in rules/%s", i.rule(), i.file()).isNotNull();
+        assertThat(rule.meta("bound")).as("@bound of rule “%s” in rules/%s", i.rule(), i.file()).isNotNull();
+        return rule.meta("bound");
     }
 
     /** The rows of the tables under each “## …（`rules/x.drl`）” heading; header and rule lines are skipped. */

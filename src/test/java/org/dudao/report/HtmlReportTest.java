@@ -1,12 +1,12 @@
 package org.dudao.report;
 
+import org.dudao.model.Dataset;
+import org.dudao.model.EntityKind;
+import org.dudao.testing.TestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.dudao.model.Dataset;
-import org.dudao.model.EntityKind;
-import org.dudao.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

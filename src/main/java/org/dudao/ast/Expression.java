@@ -1,13 +1,13 @@
-package org.dudao.compile;
+package org.dudao.ast;
 
 import java.util.List;
 
 /**
  * A parsed expression of the rule language; {@code at} is the offset of its first token in the text
- * it was read from. The parser builds any of these shapes; {@link RuleSandbox} decides which shapes a
+ * it was read from. The parser builds any of these shapes; {@code org.dudao.compile.RuleSandbox} decides which shapes a
  * consequence, a condition or a {@code from} may have.
  */
-sealed interface Expression {
+public sealed interface Expression {
     int at();
 
     /** A string ({@code "县"}), a number, {@code true}, {@code false} or {@code null}. */

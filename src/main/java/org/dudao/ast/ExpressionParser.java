@@ -1,4 +1,4 @@
-package org.dudao.compile;
+package org.dudao.ast;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Set;
  * </pre>
  * Java keywords ({@code new}, {@code class}, {@code this} …) are not names: they are refused where they appear.
  */
-final class ExpressionParser {
+public final class ExpressionParser {
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char",
             "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
             "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
@@ -41,7 +41,7 @@ final class ExpressionParser {
     }
 
     /** The statements of a consequence, each an expression ended by {@code ;}. */
-    static List<Expression> statements(String text) throws SyntaxError {
+    public static List<Expression> statements(String text) throws SyntaxError {
         ExpressionParser x = new ExpressionParser(Lexer.tokens(text, true));
         List<Expression> out = new ArrayList<>();
         while (x.peek().kind() != Token.Kind.END) {
@@ -52,7 +52,7 @@ final class ExpressionParser {
     }
 
     /** One constraint of a pattern. */
-    static Expression constraint(String text) throws SyntaxError {
+    public static Expression constraint(String text) throws SyntaxError {
         ExpressionParser x = new ExpressionParser(Lexer.tokens(text, false));
         Expression e;
         if (x.peek().kind() == Token.Kind.VAR && x.tokens.get(x.p + 1).is(":")) {
@@ -67,7 +67,7 @@ final class ExpressionParser {
     }
 
     /** The expression after {@code from}. */
-    static Expression expression(String text) throws SyntaxError {
+    public static Expression expression(String text) throws SyntaxError {
         ExpressionParser x = new ExpressionParser(Lexer.tokens(text, false));
         Expression e = x.expression();
         x.end();

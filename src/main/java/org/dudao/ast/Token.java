@@ -1,10 +1,10 @@
-package org.dudao.compile;
+package org.dudao.ast;
 
 /** A token of the rule expression language; {@code text} of a string is its content without the quotes. */
-record Token(Kind kind, String text, int at) {
-    enum Kind { IDENT, VAR, STRING, NUMBER, SYMBOL, END }
+public record Token(Kind kind, String text, int at) {
+    public enum Kind { IDENT, VAR, STRING, NUMBER, SYMBOL, END }
 
-    boolean is(String symbol) {
+    public boolean is(String symbol) {
         return (kind == Kind.SYMBOL || kind == Kind.IDENT) && text.equals(symbol);
     }
 }

@@ -1,4 +1,4 @@
-package org.dudao.compile;
+package org.dudao.ast;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * identifiers, numbers, double-quoted one-line strings and the operators of the language. Comments
  * ({@code //}, {@code /* … *}{@code /}) are allowed in a consequence only.
  */
-final class Lexer {
+public final class Lexer {
     private static final String[] SYMBOLS = {"&&", "||", "==", "!=", "<=", ">=", "(", ")", ",", ".", ";", ":", "!", "<", ">", "-"};
 
     private final String text;
@@ -23,7 +23,7 @@ final class Lexer {
         this.comments = comments;
     }
 
-    static List<Token> tokens(String text, boolean comments) throws SyntaxError {
+    public static List<Token> tokens(String text, boolean comments) throws SyntaxError {
         return new Lexer(text, comments).all();
     }
 

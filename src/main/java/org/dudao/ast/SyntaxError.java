@@ -1,11 +1,11 @@
-package org.dudao.compile;
+package org.dudao.ast;
 
 /**
  * Text that is not in the rule expression language: where (an offset in the text) and why, in Chinese;
  * {@code forbidden} when it is something the language leaves out on purpose ({@code new}, a backslash …)
  * rather than a slip of syntax (a missing bracket).
  */
-final class SyntaxError extends Exception {
+public final class SyntaxError extends Exception {
     private final int at;
     private final boolean forbidden;
 
@@ -20,8 +20,8 @@ final class SyntaxError extends Exception {
         this(at, message, false);
     }
 
-    int at() { return at; }
+    public int at() { return at; }
 
     /** How a refusal for it starts: 不允许的写法 or 语法错误. */
-    String kind() { return forbidden ? "不允许的写法" : "语法错误"; }
+    public String kind() { return forbidden ? "不允许的写法" : "语法错误"; }
 }
