@@ -83,12 +83,11 @@ public final class VerdictJson {
             g.writeEndArray();
         }
         if (v.getBoundOrigin() != null) g.writeStringField("boundOrigin", v.getBoundOrigin());
-        g.writeStringField("formula", v.getFormula());
+        // what is empty is left out (a reader takes an absent formula or waiver as null, an absent list as empty)
+        if (v.getFormula() != null) g.writeStringField("formula", v.getFormula());
         g.writeStringField("message", v.getMessage());
         if (refs == null || !Objects.equals(v.getSource(), refs.indicatorSource(v.getIndicator()))) g.writeStringField("source", v.getSource());
-        if (v.getWaiver() == null) {
-            g.writeNullField("waiver");
-        } else {
+        if (v.getWaiver() != null) {
             g.writeObjectFieldStart("waiver");
             g.writeStringField("reason", v.getWaiver().reason());
             g.writeStringField("approver", v.getWaiver().approver());
@@ -97,38 +96,44 @@ public final class VerdictJson {
             g.writeStringField("origin", v.getWaiver().origin());
             g.writeEndObject();
         }
-        g.writeArrayFieldStart("missing");
-        for (String m : v.getMissing()) g.writeString(m);
-        g.writeEndArray();
+        if (!v.getMissing().isEmpty()) {
+            g.writeArrayFieldStart("missing");
+            for (String m : v.getMissing()) g.writeString(m);
+            g.writeEndArray();
+        }
         if (!v.getMissingValues().isEmpty()) {
             g.writeArrayFieldStart("missingValues");
             for (MissingValue m : v.getMissingValues()) missingValue(g, m);
             g.writeEndArray();
         }
-        g.writeArrayFieldStart("evidence");
-        for (Metric m : v.getEvidence()) {
-            if (refs == null) evidence(g, m, exact);
-            else g.writeNumber(refs.value(m));
-        }
-        g.writeEndArray();
-        List<ChildFinding> children = v.getChildren();
-        if (refs != null) {
-            g.writeNumberField("childrenCount", children.size());
-            children = children.subList(0, Math.min(children.size(), refs.childLimit()));
-        }
-        g.writeArrayFieldStart("children");
-        for (ChildFinding c : children) {
-            g.writeStartObject();
-            g.writeStringField("entity", c.entity());
-            g.writeStringField("entityName", c.entityName());
-            g.writeStringField("status", c.status().name());
-            g.writeStringField("message", c.message());
-            g.writeArrayFieldStart("cells");
-            for (Origin o : c.cells()) origin(g, o, refs);
+        if (!v.getEvidence().isEmpty()) {
+            g.writeArrayFieldStart("evidence");
+            for (Metric m : v.getEvidence()) {
+                if (refs == null) evidence(g, m, exact);
+                else g.writeNumber(refs.value(m));
+            }
             g.writeEndArray();
-            g.writeEndObject();
         }
-        g.writeEndArray();
+        List<ChildFinding> children = v.getChildren();
+        if (!children.isEmpty()) {
+            if (refs != null) {
+                g.writeNumberField("childrenCount", children.size());
+                children = children.subList(0, Math.min(children.size(), refs.childLimit()));
+            }
+            g.writeArrayFieldStart("children");
+            for (ChildFinding c : children) {
+                g.writeStartObject();
+                g.writeStringField("entity", c.entity());
+                g.writeStringField("entityName", c.entityName());
+                g.writeStringField("status", c.status().name());
+                g.writeStringField("message", c.message());
+                g.writeArrayFieldStart("cells");
+                for (Origin o : c.cells()) origin(g, o, refs);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

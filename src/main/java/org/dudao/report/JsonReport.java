@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import org.dudao.engine.VerdictJson;
 import org.dudao.engine.VerdictStore;
 import org.dudao.model.Dataset;
@@ -34,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes {@code report.json}: a contract other tools read, documented in {@code docs/report-json.md}.
@@ -47,7 +47,7 @@ public final class JsonReport {
      * opening it in an editor; above it, compact: nobody pages through more, and indenting adds a third.
      */
     static final int PRETTY_LIMIT = 2000;
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private JsonReport() {}
 
@@ -60,11 +60,24 @@ public final class JsonReport {
         AtomicFiles.write(file, out -> write(report, out, threads));
     }
 
+    /**
+     * {@code report.json.gz}: the same bytes as {@link #write(Report, Path, int)}, gzip-compressed as
+     * they are written (nothing of the plain text is kept).
+     */
+    public static void writeGzip(Report report, Path file, int threads) throws IOException {
+        AtomicFiles.write(file, out -> write(report, new GZIPOutputStream(out, 1 << 16), threads)); // the generator closes it, which ends the gzip
+    }
+
     public static void write(Report report, OutputStream out) throws IOException {
         write(report, out, Runtime.getRuntime().availableProcessors());
     }
 
     private static void write(Report report, OutputStream out, int threads) throws IOException {
+        write(report, out, threads, CitedValues.REMEMBERED);
+    }
+
+    /** With at most {@code remembered} recently cited values looked up again (see {@link CitedValues}). */
+    static void write(Report report, OutputStream out, int threads, int remembered) throws IOException {
         boolean pretty = report.verdicts().size() <= PRETTY_LIMIT;
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             if (pretty) g.useDefaultPrettyPrinter();
@@ -77,10 +90,11 @@ public final class JsonReport {
             parameters(g, report);
             g.writeArrayFieldStart("verdicts");
             g.flush();
-            CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT, report.catalogue());
-            verdicts(report.verdicts(), out, threads, cited, pretty);
-            g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
-            cited.write(g);
+            try (CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT, report.catalogue(), FACTORY, pretty, remembered)) {
+                verdicts(report.verdicts(), out, threads, cited, pretty);
+                g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
+                cited.write(g, out, pretty);
+            }
             g.writeArrayFieldStart("runProblems");
             for (String p : report.runProblems()) g.writeString(p);
             g.writeEndArray();
@@ -154,19 +168,11 @@ public final class JsonReport {
     private static ByteArrayOutputStream encode(List<Verdict> chunk, VerdictJson.Refs refs, boolean pretty) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * (pretty ? 1024 : 512));
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            if (pretty) g.setPrettyPrinter(new InsideVerdicts());
+            if (pretty) g.setPrettyPrinter(new CitedValues.InsideArray());
             else g.setRootValueSeparator(new SerializedString(","));
             for (Verdict v : chunk) VerdictJson.write(g, v, refs);
         }
         return bytes;
-    }
-
-    /** The report's pretty printer as it stands inside the verdicts array: one object deep, verdicts separated by ", ". */
-    private static final class InsideVerdicts extends DefaultPrettyPrinter {
-        InsideVerdicts() {
-            _nesting = 1;
-            _rootSeparator = new SerializedString(", ");
-        }
     }
 
     private static void run(JsonGenerator g, Report report) throws IOException {

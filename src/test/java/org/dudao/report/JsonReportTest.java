@@ -106,6 +106,83 @@ class JsonReportTest {
         assertThat(cell.path("cell").asText()).isEqualTo("C5");
     }
 
+    @Test
+    void the_writer_remembers_a_bounded_number_of_cited_values_however_many_the_run_cites() throws IOException {
+        int remembered = 500;
+        try (CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT, java.util.List.of(), JsonReport.FACTORY, false, remembered)) {
+            int[] retained = new int[20];
+            for (int block = 0; block < retained.length; block++) {
+                cited.add(countyBlock(block, 300)); // a county's verdicts, each citing two values no other block cites
+                retained[block] = cited.retained();
+            }
+            assertThat(cited.count()).isEqualTo(20 * 300 * 2);
+            assertThat(retained[retained.length - 1]).as("held after 20 blocks as after 2").isEqualTo(retained[1]).isEqualTo(remembered);
+        }
+    }
+
+    /** {@code n} verdicts of one county, each citing its own 2023 and 2024 values. */
+    private static java.util.List<org.dudao.model.Verdict> countyBlock(int block, int n) {
+        java.util.List<org.dudao.model.Verdict> out = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            String entity = String.format("98%02d%04d", block, k);
+            java.util.List<org.dudao.model.Metric> cited = new java.util.ArrayList<>();
+            for (int year = 2023; year <= 2024; year++) {
+                cited.add(new org.dudao.model.Metric(entity, year, "在校学生数", java.math.BigDecimal.valueOf(k), null, "人",
+                        new org.dudao.model.Origin("in/省.xlsx", "学校", "F" + (k + 2))));
+            }
+            out.add(org.dudao.model.Verdict.restore("SCH-01", org.dudao.model.EntityKind.SCHOOL, entity, "第" + k + "校", null, 2024)
+                    .status(org.dudao.model.Status.PASS).evidence(cited).build());
+        }
+        return out;
+    }
+
+    @Test
+    void a_value_cited_again_after_the_writer_forgot_it_gets_an_equal_row_and_the_evidence_still_resolves() throws IOException {
+        java.util.List<org.dudao.model.Verdict> verdicts = new java.util.ArrayList<>();
+        for (int chunk = 0; chunk < 3; chunk++) verdicts.addAll(countyBlock(0, 2000)); // three chunks citing the same 4,000 values
+        Report report = Reports.withVerdicts(org.dudao.testing.TestData.create().build(), java.util.List.of(), verdicts);
+        ByteArrayOutputStream small = new ByteArrayOutputStream();
+        JsonReport.write(report, small, 2, 10);
+        JsonNode forgetful = MAPPER.readTree(small.toString(StandardCharsets.UTF_8));
+        JsonNode usual = MAPPER.readTree(json(report));
+        assertThat(usual.path("values")).hasSize(4000);
+        assertThat(forgetful.path("values").size()).isGreaterThan(3 * 3990);
+        assertEvidenceIsTheVerdicts(report, forgetful);
+        java.util.Set<JsonNode> distinct = new java.util.HashSet<>();
+        forgetful.path("values").forEach(distinct::add);
+        assertThat(distinct).containsExactlyInAnyOrderElementsOf(usual.path("values"));
+    }
+
+    @Test
+    void the_gzip_form_is_the_same_document_compressed() throws IOException {
+        Report many = Reports.counties(1500);
+        java.nio.file.Path gz = java.nio.file.Files.createTempFile("report", ".json.gz");
+        try {
+            JsonReport.writeGzip(many, gz, 2);
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
+                assertThat(in.readAllBytes()).isEqualTo(written(many, 2));
+            }
+            assertThat(java.nio.file.Files.size(gz)).isLessThan(written(many, 2).length / 5);
+        } finally {
+            java.nio.file.Files.deleteIfExists(gz);
+        }
+    }
+
+    @Test
+    void what_a_verdict_does_not_have_is_left_out_rather_than_written_empty() throws IOException {
+        JsonNode tree = MAPPER.readTree(json(Reports.sample()));
+        int withChildren = 0;
+        for (JsonNode v : tree.path("verdicts")) {
+            for (String field : new String[]{"waiver", "formula", "missing", "evidence", "children"}) {
+                if (v.has(field)) assertThat(v.get(field).isNull() || v.get(field).isEmpty() && !v.get(field).isObject() && !v.get(field).isTextual())
+                        .as(field + " in " + v).isFalse();
+            }
+            assertThat(v.has("childrenCount")).isEqualTo(v.has("children"));
+            if (v.has("children")) withChildren++;
+        }
+        assertThat(withChildren).isPositive();
+    }
+
     private static byte[] written(Report r, int threads) throws IOException {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".json");
         try {
