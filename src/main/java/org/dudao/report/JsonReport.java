@@ -33,7 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes {@code report.json}: a contract other tools read, documented in {@code docs/report-json.md}.
@@ -62,10 +61,11 @@ public final class JsonReport {
 
     /**
      * {@code report.json.gz}: the same bytes as {@link #write(Report, Path, int)}, gzip-compressed as
-     * they are written (nothing of the plain text is kept).
+     * they are written (nothing of the plain text is kept), the verdicts' chunks on the threads that
+     * write them (see {@link GzipMembers}).
      */
     public static void writeGzip(Report report, Path file, int threads) throws IOException {
-        AtomicFiles.write(file, out -> write(report, new GZIPOutputStream(out, 1 << 16), threads)); // the generator closes it, which ends the gzip
+        AtomicFiles.write(file, out -> write(report, new GzipMembers(out), threads)); // the generator closes it, which ends the gzip
     }
 
     public static void write(Report report, OutputStream out) throws IOException {
@@ -120,20 +120,22 @@ public final class JsonReport {
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, JsonReport::daemon) : null;
         try {
             Deque<Future<List<Verdict>>> read = new ArrayDeque<>();
-            Deque<Future<ByteArrayOutputStream>> encoded = new ArrayDeque<>();
-            boolean first = true;
+            Deque<Future<Encoded>> encoded = new ArrayDeque<>();
+            GzipMembers gzip = out instanceof GzipMembers members ? members : null;
+            String separator = pretty ? " " : ""; // then ", " or "," before each further chunk
             while (chunks.hasNext() || !read.isEmpty() || !encoded.isEmpty()) {
                 while (chunks.hasNext() && read.size() < threads) read.add(run(pool, chunks.next()::get));
                 if (!read.isEmpty() && encoded.size() < 2 * threads) {
                     List<Verdict> chunk = read.poll().get();
                     VerdictJson.Refs refs = cited.add(chunk);
-                    encoded.add(run(pool, () -> encode(chunk, refs, pretty)));
+                    String before = separator;
+                    encoded.add(run(pool, () -> encode(chunk, refs, pretty, before, gzip != null)));
+                    separator = pretty ? ", " : ",";
                     continue;
                 }
-                ByteArrayOutputStream text = encoded.poll().get();
-                out.write((first ? (pretty ? " " : "") : (pretty ? ", " : ",")).getBytes(StandardCharsets.US_ASCII));
-                text.writeTo(out); // not toByteArray(): that copied every chunk (the whole report) once more
-                first = false;
+                Encoded chunk = encoded.poll().get();
+                if (chunk.member() != null) gzip.member(chunk.member());
+                else chunk.text().writeTo(out); // not toByteArray(): that copied every chunk (the whole report) once more
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,14 +167,19 @@ public final class JsonReport {
         return t;
     }
 
-    private static ByteArrayOutputStream encode(List<Verdict> chunk, VerdictJson.Refs refs, boolean pretty) throws IOException {
+    /** A chunk of verdicts as text, or as a gzip member of that text. */
+    private record Encoded(ByteArrayOutputStream text, byte[] member) {}
+
+    private static Encoded encode(List<Verdict> chunk, VerdictJson.Refs refs, boolean pretty, String separator, boolean gzip)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * (pretty ? 1024 : 512));
+        bytes.write(separator.getBytes(StandardCharsets.US_ASCII));
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             if (pretty) g.setPrettyPrinter(new CitedValues.InsideArray());
             else g.setRootValueSeparator(new SerializedString(","));
             for (Verdict v : chunk) VerdictJson.write(g, v, refs);
         }
-        return bytes;
+        return gzip ? new Encoded(null, GzipMembers.compress(bytes)) : new Encoded(bytes, null);
     }
 
     private static void run(JsonGenerator g, Report report) throws IOException {
