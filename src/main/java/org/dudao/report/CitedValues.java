@@ -36,7 +36,7 @@ import java.util.Map;
  * equal row; the file is a little larger, the heap stays bounded by a partition's values.
  */
 final class CitedValues implements Closeable {
-    /** Values looked up again before a repeat gets a row of its own: several counties' worth, some tens of MB at most. */
+    /** Values looked up again before a repeat gets a row of its own: several counties' worth, about 25 MB at most (some 500 bytes a value). */
     static final int REMEMBERED = 50_000;
     /** Bytes of value rows kept in memory before they go to a temporary file. */
     private static final int IN_MEMORY = 8 << 20;
