@@ -28,6 +28,11 @@ import java.util.stream.Stream;
 public enum ReportFormat {
     /** {@code report.json}, the machine-readable report (its schema: docs/report-json.md). */
     JSON("json", "report.json", job -> JsonReport.write(job.report(), job.file(), job.threads())),
+    /**
+     * {@code report.json.gz}: the same document gzip-compressed, a tenth or less of its size, for runs
+     * whose report.json is too large to keep or send. Asked for by name only: {@code all} does not include it.
+     */
+    JSON_GZ("json.gz", "report.json.gz", job -> JsonReport.writeGzip(job.report(), job.file(), job.threads())),
     /** {@code report.xlsx}, the workbook a person filters and sorts. */
     XLSX("xlsx", "report.xlsx", job -> XlsxReport.write(job.report(), job.file())),
     /** {@code report.html}, the page a person reads first. */
@@ -53,7 +58,7 @@ public enum ReportFormat {
         this.writer = writer;
     }
 
-    /** The name as {@code --format} takes it: {@code json}, {@code xlsx}, {@code html}, {@code docx}. */
+    /** The name as {@code --format} takes it: {@code json}, {@code json.gz}, {@code xlsx}, {@code html}, {@code docx}. */
     public String id() { return id; }
 
     /**
@@ -66,14 +71,19 @@ public enum ReportFormat {
 
     Writer writer() { return writer; }
 
+    /** What {@code all} means: every format but {@link #JSON_GZ}, which repeats report.json and is asked for by name. */
+    public static List<ReportFormat> all() {
+        return Stream.of(values()).filter(f -> f != JSON_GZ).toList();
+    }
+
     /**
-     * The formats asked for by name, {@code all} meaning every one, without repeats and in writing
+     * The formats asked for by name, {@code all} meaning {@link #all()}, without repeats and in writing
      * order; an unknown name is refused with the names this build knows.
      */
     public static List<ReportFormat> parse(Collection<String> asked) throws DudaoException {
         Set<String> names = new LinkedHashSet<>();
         for (String a : asked) names.add(a.strip().toLowerCase(Locale.ROOT));
-        if (names.remove("all")) for (ReportFormat f : values()) names.add(f.id);
+        if (names.remove("all")) for (ReportFormat f : all()) names.add(f.id);
         List<ReportFormat> out = new ArrayList<>();
         for (ReportFormat f : values()) if (names.remove(f.id)) out.add(f);
         if (!names.isEmpty()) {

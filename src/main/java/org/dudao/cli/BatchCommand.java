@@ -69,7 +69,7 @@ public final class BatchCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "json",
-            description = "各地区报告的格式，逗号分隔：json, xlsx, html, docx, all（默认 json）")
+            description = "各地区报告的格式，逗号分隔：json, json.gz, xlsx, html, docx, all（all 不含 json.gz；默认 json）")
     List<String> formats;
 
     @Option(names = "--jobs", paramLabel = "N", description = "同时核查的地区数（默认：处理器核数）；内存紧张时调小")

@@ -46,7 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = DEFAULT_FORMATS,
-            description = "报告格式，逗号分隔：json, xlsx, html, docx, all（默认 " + DEFAULT_FORMATS + "）")
+            description = "报告格式，逗号分隔：json, json.gz（gzip 压缩的 report.json）, xlsx, html, docx, all（all 不含 json.gz；默认 " + DEFAULT_FORMATS + "）")
     List<String> formats;
 
     /** A person reads the html page and the workbook; report.json is the contract other tools read. */

@@ -19,30 +19,52 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A verdict as a JSON object: the form {@code report.json} documents ({@code docs/report-json.md})
- * and the one verdicts are kept in on disk while a large run waits for its report. Writing and
- * reading it back give an equal verdict, so one form serves both. Works with any Jackson generator
+ * A verdict as a JSON object: the form {@code report.json} documents ({@code docs/report-json.md}),
+ * where cited values are referred to by index ({@link Refs}), and the self-contained form verdicts
+ * are kept in on disk while a large run waits for its report ({@link #writeExact}), which {@link #read}
+ * turns back into an equal verdict. Works with any Jackson generator
  * and parser (text JSON for the report, Smile for the spill).
  */
 public final class VerdictJson {
     private VerdictJson() {}
 
-    /** Writes the verdict as report.json has it: decimals rounded to at most 10 places (see {@link #number}). */
-    public static void write(JsonGenerator g, Verdict v) throws IOException {
-        write(g, v, false);
+    /**
+     * How report.json ({@code dudao.report/2}) refers to what a verdict cites: a value by its index in
+     * the report's {@code values}, a file by its index in {@code files}, and at most {@link #childLimit}
+     * children listed (the full count is {@code childrenCount}).
+     */
+    public interface Refs {
+        int value(Metric m);
+
+        /** The file's index, or null for a cell that names no file. */
+        Integer file(String file);
+
+        int childLimit();
+
+        /** The catalogue's name of the indicator: a verdict's own name is written only when it differs. */
+        String indicatorName(String indicator);
+
+        /** The catalogue's source of the indicator: a verdict's own source is written only when it differs. */
+        String indicatorSource(String indicator);
     }
 
-    /** Writes the verdict with every decimal exactly as held, so that {@link #read} gives an equal verdict back. */
+    /** Writes the verdict as report.json has it: decimals rounded to at most 10 places (see {@link #number}), evidence by reference. */
+    public static void write(JsonGenerator g, Verdict v, Refs refs) throws IOException {
+        write(g, v, false, refs);
+    }
+
+    /** Writes the verdict with every decimal and every cited value in full, so that {@link #read} gives an equal verdict back. */
     public static void writeExact(JsonGenerator g, Verdict v) throws IOException {
-        write(g, v, true);
+        write(g, v, true, null);
     }
 
-    private static void write(JsonGenerator g, Verdict v, boolean exact) throws IOException {
+    private static void write(JsonGenerator g, Verdict v, boolean exact, Refs refs) throws IOException {
         g.writeStartObject();
         g.writeStringField("indicator", v.getIndicator());
-        g.writeStringField("name", v.getName());
+        if (refs == null || !Objects.equals(v.getName(), refs.indicatorName(v.getIndicator()))) g.writeStringField("name", v.getName());
         g.writeStringField("level", v.getLevel());
         g.writeStringField("entity", v.getEntityCode());
         g.writeStringField("entityName", v.getEntityName());
@@ -50,7 +72,7 @@ public final class VerdictJson {
         g.writeStringField("parent", v.getParentCode());
         g.writeNumberField("year", v.getYear());
         g.writeStringField("status", v.getStatus().name());
-        g.writeStringField("statusLabel", v.getStatus().label());
+        if (refs == null) g.writeStringField("statusLabel", v.getStatus().label()); // report.json: top-level statusLabels
         number(g, "observed", v.getObserved(), exact);
         g.writeStringField("observedText", v.getObservedText());
         g.writeStringField("bound", v.getBound());
@@ -61,12 +83,11 @@ public final class VerdictJson {
             g.writeEndArray();
         }
         if (v.getBoundOrigin() != null) g.writeStringField("boundOrigin", v.getBoundOrigin());
-        g.writeStringField("formula", v.getFormula());
+        // what is empty is left out (a reader takes an absent formula or waiver as null, an absent list as empty)
+        if (v.getFormula() != null) g.writeStringField("formula", v.getFormula());
         g.writeStringField("message", v.getMessage());
-        g.writeStringField("source", v.getSource());
-        if (v.getWaiver() == null) {
-            g.writeNullField("waiver");
-        } else {
+        if (refs == null || !Objects.equals(v.getSource(), refs.indicatorSource(v.getIndicator()))) g.writeStringField("source", v.getSource());
+        if (v.getWaiver() != null) {
             g.writeObjectFieldStart("waiver");
             g.writeStringField("reason", v.getWaiver().reason());
             g.writeStringField("approver", v.getWaiver().approver());
@@ -75,30 +96,44 @@ public final class VerdictJson {
             g.writeStringField("origin", v.getWaiver().origin());
             g.writeEndObject();
         }
-        g.writeArrayFieldStart("missing");
-        for (String m : v.getMissing()) g.writeString(m);
-        g.writeEndArray();
+        if (!v.getMissing().isEmpty()) {
+            g.writeArrayFieldStart("missing");
+            for (String m : v.getMissing()) g.writeString(m);
+            g.writeEndArray();
+        }
         if (!v.getMissingValues().isEmpty()) {
             g.writeArrayFieldStart("missingValues");
             for (MissingValue m : v.getMissingValues()) missingValue(g, m);
             g.writeEndArray();
         }
-        g.writeArrayFieldStart("evidence");
-        for (Metric m : v.getEvidence()) evidence(g, m, exact);
-        g.writeEndArray();
-        g.writeArrayFieldStart("children");
-        for (ChildFinding c : v.getChildren()) {
-            g.writeStartObject();
-            g.writeStringField("entity", c.entity());
-            g.writeStringField("entityName", c.entityName());
-            g.writeStringField("status", c.status().name());
-            g.writeStringField("message", c.message());
-            g.writeArrayFieldStart("cells");
-            for (Origin o : c.cells()) origin(g, o);
+        if (!v.getEvidence().isEmpty()) {
+            g.writeArrayFieldStart("evidence");
+            for (Metric m : v.getEvidence()) {
+                if (refs == null) evidence(g, m, exact);
+                else g.writeNumber(refs.value(m));
+            }
             g.writeEndArray();
-            g.writeEndObject();
         }
-        g.writeEndArray();
+        List<ChildFinding> children = v.getChildren();
+        if (!children.isEmpty()) {
+            if (refs != null) {
+                g.writeNumberField("childrenCount", children.size());
+                children = children.subList(0, Math.min(children.size(), refs.childLimit()));
+            }
+            g.writeArrayFieldStart("children");
+            for (ChildFinding c : children) {
+                g.writeStartObject();
+                g.writeStringField("entity", c.entity());
+                g.writeStringField("entityName", c.entityName());
+                g.writeStringField("status", c.status().name());
+                g.writeStringField("message", c.message());
+                g.writeArrayFieldStart("cells");
+                for (Origin o : c.cells()) origin(g, o, refs);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -130,9 +165,16 @@ public final class VerdictJson {
         g.writeEndObject();
     }
 
-    private static void origin(JsonGenerator g, Origin o) throws IOException {
+    private static void origin(JsonGenerator g, Origin o, Refs refs) throws IOException {
         g.writeStartObject();
-        g.writeStringField("file", o.getFile());
+        if (refs == null) {
+            g.writeStringField("file", o.getFile());
+        } else {
+            Integer file = refs.file(o.getFile());
+            g.writeFieldName("file");
+            if (file == null) g.writeNull();
+            else g.writeNumber(file);
+        }
         g.writeStringField("sheet", o.getSheet());
         g.writeStringField("cell", o.getCell());
         g.writeEndObject();

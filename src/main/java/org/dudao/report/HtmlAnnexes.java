@@ -104,7 +104,9 @@ public final class HtmlAnnexes {
             if (v.isFail()) lines.add("整改要求：" + words.requirementWithDeadline(v));
             if (!v.getMissing().isEmpty()) lines.add("缺少：" + Shown.text(String.join("、", v.getMissing())));
             List<ChildFinding> kids = v.getChildren();
-            String more = kids.size() > HtmlReport.CHILD_LIMIT ? "另有 " + (kids.size() - HtmlReport.CHILD_LIMIT) + " 个下级，见 report.json。" : null;
+            // report.json lists the same first CHILD_LIMIT; only report.xlsx (failures) has them all
+            String more = kids.size() > HtmlReport.CHILD_LIMIT ? "另有 " + (kids.size() - HtmlReport.CHILD_LIMIT) + " 个下级未列出"
+                    + (v.isFail() ? "，全部见 report.xlsx。" : "。") : null;
             out.add(new Detail(v.getStatus().name(), v.getStatus().label(), region == null ? "" : region, v.getIndicator(), summary, lines,
                     evidence(v), children(kids), more));
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import org.dudao.engine.VerdictJson;
 import org.dudao.engine.VerdictStore;
 import org.dudao.model.Dataset;
@@ -27,6 +26,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,8 +40,13 @@ import java.util.function.Supplier;
  * from {@code run.time}) and a large run needs no tree in memory.
  */
 public final class JsonReport {
-    public static final String SCHEMA = "dudao.report/1";
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    public static final String SCHEMA = "dudao.report/2";
+    /**
+     * Up to this many verdicts (the shipped sample has about 1,100) the report is indented for a person
+     * opening it in an editor; above it, compact: nobody pages through more, and indenting adds a third.
+     */
+    static final int PRETTY_LIMIT = 2000;
+    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private JsonReport() {}
 
@@ -54,13 +59,28 @@ public final class JsonReport {
         AtomicFiles.write(file, out -> write(report, out, threads));
     }
 
+    /**
+     * {@code report.json.gz}: the same bytes as {@link #write(Report, Path, int)}, gzip-compressed as
+     * they are written (nothing of the plain text is kept), the verdicts' chunks on the threads that
+     * write them (see {@link GzipMembers}).
+     */
+    public static void writeGzip(Report report, Path file, int threads) throws IOException {
+        AtomicFiles.write(file, out -> write(report, new GzipMembers(out), threads)); // the generator closes it, which ends the gzip
+    }
+
     public static void write(Report report, OutputStream out) throws IOException {
         write(report, out, Runtime.getRuntime().availableProcessors());
     }
 
     private static void write(Report report, OutputStream out, int threads) throws IOException {
+        write(report, out, threads, CitedValues.REMEMBERED);
+    }
+
+    /** With at most {@code remembered} recently cited values looked up again (see {@link CitedValues}). */
+    static void write(Report report, OutputStream out, int threads, int remembered) throws IOException {
+        boolean pretty = report.verdicts().size() <= PRETTY_LIMIT;
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            if (pretty) g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
             run(g, report);
@@ -70,8 +90,11 @@ public final class JsonReport {
             parameters(g, report);
             g.writeArrayFieldStart("verdicts");
             g.flush();
-            verdicts(report.verdicts(), out, threads);
-            g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
+            try (CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT, report.catalogue(), FACTORY, pretty, remembered)) {
+                verdicts(report.verdicts(), out, threads, cited, pretty);
+                g.writeEndArray(); // " ]", as the pretty printer ends an array with values (and "[ ]" when there were none)
+                cited.write(g, out, pretty);
+            }
             g.writeArrayFieldStart("runProblems");
             for (String p : report.runProblems()) g.writeString(p);
             g.writeEndArray();
@@ -84,27 +107,35 @@ public final class JsonReport {
     }
 
     /**
-     * The verdicts, pretty-printed as the report's generator would print them inside its array, but
-     * chunk by chunk on all cores: at national scale turning three million verdicts into text is most
-     * of the report's time, and the chunks are independent. Written in order, so the bytes do not
-     * depend on the number of threads.
+     * The verdicts, printed as the report's generator would print them inside its array, but chunk by
+     * chunk on all cores: at national scale turning three million verdicts into text is most of the
+     * report's time, and the chunks are independent once their cited values are numbered. Chunks are
+     * read (from the store) in parallel, numbered in order on this thread, turned into text in
+     * parallel and written in order, so the bytes do not depend on the number of threads.
      */
-    private static void verdicts(List<Verdict> verdicts, OutputStream out, int maxThreads) throws IOException {
+    private static void verdicts(List<Verdict> verdicts, OutputStream out, int maxThreads, CitedValues cited, boolean pretty)
+            throws IOException {
         Iterator<Supplier<List<Verdict>>> chunks = VerdictStore.chunks(verdicts, CHUNK);
         int threads = verdicts.size() > CHUNK ? Math.max(1, maxThreads) : 1;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, JsonReport::daemon) : null;
         try {
-            Deque<Future<ByteArrayOutputStream>> window = new ArrayDeque<>();
-            boolean first = true;
-            while (chunks.hasNext() || !window.isEmpty()) {
-                while (chunks.hasNext() && window.size() < 2 * threads) {
-                    Supplier<List<Verdict>> chunk = chunks.next();
-                    window.add(pool != null ? pool.submit(() -> encode(chunk.get())) : CompletableFuture.completedFuture(encode(chunk.get())));
+            Deque<Future<List<Verdict>>> read = new ArrayDeque<>();
+            Deque<Future<Encoded>> encoded = new ArrayDeque<>();
+            GzipMembers gzip = out instanceof GzipMembers members ? members : null;
+            String separator = pretty ? " " : ""; // then ", " or "," before each further chunk
+            while (chunks.hasNext() || !read.isEmpty() || !encoded.isEmpty()) {
+                while (chunks.hasNext() && read.size() < threads) read.add(run(pool, chunks.next()::get));
+                if (!read.isEmpty() && encoded.size() < 2 * threads) {
+                    List<Verdict> chunk = read.poll().get();
+                    VerdictJson.Refs refs = cited.add(chunk);
+                    String before = separator;
+                    encoded.add(run(pool, () -> encode(chunk, refs, pretty, before, gzip != null)));
+                    separator = pretty ? ", " : ",";
+                    continue;
                 }
-                ByteArrayOutputStream text = window.poll().get();
-                out.write((first ? " " : ", ").getBytes(StandardCharsets.US_ASCII));
-                text.writeTo(out); // not toByteArray(): that copied every chunk (the whole report) once more
-                first = false;
+                Encoded chunk = encoded.poll().get();
+                if (chunk.member() != null) gzip.member(chunk.member());
+                else chunk.text().writeTo(out); // not toByteArray(): that copied every chunk (the whole report) once more
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,6 +149,15 @@ public final class JsonReport {
         }
     }
 
+    private static <T> Future<T> run(ExecutorService pool, Callable<T> task) {
+        if (pool != null) return pool.submit(task);
+        try {
+            return CompletableFuture.completedFuture(task.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Verdicts a chunk of an in-memory list holds (a store's list comes in its own blocks). */
     private static final int CHUNK = 2000;
 
@@ -127,21 +167,19 @@ public final class JsonReport {
         return t;
     }
 
-    private static ByteArrayOutputStream encode(List<Verdict> chunk) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * 2048);
-        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.setPrettyPrinter(new InsideVerdicts());
-            for (Verdict v : chunk) VerdictJson.write(g, v);
-        }
-        return bytes;
-    }
+    /** A chunk of verdicts as text, or as a gzip member of that text. */
+    private record Encoded(ByteArrayOutputStream text, byte[] member) {}
 
-    /** The report's pretty printer as it stands inside the verdicts array: one object deep, verdicts separated by ", ". */
-    private static final class InsideVerdicts extends DefaultPrettyPrinter {
-        InsideVerdicts() {
-            _nesting = 1;
-            _rootSeparator = new SerializedString(", ");
+    private static Encoded encode(List<Verdict> chunk, VerdictJson.Refs refs, boolean pretty, String separator, boolean gzip)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * (pretty ? 1024 : 512));
+        bytes.write(separator.getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            if (pretty) g.setPrettyPrinter(new CitedValues.InsideArray());
+            else g.setRootValueSeparator(new SerializedString(","));
+            for (Verdict v : chunk) VerdictJson.write(g, v, refs);
         }
+        return gzip ? new Encoded(null, GzipMembers.compress(bytes)) : new Encoded(bytes, null);
     }
 
     private static void run(JsonGenerator g, Report report) throws IOException {
@@ -183,6 +221,9 @@ public final class JsonReport {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("verdicts", report.verdicts().size());
         for (Map.Entry<Status, Integer> e : report.counts().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
+        g.writeEndObject();
+        g.writeObjectFieldStart("statusLabels"); // once here, not in every verdict
+        for (Status s : Status.values()) g.writeStringField(s.name(), s.label());
         g.writeEndObject();
     }
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class RunFolder {
     /** Files a run of dudao writes: the reports (the docx draft is report.docx where Chinese names cannot be written) and the batch summary. */
-    private static final Pattern REPORT = Pattern.compile("report\\.(json|xlsx|html|docx)|督导报告.*\\.docx|batch-summary\\.(json|xlsx|html)");
+    private static final Pattern REPORT = Pattern.compile("report\\.(json|json\\.gz|xlsx|html|docx)|督导报告.*\\.docx|batch-summary\\.(json|xlsx|html)");
     /** What a killed writer leaves: {@code .<name>.<anything>.tmp}, for a report or the manifest. */
     private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[^.]+\\.tmp");
     private static final Map<Path, Publication> OPEN = new ConcurrentHashMap<>();

@@ -31,7 +31,7 @@ final class Downloads {
             + "base-uri 'none'; form-action 'none'; sandbox allow-scripts; script-src ";
 
     static {
-        for (ReportFormat f : ReportFormat.values()) FILES.put("report." + f.id(), f);
+        for (ReportFormat f : ReportFormat.all()) FILES.put("report." + f.id(), f);
     }
 
     private Downloads() {}

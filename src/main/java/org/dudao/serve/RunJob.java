@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One console run, on a thread of the {@link RunQueue}: a quick look into each workbook (its years
@@ -103,7 +102,7 @@ final class RunJob implements Runnable {
             }
             Consumer<String> writing = m -> step("写报告", m.replace(folder + "/", ""));
             Evaluation.WriteOptions options = Evaluation.WriteOptions.defaults().withThreads(console.threadsPerRun()).withProgress(writing);
-            List<Path> written = evaluation.write(folder, List.of(ReportFormat.values()), options);
+            List<Path> written = evaluation.write(folder, ReportFormat.all(), options);
             List<Path> regional = evaluation.write(folder.resolve(REGIONS), List.of(ReportFormat.DOCX), options.withDocxPerRegion(true));
             step("记入历史", "记入结果历史库");
             List<String> problems = evaluation.runProblems().stream().map(p -> p.replace(folder + "/", "")).toList();
@@ -180,7 +179,7 @@ final class RunJob implements Runnable {
                 : report.entity(region.key()).map(Entity::displayName).orElse(region.name());
         String years = report == null ? null : report.yearsPresent().stream().map(String::valueOf).collect(Collectors.joining(","));
         NewRun run = new NewRun(region.key(), name, startedAt, report == null ? null : report.year(), years,
-                console.rules().sha256(), inputsSha, Stream.of(ReportFormat.values()).map(ReportFormat::id).collect(Collectors.joining(",")), folder, report != null, exit, inputs);
+                console.rules().sha256(), inputsSha, ReportFormat.all().stream().map(ReportFormat::id).collect(Collectors.joining(",")), folder, report != null, exit, inputs);
         long runId = history.saveRun(batch, run, report == null ? List.of() : report.verdicts());
         for (String p : problems) history.problem(batch, runId, null, p);
         history.finishBatch(batch, now(), report == null ? 0 : 1, 0, problems.size(), exit);

@@ -38,8 +38,9 @@ class DudaoApiTest {
         assertThatThrownBy(() -> rules.evaluate(EvaluationRequest.of(SAMPLE).withYear(1999)))
                 .isInstanceOf(DudaoException.class).hasMessageContaining("数据中没有 1999 年的数据");
         assertThatThrownBy(() -> ReportFormat.parse(List.of("json", "pdf")))
-                .isInstanceOf(DudaoException.class).hasMessage("不支持的报告格式：pdf（目前支持：json,xlsx,html,docx）");
-        assertThat(ReportFormat.parse(List.of("ALL"))).containsExactly(ReportFormat.values());
+                .isInstanceOf(DudaoException.class).hasMessage("不支持的报告格式：pdf（目前支持：json,json.gz,xlsx,html,docx）");
+        assertThat(ReportFormat.parse(List.of("ALL"))).containsExactly(ReportFormat.JSON, ReportFormat.XLSX, ReportFormat.HTML, ReportFormat.DOCX);
+        assertThat(ReportFormat.parse(List.of("json.gz", "all"))).containsExactly(ReportFormat.values());
     }
 
     @Test

@@ -74,7 +74,7 @@ class BatchCommandTest {
         assertThat(cityReport).exists().hasFileName("report.json");
         assertThat(cityReport.getParent().getParent()).isEqualTo(out.resolve("regions").toAbsolutePath().normalize());
         JsonNode report = JSON.readTree(cityReport.toFile());
-        assertThat(report.path("schema").asText()).isEqualTo("dudao.report/1");
+        assertThat(report.path("schema").asText()).isEqualTo("dudao.report/2");
         assertThat(report.path("run").path("year").asInt()).isEqualTo(2024);
         assertThat(out.resolve("history.db")).exists();
     }

@@ -37,6 +37,20 @@ class EvaluateFormatsTest {
     }
 
     @Test
+    void json_gz_is_asked_for_by_name_and_holds_the_report_json_document() throws IOException {
+        Cli r = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "json,json.gz", "--out", tmp.toString(), S2023, S2024);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(names(tmp)).containsExactlyInAnyOrder("report.json", "report.json.gz", "manifest.json");
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(tmp.resolve("report.json.gz")))) {
+            String gunzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String plain = Files.readString(tmp.resolve("report.json"));
+            assertThat(gunzipped).startsWith("{").contains("\"schema\" : \"dudao.report/2\"");
+            // the two were written one after the other from one run: the same document, run.time included
+            assertThat(gunzipped).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void formats_are_chosen_one_by_one_and_per_region_splits_the_docx() throws IOException {
         Cli r = Cli.run("evaluate", "--rules", org.dudao.testing.Fixture.RULES, "--format", "html,docx", "--per-region", "--out", tmp.toString(), S2023, S2024);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);

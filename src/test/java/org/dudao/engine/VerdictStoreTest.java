@@ -96,7 +96,13 @@ class VerdictStoreTest {
         }
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            VerdictJson.write(g, precise);
+            VerdictJson.write(g, precise, new VerdictJson.Refs() {
+                @Override public int value(org.dudao.model.Metric m) { return 0; }
+                @Override public Integer file(String file) { return null; }
+                @Override public int childLimit() { return 0; }
+                @Override public String indicatorName(String indicator) { return null; }
+                @Override public String indicatorSource(String indicator) { return null; }
+            });
         }
         assertThat(w.toString()).contains("\"observed\":0.123456789");
         assertThat(w.toString()).doesNotContain("0.1234567890123");

@@ -1,0 +1,169 @@
+package org.dudao.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import org.apache.commons.io.output.DeferredFileOutputStream;
+import org.dudao.engine.VerdictJson;
+import org.dudao.model.ChildFinding;
+import org.dudao.model.Indicator;
+import org.dudao.model.Metric;
+import org.dudao.model.Origin;
+import org.dudao.model.Verdict;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * report.json's {@code files} and {@code values}: each file and each input value cited as evidence,
+ * numbered in the order the verdicts first cite them; and the catalogue a verdict's name and source
+ * are left out against when they are the indicator's. Filled chunk by chunk in the verdicts' order,
+ * so the numbers do not depend on how many threads turn the chunks into text.
+ * <p>
+ * What it holds does not grow with the run: a value's row is written out (to memory, then to a
+ * temporary file past {@link #IN_MEMORY} bytes) as soon as it is numbered, and only the last
+ * {@code remembered} values cited are looked up again. A value cited again after that (at national
+ * scale: a province's verdict citing a county's value long after the county's block) gets a second,
+ * equal row; the file is a little larger, the heap stays bounded by a partition's values.
+ */
+final class CitedValues implements Closeable {
+    /** Values looked up again before a repeat gets a row of its own: several counties' worth, about 25 MB at most (some 500 bytes a value). */
+    static final int REMEMBERED = 50_000;
+    /** Bytes of value rows kept in memory before they go to a temporary file. */
+    private static final int IN_MEMORY = 8 << 20;
+
+    /** Everything that tells one cited value from another, as the report writes it. */
+    private record Key(String file, String sheet, String cell, String metric, String entity, int year, BigDecimal value, String text, String unit) {
+        static Key of(Metric m) {
+            Origin o = m.getOrigin();
+            return new Key(o == null ? null : o.getFile(), o == null ? null : o.getSheet(), o == null ? null : o.getCell(),
+                    m.getKey(), m.getEntityCode(), m.getYear(), m.getValue(), m.getText(), m.getUnit());
+        }
+    }
+
+    private final int childLimit;
+    private final Map<String, Indicator> catalogue = new HashMap<>();
+    private final Map<String, Integer> files = new LinkedHashMap<>();
+    private final Map<Key, Integer> recent;
+    private final DeferredFileOutputStream spill;
+    private final JsonGenerator rows;
+    private int count;
+
+    /**
+     * @param pretty     rows printed as the report's pretty printer prints them inside the values array
+     * @param remembered how many recently cited values are looked up before a repeat gets a new row
+     */
+    CitedValues(int childLimit, Iterable<Indicator> catalogue, JsonFactory factory, boolean pretty, int remembered) throws IOException {
+        this.childLimit = childLimit;
+        for (Indicator i : catalogue) this.catalogue.putIfAbsent(i.id(), i);
+        this.recent = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override protected boolean removeEldestEntry(Map.Entry<Key, Integer> eldest) {
+                return size() > remembered;
+            }
+        };
+        this.spill = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setPrefix("dudao-values-").setSuffix(".json")
+                .setDirectory(Path.of(System.getProperty("java.io.tmpdir")).toFile()).get();
+        this.rows = factory.createGenerator(spill, JsonEncoding.UTF8);
+        if (pretty) rows.setPrettyPrinter(new InsideArray());
+        else rows.setRootValueSeparator(new SerializedString(","));
+    }
+
+    /**
+     * Numbers what the chunk cites that was not cited recently, writing its rows, and returns the
+     * references for its verdicts: a lookup of its own, so the chunk can be written on another thread
+     * while the numbering goes on.
+     */
+    VerdictJson.Refs add(Iterable<Verdict> chunk) throws IOException {
+        Map<Key, Integer> valueRefs = new HashMap<>();
+        Map<String, Integer> fileRefs = new HashMap<>();
+        for (Verdict v : chunk) {
+            for (Metric m : v.getEvidence()) {
+                Key k = Key.of(m);
+                if (valueRefs.containsKey(k)) continue;
+                Integer i = recent.get(k);
+                valueRefs.put(k, i != null ? i : append(k));
+            }
+            var children = v.getChildren();
+            for (ChildFinding c : children.subList(0, Math.min(children.size(), childLimit))) {
+                for (Origin o : c.cells()) fileRefs.put(o.getFile(), file(o.getFile()));
+            }
+        }
+        return new VerdictJson.Refs() {
+            @Override public int value(Metric m) { return valueRefs.get(Key.of(m)); }
+            @Override public Integer file(String file) { return fileRefs.get(file); }
+            @Override public int childLimit() { return childLimit; }
+            @Override public String indicatorName(String id) { return catalogue.containsKey(id) ? catalogue.get(id).name() : null; }
+            @Override public String indicatorSource(String id) { return catalogue.containsKey(id) ? catalogue.get(id).source() : null; }
+        };
+    }
+
+    /** Values looked up again when cited: at most {@code remembered}, whatever the run's size. */
+    int retained() { return recent.size(); }
+
+    /** Rows written so far. */
+    int count() { return count; }
+
+    private int append(Key k) throws IOException {
+        Integer file = file(k.file());
+        rows.writeStartObject();
+        rows.writeFieldName("file");
+        if (file == null) rows.writeNull();
+        else rows.writeNumber(file);
+        rows.writeStringField("sheet", k.sheet());
+        rows.writeStringField("cell", k.cell());
+        rows.writeStringField("metric", k.metric());
+        rows.writeStringField("entity", k.entity());
+        rows.writeNumberField("year", k.year());
+        VerdictJson.number(rows, "value", k.value());
+        rows.writeStringField("text", k.text());
+        rows.writeStringField("unit", k.unit());
+        rows.writeEndObject();
+        recent.put(k, count);
+        return count++;
+    }
+
+    private Integer file(String file) {
+        return file == null ? null : files.computeIfAbsent(file, f -> files.size());
+    }
+
+    /**
+     * Writes {@code files} (paths, by index) and {@code values} (one object each, its file by index)
+     * through the report's generator {@code g}, whose bytes go to {@code out}.
+     */
+    void write(JsonGenerator g, OutputStream out, boolean pretty) throws IOException {
+        g.writeArrayFieldStart("files");
+        for (String f : files.keySet()) g.writeString(f);
+        g.writeEndArray();
+        g.writeArrayFieldStart("values");
+        rows.close();
+        g.flush();
+        if (count > 0) {
+            if (pretty) out.write(' '); // as the pretty printer opens an array with values
+            spill.writeTo(out);
+        }
+        g.writeEndArray();
+    }
+
+    /** Deletes the temporary file, if the rows went to one. */
+    @Override public void close() throws IOException {
+        rows.close();
+        if (!spill.isInMemory()) Files.deleteIfExists(spill.getPath());
+    }
+
+    /** The report's pretty printer as it stands inside a top-level array: one object deep, entries separated by ", ". */
+    static final class InsideArray extends DefaultPrettyPrinter {
+        InsideArray() {
+            _nesting = 1;
+            _rootSeparator = new SerializedString(", ");
+        }
+    }
+}
