@@ -1,0 +1,80 @@
+package org.dudao.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dudao.engine.StreamingEvaluator;
+import org.dudao.synthetic.NationalDataGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One workbook of three provinces read in parts (each province with its cities, counties, schools and
+ * classes a part, as a workbook too large for the heap is read) gives the report of the same
+ * workbook read whole.
+ */
+class WorkbookInPartsTest {
+    @TempDir static Path tmp;
+    static Path workbook;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        workbook = tmp.resolve("one.xlsx");
+        NationalDataGenerator.Summary s = new NationalDataGenerator(5, 1.0, 2024).writeOneWorkbook(workbook, 201, 2, 8);
+        assertThat(s.counties()).isEqualTo(201);
+        assertThat(s.classes()).isEqualTo(201 * 8);
+    }
+
+    @Test
+    void a_workbook_read_province_by_province_gives_the_report_of_the_workbook_read_whole() throws Exception {
+        Path whole = tmp.resolve("whole");
+        Path parts = tmp.resolve("parts");
+        Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", workbook.toString());
+        Cli b;
+        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
+        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
+        try {
+            b = Cli.run("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", workbook.toString());
+        } finally {
+            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
+            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
+        }
+        // three parts, one per province: the progress names each
+        assertThat(b.err()).contains("的第 1/3 部分", "的第 2/3 部分", "的第 3/3 部分");
+        assertThat(b.exit()).isEqualTo(a.exit());
+        assertThat(b.out().replace(parts.toString(), "OUT")).isEqualTo(a.out().replace(whole.toString(), "OUT"));
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode ja = (ObjectNode) m.readTree(whole.resolve("report.json").toFile());
+        ObjectNode jb = (ObjectNode) m.readTree(parts.resolve("report.json").toFile());
+        ((ObjectNode) ja.path("run")).remove("time");
+        ((ObjectNode) jb.path("run")).remove("time");
+        assertThat(jb.path("verdicts").size()).isGreaterThan(2000);
+        assertThat(jb).isEqualTo(ja);
+    }
+
+    @Test
+    void the_parts_files_are_removed_once_loaded() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("scratch"));
+        String before = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", dir.toString());
+        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
+        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
+        try {
+            Cli r = Cli.run("evaluate", "--by-workbook", "--out", tmp.resolve("out").toString(), "--format", "json", workbook.toString());
+            assertThat(r.err()).isEmpty();
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
+            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("dudao-part-") || n.startsWith("dudao-read-"));
+        }
+    }
+}
