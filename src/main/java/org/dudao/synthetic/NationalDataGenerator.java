@@ -88,9 +88,15 @@ public final class NationalDataGenerator {
      * classes a county: about 1,000,000 classes, 19 MB).
      */
     public Summary writeOneWorkbook(Path file, int counties, int schoolsPerCounty, int classesPerCounty) throws IOException {
-        if (counties < 1 || schoolsPerCounty < 1 || classesPerCounty < 0) throw new IllegalArgumentException("counts must be positive");
+        return writeOneWorkbook(file, Math.min(PROVINCES, Math.max(1, (counties + 99) / 100)), counties, schoolsPerCounty, classesPerCounty);
+    }
+
+    /** As {@link #writeOneWorkbook(Path, int, int, int)}, the counties spread over {@code provinces} provinces. */
+    public Summary writeOneWorkbook(Path file, int provinces, int counties, int schoolsPerCounty, int classesPerCounty) throws IOException {
+        if (provinces < 1 || counties < provinces || schoolsPerCounty < 1 || classesPerCounty < 0) {
+            throw new IllegalArgumentException("counts must be positive, a county or more per province");
+        }
         if (file.getParent() != null) Files.createDirectories(file.getParent());
-        int provinces = Math.min(PROVINCES, Math.max(1, (counties + 99) / 100));
         long[] total = new long[3];
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheets sheets = sheets(wb, counties + " 个县的单个工作簿");
