@@ -138,7 +138,8 @@ public final class StreamingEvaluator {
             while (evalYear == null && sources.hasNext()) {
                 Source s = sources.next();
                 WorkbookLoader.Result r = s.load().get();
-                if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
+                if (s.latestYear() != 0) evalYear = s.latestYear(); // a part: its workbook's latest year, as read whole
+                else if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
                 batches.add(evalYear == null ? new Batch(s.file(), s.label(), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
                         r.unreadable(), Map.of(), Map.of(), List.of())
                         : evaluator.await(evaluate(s, r, evalYear, pool)));
@@ -174,8 +175,11 @@ public final class StreamingEvaluator {
         }
     }
 
-    /** A workbook, or a part of one read in parts, loaded when its turn comes; {@code label} names a part (null: the whole workbook). */
-    private record Source(Path file, String label, Supplier<WorkbookLoader.Result> load) {}
+    /**
+     * A workbook, or a part of one read in parts, loaded when its turn comes; {@code label} names a
+     * part (null: the whole workbook), {@code latestYear} is a part's workbook's latest year (0: none, or whole).
+     */
+    private record Source(Path file, String label, Supplier<WorkbookLoader.Result> load, int latestYear) {}
 
     /**
      * The workbooks as they are to be loaded: whole, or, for one too large for the heap (more than
@@ -190,13 +194,14 @@ public final class StreamingEvaluator {
                 while (ready.isEmpty() && !files.isEmpty()) {
                     Path file = files.removeFirst();
                     if (!inParts(file)) {
-                        ready.add(new Source(file, null, () -> loader.load(List.of(file))));
+                        ready.add(new Source(file, null, () -> loader.load(List.of(file)), 0));
                         continue;
                     }
                     List<WorkbookLoader.Part> parts = loader.loadInParts(file, recordsPerPart);
                     for (int i = 0; i < parts.size(); i++) {
                         WorkbookLoader.Part part = parts.get(i);
-                        ready.add(new Source(file, parts.size() == 1 ? null : "第 " + (i + 1) + "/" + parts.size() + " 部分", part::load));
+                        ready.add(new Source(file, parts.size() == 1 ? null : "第 " + (i + 1) + "/" + parts.size() + " 部分", part::load,
+                                part.latestYear()));
                     }
                 }
                 return !ready.isEmpty();
@@ -309,7 +314,8 @@ public final class StreamingEvaluator {
             years.addAll(d.years());
             unreadable.addAll(b.unreadable());
             ruleProblems.addAll(b.ruleProblems());
-            if (year != 0 && !d.years().isEmpty() && d.years().last() != year) {
+            // a part of a workbook may lack its latest year (a province that did not report it); the workbook as a whole decided
+            if (year != 0 && b.part() == null && !d.years().isEmpty() && d.years().last() != year) {
                 runProblems.add("工作簿 " + file + " 的最新年度是 " + d.years().last() + " 年，与评估年度 " + year
                         + " 年不同：按工作簿分批评估时各工作簿应报送相同的年度（或用 --year 指定）");
             }

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Loads statistics workbooks into one {@link Dataset}. {@code .xlsx} is streamed row by row with POI's
@@ -64,6 +65,9 @@ public final class WorkbookLoader {
     /** One part of a workbook read in parts ({@link #loadInParts}): loading it gives its subtrees' data, once. */
     public interface Part {
         Result load();
+
+        /** The latest year of the whole workbook (0: none): a part may lack it. */
+        int latestYear();
     }
 
     /**
@@ -82,7 +86,7 @@ public final class WorkbookLoader {
             try {
                 read(file, router);
             } catch (WorkbookException e) {
-                return List.of(() -> load(List.of(file)));
+                return List.of(part(() -> load(List.of(file)), 0));
             } finally {
                 router.close();
             }
@@ -92,7 +96,7 @@ public final class WorkbookLoader {
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 List<Object> first = i == 0 ? global : List.of();
-                parts.add(() -> {
+                parts.add(part(() -> {
                     DatasetBuilder b = new DatasetBuilder().validity(dictionary.validity()).partOf(dictionary.partOf());
                     try {
                         WorkbookParts.replay(f, first, b);
@@ -101,7 +105,7 @@ public final class WorkbookLoader {
                         throw new UncheckedIOException("读取暂存的工作簿数据 " + f + " 失败：" + e.getMessage(), e);
                     }
                     return new Result(b.build(), List.of());
-                });
+                }, router.latestYear));
             }
             return parts;
         } catch (IOException e) {
@@ -114,6 +118,14 @@ public final class WorkbookLoader {
                 // a temporary file left behind is removed with the folder's others
             }
         }
+    }
+
+    private static Part part(Supplier<Result> load, int latestYear) {
+        return new Part() {
+            @Override public Result load() { return load.get(); }
+
+            @Override public int latestYear() { return latestYear; }
+        };
     }
 
     private void read(Path path, DatasetBuilder out) throws WorkbookException {

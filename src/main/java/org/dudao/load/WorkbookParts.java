@@ -60,6 +60,8 @@ final class WorkbookParts {
         /** What is not an entity or value: InputFile, SheetTally, LoadProblem, Param, in the order given. */
         final List<Object> global = new ArrayList<>();
         private String lastCode, lastTag;
+        /** The latest year of any entity row read (0: none). */
+        int latestYear;
 
         Router(Path file) throws IOException {
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
@@ -86,6 +88,7 @@ final class WorkbookParts {
             }
             lastCode = e.getCode();
             lastTag = tag;
+            latestYear = Math.max(latestYear, year);
             try {
                 data.writeByte(ENTITY);
                 str(data, e.getCode());

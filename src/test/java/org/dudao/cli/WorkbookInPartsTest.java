@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dudao.engine.StreamingEvaluator;
 import org.dudao.synthetic.NationalDataGenerator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -56,6 +60,41 @@ class WorkbookInPartsTest {
         ((ObjectNode) jb.path("run")).remove("time");
         assertThat(jb.path("verdicts").size()).isGreaterThan(2000);
         assertThat(jb).isEqualTo(ja);
+    }
+
+    @Test
+    void a_first_province_without_the_latest_year_does_not_decide_the_year_evaluated() throws Exception {
+        Path file = tmp.resolve("years.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("地区");
+            Object[][] rows = {{"地区代码", "地区名称", "上级代码", "层级", "年度", "一般公共预算教育支出(万元)"},
+                    {"110000", "省一", null, "省", 2023, 100}, {"120000", "省二", null, "省", 2023, 100}, {"120000", "省二", null, "省", 2024, 90}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof String t) row.createCell(c).setCellValue(t);
+                    else if (rows[r][c] instanceof Integer n) row.createCell(c).setCellValue(n);
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        Path whole = tmp.resolve("years-whole");
+        Path parts = tmp.resolve("years-parts");
+        Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", file.toString());
+        Cli b;
+        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
+        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
+        try {
+            b = Cli.run("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", file.toString());
+        } finally {
+            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
+            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
+        }
+        assertThat(b.err()).contains("的第 2/2 部分");
+        assertThat(a.out()).contains("评估年度：2024 年");
+        assertThat(b.out().replace(parts.toString(), "OUT")).isEqualTo(a.out().replace(whole.toString(), "OUT"));
     }
 
     @Test
