@@ -35,20 +35,24 @@ class WorkbookInPartsTest {
         assertThat(s.classes()).isEqualTo(201 * 8);
     }
 
+    /** A run with every workbook read in parts of one province each (the smallest parts there are). */
+    private static Cli inParts(String... args) {
+        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
+        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
+        try {
+            return Cli.run(args);
+        } finally {
+            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
+            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
+        }
+    }
+
     @Test
     void a_workbook_read_province_by_province_gives_the_report_of_the_workbook_read_whole() throws Exception {
         Path whole = tmp.resolve("whole");
         Path parts = tmp.resolve("parts");
         Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", workbook.toString());
-        Cli b;
-        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
-        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
-        try {
-            b = Cli.run("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", workbook.toString());
-        } finally {
-            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
-            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
-        }
+        Cli b = inParts("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", workbook.toString());
         // three parts, one per province: the progress names each
         assertThat(b.err()).contains("的第 1/3 部分", "的第 2/3 部分", "的第 3/3 部分");
         assertThat(b.exit()).isEqualTo(a.exit());
@@ -83,15 +87,7 @@ class WorkbookInPartsTest {
         Path whole = tmp.resolve("years-whole");
         Path parts = tmp.resolve("years-parts");
         Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", file.toString());
-        Cli b;
-        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
-        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
-        try {
-            b = Cli.run("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", file.toString());
-        } finally {
-            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
-            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
-        }
+        Cli b = inParts("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", file.toString());
         assertThat(b.err()).contains("的第 2/2 部分");
         assertThat(a.out()).contains("评估年度：2024 年");
         assertThat(b.out().replace(parts.toString(), "OUT")).isEqualTo(a.out().replace(whole.toString(), "OUT"));
@@ -102,15 +98,11 @@ class WorkbookInPartsTest {
         Path dir = Files.createDirectories(tmp.resolve("scratch"));
         String before = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", dir.toString());
-        System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
-        System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
         try {
-            Cli r = Cli.run("evaluate", "--by-workbook", "--out", tmp.resolve("out").toString(), "--format", "json", workbook.toString());
+            Cli r = inParts("evaluate", "--by-workbook", "--out", tmp.resolve("out").toString(), "--format", "json", workbook.toString());
             assertThat(r.err()).isEmpty();
         } finally {
             System.setProperty("java.io.tmpdir", before);
-            System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
-            System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
         }
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("dudao-part-") || n.startsWith("dudao-read-"));
