@@ -32,10 +32,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--year", defaultValue = "2024", description = "最后一个年度（共三年，默认 2024）")
     int year;
 
+    @Option(names = "--one-workbook", paramLabel = "N", description = "改为生成一个含 N 个县的工作簿（每县 10 所学校、333 个班级），文件名 one-N.xlsx")
+    Integer oneWorkbook;
+
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
-        NationalDataGenerator.Summary s = new NationalDataGenerator(seed, scale, year).write(this.out);
+        NationalDataGenerator g = new NationalDataGenerator(seed, scale, year);
+        NationalDataGenerator.Summary s = oneWorkbook == null ? g.write(this.out)
+                : g.writeOneWorkbook(this.out.resolve("one-" + oneWorkbook + ".xlsx"), oneWorkbook, 10, 333);
         out.printf("已生成 %d 个工作簿：%d 个县、%d 所学校、%d 个班级，用时 %.1f 秒（%s）%n", s.files().size(), s.counties(), s.schools(),
                 s.classes(), (System.nanoTime() - start) / 1e9, this.out);
         out.flush();

@@ -6,6 +6,7 @@ import org.dudao.model.Metric;
 import org.dudao.model.Param;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,12 @@ import java.util.Map;
  */
 public final class Facts {
     private final Map<String, Entity> entities;
-    private final Map<String, Map<MetricKey, Metric>> metrics = new HashMap<>();
+    /**
+     * Each entity's metrics, in the order given: a class has one, a school a few dozen over its years,
+     * so a scan (names compared by identity first: they come from the dictionary) beats a map per
+     * entity, which cost about 180 bytes for a class's one value.
+     */
+    private final Map<String, Metric[]> metrics = new HashMap<>();
     private final Map<String, List<Entity>> children = new HashMap<>();
     private final Map<String, Param> params = new HashMap<>();
     private final List<Param> paramList;
@@ -34,9 +40,7 @@ public final class Facts {
      */
     public Facts(Map<String, Entity> entities, Collection<Metric> metrics, List<Param> params) {
         this.entities = entities;
-        for (Metric m : metrics) {
-            this.metrics.computeIfAbsent(m.getEntityCode(), k -> new HashMap<>()).put(new MetricKey(m.getKey(), m.getYear()), m);
-        }
+        for (Metric m : metrics) this.metrics.merge(m.getEntityCode(), new Metric[]{m}, Facts::with);
         for (Entity e : entities.values()) {
             if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
         }
@@ -44,18 +48,34 @@ public final class Facts {
         this.paramList = List.copyOf(params);
     }
 
-    /** A metric's name and year: hashed from the name's cached hash, no string built per lookup. */
-    private record MetricKey(String metric, int year) {}
+    /** {@code held} with {@code one[0]} added, or put in place of the value held for its name and year (the later wins). */
+    private static Metric[] with(Metric[] held, Metric[] one) {
+        Metric m = one[0];
+        int at = find(held, m.getKey(), m.getYear());
+        Metric[] out = Arrays.copyOf(held, at < 0 ? held.length + 1 : held.length);
+        out[at < 0 ? held.length : at] = m;
+        return out;
+    }
+
+    private static int find(Metric[] held, String name, int year) {
+        for (int i = 0; i < held.length; i++) {
+            Metric m = held[i];
+            if (m.getYear() == year && (m.getKey() == name || m.getKey().equals(name))) return i;
+        }
+        return -1;
+    }
 
     public Metric metric(String entity, String name, int year) {
-        Map<MetricKey, Metric> m = metrics.get(entity);
-        return m == null ? null : m.get(new MetricKey(name, year));
+        Metric[] m = metrics.get(entity);
+        if (m == null) return null;
+        int at = find(m, name, year);
+        return at < 0 ? null : m[at];
     }
 
     /** Every metric of an entity, for inserting as facts. */
     public Iterable<Metric> metricsOf(String entity) {
-        Map<MetricKey, Metric> m = metrics.get(entity);
-        return m == null ? List.of() : m.values();
+        Metric[] m = metrics.get(entity);
+        return m == null ? List.of() : Arrays.asList(m);
     }
 
     public Entity entity(String code) { return entities.get(code); }

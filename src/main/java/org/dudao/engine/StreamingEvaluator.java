@@ -12,16 +12,22 @@ import org.dudao.model.Param;
 import org.dudao.model.SheetTally;
 import org.dudao.model.Verdict;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,6 +38,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Evaluates workbook by workbook, so that memory holds a few workbooks' facts rather than all of
@@ -57,6 +64,17 @@ public final class StreamingEvaluator {
     private final VerdictStore store;
     private Consumer<String> progress = message -> {};
     private final long started = System.nanoTime();
+    private long partsAbove = Long.getLong(PARTS_ABOVE_PROPERTY, Runtime.getRuntime().maxMemory() / 64);
+    private int recordsPerPart = Integer.getInteger(PART_RECORDS_PROPERTY,
+            (int) Math.max(10_000, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4096)));
+
+    /**
+     * System property: a workbook larger than this many bytes is read in parts (default: a 64th of
+     * the heap). For tests and measurements; 0 reads every workbook in parts.
+     */
+    public static final String PARTS_ABOVE_PROPERTY = "dudao.parts.above";
+    /** System property: about how many entities and values a part holds (default: the heap's bytes / 4096, at least 10,000). */
+    public static final String PART_RECORDS_PROPERTY = "dudao.parts.records";
 
     /** Without waivers, keeping the verdicts in a {@link VerdictStore#create() default store}. */
     public StreamingEvaluator(RuleBase rules, int threads) {
@@ -84,6 +102,11 @@ public final class StreamingEvaluator {
     }
 
     private void done(Batch b, int n, int total) {
+        if (b.part() != null) {
+            progress.accept(String.format("已评估 %s 的%s（%d 个县；已用 %.0f 秒）", b.file(), b.part(), b.blocks().size(),
+                    (System.nanoTime() - started) / 1e9));
+            return;
+        }
         progress.accept(String.format("已评估 %d/%d 个工作簿：%s（%d 个县；已用 %.0f 秒）", n, total, b.file(), b.blocks().size(),
                 (System.nanoTime() - started) / 1e9));
     }
@@ -97,7 +120,7 @@ public final class StreamingEvaluator {
     public record Result(Dataset data, Evaluation evaluation, List<WorkbookException> unreadable, List<String> runProblems) {}
 
     /** What one workbook leaves behind once its counties are evaluated. */
-    private record Batch(Path file, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
+    private record Batch(Path file, String part, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
                          Map<String, VerdictStore.Block> blocks, Map<String, VerdictStore.Block> regionVerdicts, List<String> ruleProblems) {}
 
     /** A county's verdicts, stored, and any rule that gave one of them twice. */
@@ -108,33 +131,35 @@ public final class StreamingEvaluator {
         ExecutorService pool = Evaluator.workers(threads);
         try {
             List<Batch> batches = new ArrayList<>();
-            int first = 0;
+            Iterator<Source> sources = sources(workbooks);
             Integer evalYear = year;
+            int total = workbooks.size();
             // Without a year asked for, the first workbook with data decides it: read those first.
-            while (evalYear == null && first < workbooks.size()) {
-                WorkbookLoader.Result r = loader.load(List.of(workbooks.get(first)));
-                if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
-                batches.add(evalYear == null ? new Batch(workbooks.get(first), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
+            while (evalYear == null && sources.hasNext()) {
+                Source s = sources.next();
+                WorkbookLoader.Result r = s.load().get();
+                if (s.latestYear() != 0) evalYear = s.latestYear(); // a part: its workbook's latest year, as read whole
+                else if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
+                batches.add(evalYear == null ? new Batch(s.file(), s.label(), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
                         r.unreadable(), Map.of(), Map.of(), List.of())
-                        : evaluator.await(evaluate(workbooks.get(first), r, evalYear, pool)));
-                first++;
-                done(batches.get(batches.size() - 1), first, workbooks.size());
+                        : evaluator.await(evaluate(s, r, evalYear, pool)));
+                done(batches.get(batches.size() - 1), batches.size(), total);
             }
             if (evalYear == null) {
                 return assemble(batches, 0);
             }
             int y = evalYear;
             Semaphore inFlight = new Semaphore(threads + 1);
-            AtomicInteger finished = new AtomicInteger(first);
+            AtomicInteger finished = new AtomicInteger(batches.size());
             List<CompletableFuture<Batch>> pending = new ArrayList<>();
-            for (int i = first; i < workbooks.size(); i++) {
-                Path file = workbooks.get(i);
+            while (sources.hasNext()) {
+                Source s = sources.next();
                 while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) evaluator.watchRunning();
-                CompletableFuture<Batch> f = CompletableFuture.supplyAsync(() -> loader.load(List.of(file)), pool)
-                        .thenCompose(r -> evaluate(file, r, y, pool));
+                CompletableFuture<Batch> f = CompletableFuture.supplyAsync(s.load(), pool)
+                        .thenCompose(r -> evaluate(s, r, y, pool));
                 f.whenComplete((b, e) -> {
                     inFlight.release();
-                    if (b != null) done(b, finished.incrementAndGet(), workbooks.size());
+                    if (b != null) done(b, finished.incrementAndGet(), total);
                 });
                 pending.add(f);
             }
@@ -150,8 +175,55 @@ public final class StreamingEvaluator {
         }
     }
 
+    /**
+     * A workbook, or a part of one read in parts, loaded when its turn comes; {@code label} names a
+     * part (null: the whole workbook), {@code latestYear} is a part's workbook's latest year (0: none, or whole).
+     */
+    private record Source(Path file, String label, Supplier<WorkbookLoader.Result> load, int latestYear) {}
+
+    /**
+     * The workbooks as they are to be loaded: whole, or, for one too large for the heap (more than
+     * {@code 1/64} of it in bytes: a loaded workbook takes 50 to 150 times its size), in parts of
+     * whole provinces ({@link WorkbookLoader#loadInParts}), each read to disk when its turn comes.
+     */
+    private Iterator<Source> sources(List<Path> workbooks) {
+        Deque<Path> files = new ArrayDeque<>(workbooks);
+        Deque<Source> ready = new ArrayDeque<>();
+        return new Iterator<>() {
+            @Override public boolean hasNext() {
+                while (ready.isEmpty() && !files.isEmpty()) {
+                    Path file = files.removeFirst();
+                    if (!inParts(file)) {
+                        ready.add(new Source(file, null, () -> loader.load(List.of(file)), 0));
+                        continue;
+                    }
+                    List<WorkbookLoader.Part> parts = loader.loadInParts(file, recordsPerPart);
+                    for (int i = 0; i < parts.size(); i++) {
+                        WorkbookLoader.Part part = parts.get(i);
+                        ready.add(new Source(file, parts.size() == 1 ? null : "第 " + (i + 1) + "/" + parts.size() + " 部分", part::load,
+                                part.latestYear()));
+                    }
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override public Source next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return ready.removeFirst();
+            }
+        };
+    }
+
+    private boolean inParts(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > partsAbove;
+        } catch (IOException e) {
+            return false; // the loader says what is wrong with it
+        }
+    }
+
     /** Evaluates a loaded workbook's county partitions on the pool; the workbook's facts go once they are done. */
-    private CompletableFuture<Batch> evaluate(Path file, WorkbookLoader.Result loaded, int year, ExecutorService pool) {
+    private CompletableFuture<Batch> evaluate(Source source, WorkbookLoader.Result loaded, int year, ExecutorService pool) {
         Dataset data = loaded.dataset();
         Facts facts = new Facts(data);
         List<Partition> counties = Evaluator.partitions(data.entities()).counties();
@@ -187,7 +259,7 @@ public final class StreamingEvaluator {
             problems.addAll(Evaluator.duplicates(regional.join()));
             Map<String, VerdictStore.Block> stored = new LinkedHashMap<>();
             byRegion.forEach((code, v) -> stored.put(code, store.add(waivers.apply(v))));
-            return new Batch(file, regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, stored, problems);
+            return new Batch(source.file(), source.label(), regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, stored, problems);
         });
     }
 
@@ -242,7 +314,8 @@ public final class StreamingEvaluator {
             years.addAll(d.years());
             unreadable.addAll(b.unreadable());
             ruleProblems.addAll(b.ruleProblems());
-            if (year != 0 && !d.years().isEmpty() && d.years().last() != year) {
+            // a part of a workbook may lack its latest year (a province that did not report it); the workbook as a whole decided
+            if (year != 0 && b.part() == null && !d.years().isEmpty() && d.years().last() != year) {
                 runProblems.add("工作簿 " + file + " 的最新年度是 " + d.years().last() + " 年，与评估年度 " + year
                         + " 年不同：按工作簿分批评估时各工作簿应报送相同的年度（或用 --year 指定）");
             }

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * for one entity, metric and year are a conflict: both cells are named and neither value is used,
  * never a silent last-wins.
  */
-final class DatasetBuilder {
+class DatasetBuilder { // not final: WorkbookParts.Router takes what the sheets yield to disk instead
     private record Key(String entity, int year, String metric) {}
 
     /**

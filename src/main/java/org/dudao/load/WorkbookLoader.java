@@ -19,12 +19,14 @@ import org.dudao.util.Sha256;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Loads statistics workbooks into one {@link Dataset}. {@code .xlsx} is streamed row by row with POI's
@@ -58,6 +60,72 @@ public final class WorkbookLoader {
             }
         }
         return new Result(builder.build(), unreadable);
+    }
+
+    /** One part of a workbook read in parts ({@link #loadInParts}): loading it gives its subtrees' data, once. */
+    public interface Part {
+        Result load();
+
+        /** The latest year of the whole workbook (0: none): a part may lack it. */
+        int latestYear();
+    }
+
+    /**
+     * A workbook too large to hold, read once to disk and given back as parts of about
+     * {@code recordsPerPart} entities and values, each whole subtrees of the region hierarchy (see
+     * {@link WorkbookParts}): loaded one after another they hold what {@link #load} would, the file,
+     * the sheets' tallies and the problems found while reading in the first. A workbook that cannot
+     * be read is one part, loaded as {@link #load} does.
+     */
+    public List<Part> loadInParts(Path file, int recordsPerPart) {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        Path all = null;
+        try {
+            all = Files.createTempFile(dir, "dudao-read-", ".bin");
+            WorkbookParts.Router router = new WorkbookParts.Router(all);
+            try {
+                read(file, router);
+            } catch (WorkbookException e) {
+                return List.of(part(() -> load(List.of(file)), 0));
+            } finally {
+                router.close();
+            }
+            List<Path> files = WorkbookParts.distribute(all, router, recordsPerPart, dir);
+            List<Object> global = router.global;
+            List<Part> parts = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                List<Object> first = i == 0 ? global : List.of();
+                parts.add(part(() -> {
+                    DatasetBuilder b = new DatasetBuilder().validity(dictionary.validity()).partOf(dictionary.partOf());
+                    try {
+                        WorkbookParts.replay(f, first, b);
+                        Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("读取暂存的工作簿数据 " + f + " 失败：" + e.getMessage(), e);
+                    }
+                    return new Result(b.build(), List.of());
+                }, router.latestYear));
+            }
+            return parts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法在 " + dir + " 暂存工作簿 " + file + " 的数据（磁盘已满？可用 -Djava.io.tmpdir=目录 指定别处）："
+                    + e.getMessage(), e);
+        } finally {
+            try {
+                if (all != null) Files.deleteIfExists(all);
+            } catch (IOException ignored) {
+                // a temporary file left behind is removed with the folder's others
+            }
+        }
+    }
+
+    private static Part part(Supplier<Result> load, int latestYear) {
+        return new Part() {
+            @Override public Result load() { return load.get(); }
+
+            @Override public int latestYear() { return latestYear; }
+        };
     }
 
     private void read(Path path, DatasetBuilder out) throws WorkbookException {

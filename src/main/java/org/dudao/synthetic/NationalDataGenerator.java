@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Writes a synthetic national data set in the input conventions, for scale tests and benchmarks:
@@ -70,60 +71,112 @@ public final class NationalDataGenerator {
     }
 
     private long[] writeProvince(int p, Path file) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheets sheets = sheets(wb, "规模 " + scale);
+            int perSchool = classesPerSchool();
+            long[] n = province(sheets, p, countiesPerProvince(), schoolsPerCounty(), s -> perSchool);
+            save(wb, file);
+            return n;
+        }
+    }
+
+    /**
+     * One workbook holding {@code counties} counties (spread over up to 31 provinces of up to 10
+     * cities each, about 100 counties a province), {@code schoolsPerCounty} schools each over three
+     * years and {@code classesPerCounty} classes a county in the last year, in the same sheets as a
+     * province's workbook: the single large workbook of issue 17 (3,000 counties, 10 schools and 333
+     * classes a county: about 1,000,000 classes, 19 MB).
+     */
+    public Summary writeOneWorkbook(Path file, int counties, int schoolsPerCounty, int classesPerCounty) throws IOException {
+        return writeOneWorkbook(file, Math.min(PROVINCES, Math.max(1, (counties + 99) / 100)), counties, schoolsPerCounty, classesPerCounty);
+    }
+
+    /** As {@link #writeOneWorkbook(Path, int, int, int)}, the counties spread over {@code provinces} provinces. */
+    public Summary writeOneWorkbook(Path file, int provinces, int counties, int schoolsPerCounty, int classesPerCounty) throws IOException {
+        if (provinces < 1 || counties < provinces || schoolsPerCounty < 1 || classesPerCounty < 0) {
+            throw new IllegalArgumentException("counts must be positive, a county or more per province");
+        }
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        long[] total = new long[3];
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheets sheets = sheets(wb, counties + " 个县的单个工作簿");
+            for (int p = 1; p <= provinces; p++) {
+                int here = counties / provinces + (p <= counties % provinces ? 1 : 0);
+                long[] n = province(sheets, p, here, schoolsPerCounty,
+                        s -> classesPerCounty / schoolsPerCounty + (s <= classesPerCounty % schoolsPerCounty ? 1 : 0));
+                for (int i = 0; i < 3; i++) total[i] += n[i];
+            }
+            save(wb, file);
+        }
+        return new Summary(List.of(file), total[0], total[1], total[2]);
+    }
+
+    /** The sheets of a workbook being written, with the next row of each (地区, 学校, 班级). */
+    private record Sheets(Sheet regions, Sheet schools, Sheet classes, int[] next) {}
+
+    private Sheets sheets(SXSSFWorkbook wb, String what) {
+        wb.setCompressTempFiles(true);
+        Sheet note = wb.createSheet("说明");
+        note.createRow(0).createCell(0).setCellValue("dudao 合成全国数据（synthetic data），种子 " + seed + "，" + what
+                + "：地区、学校和数字均为虚构。");
+        Sheet regions = wb.createSheet("地区");
+        Sheet schoolSheet = wb.createSheet("学校");
+        Sheet classSheet = wb.createSheet("班级");
+        row(regions, 0, "地区代码", "地区名称", "上级代码", "层级", "年度", "一般公共预算教育支出(万元)", "在校学生数(人)",
+                "义务教育教师平均工资收入(元)", "公务员平均工资收入(元)", "在园幼儿数(人)", "公办园在园幼儿数(人)",
+                "义务教育在校生数(人)", "民办义务教育在校生数(人)", "义务教育失学辍学人数(人)", "常住人口(人)", "特殊教育学校数(所)");
+        row(schoolSheet, 0, "学校代码", "学校名称", "所属地区代码", "学段", "年度", "在校学生数(人)", "随班就读学生数(人)", "资源教室",
+                "高于规定学历教师数(人)", "县级及以上骨干教师数(人)", "体育艺术专任教师数(人)", "教学及辅助用房面积(平方米)",
+                "体育运动场馆面积(平方米)", "教学仪器设备值(万元)", "网络多媒体教室数(间)");
+        row(classSheet, 0, "学校代码", "班级", "年度", "学生数");
+        return new Sheets(regions, schoolSheet, classSheet, new int[]{1, 1, 1});
+    }
+
+    private static void save(SXSSFWorkbook wb, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+        wb.dispose();
+    }
+
+    /**
+     * A province's regions over three years, its {@code counties} counties with {@code schoolsPerCounty}
+     * schools each over three years, and {@code classes.applyAsInt(s)} classes in the last year for the
+     * {@code s}-th school of a county (from 1). Returns counties, schools, classes written.
+     */
+    private long[] province(Sheets out, int p, int counties, int schoolsPerCounty, IntUnaryOperator classes) {
         SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + p);
         String province = String.format("%02d0000", 10 + p);
-        int counties = countiesPerProvince();
         int cities = Math.max(1, Math.min(CITIES_PER_PROVINCE, counties));
-        int schoolsPerCounty = schoolsPerCounty();
-        long schools = 0, classes = 0;
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            wb.setCompressTempFiles(true);
-            Sheet note = wb.createSheet("说明");
-            note.createRow(0).createCell(0).setCellValue("dudao 合成全国数据（synthetic data），种子 " + seed + "，规模 " + scale
-                    + "：地区、学校和数字均为虚构。");
-            Sheet regions = wb.createSheet("地区");
-            Sheet schoolSheet = wb.createSheet("学校");
-            Sheet classSheet = wb.createSheet("班级");
-            row(regions, 0, "地区代码", "地区名称", "上级代码", "层级", "年度", "一般公共预算教育支出(万元)", "在校学生数(人)",
-                    "义务教育教师平均工资收入(元)", "公务员平均工资收入(元)", "在园幼儿数(人)", "公办园在园幼儿数(人)",
-                    "义务教育在校生数(人)", "民办义务教育在校生数(人)", "义务教育失学辍学人数(人)", "常住人口(人)", "特殊教育学校数(所)");
-            row(schoolSheet, 0, "学校代码", "学校名称", "所属地区代码", "学段", "年度", "在校学生数(人)", "随班就读学生数(人)", "资源教室",
-                    "高于规定学历教师数(人)", "县级及以上骨干教师数(人)", "体育艺术专任教师数(人)", "教学及辅助用房面积(平方米)",
-                    "体育运动场馆面积(平方米)", "教学仪器设备值(万元)", "网络多媒体教室数(间)");
-            row(classSheet, 0, "学校代码", "班级", "年度", "学生数");
-            int[] r = {1, 1, 1};
-            for (int y = lastYear - 2; y <= lastYear; y++) regionRow(regions, r, province, "省" + p, null, "省", y, rnd, 40);
-            for (int c = 1; c <= cities; c++) {
-                String city = String.format("%02d%02d00", 10 + p, c);
-                for (int y = lastYear - 2; y <= lastYear; y++) regionRow(regions, r, city, "省" + p + "市" + c, province, "市", y, rnd, 8);
-            }
-            for (int k = 0; k < counties; k++) {
-                int c = k % cities + 1;
-                String city = String.format("%02d%02d00", 10 + p, c);
-                String county = String.format("%02d%02d%02d", 10 + p, c, k / cities + 1);
-                for (int y = lastYear - 2; y <= lastYear; y++) regionRow(regions, r, county, "县" + county, city, "县", y, rnd, 1);
-                for (int s = 1; s <= schoolsPerCounty; s++) {
-                    String school = county + String.format("%04d", s);
-                    String stage = s % 3 == 0 ? "初中" : "小学";
-                    int pupils = 200 + rnd.nextInt(1800);
-                    for (int y = lastYear - 2; y <= lastYear; y++) schoolRow(schoolSheet, r, school, county, stage, y, pupils, rnd);
-                    schools++;
-                    for (int j = 1; j <= classesPerSchool(); j++) {
-                        Row row = classSheet.createRow(r[2]++);
-                        row.createCell(0).setCellValue(school);
-                        row.createCell(1).setCellValue(String.format("C%03d", j));
-                        row.createCell(2).setCellValue(lastYear);
-                        row.createCell(3).setCellValue(30 + rnd.nextInt(29) + (rnd.nextInt(50) == 0 ? 10 : 0));
-                        classes++;
-                    }
+        int[] r = out.next();
+        long schools = 0, classCount = 0;
+        for (int y = lastYear - 2; y <= lastYear; y++) regionRow(out.regions(), r, province, "省" + p, null, "省", y, rnd, 40);
+        for (int c = 1; c <= cities; c++) {
+            String city = String.format("%02d%02d00", 10 + p, c);
+            for (int y = lastYear - 2; y <= lastYear; y++) regionRow(out.regions(), r, city, "省" + p + "市" + c, province, "市", y, rnd, 8);
+        }
+        for (int k = 0; k < counties; k++) {
+            int c = k % cities + 1;
+            String city = String.format("%02d%02d00", 10 + p, c);
+            String county = String.format("%02d%02d%02d", 10 + p, c, k / cities + 1);
+            for (int y = lastYear - 2; y <= lastYear; y++) regionRow(out.regions(), r, county, "县" + county, city, "县", y, rnd, 1);
+            for (int s = 1; s <= schoolsPerCounty; s++) {
+                String school = county + String.format("%04d", s);
+                String stage = s % 3 == 0 ? "初中" : "小学";
+                int pupils = 200 + rnd.nextInt(1800);
+                for (int y = lastYear - 2; y <= lastYear; y++) schoolRow(out.schools(), r, school, county, stage, y, pupils, rnd);
+                schools++;
+                for (int j = 1, n = classes.applyAsInt(s); j <= n; j++) {
+                    Row row = out.classes().createRow(r[2]++);
+                    row.createCell(0).setCellValue(school);
+                    row.createCell(1).setCellValue(String.format("C%03d", j));
+                    row.createCell(2).setCellValue(lastYear);
+                    row.createCell(3).setCellValue(30 + rnd.nextInt(29) + (rnd.nextInt(50) == 0 ? 10 : 0));
+                    classCount++;
                 }
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
-            wb.dispose();
         }
-        return new long[]{counties, schools, classes};
+        return new long[]{counties, schools, classCount};
     }
 
     private static void regionRow(Sheet sheet, int[] r, String code, String name, String parent, String level, int year,
