@@ -36,10 +36,14 @@ import java.util.Map;
  * equal row; the file is a little larger, the heap stays bounded by a partition's values.
  */
 final class CitedValues implements Closeable {
-    /** Values looked up again before a repeat gets a row of its own: several counties' worth, about 25 MB at most (some 500 bytes a value). */
-    static final int REMEMBERED = 50_000;
-    /** Bytes of value rows kept in memory before they go to a temporary file. */
-    private static final int IN_MEMORY = 8 << 20;
+    /**
+     * Values looked up again before a repeat gets a row of its own: several counties' worth, about 25 MB
+     * at most (some 500 bytes a value), and no more than a 32nd of the heap, so a small heap that holds a
+     * province (a 64 MB run of issue 17's workbook read in parts) is not filled by the report's bookkeeping.
+     */
+    static final int REMEMBERED = (int) Math.min(50_000, Runtime.getRuntime().maxMemory() / 32 / 500);
+    /** Bytes of value rows kept in memory before they go to a temporary file: 8 MB, or a 32nd of a small heap. */
+    private static final int IN_MEMORY = (int) Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32);
 
     /** Everything that tells one cited value from another, as the report writes it. */
     private record Key(String file, String sheet, String cell, String metric, String entity, int year, BigDecimal value, String text, String unit) {
