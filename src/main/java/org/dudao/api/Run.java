@@ -15,8 +15,6 @@ import org.dudao.report.Report;
 import org.dudao.report.ReportContext;
 import org.dudao.report.RunInfo;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -84,12 +82,8 @@ final class Run {
 
     /** The rules folder's {@code waivers.csv} and the request's files, read as one (a bad line in any is the run's refusal). */
     private static Waivers waivers(Rules rules, EvaluationRequest request) throws DudaoException {
-        List<Path> files = new ArrayList<>();
-        Path inRules = rules.location().folder().resolve(Waivers.FILE_NAME);
-        if (Files.isRegularFile(inRules)) files.add(inRules);
-        files.addAll(request.waivers());
         try {
-            return Waivers.read(files);
+            return rules.base().folder().waivers(request.waivers());
         } catch (RuleCompileException e) {
             throw Errors.of("豁免文件有误（" + e.messages().size() + " 处）：", e);
         }

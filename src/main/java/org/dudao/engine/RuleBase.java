@@ -15,10 +15,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,28 +38,28 @@ public final class RuleBase {
     private static final Pattern ERROR_POSITION = Pattern.compile(
             "\\[ERR \\d+\\] Line (\\d+):(\\d+)|\\[Line: (\\d+), Column: (\\d+)\\]|\\[(\\d+),(\\d+)\\]");
 
-    private final Path dir;
+    private final RuleFolder folder;
     private final KieBase kieBase;
     private final Map<String, RuleMeta> rules;
     private final List<Indicator> catalogue;
     private final MetricDictionary dictionary;
-    private final String hash;
     private final Map<String, Param> params;
     private final boolean fromCache;
 
-    private RuleBase(Path dir, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
-                     MetricDictionary dictionary, String hash, Map<String, Param> params, boolean fromCache) {
+    private RuleBase(RuleFolder folder, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
+                     MetricDictionary dictionary, Map<String, Param> params, boolean fromCache) {
+        this.folder = folder;
         this.params = params;
         this.fromCache = fromCache;
-        this.dir = dir;
         this.kieBase = kieBase;
         this.rules = rules;
         this.catalogue = catalogue;
         this.dictionary = dictionary;
-        this.hash = hash;
     }
 
-    public Path dir() { return dir; }
+    public Path dir() { return folder.dir(); }
+    /** The folder the rules were compiled from: its other data (waivers, documents) is read from it when needed. */
+    public RuleFolder folder() { return folder; }
     public KieBase kieBase() { return kieBase; }
     /** Metadata by the rule's full name (package.name). */
     public Map<String, RuleMeta> rules() { return rules; }
@@ -70,7 +67,7 @@ public final class RuleBase {
     public List<Indicator> catalogue() { return catalogue; }
     public MetricDictionary dictionary() { return dictionary; }
     /** SHA-256 over every file under the rules folder but the test fixtures ({@code tests/}): a report names the exact rule set it used. */
-    public String hash() { return hash; }
+    public String hash() { return folder.hash(); }
     /** Parameters set in {@code rules/params.csv} (参数名称,参数值,说明): below a workbook's 参数 sheet, above a rule's default. */
     public Map<String, Param> params() { return params; }
     /** True when the compiled rules came from the rule cache ({@link RuleCache}) rather than a compile in this run. */
@@ -84,44 +81,50 @@ public final class RuleBase {
     }
 
     public static RuleBase compile(Path dir, boolean trusted) throws RuleCompileException {
-        RuleFolder folder = RuleFolder.read(dir);
-        Map<Path, byte[]> sources = folder.sources();
-        List<Path> drls = List.copyOf(sources.keySet());
-        String hash = folder.hash();
+        return compile(RuleFolder.read(dir), trusted);
+    }
+
+    /**
+     * Compiles the folder's DRL and applies its thresholds table to the catalogue. A rule-cache hit
+     * (stored by a compile of these very bytes that passed the same check) gives the compiled packages,
+     * each rule's line and the table's rows: nothing is checked, parsed or compiled again, and the
+     * workbook (POI's slowest start) is not opened.
+     */
+    public static RuleBase compile(RuleFolder folder, boolean trusted) throws RuleCompileException {
+        Path dir = folder.dir();
         RuleCache cache = RuleCache.configured();
-        String key = RuleCache.key(hash, trusted);
-        // A hit was stored by a compile of these very bytes that passed the same check: it is not checked again.
+        String key = RuleCache.key(folder.hash(), trusted);
         RuleCache.Hit hit = cache == null ? null : cache.load(key);
         boolean fromCache = hit != null;
         if (!fromCache && !trusted) {
-            List<RuleMessage> refused = RuleGuard.check(sources);
+            List<RuleMessage> refused = RuleGuard.check(folder);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = folder.dictionary();
         Map<String, Param> params = folder.params();
-        KieBase kieBase = fromCache ? hit.kieBase() : build(dir, drls, sources);
+        KieBase kieBase = fromCache ? hit.kieBase() : build(dir, folder.sources());
+        Map<String, Integer> lines = fromCache ? hit.lines() : folder.ruleLines();
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         List<Indicator> catalogue = new ArrayList<>();
         List<RuleMessage> errors = new ArrayList<>();
-        readMetadata(dir, kieBase, metas, catalogue, errors);
+        readMetadata(dir, kieBase, lines, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        // thresholds.xlsx is under the hash too: a hit has its rows, and the workbook (POI's slowest start) is not opened
-        List<Thresholds.Entry> table = fromCache ? hit.table() : Thresholds.read(dir, errors);
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        if (fromCache) folder.thresholdsFromCache(hit.table());
+        List<Thresholds.Entry> table = folder.thresholds();
         errors.addAll(Thresholds.apply(dir, table, metas, catalogue));
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages(), table);
-        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash, params, fromCache);
+        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages(), lines, table);
+        return new RuleBase(folder, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, params, fromCache);
     }
 
     /** Compiles the rule files with Drools, each under its real path so that errors name it. */
-    private static KieBase build(Path dir, List<Path> drls, Map<Path, byte[]> sources) throws RuleCompileException {
+    private static KieBase build(Path dir, Map<Path, byte[]> sources) throws RuleCompileException {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.dudao.rules", "rules-" + UUID.randomUUID(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> byKiePath = new HashMap<>();
-        for (Path drl : drls) {
+        for (Path drl : sources.keySet()) {
             String rel = RuleFolder.relative(dir, drl);
             String kiePath = "src/main/resources/" + rel;
             byKiePath.put(kiePath, drl);
@@ -149,14 +152,12 @@ public final class RuleBase {
      * (a school rule and its county roll-up) form one indicator: the later ones may leave out what the
      * first one says.
      */
-    private static void readMetadata(Path dir, KieBase kieBase, Map<String, RuleMeta> metas, List<Indicator> catalogue,
-                                     List<RuleMessage> errors) {
+    private static void readMetadata(Path dir, KieBase kieBase, Map<String, Integer> ruleLines, Map<String, RuleMeta> metas,
+                                     List<Indicator> catalogue, List<RuleMessage> errors) {
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
-        // Each file read once, each rule's line found once (not once per comparison of the sort).
-        Map<String, List<String>> files = new HashMap<>();
         Map<Rule, Integer> lines = new HashMap<>();
-        for (Rule r : all) lines.put(r, lineOf(dir, r, files));
+        for (Rule r : all) lines.put(r, ruleLines.getOrDefault(RuleFolder.ruleKey(relativeSource(r), r.getName()), 0));
         all.sort((a, b) -> {
             int f = String.valueOf(sourceOf(a)).compareTo(String.valueOf(sourceOf(b)));
             return f != 0 ? f : Integer.compare(lines.get(a), lines.get(b));
@@ -269,24 +270,6 @@ public final class RuleBase {
         String s = sourceOf(r);
         if (s == null) return "?";
         return s.startsWith("src/main/resources/") ? s.substring("src/main/resources/".length()) : s;
-    }
-
-    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule); {@code files} keeps the files read. */
-    private static int lineOf(Path dir, Rule r, Map<String, List<String>> files) {
-        List<String> lines = files.computeIfAbsent(relativeSource(r), rel -> {
-            Path f = dir.resolve(rel);
-            try {
-                return Files.isRegularFile(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
-            } catch (IOException e) {
-                return List.of();
-            }
-        });
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).strip();
-            if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
-                    || t.equals("rule " + r.getName())) return i + 1;
-        }
-        return 0;
     }
 
     private static RuleMessage toRuleMessage(Message m, Map<String, Path> byKiePath, Path dir) {

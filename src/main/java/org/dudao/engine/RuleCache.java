@@ -35,8 +35,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -62,7 +64,9 @@ final class RuleCache {
     static final String PROPERTY = "dudao.cache.dir";
     static final String ENV = "DUDAO_CACHE_DIR";
     private static final Logger LOG = LoggerFactory.getLogger(RuleCache.class);
-    private static final byte[] MAGIC = "DUDAO-RULE-CACHE-1\n".getBytes(StandardCharsets.US_ASCII);
+    /** An entry's first line: its format's version, raised whenever the payload's layout changes (an older entry is then a miss). */
+    static final String FORMAT = "DUDAO-RULE-CACHE-2\n";
+    private static final byte[] MAGIC = FORMAT.getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".kb";
     /** Entries kept: a rule folder being edited makes a new entry per edit; the older ones go. */
     private static final int KEEP = 16;
@@ -183,8 +187,11 @@ final class RuleCache {
         }
     }
 
-    /** What an entry gives back: the rule base, and the thresholds table's rows (null: the folder has none). */
-    record Hit(KieBase kieBase, List<Thresholds.Entry> table) {}
+    /**
+     * What an entry gives back: the rule base, each rule's line ({@link RuleFolder#ruleLines()}) and the
+     * thresholds table's rows (null: the folder has none), so that a hit neither parses DRL nor opens POI.
+     */
+    record Hit(KieBase kieBase, Map<String, Integer> lines, List<Thresholds.Entry> table) {}
 
     /** The entry under {@code key} with its packages in a new KieBase, or null on a miss (a bad entry is deleted). */
     Hit load(String key) {
@@ -229,8 +236,11 @@ final class RuleCache {
     private static Hit hit(byte[] payload) throws IOException, ClassNotFoundException {
         List<InternalKnowledgePackage> packages = new ArrayList<>();
         List<Thresholds.Entry> table = null;
+        Map<String, Integer> lines = new HashMap<>();
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RuleCache.class.getClassLoader())) {
             in.setObjectInputFilter(FILTER);
+            int rules = in.readInt();
+            for (int i = 0; i < rules; i++) lines.put(in.readUTF(), in.readInt());
             int rows = in.readInt();
             if (rows >= 0) {
                 table = new ArrayList<>();
@@ -245,19 +255,24 @@ final class RuleCache {
         }
         KieBase base = KnowledgeBaseFactory.newKnowledgeBase();
         ((InternalRuleBase) base).addPackages(packages);
-        return new Hit(base, table);
+        return new Hit(base, lines, table);
     }
 
     /**
-     * Writes the packages and the thresholds table's rows (null: none) under {@code key} (atomically,
-     * 0600) and drops the least recently used entries past {@link #KEEP}.
+     * Writes the packages, the rules' lines and the thresholds table's rows (null: none) under {@code key}
+     * (atomically, 0600) and drops the least recently used entries past {@link #KEEP}.
      */
-    void store(String key, Collection<KiePackage> packages, List<Thresholds.Entry> table) {
+    void store(String key, Collection<KiePackage> packages, Map<String, Integer> lines, List<Thresholds.Entry> table) {
         Path entry = entry(key);
         Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+                out.writeInt(lines.size());
+                for (Map.Entry<String, Integer> l : lines.entrySet()) {
+                    out.writeUTF(l.getKey());
+                    out.writeInt(l.getValue());
+                }
                 out.writeInt(table == null ? -1 : table.size());
                 if (table != null) {
                     for (Thresholds.Entry e : table) for (String f : e.fields()) out.writeUTF(f);
