@@ -1,19 +1,17 @@
 package org.dudao.engine;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.dudao.load.MetricDictionary;
 import org.dudao.model.Indicator;
 import org.dudao.model.Param;
 import org.dudao.model.Reading;
 import org.dudao.model.Status;
+import org.dudao.util.Phases;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -39,19 +37,24 @@ public final class RuleBase {
             "\\[ERR \\d+\\] Line (\\d+):(\\d+)|\\[Line: (\\d+), Column: (\\d+)\\]|\\[(\\d+),(\\d+)\\]");
 
     private final RuleFolder folder;
-    private final KieBase kieBase;
+    private final boolean trusted;
+    /** Null until the packages of a cache hit are needed ({@link #kieBase()}); set at once after a compile. */
+    private KieBase kieBase;
+    private RuleCache.Hit hit;
     private final Map<String, RuleMeta> rules;
     private final List<Indicator> catalogue;
     private final MetricDictionary dictionary;
     private final Map<String, Param> params;
     private final boolean fromCache;
 
-    private RuleBase(RuleFolder folder, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
-                     MetricDictionary dictionary, Map<String, Param> params, boolean fromCache) {
+    private RuleBase(RuleFolder folder, boolean trusted, KieBase kieBase, RuleCache.Hit hit, Map<String, RuleMeta> rules,
+                     List<Indicator> catalogue, MetricDictionary dictionary, Map<String, Param> params) {
         this.folder = folder;
+        this.trusted = trusted;
         this.params = params;
-        this.fromCache = fromCache;
+        this.fromCache = hit != null;
         this.kieBase = kieBase;
+        this.hit = hit;
         this.rules = rules;
         this.catalogue = catalogue;
         this.dictionary = dictionary;
@@ -60,7 +63,59 @@ public final class RuleBase {
     public Path dir() { return folder.dir(); }
     /** The folder the rules were compiled from: its other data (waivers, documents) is read from it when needed. */
     public RuleFolder folder() { return folder; }
-    public KieBase kieBase() { return kieBase; }
+
+    /**
+     * The compiled rules. After a cache hit they are deserialized at the first call (a command that
+     * needs only the catalogue never pays for it); should the entry's packages prove unusable, the
+     * rules are checked and compiled as on a miss and the entry is written again.
+     */
+    public synchronized KieBase kieBase() {
+        if (kieBase == null) {
+            try {
+                kieBase = hit.kieBase();
+            } catch (Exception | LinkageError e) {
+                kieBase = recompile(e);
+            }
+            hit = null;
+        }
+        return kieBase;
+    }
+
+    /** Starts deserializing a cache hit's packages on a thread of their own, so that {@link #kieBase()} finds them ready (while the workbooks load). */
+    public void prepareInBackground() {
+        synchronized (this) {
+            if (kieBase != null) return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                kieBase();
+            } catch (RuntimeException e) {
+                // the caller's own kieBase() meets the same failure and reports it
+            }
+        }, "dudao-rule-base");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private KieBase recompile(Throwable why) {
+        RuleCache cache = RuleCache.configured();
+        if (cache != null) cache.discard(RuleCache.key(folder.hash(), trusted));
+        try {
+            if (!trusted) {
+                List<RuleMessage> refused = RuleGuard.check(folder);
+                if (!refused.isEmpty()) throw new RuleCompileException(refused);
+            }
+            KieBase built = build(folder.dir(), folder.sources());
+            if (cache != null) {
+                cache.store(RuleCache.key(folder.hash(), trusted), RuleInfo.of(built, folder.ruleLines()), hit.table(), built.getKiePackages());
+            }
+            return built;
+        } catch (RuleCompileException e) { // the very bytes compiled when the entry was written: not expected
+            IllegalStateException failed = new IllegalStateException("规则缓存中的规则无法使用，重新编译也失败：" + e.getMessage(), e);
+            failed.addSuppressed(why);
+            throw failed;
+        }
+    }
     /** Metadata by the rule's full name (package.name). */
     public Map<String, RuleMeta> rules() { return rules; }
     /** One entry per indicator id, in the order the rule files define them. */
@@ -81,7 +136,9 @@ public final class RuleBase {
     }
 
     public static RuleBase compile(Path dir, boolean trusted) throws RuleCompileException {
-        return compile(RuleFolder.read(dir), trusted);
+        RuleFolder folder = RuleFolder.read(dir);
+        Phases.mark("rule folder read and hashed");
+        return compile(folder, trusted);
     }
 
     /**
@@ -96,25 +153,28 @@ public final class RuleBase {
         String key = RuleCache.key(folder.hash(), trusted);
         RuleCache.Hit hit = cache == null ? null : cache.load(key);
         boolean fromCache = hit != null;
+        Phases.mark(fromCache ? "rule cache hit" : "rule cache miss");
         if (!fromCache && !trusted) {
             List<RuleMessage> refused = RuleGuard.check(folder);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = folder.dictionary();
         Map<String, Param> params = folder.params();
-        KieBase kieBase = fromCache ? hit.kieBase() : build(dir, folder.sources());
-        Map<String, Integer> lines = fromCache ? hit.lines() : folder.ruleLines();
+        KieBase kieBase = fromCache ? null : build(dir, folder.sources());
+        List<RuleInfo> infos = fromCache ? hit.rules() : RuleInfo.of(kieBase, folder.ruleLines());
+        Phases.mark(fromCache ? "rules' catalogue data read" : "rules compiled");
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         List<Indicator> catalogue = new ArrayList<>();
         List<RuleMessage> errors = new ArrayList<>();
-        readMetadata(dir, kieBase, lines, metas, catalogue, errors);
+        readMetadata(dir, infos, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
         if (fromCache) folder.thresholdsFromCache(hit.table());
         List<Thresholds.Entry> table = folder.thresholds();
         errors.addAll(Thresholds.apply(dir, table, metas, catalogue));
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages(), lines, table);
-        return new RuleBase(folder, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, params, fromCache);
+        Phases.mark("metadata and thresholds");
+        if (cache != null && !fromCache) cache.store(key, infos, table, kieBase.getKiePackages());
+        return new RuleBase(folder, trusted, kieBase, hit, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, params);
     }
 
     /** Compiles the rule files with Drools, each under its real path so that errors name it. */
@@ -152,22 +212,19 @@ public final class RuleBase {
      * (a school rule and its county roll-up) form one indicator: the later ones may leave out what the
      * first one says.
      */
-    private static void readMetadata(Path dir, KieBase kieBase, Map<String, Integer> ruleLines, Map<String, RuleMeta> metas,
-                                     List<Indicator> catalogue, List<RuleMessage> errors) {
-        List<Rule> all = new ArrayList<>();
-        for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
-        Map<Rule, Integer> lines = new HashMap<>();
-        for (Rule r : all) lines.put(r, ruleLines.getOrDefault(RuleFolder.ruleKey(relativeSource(r), r.getName()), 0));
+    private static void readMetadata(Path dir, List<RuleInfo> infos, Map<String, RuleMeta> metas, List<Indicator> catalogue,
+                                     List<RuleMessage> errors) {
+        List<RuleInfo> all = new ArrayList<>(infos);
         all.sort((a, b) -> {
-            int f = String.valueOf(sourceOf(a)).compareTo(String.valueOf(sourceOf(b)));
-            return f != 0 ? f : Integer.compare(lines.get(a), lines.get(b));
+            int f = String.valueOf(a.source()).compareTo(String.valueOf(b.source()));
+            return f != 0 ? f : Integer.compare(a.line(), b.line());
         });
         Map<String, Indicator> first = new LinkedHashMap<>();
-        for (Rule r : all) {
+        for (RuleInfo r : all) {
             Map<String, String> md = new HashMap<>();
-            r.getMetaData().forEach((k, v) -> md.put(k, unquote(v)));
-            String file = relativeSource(r);
-            int line = lines.get(r);
+            r.metadata().forEach((k, v) -> md.put(k, unquote(v)));
+            String file = r.file();
+            int line = r.line();
             String id = md.get("id");
             if (id == null || id.isBlank()) continue; // a helper rule, not an indicator: `rules check` lints it
             Indicator base = first.get(id);
@@ -180,7 +237,7 @@ public final class RuleBase {
                 if (v[i] == null || v[i].isBlank()) absent.add("@" + key);
             }
             if (!absent.isEmpty()) {
-                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.getName() + "”缺少元数据 " + String.join("、", absent)));
+                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.name() + "”缺少元数据 " + String.join("、", absent)));
                 continue;
             }
             String warn = md.getOrDefault("warn", base == null ? null : base.warn());
@@ -189,15 +246,15 @@ public final class RuleBase {
             Indicator ind;
             try {
                 Reading reading = reading(md, base == null ? Reading.NONE : base.reading());
-                ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.getName(), reading);
+                ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.name(), reading);
                 bound = Bound.parse(ind.bound());
                 if (warn != null && !warn.isBlank()) margin = new BigDecimal(warn.strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.getName() + "”：" + (e instanceof NumberFormatException
+                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.name() + "”：" + (e instanceof NumberFormatException
                         ? "@warn 应为数值（预警幅度），而不是“" + warn + "”" : e.getMessage())));
                 continue;
             }
-            metas.put(r.getPackageName() + "." + r.getName(), new RuleMeta(ind, bound, margin));
+            metas.put(r.packageName() + "." + r.name(), new RuleMeta(ind, bound, margin));
             if (base == null) {
                 first.put(id, ind);
                 catalogue.add(ind);
@@ -254,22 +311,11 @@ public final class RuleBase {
         };
     }
 
-    private static String unquote(Object v) {
+    private static String unquote(String v) {
         if (v == null) return null;
-        String s = v.toString().strip();
+        String s = v.strip();
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
         return s;
-    }
-
-    private static String sourceOf(Rule r) {
-        if (r instanceof RuleImpl impl && impl.getResource() != null) return impl.getResource().getSourcePath();
-        return null;
-    }
-
-    private static String relativeSource(Rule r) {
-        String s = sourceOf(r);
-        if (s == null) return "?";
-        return s.startsWith("src/main/resources/") ? s.substring("src/main/resources/".length()) : s;
     }
 
     private static RuleMessage toRuleMessage(Message m, Map<String, Path> byKiePath, Path dir) {

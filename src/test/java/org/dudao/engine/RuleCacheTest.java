@@ -175,28 +175,46 @@ class RuleCacheTest {
     }
 
     @Test
-    void anEntryHoldingAClassOutsideTheAllowListIsRefusedAndDeleted() throws Exception {
+    void anEntryHoldingAClassOutsideTheAllowListIsRefusedDeletedAndCompiledInstead() throws Exception {
         RuleBase base = RuleBase.compile(rules);
         String key = RuleCache.key(base.hash(), false);
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
-            out.writeInt(0); // no rule lines
-            out.writeInt(-1); // no thresholds table
+        DataOutputStream head = new DataOutputStream(payload);
+        head.writeInt(0); // no rules' catalogue data
+        head.writeInt(-1); // no thresholds table
+        head.flush();
+        ByteArrayOutputStream packages = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(packages)) {
             out.writeInt(1);
             out.writeObject(new URL("http://example.invalid/")); // a known deserialisation gadget start
         }
+        payload.write(packages.toByteArray());
         Path entry = RuleCache.at(cacheDir).entry(key);
         Files.write(entry, entry(key, payload.toByteArray()));
 
-        assertThat(RuleBase.compile(rules).fromCache()).isFalse();
-        assertThat(RuleBase.compile(rules).fromCache()).isTrue();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload.toByteArray()))) {
+        // the catalogue data is read at once; the packages only when a session needs them, and refused then
+        RuleBase planted = RuleBase.compile(rules);
+        assertThat(planted.fromCache()).isTrue();
+        assertThat(planted.kieBase().getKiePackages()).isNotEmpty();
+        RuleBase again = RuleBase.compile(rules);
+        assertThat(again.fromCache()).isTrue();
+        assertThat(again.catalogue()).isEqualTo(base.catalogue());
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(packages.toByteArray()))) {
             in.setObjectInputFilter(RuleCache.FILTER);
-            in.readInt();
-            in.readInt();
             in.readInt();
             assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class).hasMessageContaining("REJECTED");
         }
+    }
+
+    @Test
+    void aHitReadsTheCompiledRulesOnlyWhenASessionNeedsThem() throws Exception {
+        RuleBase.compile(rules);
+        RuleBase hit = RuleBase.compile(rules);
+        assertThat(hit.fromCache()).isTrue();
+        assertThat(hit).extracting("kieBase").isNull();
+        hit.prepareInBackground();
+        assertThat(hit.kieBase().getKiePackages()).isNotEmpty();
+        assertThat(hit.kieBase()).isSameAs(hit.kieBase());
     }
 
     @Test
