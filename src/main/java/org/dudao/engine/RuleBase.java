@@ -99,7 +99,8 @@ public final class RuleBase {
 
     private KieBase recompile(Throwable why) {
         RuleCache cache = RuleCache.configured();
-        if (cache != null) cache.discard(RuleCache.key(folder.hash(), trusted));
+        String key = RuleCache.key(folder.hash(), trusted);
+        if (cache != null) cache.discard(key);
         try {
             if (!trusted) {
                 List<RuleMessage> refused = RuleGuard.check(folder);
@@ -107,7 +108,7 @@ public final class RuleBase {
             }
             KieBase built = build(folder.dir(), folder.sources());
             if (cache != null) {
-                cache.store(RuleCache.key(folder.hash(), trusted), RuleInfo.of(built, folder.ruleLines()), hit.table(), built.getKiePackages());
+                cache.store(key, RuleInfo.of(built, folder.ruleLines()), hit.table(), built.getKiePackages());
             }
             return built;
         } catch (RuleCompileException e) { // the very bytes compiled when the entry was written: not expected
@@ -116,6 +117,7 @@ public final class RuleBase {
             throw failed;
         }
     }
+
     /** Metadata by the rule's full name (package.name). */
     public Map<String, RuleMeta> rules() { return rules; }
     /** One entry per indicator id, in the order the rule files define them. */
@@ -143,9 +145,10 @@ public final class RuleBase {
 
     /**
      * Compiles the folder's DRL and applies its thresholds table to the catalogue. A rule-cache hit
-     * (stored by a compile of these very bytes that passed the same check) gives the compiled packages,
-     * each rule's line and the table's rows: nothing is checked, parsed or compiled again, and the
-     * workbook (POI's slowest start) is not opened.
+     * (stored by a compile of these very bytes that passed the same check) gives each rule's catalogue
+     * data and the table's rows: nothing is checked, parsed or compiled again, the workbook (POI's
+     * slowest start) is not opened, and the compiled packages are read only when {@link #kieBase()}
+     * is first called.
      */
     public static RuleBase compile(RuleFolder folder, boolean trusted) throws RuleCompileException {
         Path dir = folder.dir();
