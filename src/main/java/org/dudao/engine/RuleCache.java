@@ -209,7 +209,7 @@ final class RuleCache {
         }
     }
 
-    /** The entry under {@code key} with its packages in a new KieBase, or null on a miss (a bad entry is deleted). */
+    /** The entry under {@code key}, its header, key and digest checked, or null on a miss (a bad entry is deleted). */
     Hit load(String key) {
         Path entry = entry(key);
         if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
