@@ -13,6 +13,7 @@ import org.dudao.report.Report;
 import org.dudao.report.ReportView;
 import org.dudao.report.RunFolder;
 import org.dudao.report.RunInfo;
+import org.dudao.util.Phases;
 import org.dudao.util.Sha256;
 
 import java.io.IOException;
@@ -136,6 +137,7 @@ public final class Evaluation {
                         file, options.threads()));
                 written.add(file);
                 options.progress().accept(String.format("已写入 %s（%s）", file, Run.seconds(start)));
+                Phases.mark("written " + format.fileName());
             }
             publication.commit();
         } catch (IOException | UncheckedIOException e) {

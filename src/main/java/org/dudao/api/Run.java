@@ -14,9 +14,8 @@ import org.dudao.model.Dataset;
 import org.dudao.report.Report;
 import org.dudao.report.ReportContext;
 import org.dudao.report.RunInfo;
+import org.dudao.util.Phases;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +41,8 @@ final class Run {
 
     private static Report report(Rules rules, EvaluationRequest request) throws DudaoException {
         RuleBase ruleBase = rules.base();
+        // a cache hit's compiled rules are read on the second core while this one loads the workbooks
+        ruleBase.prepareInBackground();
         Waivers waivers = waivers(rules, request);
         Consumer<String> progress = request.progress();
         long start = System.nanoTime();
@@ -66,6 +67,7 @@ final class Run {
             unreadable = loaded.unreadable();
             for (WorkbookException e : unreadable) runProblems.add(e.describe());
         }
+        Phases.mark("workbooks loaded");
         if (data.years().isEmpty()) throw nothingToEvaluate(NoDataHint.of(data), unreadable);
         int year = request.year() != null ? request.year() : Evaluator.latestYear(data);
         if (!data.years().contains(year)) throw nothingToEvaluate("数据中没有 " + year + " 年的数据（有：" + data.years() + "）", unreadable);
@@ -74,6 +76,7 @@ final class Run {
                     .withWaivers(waivers, request.asOf());
             progress.accept(String.format("已评估：%d 条结论（%s）", evaluation.verdicts().size(), seconds(start)));
         }
+        Phases.mark("evaluated");
         runProblems.addAll(evaluation.ruleProblems());
         RunInfo run = new RunInfo("dudao", Dudao.version(), time, evaluation.year(), data.years(), data.inputs(),
                 rules.location().label(), ruleBase.hash(), ruleBase.catalogue().size());
@@ -84,12 +87,8 @@ final class Run {
 
     /** The rules folder's {@code waivers.csv} and the request's files, read as one (a bad line in any is the run's refusal). */
     private static Waivers waivers(Rules rules, EvaluationRequest request) throws DudaoException {
-        List<Path> files = new ArrayList<>();
-        Path inRules = rules.location().folder().resolve(Waivers.FILE_NAME);
-        if (Files.isRegularFile(inRules)) files.add(inRules);
-        files.addAll(request.waivers());
         try {
-            return Waivers.read(files);
+            return rules.base().folder().waivers(request.waivers());
         } catch (RuleCompileException e) {
             throw Errors.of("豁免文件有误（" + e.messages().size() + " 处）：", e);
         }

@@ -2,6 +2,7 @@ package org.dudao.cli;
 
 import org.dudao.api.ExitCodes;
 import org.dudao.serve.ServeCommand;
+import org.dudao.util.Phases;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,14 +14,18 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code dudao}: checks education statistics against the indicators of the plans. */
 @Command(name = "dudao", mixinStandardHelpOptions = true, versionProvider = Version.class, resourceBundle = "org.dudao.cli.Messages",
-        description = "督导：按教育规划的指标核查统计数据，生成督导报告。",
-        subcommands = {EvaluateCommand.class, BatchCommand.class, HistoryCommand.class, RulesCommand.class,
-                GenerateCommand.class, ExplainCommand.class, TemplateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        description = "督导：按教育规划的指标核查统计数据，生成督导报告。")
 public final class Main implements Callable<Integer> {
+    /** The commands, in the order the help lists them (added in {@link #commandLine}). */
+    private static final List<Class<?>> COMMANDS = List.of(EvaluateCommand.class, BatchCommand.class, HistoryCommand.class,
+            RulesCommand.class, GenerateCommand.class, ExplainCommand.class, TemplateCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +46,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Phases.mark("main");
         PrintStream err = stderr();
         // an Error in a thread of ours (a worker out of memory) ends the process instead of leaving it idle
         Fatal.install(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), debug(args));
@@ -82,7 +88,8 @@ public final class Main implements Callable<Integer> {
     static int run(PrintStream out, PrintStream err, ConsoleEncoding console, String... args) {
         boolean debug = debug(args);
         Fatal.byWorkbook(Arrays.asList(args).contains("--by-workbook"));
-        CommandLine cmd = commandLine(out, err, console, debug);
+        CommandLine cmd = commandLine(out, err, console, debug, invoked(args));
+        Phases.mark("command line built");
         try {
             return cmd.execute(args);
         } catch (Throwable t) { // picocli lets an Error through: out of memory while compiling, or with --threads 1
@@ -95,8 +102,38 @@ public final class Main implements Callable<Integer> {
         return Arrays.asList(args).contains("--debug");
     }
 
+    /**
+     * The command the line runs, when it is plain: only the options every command has ({@code --debug},
+     * {@code --encoding}) before a command's exact name. Null otherwise (no command, a misspelt one,
+     * {@code help}, another option first): then every command is built, for the help and the messages
+     * that list them.
+     */
+    static Class<?> invoked(String... args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-")) {
+            if (args[i].equals("--debug") || args[i].startsWith(ConsoleEncoding.OPTION + "=")) i++;
+            else if (args[i].equals(ConsoleEncoding.OPTION)) i += 2;
+            else return null;
+        }
+        if (i >= args.length) return null;
+        for (Class<?> c : COMMANDS) {
+            if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[i])) return c;
+        }
+        return null;
+    }
+
     static CommandLine commandLine(PrintStream out, PrintStream err, ConsoleEncoding console, boolean debug) {
+        return commandLine(out, err, console, debug, null);
+    }
+
+    /**
+     * The command line with every command, or with {@code only} (picocli builds each command's model
+     * from its annotations, all of them before it parses: building one is most of a second less for
+     * {@code rules list}).
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, ConsoleEncoding console, boolean debug, Class<?> only) {
         CommandLine cmd = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) if (only == null || c == only) cmd.addSubcommand(c);
         // PrintWriter(OutputStream) would encode in the platform charset (ASCII under cron's POSIX locale).
         cmd.setOut(writer(out, console.stdout()));
         cmd.setErr(writer(err, console.stderr()));

@@ -11,6 +11,7 @@ import org.dudao.engine.RuleLint;
 import org.dudao.engine.RuleMessage;
 import org.dudao.model.Indicator;
 import org.dudao.report.TextTable;
+import org.dudao.util.Phases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,7 @@ public final class RulesCommand implements Runnable {
                 }
             }
             out.flush();
+            Phases.mark("catalogue printed");
             return 0;
         }
     }

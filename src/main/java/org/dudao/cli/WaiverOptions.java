@@ -1,12 +1,12 @@
 package org.dudao.cli;
 
 import org.dudao.engine.RuleCompileException;
+import org.dudao.engine.RuleFolder;
 import org.dudao.engine.RuleMessage;
 import org.dudao.engine.Waivers;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,12 +24,8 @@ public final class WaiverOptions {
 
     /** The waivers of the rules folder and of --waivers; on errors prints each as file:line:col and returns null. */
     Waivers read(Path rulesDir, PrintWriter err) {
-        List<Path> all = new ArrayList<>();
-        Path inRules = rulesDir.resolve(Waivers.FILE_NAME);
-        if (Files.isRegularFile(inRules)) all.add(inRules);
-        all.addAll(files);
         try {
-            return Waivers.read(all);
+            return Waivers.read(RuleFolder.waiverFiles(rulesDir, files));
         } catch (RuleCompileException e) {
             err.println("豁免文件有误（" + e.messages().size() + " 处）：");
             for (RuleMessage m : e.messages()) err.println(m);

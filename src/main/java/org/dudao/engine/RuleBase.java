@@ -1,24 +1,19 @@
 package org.dudao.engine;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.dudao.load.MetricDictionary;
 import org.dudao.model.Indicator;
 import org.dudao.model.Param;
 import org.dudao.model.Reading;
 import org.dudao.model.Status;
+import org.dudao.util.Phases;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,36 +36,95 @@ public final class RuleBase {
     private static final Pattern ERROR_POSITION = Pattern.compile(
             "\\[ERR \\d+\\] Line (\\d+):(\\d+)|\\[Line: (\\d+), Column: (\\d+)\\]|\\[(\\d+),(\\d+)\\]");
 
-    private final Path dir;
-    private final KieBase kieBase;
+    private final RuleFolder folder;
+    private final boolean trusted;
+    /** Null until the packages of a cache hit are needed ({@link #kieBase()}); set at once after a compile. */
+    private KieBase kieBase;
+    private RuleCache.Hit hit;
     private final Map<String, RuleMeta> rules;
     private final List<Indicator> catalogue;
     private final MetricDictionary dictionary;
-    private final String hash;
     private final Map<String, Param> params;
     private final boolean fromCache;
 
-    private RuleBase(Path dir, KieBase kieBase, Map<String, RuleMeta> rules, List<Indicator> catalogue,
-                     MetricDictionary dictionary, String hash, Map<String, Param> params, boolean fromCache) {
+    private RuleBase(RuleFolder folder, boolean trusted, KieBase kieBase, RuleCache.Hit hit, Map<String, RuleMeta> rules,
+                     List<Indicator> catalogue, MetricDictionary dictionary, Map<String, Param> params) {
+        this.folder = folder;
+        this.trusted = trusted;
         this.params = params;
-        this.fromCache = fromCache;
-        this.dir = dir;
+        this.fromCache = hit != null;
         this.kieBase = kieBase;
+        this.hit = hit;
         this.rules = rules;
         this.catalogue = catalogue;
         this.dictionary = dictionary;
-        this.hash = hash;
     }
 
-    public Path dir() { return dir; }
-    public KieBase kieBase() { return kieBase; }
+    public Path dir() { return folder.dir(); }
+    /** The folder the rules were compiled from: its other data (waivers, documents) is read from it when needed. */
+    public RuleFolder folder() { return folder; }
+
+    /**
+     * The compiled rules. After a cache hit they are deserialized at the first call (a command that
+     * needs only the catalogue never pays for it); should the entry's packages prove unusable, the
+     * rules are checked and compiled as on a miss and the entry is written again.
+     */
+    public synchronized KieBase kieBase() {
+        if (kieBase == null) {
+            try {
+                kieBase = hit.kieBase();
+            } catch (Exception | LinkageError e) {
+                kieBase = recompile(e);
+            }
+            hit = null;
+        }
+        return kieBase;
+    }
+
+    /** Starts deserializing a cache hit's packages on a thread of their own, so that {@link #kieBase()} finds them ready (while the workbooks load). */
+    public void prepareInBackground() {
+        synchronized (this) {
+            if (kieBase != null) return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                kieBase();
+            } catch (RuntimeException e) {
+                // the caller's own kieBase() meets the same failure and reports it
+            }
+        }, "dudao-rule-base");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private KieBase recompile(Throwable why) {
+        RuleCache cache = RuleCache.configured();
+        String key = RuleCache.key(folder.hash(), trusted);
+        if (cache != null) cache.discard(key);
+        try {
+            if (!trusted) {
+                List<RuleMessage> refused = RuleGuard.check(folder);
+                if (!refused.isEmpty()) throw new RuleCompileException(refused);
+            }
+            KieBase built = build(folder.dir(), folder.sources());
+            if (cache != null) {
+                cache.store(key, RuleInfo.of(built, folder.ruleLines()), hit.table(), built.getKiePackages());
+            }
+            return built;
+        } catch (RuleCompileException e) { // the very bytes compiled when the entry was written: not expected
+            IllegalStateException failed = new IllegalStateException("规则缓存中的规则无法使用，重新编译也失败：" + e.getMessage(), e);
+            failed.addSuppressed(why);
+            throw failed;
+        }
+    }
+
     /** Metadata by the rule's full name (package.name). */
     public Map<String, RuleMeta> rules() { return rules; }
     /** One entry per indicator id, in the order the rule files define them. */
     public List<Indicator> catalogue() { return catalogue; }
     public MetricDictionary dictionary() { return dictionary; }
     /** SHA-256 over every file under the rules folder but the test fixtures ({@code tests/}): a report names the exact rule set it used. */
-    public String hash() { return hash; }
+    public String hash() { return folder.hash(); }
     /** Parameters set in {@code rules/params.csv} (参数名称,参数值,说明): below a workbook's 参数 sheet, above a rule's default. */
     public Map<String, Param> params() { return params; }
     /** True when the compiled rules came from the rule cache ({@link RuleCache}) rather than a compile in this run. */
@@ -85,43 +139,55 @@ public final class RuleBase {
 
     public static RuleBase compile(Path dir, boolean trusted) throws RuleCompileException {
         RuleFolder folder = RuleFolder.read(dir);
-        Map<Path, byte[]> sources = folder.sources();
-        List<Path> drls = List.copyOf(sources.keySet());
-        String hash = folder.hash();
+        Phases.mark("rule folder read and hashed");
+        return compile(folder, trusted);
+    }
+
+    /**
+     * Compiles the folder's DRL and applies its thresholds table to the catalogue. A rule-cache hit
+     * (stored by a compile of these very bytes that passed the same check) gives each rule's catalogue
+     * data and the table's rows: nothing is checked, parsed or compiled again, the workbook (POI's
+     * slowest start) is not opened, and the compiled packages are read only when {@link #kieBase()}
+     * is first called.
+     */
+    public static RuleBase compile(RuleFolder folder, boolean trusted) throws RuleCompileException {
+        Path dir = folder.dir();
         RuleCache cache = RuleCache.configured();
-        String key = RuleCache.key(hash, trusted);
-        // A hit was stored by a compile of these very bytes that passed the same check: it is not checked again.
+        String key = RuleCache.key(folder.hash(), trusted);
         RuleCache.Hit hit = cache == null ? null : cache.load(key);
         boolean fromCache = hit != null;
+        Phases.mark(fromCache ? "rule cache hit" : "rule cache miss");
         if (!fromCache && !trusted) {
-            List<RuleMessage> refused = RuleGuard.check(sources);
+            List<RuleMessage> refused = RuleGuard.check(folder);
             if (!refused.isEmpty()) throw new RuleCompileException(refused);
         }
         MetricDictionary dictionary = folder.dictionary();
         Map<String, Param> params = folder.params();
-        KieBase kieBase = fromCache ? hit.kieBase() : build(dir, drls, sources);
+        KieBase kieBase = fromCache ? null : build(dir, folder.sources());
+        List<RuleInfo> infos = fromCache ? hit.rules() : RuleInfo.of(kieBase, folder.ruleLines());
+        Phases.mark(fromCache ? "rules' catalogue data read" : "rules compiled");
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         List<Indicator> catalogue = new ArrayList<>();
         List<RuleMessage> errors = new ArrayList<>();
-        readMetadata(dir, kieBase, metas, catalogue, errors);
+        readMetadata(dir, infos, metas, catalogue, errors);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        // thresholds.xlsx is under the hash too: a hit has its rows, and the workbook (POI's slowest start) is not opened
-        List<Thresholds.Entry> table = fromCache ? hit.table() : Thresholds.read(dir, errors);
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+        if (fromCache) folder.thresholdsFromCache(hit.table());
+        List<Thresholds.Entry> table = folder.thresholds();
         errors.addAll(Thresholds.apply(dir, table, metas, catalogue));
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        if (cache != null && !fromCache) cache.store(key, kieBase.getKiePackages(), table);
-        return new RuleBase(dir, kieBase, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, hash, params, fromCache);
+        Phases.mark("metadata and thresholds");
+        if (cache != null && !fromCache) cache.store(key, infos, table, kieBase.getKiePackages());
+        return new RuleBase(folder, trusted, kieBase, hit, Collections.unmodifiableMap(metas), List.copyOf(catalogue), dictionary, params);
     }
 
     /** Compiles the rule files with Drools, each under its real path so that errors name it. */
-    private static KieBase build(Path dir, List<Path> drls, Map<Path, byte[]> sources) throws RuleCompileException {
+    private static KieBase build(Path dir, Map<Path, byte[]> sources) throws RuleCompileException {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.dudao.rules", "rules-" + UUID.randomUUID(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> byKiePath = new HashMap<>();
-        for (Path drl : drls) {
+        for (Path drl : sources.keySet()) {
             String rel = RuleFolder.relative(dir, drl);
             String kiePath = "src/main/resources/" + rel;
             byKiePath.put(kiePath, drl);
@@ -149,24 +215,19 @@ public final class RuleBase {
      * (a school rule and its county roll-up) form one indicator: the later ones may leave out what the
      * first one says.
      */
-    private static void readMetadata(Path dir, KieBase kieBase, Map<String, RuleMeta> metas, List<Indicator> catalogue,
+    private static void readMetadata(Path dir, List<RuleInfo> infos, Map<String, RuleMeta> metas, List<Indicator> catalogue,
                                      List<RuleMessage> errors) {
-        List<Rule> all = new ArrayList<>();
-        for (KiePackage p : kieBase.getKiePackages()) all.addAll(p.getRules());
-        // Each file read once, each rule's line found once (not once per comparison of the sort).
-        Map<String, List<String>> files = new HashMap<>();
-        Map<Rule, Integer> lines = new HashMap<>();
-        for (Rule r : all) lines.put(r, lineOf(dir, r, files));
+        List<RuleInfo> all = new ArrayList<>(infos);
         all.sort((a, b) -> {
-            int f = String.valueOf(sourceOf(a)).compareTo(String.valueOf(sourceOf(b)));
-            return f != 0 ? f : Integer.compare(lines.get(a), lines.get(b));
+            int f = String.valueOf(a.source()).compareTo(String.valueOf(b.source()));
+            return f != 0 ? f : Integer.compare(a.line(), b.line());
         });
         Map<String, Indicator> first = new LinkedHashMap<>();
-        for (Rule r : all) {
+        for (RuleInfo r : all) {
             Map<String, String> md = new HashMap<>();
-            r.getMetaData().forEach((k, v) -> md.put(k, unquote(v)));
-            String file = relativeSource(r);
-            int line = lines.get(r);
+            r.metadata().forEach((k, v) -> md.put(k, unquote(v)));
+            String file = r.file();
+            int line = r.line();
             String id = md.get("id");
             if (id == null || id.isBlank()) continue; // a helper rule, not an indicator: `rules check` lints it
             Indicator base = first.get(id);
@@ -179,7 +240,7 @@ public final class RuleBase {
                 if (v[i] == null || v[i].isBlank()) absent.add("@" + key);
             }
             if (!absent.isEmpty()) {
-                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.getName() + "”缺少元数据 " + String.join("、", absent)));
+                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.name() + "”缺少元数据 " + String.join("、", absent)));
                 continue;
             }
             String warn = md.getOrDefault("warn", base == null ? null : base.warn());
@@ -188,15 +249,15 @@ public final class RuleBase {
             Indicator ind;
             try {
                 Reading reading = reading(md, base == null ? Reading.NONE : base.reading());
-                ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.getName(), reading);
+                ind = new Indicator(id, v[1], v[2], v[3], v[4], v[5], warn, file, r.name(), reading);
                 bound = Bound.parse(ind.bound());
                 if (warn != null && !warn.isBlank()) margin = new BigDecimal(warn.strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.getName() + "”：" + (e instanceof NumberFormatException
+                errors.add(new RuleMessage(dir.resolve(file).toString(), line, 1, "规则“" + r.name() + "”：" + (e instanceof NumberFormatException
                         ? "@warn 应为数值（预警幅度），而不是“" + warn + "”" : e.getMessage())));
                 continue;
             }
-            metas.put(r.getPackageName() + "." + r.getName(), new RuleMeta(ind, bound, margin));
+            metas.put(r.packageName() + "." + r.name(), new RuleMeta(ind, bound, margin));
             if (base == null) {
                 first.put(id, ind);
                 catalogue.add(ind);
@@ -253,40 +314,11 @@ public final class RuleBase {
         };
     }
 
-    private static String unquote(Object v) {
+    private static String unquote(String v) {
         if (v == null) return null;
-        String s = v.toString().strip();
+        String s = v.strip();
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
         return s;
-    }
-
-    private static String sourceOf(Rule r) {
-        if (r instanceof RuleImpl impl && impl.getResource() != null) return impl.getResource().getSourcePath();
-        return null;
-    }
-
-    private static String relativeSource(Rule r) {
-        String s = sourceOf(r);
-        if (s == null) return "?";
-        return s.startsWith("src/main/resources/") ? s.substring("src/main/resources/".length()) : s;
-    }
-
-    /** The line a rule starts on, found in its file (Drools keeps no public line for a rule); {@code files} keeps the files read. */
-    private static int lineOf(Path dir, Rule r, Map<String, List<String>> files) {
-        List<String> lines = files.computeIfAbsent(relativeSource(r), rel -> {
-            Path f = dir.resolve(rel);
-            try {
-                return Files.isRegularFile(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
-            } catch (IOException e) {
-                return List.of();
-            }
-        });
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).strip();
-            if (t.startsWith("rule \"" + r.getName() + "\"") || t.startsWith("rule '" + r.getName() + "'")
-                    || t.equals("rule " + r.getName())) return i + 1;
-        }
-        return 0;
     }
 
     private static RuleMessage toRuleMessage(Message m, Map<String, Path> byKiePath, Path dir) {

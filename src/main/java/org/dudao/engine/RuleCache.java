@@ -6,6 +6,7 @@ import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.util.Drools;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.dudao.util.Phases;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
@@ -62,7 +63,9 @@ final class RuleCache {
     static final String PROPERTY = "dudao.cache.dir";
     static final String ENV = "DUDAO_CACHE_DIR";
     private static final Logger LOG = LoggerFactory.getLogger(RuleCache.class);
-    private static final byte[] MAGIC = "DUDAO-RULE-CACHE-1\n".getBytes(StandardCharsets.US_ASCII);
+    /** An entry's first line: its format's version, raised whenever the payload's layout changes (an older entry is then a miss). */
+    static final String FORMAT = "DUDAO-RULE-CACHE-2\n";
+    private static final byte[] MAGIC = FORMAT.getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".kb";
     /** Entries kept: a rule folder being edited makes a new entry per edit; the older ones go. */
     private static final int KEEP = 16;
@@ -183,10 +186,30 @@ final class RuleCache {
         }
     }
 
-    /** What an entry gives back: the rule base, and the thresholds table's rows (null: the folder has none). */
-    record Hit(KieBase kieBase, List<Thresholds.Entry> table) {}
+    /**
+     * What an entry gives back: each rule's catalogue data ({@link RuleInfo}) and the thresholds table's
+     * rows (null: the folder has none), read at once and without Drools, and the compiled packages,
+     * deserialized only when {@link #kieBase()} is called: {@code rules list} needs none of them, and
+     * {@code evaluate} builds them while it loads the workbooks. Neither parses DRL nor opens POI.
+     */
+    record Hit(List<RuleInfo> rules, List<Thresholds.Entry> table, byte[] packages) {
+        /** The packages in a new KieBase; any failure here (a class the filter refuses) is for the caller to answer by compiling. */
+        KieBase kieBase() throws IOException, ClassNotFoundException {
+            List<InternalKnowledgePackage> read = new ArrayList<>();
+            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(packages), RuleCache.class.getClassLoader())) {
+                in.setObjectInputFilter(FILTER);
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) read.add((InternalKnowledgePackage) in.readObject());
+            }
+            Phases.mark("rule packages deserialized");
+            KieBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            ((InternalRuleBase) base).addPackages(read);
+            Phases.mark("rule base built");
+            return base;
+        }
+    }
 
-    /** The entry under {@code key} with its packages in a new KieBase, or null on a miss (a bad entry is deleted). */
+    /** The entry under {@code key}, its header, key and digest checked, or null on a miss (a bad entry is deleted). */
     Hit load(String key) {
         Path entry = entry(key);
         if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -201,6 +224,7 @@ final class RuleCache {
             }
             if (Files.size(entry) > MAX_BYTES) throw new IOException("条目过大");
             byte[] payload = payload(Files.readAllBytes(entry), key);
+            Phases.mark("rule cache entry read");
             Hit hit = hit(payload);
             Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis())); // recently used: kept by prune
             LOG.debug("规则缓存命中：{}", entry);
@@ -226,42 +250,45 @@ final class RuleCache {
         return payload;
     }
 
-    private static Hit hit(byte[] payload) throws IOException, ClassNotFoundException {
-        List<InternalKnowledgePackage> packages = new ArrayList<>();
+    /** The payload: the rules' catalogue data and the thresholds rows as plain data, then the packages in Drools' stream. */
+    private static Hit hit(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        int n = in.readInt();
+        if (n < 0 || n > payload.length) throw new IOException("规则数不符");
+        List<RuleInfo> rules = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) rules.add(RuleInfo.read(in));
         List<Thresholds.Entry> table = null;
-        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RuleCache.class.getClassLoader())) {
-            in.setObjectInputFilter(FILTER);
-            int rows = in.readInt();
-            if (rows >= 0) {
-                table = new ArrayList<>();
-                for (int r = 0; r < rows; r++) {
-                    String[] f = new String[Thresholds.Entry.FIELDS];
-                    for (int i = 0; i < f.length; i++) f[i] = in.readUTF();
-                    table.add(Thresholds.Entry.of(f));
-                }
+        int rows = in.readInt();
+        if (rows > payload.length) throw new IOException("界值表行数不符");
+        if (rows >= 0) {
+            table = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                String[] f = new String[Thresholds.Entry.FIELDS];
+                for (int i = 0; i < f.length; i++) f[i] = in.readUTF();
+                table.add(Thresholds.Entry.of(f));
             }
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) packages.add((InternalKnowledgePackage) in.readObject());
         }
-        KieBase base = KnowledgeBaseFactory.newKnowledgeBase();
-        ((InternalRuleBase) base).addPackages(packages);
-        return new Hit(base, table);
+        return new Hit(List.copyOf(rules), table, in.readAllBytes());
     }
 
     /**
-     * Writes the packages and the thresholds table's rows (null: none) under {@code key} (atomically,
-     * 0600) and drops the least recently used entries past {@link #KEEP}.
+     * Writes the rules' catalogue data, the thresholds table's rows (null: none) and the packages under
+     * {@code key} (atomically, 0600) and drops the least recently used entries past {@link #KEEP}.
      */
-    void store(String key, Collection<KiePackage> packages, List<Thresholds.Entry> table) {
+    void store(String key, List<RuleInfo> rules, List<Thresholds.Entry> table, Collection<KiePackage> packages) {
         Path entry = entry(key);
         Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+            DataOutputStream head = new DataOutputStream(bytes);
+            head.writeInt(rules.size());
+            for (RuleInfo r : rules) r.write(head);
+            head.writeInt(table == null ? -1 : table.size());
+            if (table != null) {
+                for (Thresholds.Entry e : table) for (String f : e.fields()) head.writeUTF(f);
+            }
+            head.flush();
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-                out.writeInt(table == null ? -1 : table.size());
-                if (table != null) {
-                    for (Thresholds.Entry e : table) for (String f : e.fields()) out.writeUTF(f);
-                }
                 out.writeInt(packages.size());
                 for (KiePackage p : packages) out.writeObject(p);
             }
@@ -281,6 +308,12 @@ final class RuleCache {
             LOG.debug("规则缓存无法写入：{}：{}", entry, e.toString());
             if (tmp != null) delete(tmp);
         }
+    }
+
+    /** Deletes the entry under {@code key}: its packages could not be used, and a compile will store it again. */
+    void discard(String key) {
+        LOG.debug("规则缓存条目无法使用，将重新编译：{}", entry(key));
+        delete(entry(key));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -2,6 +2,9 @@ package org.dudao.engine;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dudao.ast.Rule;
+import org.dudao.ast.RuleFile;
+import org.dudao.ast.RuleFiles;
 import org.dudao.load.CsvText;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.Text;
@@ -23,14 +26,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A rule folder as files, read without Drools: its files, the bytes of its {@code .drl} files (read
- * once, so the bytes the sandbox checks are the bytes Drools compiles), the folder's hash, and on
- * demand its metric dictionary ({@code metrics.csv} with {@code validity.csv}) and parameters
- * ({@code params.csv}). {@link RuleBase} compiles the DRL of one; the dictionary and parameters are
- * read when asked, so a compile reports their mistakes after the sandbox's, as before.
+ * A rule folder's data, read without Drools and each piece only when asked: its files, the bytes of
+ * its {@code .drl} files (read once, so the bytes the sandbox checks are the bytes Drools compiles),
+ * the folder's hash, the rule files parsed ({@link RuleFiles}, once: the sandbox check and each rule's
+ * line come from the same parse), the metric dictionary ({@code metrics.csv} with {@code validity.csv}),
+ * the parameters ({@code params.csv}), the thresholds table's rows ({@code thresholds.xlsx}), the
+ * waivers ({@code waivers.csv}) and the documents the rules cite ({@code documents.csv}). Mistakes are
+ * {@link RuleCompileException}s naming file, line and column (the documents' are a report's problem,
+ * {@link SourceDocuments.Malformed}). {@link RuleBase} compiles the DRL of one.
  */
 public final class RuleFolder {
     public static final String PARAMS_FILE = "params.csv";
@@ -39,6 +46,11 @@ public final class RuleFolder {
     private final List<Path> files;
     private final Map<Path, byte[]> sources;
     private final String hash;
+    private Map<Path, RuleFile> parsed;
+    private MetricDictionary dictionary;
+    private Map<String, Param> params;
+    private Optional<List<Thresholds.Entry>> thresholds;
+    private SourceDocuments documents;
 
     private RuleFolder(Path dir, List<Path> files, Map<Path, byte[]> sources, String hash) {
         this.dir = dir;
@@ -75,11 +87,95 @@ public final class RuleFolder {
     /** SHA-256 over the names and bytes of every file but the test fixtures. */
     public String hash() { return hash; }
 
+    /** A rule file's bytes as UTF-8 text, by its path relative to the folder; null when the folder has no such rule file. */
+    public String source(String relative) {
+        byte[] b = sources.get(dir.resolve(relative));
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** The {@code .drl} files parsed by Drools' parser, in path order; a file that does not parse has its errors instead of rules. */
+    public synchronized Map<Path, RuleFile> parsed() {
+        if (parsed == null) {
+            Map<Path, RuleFile> out = new LinkedHashMap<>();
+            for (Map.Entry<Path, byte[]> f : sources.entrySet()) {
+                out.put(f.getKey(), RuleFiles.parse(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8)));
+            }
+            parsed = Collections.unmodifiableMap(out);
+        }
+        return parsed;
+    }
+
+    /** Whether {@link #parsed()} has run: a rule-cache hit must not parse. */
+    synchronized boolean parsedYet() { return parsed != null; }
+
+    /**
+     * The line each rule starts on, by {@link #ruleKey}: from the parse, as Drools keeps no public line
+     * for a compiled rule. The rule cache stores these, so a warm run does not parse.
+     */
+    public Map<String, Integer> ruleLines() {
+        Map<String, Integer> lines = new HashMap<>();
+        for (Map.Entry<Path, RuleFile> f : parsed().entrySet()) {
+            String file = relative(dir, f.getKey());
+            for (Rule r : f.getValue().rules()) lines.putIfAbsent(ruleKey(file, r.name()), r.at().line());
+        }
+        return lines;
+    }
+
+    /** The key of a rule in {@link #ruleLines()}: its file relative to the folder and its name. */
+    static String ruleKey(String file, String rule) {
+        return file + "\n" + rule;
+    }
+
     /** {@code metrics.csv} (with {@code validity.csv}); empty when the folder has none. */
-    public MetricDictionary dictionary() throws RuleCompileException { return readDictionary(dir); }
+    public synchronized MetricDictionary dictionary() throws RuleCompileException {
+        if (dictionary == null) dictionary = readDictionary(dir);
+        return dictionary;
+    }
 
     /** {@code params.csv} (参数名称,参数值,说明); empty when the folder has none. */
-    public Map<String, Param> params() throws RuleCompileException { return readParams(dir); }
+    public synchronized Map<String, Param> params() throws RuleCompileException {
+        if (params == null) params = readParams(dir);
+        return params;
+    }
+
+    /** The rows of {@code thresholds.xlsx}, or null when the folder has none; a cell or file that cannot be read is refused. */
+    synchronized List<Thresholds.Entry> thresholds() throws RuleCompileException {
+        if (thresholds == null) {
+            List<RuleMessage> errors = new ArrayList<>();
+            List<Thresholds.Entry> rows = Thresholds.read(dir, errors);
+            if (!errors.isEmpty()) throw new RuleCompileException(errors);
+            thresholds = Optional.ofNullable(rows == null ? null : List.copyOf(rows));
+        }
+        return thresholds.orElse(null);
+    }
+
+    /** The rows given by the rule cache for this folder's hash: {@link #thresholds()} then does not open the workbook. */
+    synchronized void thresholdsFromCache(List<Thresholds.Entry> rows) {
+        thresholds = Optional.ofNullable(rows);
+    }
+
+    /**
+     * The waivers of the folder's {@code waivers.csv} (if any) and then of {@code more}. Read at each
+     * call, not kept: the console applies a waiver added between two runs to the second.
+     */
+    public Waivers waivers(List<Path> more) throws RuleCompileException {
+        return Waivers.read(waiverFiles(dir, more));
+    }
+
+    /** The waiver files of a run on the rules in {@code dir}: the folder's {@code waivers.csv} when it has one, then {@code more}. */
+    public static List<Path> waiverFiles(Path dir, List<Path> more) {
+        List<Path> files = new ArrayList<>();
+        Path own = dir.resolve(Waivers.FILE_NAME);
+        if (Files.isRegularFile(own)) files.add(own);
+        files.addAll(more);
+        return files;
+    }
+
+    /** {@code documents.csv}; an empty table when the folder has none. */
+    public synchronized SourceDocuments documents() throws SourceDocuments.Malformed {
+        if (documents == null) documents = SourceDocuments.read(dir.resolve(SourceDocuments.FILE));
+        return documents;
+    }
 
     private static Map<String, Param> readParams(Path dir) throws RuleCompileException {
         Path csv = dir.resolve(PARAMS_FILE);

@@ -1,7 +1,6 @@
 package org.dudao.engine;
 
 import org.dudao.ast.RuleFile;
-import org.dudao.ast.RuleFiles;
 import org.dudao.compile.Refusal;
 import org.dudao.compile.RuleSandbox;
 import org.dudao.compile.Vocabulary;
@@ -11,7 +10,6 @@ import org.dudao.model.Param;
 import org.dudao.model.Verdict;
 import org.kie.api.runtime.rule.RuleContext;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +42,16 @@ public final class RuleGuard {
     }
 
     /**
-     * Parses each file from the bytes that will be compiled and returns what must stop the compile: a
-     * file that does not parse (the parser's message, explained as the compiler's would be), and every
-     * part of a file outside the allow-list. Empty when all the files may be compiled.
+     * Checks the folder's rule files as parsed from the bytes that will be compiled and returns what
+     * must stop the compile: a file that does not parse (the parser's message, explained as the
+     * compiler's would be), and every part of a file outside the allow-list. Empty when all the files
+     * may be compiled.
      */
-    public static List<RuleMessage> check(Map<Path, byte[]> files) {
+    public static List<RuleMessage> check(RuleFolder folder) {
         List<RuleMessage> problems = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+        for (Map.Entry<Path, RuleFile> f : folder.parsed().entrySet()) {
             String shown = f.getKey().toString();
-            RuleFile parsed = RuleFiles.parse(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8));
+            RuleFile parsed = f.getValue();
             for (RuleFile.ParseError e : parsed.errors()) {
                 problems.add(DroolsMessages.explain(new RuleMessage(shown, e.at().line(), e.at().column(), e.message().replaceAll("\\s+", " "))));
             }

@@ -5,7 +5,6 @@ import org.dudao.ast.ConsequenceCalls;
 import org.dudao.ast.Location;
 import org.dudao.ast.Rule;
 import org.dudao.ast.RuleFile;
-import org.dudao.ast.RuleFiles;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.Text;
 import org.dudao.model.Dataset;
@@ -15,7 +14,6 @@ import org.dudao.model.Origin;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,14 +130,9 @@ public final class RuleLint {
             return new Result(e.messages(), List.of(), 0, 0);
         }
         RuleLint lint = new RuleLint(dir, base);
-        try {
-            for (Path f : RuleFolder.listFiles(dir)) {
-                if (!f.getFileName().toString().endsWith(".drl")) continue;
-                RuleFile file = RuleFiles.read(f);
-                for (Rule r : file.rules()) lint.blocks.add(new Block(f, r, ConsequenceCalls.of(file, r)));
-            }
-        } catch (IOException | RuleCompileException e) {
-            return new Result(List.of(new RuleMessage(dir.toString(), 0, 0, "无法读取规则文件：" + e.getMessage())), List.of(), 0, 0);
+        // the parse the sandbox checked (or, from the rule cache, the first parse of this run)
+        for (Map.Entry<Path, RuleFile> f : base.folder().parsed().entrySet()) {
+            for (Rule r : f.getValue().rules()) lint.blocks.add(new Block(f.getKey(), r, ConsequenceCalls.of(f.getValue(), r)));
         }
         lint.metadata();
         lint.duplicates();

@@ -1,6 +1,7 @@
 package org.dudao.report;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.dudao.engine.SourceDocuments;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.EntityKind;

@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.dudao.engine.SourceDocuments;
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
 import org.dudao.model.Indicator;

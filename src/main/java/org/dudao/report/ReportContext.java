@@ -1,16 +1,13 @@
 package org.dudao.report;
 
 import org.dudao.engine.RuleBase;
+import org.dudao.engine.RuleFolder;
+import org.dudao.engine.SourceDocuments;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.WorkbookException;
 import org.dudao.model.Indicator;
 import org.dudao.model.Param;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +42,14 @@ public record ReportContext(Map<String, Param> ruleParams, MetricDictionary dict
         List<String> problems = new ArrayList<>();
         SourceDocuments documents;
         try {
-            documents = SourceDocuments.read(rules.dir().resolve(SourceDocuments.FILE));
+            documents = rules.folder().documents();
         } catch (SourceDocuments.Malformed e) {
             problems.add(e.getMessage());
             documents = SourceDocuments.NONE;
         }
         List<Unreadable> bad = new ArrayList<>();
         for (WorkbookException e : unreadable) bad.add(new Unreadable(e.getFile(), e.getMessage()));
-        return new ReportContext(rules.params(), rules.dictionary(), documents, areas(rules.dir(), rules.catalogue()), bad, problems);
+        return new ReportContext(rules.params(), rules.dictionary(), documents, areas(rules.folder(), rules.catalogue()), bad, problems);
     }
 
     /** The area of the rule file an indicator is defined in, or "" when its file has no heading comment. */
@@ -64,11 +61,12 @@ public record ReportContext(Map<String, Param> ruleParams, MetricDictionary dict
      * Each rule file's area, from its first line when that is a comment: {@code // 经费：“两个只增不减”…}
      * gives 经费 (up to the first colon or full stop, without a parenthesis).
      */
-    static Map<String, String> areas(Path dir, List<Indicator> catalogue) {
+    static Map<String, String> areas(RuleFolder folder, List<Indicator> catalogue) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Indicator i : catalogue) {
             if (i.file() == null || out.containsKey(i.file())) continue;
-            out.put(i.file(), area(firstLine(dir.resolve(i.file()))));
+            String source = folder.source(i.file());
+            out.put(i.file(), source == null ? "" : area(source.lines().findFirst().orElse("")));
         }
         return out;
     }
@@ -83,13 +81,5 @@ public record ReportContext(Map<String, Param> ruleParams, MetricDictionary dict
             if (at >= 0) end = Math.min(end, at);
         }
         return s.substring(0, end).replaceAll("（[^）]*）", "").strip();
-    }
-
-    private static String firstLine(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.findFirst().orElse("");
-        } catch (IOException | UncheckedIOException e) {
-            return ""; // the rules compiled from this file a moment ago; without its heading the area is only unnamed
-        }
     }
 }

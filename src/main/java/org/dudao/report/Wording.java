@@ -1,5 +1,6 @@
 package org.dudao.report;
 
+import org.dudao.engine.SourceDocuments;
 import org.dudao.model.Indicator;
 import org.dudao.model.Verdict;
 

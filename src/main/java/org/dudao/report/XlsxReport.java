@@ -10,6 +10,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dudao.engine.SourceDocuments;
 import org.dudao.model.Indicator;
 import org.dudao.model.LoadProblem;
 import org.dudao.model.SheetTally;

@@ -3,6 +3,7 @@ package org.dudao.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dudao.api.Rules;
 import org.dudao.engine.RuleCompileException;
+import org.dudao.engine.RuleFolder;
 import org.dudao.engine.Waivers;
 import org.dudao.history.HistoryStore;
 
@@ -60,11 +61,7 @@ public final class Console implements AutoCloseable {
 
     /** The waiver files in force: the rules folder's, those given with --waivers, and the console's own. */
     public List<Path> waiverFiles() {
-        List<Path> files = new ArrayList<>();
-        Path inRules = rules.location().folder().resolve(Waivers.FILE_NAME);
-        if (Files.isRegularFile(inRules)) files.add(inRules);
-        files.addAll(extraWaiverFiles());
-        return files;
+        return RuleFolder.waiverFiles(rules.location().folder(), extraWaiverFiles());
     }
 
     /** The waiver files besides the rules folder's (which the rules apply themselves): --waivers and the console's own. */

@@ -95,7 +95,7 @@ class DistributionIT {
         assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Stream<Path> s = Files.list(cache)) {
             List<String> names = s.map(p -> p.getFileName().toString()).toList();
-            assertThat(names).anyMatch(n -> n.matches("classes-\\d+\\.jsa")).anyMatch(n -> n.endsWith(".kb"))
+            assertThat(names).anyMatch(n -> n.matches("classes-\\d+-tools\\.jsa")).anyMatch(n -> n.endsWith(".kb"))
                     .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lst") || n.endsWith(".failed"));
         }
     }

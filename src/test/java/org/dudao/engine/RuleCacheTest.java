@@ -86,6 +86,35 @@ class RuleCacheTest {
     }
 
     @Test
+    void aHitDoesNotParseTheRulesAndKeepsTheirLinesAndOrder() throws Exception {
+        Workbooks.create().sheet("界值").row("指标", "学段/层级", "界值").row("SAFE-01", "", ">= 70%").save(rules.resolve("thresholds.xlsx"));
+        RuleFolder missed = RuleFolder.read(rules);
+        RuleBase first = RuleBase.compile(missed, false);
+        RuleFolder hit = RuleFolder.read(rules);
+        RuleBase second = RuleBase.compile(hit, false);
+
+        assertThat(missed.parsedYet()).isTrue();
+        assertThat(second.fromCache()).isTrue();
+        assertThat(hit.parsedYet()).isFalse();
+        assertThat(hit.thresholds()).isEqualTo(missed.thresholds()).isNotEmpty();
+        assertThat(second.catalogue()).isEqualTo(first.catalogue());
+    }
+
+    @Test
+    void anEntryOfTheFormerFormatIsRebuilt() throws Exception {
+        RuleBase.compile(rules);
+        Path entry = onlyEntry();
+        byte[] bytes = Files.readAllBytes(entry);
+        byte[] former = "DUDAO-RULE-CACHE-1\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(former, 0, bytes, 0, former.length);
+        Files.write(entry, bytes);
+
+        assertThat(RuleBase.compile(rules).fromCache()).isFalse();
+        assertThat(RuleBase.compile(rules).fromCache()).isTrue();
+        assertThat(Files.readAllBytes(onlyEntry())).startsWith(RuleCache.FORMAT.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void aChangedRuleFileInvalidatesTheEntry() throws Exception {
         RuleBase.compile(rules);
         Path drl;
@@ -135,7 +164,7 @@ class RuleCacheTest {
         String key = RuleCache.key(base.hash(), false);
         Path entry = onlyEntry();
         byte[] bytes = Files.readAllBytes(entry);
-        int header = "DUDAO-RULE-CACHE-1\n".length() + 2 + key.getBytes(StandardCharsets.UTF_8).length + 32 + 4;
+        int header = RuleCache.FORMAT.length() + 2 + key.getBytes(StandardCharsets.UTF_8).length + 32 + 4;
         byte[] payload = Arrays.copyOfRange(bytes, header, bytes.length);
         // the same packages, as another Drools version would have stored them
         Files.write(entry, entry(key.replace("\ndrools ", "\ndrools 0."), payload));
@@ -146,26 +175,46 @@ class RuleCacheTest {
     }
 
     @Test
-    void anEntryHoldingAClassOutsideTheAllowListIsRefusedAndDeleted() throws Exception {
+    void anEntryHoldingAClassOutsideTheAllowListIsRefusedDeletedAndCompiledInstead() throws Exception {
         RuleBase base = RuleBase.compile(rules);
         String key = RuleCache.key(base.hash(), false);
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
-            out.writeInt(-1); // no thresholds table
+        DataOutputStream head = new DataOutputStream(payload);
+        head.writeInt(0); // no rules' catalogue data
+        head.writeInt(-1); // no thresholds table
+        head.flush();
+        ByteArrayOutputStream packages = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(packages)) {
             out.writeInt(1);
             out.writeObject(new URL("http://example.invalid/")); // a known deserialisation gadget start
         }
+        payload.write(packages.toByteArray());
         Path entry = RuleCache.at(cacheDir).entry(key);
         Files.write(entry, entry(key, payload.toByteArray()));
 
-        assertThat(RuleBase.compile(rules).fromCache()).isFalse();
-        assertThat(RuleBase.compile(rules).fromCache()).isTrue();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload.toByteArray()))) {
+        // the catalogue data is read at once; the packages only when a session needs them, and refused then
+        RuleBase planted = RuleBase.compile(rules);
+        assertThat(planted.fromCache()).isTrue();
+        assertThat(planted.kieBase().getKiePackages()).isNotEmpty();
+        RuleBase again = RuleBase.compile(rules);
+        assertThat(again.fromCache()).isTrue();
+        assertThat(again.catalogue()).isEqualTo(base.catalogue());
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(packages.toByteArray()))) {
             in.setObjectInputFilter(RuleCache.FILTER);
-            in.readInt();
             in.readInt();
             assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class).hasMessageContaining("REJECTED");
         }
+    }
+
+    @Test
+    void aHitReadsTheCompiledRulesOnlyWhenASessionNeedsThem() throws Exception {
+        RuleBase.compile(rules);
+        RuleBase hit = RuleBase.compile(rules);
+        assertThat(hit.fromCache()).isTrue();
+        assertThat(hit).extracting("kieBase").isNull();
+        hit.prepareInBackground();
+        assertThat(hit.kieBase().getKiePackages()).isNotEmpty();
+        assertThat(hit.kieBase()).isSameAs(hit.kieBase());
     }
 
     @Test
@@ -202,7 +251,7 @@ class RuleCacheTest {
     private static byte[] entry(String key, byte[] payload) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(b)) {
-            out.write("DUDAO-RULE-CACHE-1\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(RuleCache.FORMAT.getBytes(StandardCharsets.US_ASCII));
             out.writeUTF(key);
             out.write(MessageDigest.getInstance("SHA-256").digest(payload));
             out.writeInt(payload.length);

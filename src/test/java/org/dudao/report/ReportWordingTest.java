@@ -2,6 +2,7 @@ package org.dudao.report;
 
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
+import org.dudao.engine.SourceDocuments;
 import org.dudao.load.WorkbookLoader;
 import org.junit.jupiter.api.Test;
 

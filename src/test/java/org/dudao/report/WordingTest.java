@@ -1,6 +1,7 @@
 package org.dudao.report;
 
 import org.dudao.engine.Evaluation;
+import org.dudao.engine.SourceDocuments;
 import org.dudao.load.MetricDictionary;
 import org.dudao.model.Dataset;
 import org.dudao.model.EntityKind;

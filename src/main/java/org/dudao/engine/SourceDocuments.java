@@ -1,4 +1,4 @@
-package org.dudao.report;
+package org.dudao.engine;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class SourceDocuments {
     public static final String FILE = "documents.csv";
-    static final SourceDocuments NONE = new SourceDocuments(new LinkedHashMap<>());
+    public static final SourceDocuments NONE = new SourceDocuments(new LinkedHashMap<>());
     private static final List<String> COLUMNS = List.of("代号", "文件名称", "发文机关", "文号", "年份");
     private static final Pattern INTERNAL_NOTE = Pattern.compile("（[^（）]*(?:未核实|待核实)[^（）]*）");
     /** The parts of a family of documents under one 代号 (000-1, 000-2, …), as the rules call them: 方案一, 方案二. */
@@ -63,7 +63,7 @@ public final class SourceDocuments {
     }
 
     /** Builds a table from documents given in code (for tests and callers without a file). */
-    static SourceDocuments of(List<Document> documents) {
+    public static SourceDocuments of(List<Document> documents) {
         Map<String, Document> m = new LinkedHashMap<>();
         for (Document d : documents) m.put(d.code(), d);
         return new SourceDocuments(m);
