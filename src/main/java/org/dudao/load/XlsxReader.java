@@ -1,14 +1,14 @@
 package org.dudao.load;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -79,9 +80,8 @@ final class XlsxReader {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
             boolean date1904 = date1904(reader);
-            Formats formats = new Formats(styles);
+            Formats formats = Formats.read(reader);
             Map<String, Boolean> hidden = HiddenSheets.of(reader);
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
@@ -128,12 +128,74 @@ final class XlsxReader {
         return found[0];
     }
 
-    /** Date and percent formats by style index, looked up in the styles part once per index. */
+    /**
+     * Date and percent formats by style index. The styles part is read with the same SAX parser as the
+     * sheets, for the two things a value needs (each cell style's number format, and the workbook's own
+     * format codes), not through POI's {@code StylesTable}: that loads XMLBeans' SpreadsheetML schema,
+     * a fifth of a small run's start-up. A format's code is the workbook's own or else Excel's built-in
+     * one, as POI's {@code XSSFDataFormat} resolves it.
+     */
     private static final class Formats {
-        private final StylesTable styles;
+        /** Each cell style's ({@code cellXfs/xf}) number format id, by style index. */
+        private final int[] styleFormat;
+        private final Map<Integer, String> codes;
         private byte[] flags = new byte[0];
 
-        Formats(StylesTable styles) { this.styles = styles; }
+        private Formats(int[] styleFormat, Map<Integer, String> codes) {
+            this.styleFormat = styleFormat;
+            this.codes = codes;
+        }
+
+        static Formats read(XSSFReader reader) throws Exception {
+            List<Integer> styles = new ArrayList<>();
+            Map<Integer, String> codes = new HashMap<>();
+            InputStream data;
+            try {
+                data = reader.getStylesData();
+            } catch (InvalidFormatException | IllegalArgumentException | IllegalStateException e) {
+                data = null; // no styles part: every number is a plain number
+            }
+            if (data != null) {
+                try (InputStream in = data) {
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setErrorHandler(new DefaultHandler());
+                    xml.setContentHandler(new DefaultHandler() {
+                        private boolean inCellXfs;
+
+                        @Override public void startElement(String uri, String local, String q, Attributes a) {
+                            switch (local) {
+                                case "numFmt" -> {
+                                    Integer id = integer(a.getValue("numFmtId"));
+                                    if (id != null && a.getValue("formatCode") != null) codes.put(id, a.getValue("formatCode"));
+                                }
+                                case "cellXfs" -> inCellXfs = true;
+                                case "xf" -> {
+                                    if (inCellXfs) {
+                                        Integer id = integer(a.getValue("numFmtId"));
+                                        styles.add(id == null ? 0 : id);
+                                    }
+                                }
+                                default -> { }
+                            }
+                        }
+
+                        @Override public void endElement(String uri, String local, String q) {
+                            if ("cellXfs".equals(local)) inCellXfs = false;
+                        }
+                    });
+                    xml.parse(new InputSource(in));
+                }
+            }
+            return new Formats(styles.stream().mapToInt(Integer::intValue).toArray(), codes);
+        }
+
+        private static Integer integer(String s) {
+            try {
+                return s == null ? null : Integer.valueOf(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
 
         byte of(int style) {
             if (style < 0) style = 0;
@@ -148,12 +210,11 @@ final class XlsxReader {
         }
 
         private byte lookUp(int style) {
-            if (styles == null || style >= styles.getNumCellStyles()) return 0;
-            XSSFCellStyle s = styles.getStyleAt(style);
-            if (s == null) return 0;
-            String format = s.getDataFormatString();
+            if (style >= styleFormat.length) return 0;
+            int id = styleFormat[style];
+            String format = codes.containsKey(id) ? codes.get(id) : BuiltinFormats.getBuiltinFormat(id);
             byte f = 0;
-            if (DateUtil.isADateFormat(s.getDataFormat(), format)) f |= DATE;
+            if (DateUtil.isADateFormat(id, format)) f |= DATE;
             if (format != null && format.contains("%")) f |= PERCENT;
             return f;
         }
