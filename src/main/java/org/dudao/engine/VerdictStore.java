@@ -46,9 +46,11 @@ public final class VerdictStore {
      * How many items are held in memory before blocks go to disk. An item is a verdict, one of its
      * evidence values or one of its named children (with its cells): a county's roll-up may name
      * thousands of schools, so counting verdicts alone says little about memory. An item takes
-     * roughly 150–250 bytes, so this is some tens of MB: far more than a province's report needs.
+     * roughly 150–250 bytes, so this is some tens of MB: far more than a province's report needs. In a
+     * small heap it is a 16th of the heap instead (at 200 bytes an item), so that the verdicts held do
+     * not crowd out the data of the part being evaluated (issue 17's workbook read in parts in 64 MB).
      */
-    public static final long DEFAULT_HELD = 200_000;
+    public static final long DEFAULT_HELD = Math.min(200_000, Runtime.getRuntime().maxMemory() / 16 / 200);
     /** System property overriding {@link #DEFAULT_HELD}: {@code -Ddudao.verdicts.held=0} sends every block to disk. */
     public static final String HELD_PROPERTY = "dudao.verdicts.held";
 

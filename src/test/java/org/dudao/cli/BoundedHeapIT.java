@@ -2,7 +2,6 @@ package org.dudao.cli;
 
 import org.dudao.api.ExitCodes;
 import org.dudao.engine.StreamingEvaluator;
-import org.dudao.engine.VerdictStore;
 import org.dudao.synthetic.NationalDataGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 3,000 schools and 99,900 classes (2.6 MB), evaluated with all the shipped indicators in a forked
  * JVM with a 64 MB heap. Read in parts of whole provinces it completes; read whole, the same run
  * runs out of that heap while loading (measured when this was written: after 5 to 12 s; the parts run completed in 48 MB from a shell, and ran out of it in the report phase under failsafe), so this fails
- * if what the heap holds grows with the workbook again instead of with a province. The verdicts go
- * to disk as they come ({@code dudao.verdicts.held=0}), as in {@link SmallHeapRunTest}. About a
+ * if what the heap holds grows with the workbook again instead of with a province. The verdicts held in
+ * memory before they go to disk are the default's (a 16th of the heap, {@code VerdictStore.DEFAULT_HELD}), as a user runs it. About a
  * minute on 2 cores: an integration test, not in the default test run; nothing here is timed.
  */
 class BoundedHeapIT {
@@ -38,7 +37,7 @@ class BoundedHeapIT {
 
     private static Process evaluate(Path out, String... jvm) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-XX:+ExitOnOutOfMemoryError", "-D" + VerdictStore.HELD_PROPERTY + "=0", "-Djava.io.tmpdir=" + tmp));
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=" + tmp));
         cmd.addAll(List.of(jvm));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "evaluate", "--by-workbook", "--threads", "1", "--format", "json", "--out", out.toString(), workbook.toString()));
