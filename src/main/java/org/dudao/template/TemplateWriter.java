@@ -16,18 +16,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dudao.ast.ConsequenceCalls;
 import org.dudao.ast.Rule;
 import org.dudao.ast.RuleFile;
-import org.dudao.ast.RuleFiles;
 import org.dudao.engine.RuleBase;
 import org.dudao.engine.RuleCompileException;
-import org.dudao.engine.RuleMessage;
 import org.dudao.load.MetricDictionary;
 import org.dudao.load.MetricType;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,29 +80,25 @@ public final class TemplateWriter {
         bySheet.put("地区表", new LinkedHashMap<>());
         bySheet.put("学校表", new LinkedHashMap<>());
         Map<String, String> levelOfId = new LinkedHashMap<>();
-        try {
-            for (Path f : drlFiles(rb.dir())) {
-                RuleFile file = RuleFiles.read(f);
-                for (Rule b : file.rules()) {
-                    String id = b.meta("id");
-                    if (id == null) continue;
-                    String own = b.meta("level") != null ? b.meta("level") : levelOfId.get(id);
-                    levelOfId.putIfAbsent(id, own);
-                    for (ConsequenceCalls.MetricUse u : ConsequenceCalls.of(file, b).metrics()) {
-                        List<String> levels = u.level() != null ? List.of(u.level()) : own == null ? List.of() : List.of(own.split("[,，、\\s]+"));
-                        for (String l : levels) {
-                            String sheet = switch (l.strip()) {
-                                case "全国", "省", "市", "县" -> "地区表";
-                                case "学校" -> "学校表";
-                                default -> null; // 班级: the class sheet has fixed columns
-                            };
-                            if (sheet != null) bySheet.get(sheet).computeIfAbsent(u.metric(), k -> new LinkedHashSet<>()).add(id);
-                        }
+        // the folder's one parse of its rule files (the sandbox's, or this run's first)
+        for (RuleFile file : rb.folder().parsed().values()) {
+            for (Rule b : file.rules()) {
+                String id = b.meta("id");
+                if (id == null) continue;
+                String own = b.meta("level") != null ? b.meta("level") : levelOfId.get(id);
+                levelOfId.putIfAbsent(id, own);
+                for (ConsequenceCalls.MetricUse u : ConsequenceCalls.of(file, b).metrics()) {
+                    List<String> levels = u.level() != null ? List.of(u.level()) : own == null ? List.of() : List.of(own.split("[,，、\\s]+"));
+                    for (String l : levels) {
+                        String sheet = switch (l.strip()) {
+                            case "全国", "省", "市", "县" -> "地区表";
+                            case "学校" -> "学校表";
+                            default -> null; // 班级: the class sheet has fixed columns
+                        };
+                        if (sheet != null) bySheet.get(sheet).computeIfAbsent(u.metric(), k -> new LinkedHashSet<>()).add(id);
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new RuleCompileException(List.of(new RuleMessage(rb.dir().toString(), 0, 0, "无法读取规则文件：" + e.getMessage())));
         }
         List<SheetSpec> out = new ArrayList<>();
         MetricDictionary dict = rb.dictionary();
@@ -143,22 +135,15 @@ public final class TemplateWriter {
         return new SheetSpec(name, keys, metrics, example, used);
     }
 
-    private static List<Path> drlFiles(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
-        }
-    }
-
     /** Categories of text metrics: those the rules name in oneOf(...), and a list written in the dictionary's 说明 (引领型/规范型/…). */
-    static Map<String, List<String>> categories(RuleBase rb) throws IOException {
+    static Map<String, List<String>> categories(RuleBase rb) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (MetricDictionary.Def d : rb.dictionary().all()) {
             if (d.type() == MetricType.TEXT && d.description() != null && d.description().matches("[^/，,。\\s]+(/[^/，,。\\s]+)+")) {
                 out.put(d.name(), new ArrayList<>(List.of(d.description().split("/"))));
             }
         }
-        for (Path f : drlFiles(rb.dir())) {
-            RuleFile file = RuleFiles.read(f);
+        for (RuleFile file : rb.folder().parsed().values()) {
             for (Rule b : file.rules()) {
                 ConsequenceCalls.of(file, b).categories().forEach((m, vs) -> {
                     List<String> l = out.computeIfAbsent(m, k -> new ArrayList<>());
