@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * ({@link Fmt}) and the standard in words ({@link StandardWords}). No rule syntax, parameter note or file path
  * goes into a sentence.
  */
-final class Messages {
+public final class Messages {
     private Messages() {}
 
     /** How to enter a school of several stages so that each stage can be assessed. */
@@ -194,7 +194,7 @@ final class Messages {
     }
 
     /** 比上年减少 2000 万元, 比上年提高 0.5 个百分点, 与上年持平. */
-    static String change(BigDecimal change, String unit) {
+    public static String change(BigDecimal change, String unit) {
         if (change.signum() == 0) return "与上年持平";
         boolean pct = "%".equals(unit);
         return "比上年" + (change.signum() > 0 ? pct ? "提高 " : "增加 " : pct ? "下降 " : "减少 ") + Fmt.difference(change.abs(), unit);

@@ -122,7 +122,10 @@ public final class HtmlReport {
             List<Miss> worst = new ArrayList<>();
             for (Ranking.Entry e : r.worst()) {
                 String gap = Ranking.gapText(e.verdict(), i);
-                worst.add(new Miss(Shown.name(e.verdict().getSubject()), Requirements.observed(e.verdict(), yesNo) + (gap.isEmpty() ? "" : "（" + gap + "）")));
+                // a change-by figure in words (2900 元，比上年减少 100 元), not its bare value (-100 元)
+                String change = "change-by".equals(i.pattern()) ? Requirements.change(e.verdict()) : null;
+                String seen = change != null ? change : Requirements.observed(e.verdict(), yesNo);
+                worst.add(new Miss(Shown.name(e.verdict().getSubject()), seen + (gap.isEmpty() ? "" : "（" + gap + "）")));
             }
             String more = r.units() > r.worst().size() ? " 等 " + r.units() + " 个" : "";
             out.add(new Ranked(i.id(), Shown.text(i.name()), words.standards.of(i), r.units(), 100 * r.units() / rows.get(0).units(), worst, more));

@@ -2,14 +2,18 @@ package org.dudao.report;
 
 import org.dudao.engine.Bound;
 import org.dudao.engine.Fmt;
+import org.dudao.engine.Messages;
 import org.dudao.engine.StandardWords;
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Indicator;
+import org.dudao.model.Metric;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +76,7 @@ final class Requirements {
             case "no-decrease" -> "确保" + q + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
             case "no-rebound" -> "压减" + q + "，使其" + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
             case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
-                    + (rollUp ? "" : "（" + year + "年比上年变化 " + observed(v) + "）");
+                    + (rollUp || change(v) == null ? "" : "（" + year + "年 " + change(v) + "）");
             case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
             default -> states(q) ? "落实" + Shown.quoted(i.name()) + "的要求" + now : verb(standard) + q + "，使其" + standard + now;
         };
@@ -139,6 +143,26 @@ final class Requirements {
         }
         if (n == 0) return "";
         return String.join("、", names) + (n > CHILDREN_SHOWN ? " 等 " + n + " 个单位" : "");
+    }
+
+    /**
+     * A year-on-year finding's figure as a reader states it: this year's value and its change from last
+     * year (“2900 元，比上年减少 100 元”, “10 起，与上年持平”), from the two years' values of the one quantity
+     * the verdict cites in both years; null when there is no such quantity (a figure computed from several).
+     * The observed value alone would not do: it is the change for one rule (FUND-03, “-100 元”) and this
+     * year's count for another (SAFE-02).
+     */
+    static String change(Verdict v) {
+        Map<String, Metric> now = new HashMap<>(), before = new HashMap<>();
+        for (Metric m : v.getEvidence()) {
+            if (m.getValue() == null) continue;
+            if (m.getYear() == v.getYear()) now.put(m.getKey(), m);
+            else if (m.getYear() == v.getYear() - 1) before.put(m.getKey(), m);
+        }
+        now.keySet().retainAll(before.keySet());
+        if (now.size() != 1) return null;
+        Metric n = now.values().iterator().next(), b = before.get(n.getKey());
+        return Fmt.value(n.getValue(), n.getUnit()) + "，" + Messages.change(n.getValue().subtract(b.getValue()), n.getUnit());
     }
 
     /** （现为 40%）; a 是/否 value read as a number (0, 1) as “否”/“是”. */

@@ -6,6 +6,7 @@ import org.dudao.load.MetricDictionary;
 import org.dudao.model.Dataset;
 import org.dudao.model.EntityKind;
 import org.dudao.model.Indicator;
+import org.dudao.model.Metric;
 import org.dudao.model.Origin;
 import org.dudao.model.Param;
 import org.dudao.model.Status;
@@ -169,8 +170,23 @@ class WordingTest {
         assertThat(Requirements.quantity("义务教育失学辍学动态清零")).isEqualTo("义务教育失学辍学");
         assertThat(Requirements.quantity("国家财政性教育经费占国内生产总值比例一般不低于4%")).isEqualTo("国家财政性教育经费占国内生产总值比例");
         Indicator rise = indicator("FUND-03", "义务教育生均公用经费比上年提高150元", "change-by", ">= 150 元");
-        Verdict fell = Verdict.builder("FUND-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("-100"), "-100 元").build();
-        assertThat(new Requirements(w.standards, 2024).of(rise, fell)).isEqualTo("提高义务教育生均公用经费，使其比上年增加不少于 150 元（2024年比上年变化 -100 元）");
+        Origin cell = new Origin("x.xlsx", "地区", "F8");
+        Verdict fell = Verdict.builder("FUND-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("-100"), "-100 元")
+                .evidence(List.of(new Metric("990100", 2024, "义务教育生均公用经费", new BigDecimal("2900"), null, "元", cell),
+                        new Metric("990100", 2023, "义务教育生均公用经费", new BigDecimal("3000"), null, "元", cell)))
+                .build();
+        assertThat(new Requirements(w.standards, 2024).of(rise, fell)).as("the change in words, not the observed -100 元")
+                .isEqualTo("提高义务教育生均公用经费，使其比上年增加不少于 150 元（2024年 2900 元，比上年减少 100 元）");
+        // the other change-by rule observes this year's count, not the change: the words come from the two years' values alike
+        Indicator fewer = indicator("SAFE-02", "涉校涉生安全事故数比上年下降10%以上", "change-by", "<= 90%");
+        Verdict same = Verdict.builder("SAFE-02", city, 2024).status(Status.FAIL).observed(BigDecimal.TEN, "10 起").limit(new BigDecimal("9"))
+                .evidence(List.of(new Metric("990100", 2024, "涉校涉生安全事故数", BigDecimal.TEN, null, "起", cell),
+                        new Metric("990100", 2023, "涉校涉生安全事故数", BigDecimal.TEN, null, "起", cell)))
+                .build();
+        assertThat(new Requirements(w.standards, 2024).of(fewer, same)).isEqualTo("降低涉校涉生安全事故数，使其比上年下降不少于 10%（2024年 10 起，与上年持平）");
+        Verdict computed = Verdict.builder("FUND-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("-100"), "-100 元").build();
+        assertThat(new Requirements(w.standards, 2024).of(rise, computed)).as("no single quantity cited in both years: no figure rather than a wrong one")
+                .isEqualTo("提高义务教育生均公用经费，使其比上年增加不少于 150 元");
     }
 
     @Test
