@@ -7,13 +7,16 @@ import org.dudao.engine.StandardWords;
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Indicator;
 import org.dudao.model.Metric;
+import org.dudao.model.Stage;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,8 @@ final class Requirements {
     private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
     private static final Pattern RATE = Pattern.compile("率|比例|之比|占比|系数");
     private static final Pattern DIGIT = Pattern.compile("[0-9０-９]");
+    /** The stages' names (普通高中), and 义务教育: a name's quantity that is one of these names no quantity. */
+    private static final Set<String> STAGES = stages();
     private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
 
     private final Standards standards;
@@ -85,8 +90,10 @@ final class Requirements {
     }
 
     /**
-     * What the finding measured: the rate its message opens with where the indicator's name names none
-     * (“城镇小区配套幼儿园办成……的比例 80%” for 城镇小区配套幼儿园全部办成……), else the quantity of the indicator's name.
+     * What the finding measured: the quantity its message opens with where that says more than the
+     * indicator's name — a rate the name does not name (“城镇小区配套幼儿园办成……的比例 80%” for
+     * 城镇小区配套幼儿园全部办成……), or a count of which the name gives only the stage (“班额 56 人及以上的普通高中班级 9 个”
+     * for 普通高中逐步消减大班额, whose quantity would be 普通高中) — else the quantity of the indicator's name.
      */
     private static String subject(Indicator i, Verdict v) {
         String said = v.getMessage(), seen = v.getObservedText();
@@ -94,7 +101,10 @@ final class Requirements {
         String named = quantity(i.name());
         if (at <= 0 || v.getPart() != null) return named;
         String opening = Shown.text(said.substring(0, at));
-        return opening.matches("[^，；：（]+") && RATE.matcher(opening).find() && !RATE.matcher(named).find() ? opening : named;
+        if (!opening.matches("[^，；：（]+")) return named;
+        boolean rate = RATE.matcher(opening).find() && !RATE.matcher(named).find();
+        boolean onlyStage = STAGES.contains(named) && opening.contains(named);
+        return rate || onlyStage ? opening : named;
     }
 
     /** The quantity an indicator's name is about, as the engine's findings name it: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
@@ -114,6 +124,12 @@ final class Requirements {
         if (standard.startsWith("不低于") || standard.startsWith("高于")) return "提高";
         if (standard.startsWith("不超过") || standard.startsWith("低于")) return "降低";
         return "落实";
+    }
+
+    private static Set<String> stages() {
+        Set<String> names = new HashSet<>(Set.of("义务教育"));
+        for (Stage s : Stage.values()) names.add(s.label());
+        return Set.copyOf(names);
     }
 
     /** The plan's deadline for an indicator: the year by whose end it was to be met, or null when it names none. */

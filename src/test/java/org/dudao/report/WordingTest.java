@@ -184,6 +184,11 @@ class WordingTest {
                         new Metric("990100", 2023, "涉校涉生安全事故数", BigDecimal.TEN, null, "起", cell)))
                 .build();
         assertThat(new Requirements(w.standards, 2024).of(fewer, same)).isEqualTo("降低涉校涉生安全事故数，使其比上年下降不少于 10%（2024年 10 起，与上年持平）");
+        // a name that gives only the stage (普通高中逐步消减大班额): the quantity is the one the finding measured
+        Indicator senior = indicator("CLASS-05", "普通高中逐步消减大班额（56人及以上）", "no-rebound", "< 上年");
+        Verdict more = Verdict.builder("CLASS-05", city, 2024).status(Status.FAIL).observed(new BigDecimal("9"), "9 个").limit(new BigDecimal("8"))
+                .message("班额 56 人及以上的普通高中班级 9 个，比上年增加 1 个，同比增长 12.5%，未实现“逐步消减”").build();
+        assertThat(new Requirements(w.standards, 2024).of(senior, more)).isEqualTo("压减班额 56 人及以上的普通高中班级，使其低于上年（2024年 9 个，上年 8 个）");
         Verdict computed = Verdict.builder("FUND-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("-100"), "-100 元").build();
         assertThat(new Requirements(w.standards, 2024).of(rise, computed)).as("no single quantity cited in both years: no figure rather than a wrong one")
                 .isEqualTo("提高义务教育生均公用经费，使其比上年增加不少于 150 元");
