@@ -10,6 +10,7 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.report.FileProblems;
 import org.dudao.report.RunFolder;
 import org.dudao.report.TerminalText;
+import org.dudao.report.XlsxWarmUp;
 import org.dudao.util.FileNameCharset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +89,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         List<ReportFormat> asked = FormatOption.parse(formats, err);
         if (asked == null) return ExitCodes.CANNOT_RUN;
+        // POI's classes load on the second core while this one reads the rules and workbooks
+        XlsxWarmUp warmUp = XlsxWarmUp.startIf(asked.contains(ReportFormat.XLSX));
         if (perRegion && !asked.contains(ReportFormat.DOCX)) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
@@ -157,6 +160,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             stdout.println(open ? ReportOpener.open(first.get()) : "请打开：" + first.get().toAbsolutePath());
         }
         stdout.flush();
+        awaitForClassList(warmUp);
         return evaluation.exitCode();
+    }
+
+    /** On the launcher's class-listing run, the warm-up's classes are listed too (else it is left to end with the process). */
+    private static void awaitForClassList(XlsxWarmUp warmUp) {
+        try {
+            warmUp.finishForClassList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
