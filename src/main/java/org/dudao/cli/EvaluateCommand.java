@@ -86,11 +86,20 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         List<ReportFormat> asked = FormatOption.parse(formats, err);
         if (asked == null) return ExitCodes.CANNOT_RUN;
-        // POI's classes load on the second core while this one reads the rules and workbooks
+        // POI's classes load on the second core while this one reads the rules and workbooks; the warm-up
+        // never outlives the command (an early refusal would leave its temporary file behind)
         XlsxWarmUp warmUp = XlsxWarmUp.startIf(asked.contains(ReportFormat.XLSX));
+        try {
+            return evaluate(err, asked);
+        } finally {
+            warmUp.await();
+        }
+    }
+
+    private int evaluate(PrintWriter err, List<ReportFormat> asked) {
+        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         if (perRegion && !asked.contains(ReportFormat.DOCX)) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;
@@ -160,16 +169,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             stdout.println(open ? ReportOpener.open(first.get()) : "请打开：" + first.get().toAbsolutePath());
         }
         stdout.flush();
-        awaitForClassList(warmUp);
         return evaluation.exitCode();
-    }
-
-    /** On the launcher's class-listing run, the warm-up's classes are listed too (else it is left to end with the process). */
-    private static void awaitForClassList(XlsxWarmUp warmUp) {
-        try {
-            warmUp.finishForClassList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

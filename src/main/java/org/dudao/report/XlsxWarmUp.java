@@ -5,7 +5,7 @@ import java.io.OutputStream;
 
 /**
  * Loads the classes report.xlsx needs (POI's streaming workbook, the XMLBeans types of SpreadsheetML:
- * about 1,500 classes, 1–2 s of a first report.xlsx) on a thread of its own while the run reads its
+ * about 1,000 classes, 1–2 s of a first report.xlsx) on a thread of its own while the run reads its
  * rules and workbooks, by writing a one-sheet workbook nowhere ({@link XlsxReport#sample}). The report
  * then finds them loaded; nothing of the sample is kept, and a warm-up that fails changes nothing
  * (the report meets the same problem and says so).
@@ -13,8 +13,8 @@ import java.io.OutputStream;
 public final class XlsxWarmUp {
     /**
      * Set by {@code bin/dudao} on the run whose loaded classes it lists for the class archive: warm up
-     * whatever formats the run asked for, and let the run wait for it, so that the archive holds the
-     * report's classes even when that first run wrote no report.xlsx.
+     * whatever formats the run asked for, so that the archive holds the report's classes even when that
+     * first run wrote no report.xlsx.
      */
     public static final String FOR_CLASS_LIST = "dudao.warm-up.all";
 
@@ -36,13 +36,14 @@ public final class XlsxWarmUp {
     /** True when a warm-up was started. */
     public boolean started() { return thread != null; }
 
-    /** Waits for the warm-up when the run's classes are being listed (else the report's own use waits, if need be). */
-    public void finishForClassList() throws InterruptedException {
-        if (Boolean.getBoolean(FOR_CLASS_LIST)) await();
-    }
-
-    void await() throws InterruptedException {
-        if (thread != null) thread.join();
+    /** Waits for the warm-up to end (at once when the run is done: the report has long used its classes). */
+    public void await() {
+        if (thread == null) return;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void run() {

@@ -31,7 +31,7 @@ class XlsxWarmUpTest {
     }
 
     @Test
-    void starts_only_when_the_run_writes_report_xlsx() throws InterruptedException {
+    void starts_only_when_the_run_writes_report_xlsx() {
         assertThat(XlsxWarmUp.startIf(false).started()).isFalse();
         XlsxWarmUp warmUp = XlsxWarmUp.startIf(true);
         assertThat(warmUp.started()).isTrue();
@@ -39,13 +39,13 @@ class XlsxWarmUpTest {
     }
 
     @Test
-    void the_launchers_class_listing_run_warms_up_whatever_the_formats() throws InterruptedException {
+    void the_launchers_class_listing_run_warms_up_whatever_the_formats() {
         String before = System.getProperty(XlsxWarmUp.FOR_CLASS_LIST);
         System.setProperty(XlsxWarmUp.FOR_CLASS_LIST, "true");
         try {
             XlsxWarmUp warmUp = XlsxWarmUp.startIf(false);
             assertThat(warmUp.started()).isTrue();
-            warmUp.finishForClassList();
+            warmUp.await();
         } finally {
             if (before == null) System.clearProperty(XlsxWarmUp.FOR_CLASS_LIST);
             else System.setProperty(XlsxWarmUp.FOR_CLASS_LIST, before);
