@@ -1,17 +1,18 @@
 package org.dudao.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -50,9 +51,31 @@ final class BuiltInRules {
         URL url = resource();
         if (url.getProtocol().equals("file")) return copyTree(toPath(url), target);
         Path jar = toPath(((JarURLConnection) url.openConnection()).getJarFileURL());
-        try (FileSystem fs = FileSystems.newFileSystem(jar)) {
-            return copyTree(fs.getPath("/" + RESOURCE), target);
+        // the jar's own entries, not a zip file system: the class loader has the jar open, and a JarFile
+        // of the same file shares its index, where a zip file system reads its 27,000 entries again
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return copyEntries(file, target);
         }
+    }
+
+    /** The entries under {@code dudao-rules/} of {@code jar}, copied into {@code target} (the files written, relative to it). */
+    static List<Path> copyEntries(JarFile jar, Path target) throws IOException {
+        Files.createDirectories(target);
+        String prefix = RESOURCE + "/";
+        Path root = target.toAbsolutePath().normalize();
+        List<JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))
+                .sorted(Comparator.comparing(JarEntry::getName)).toList();
+        List<Path> written = new ArrayList<>();
+        for (JarEntry e : entries) {
+            Path to = root.resolve(e.getName().substring(prefix.length())).normalize();
+            if (!to.startsWith(root) || to.equals(root)) throw new IOException("内置规则中有越出规则目录的文件名：" + e.getName());
+            Files.createDirectories(to.getParent());
+            try (InputStream in = jar.getInputStream(e)) {
+                Files.copy(in, to);
+            }
+            written.add(root.relativize(to));
+        }
+        return written;
     }
 
     private static URL resource() throws IOException {

@@ -10,6 +10,7 @@ import org.dudao.engine.SessionLimits;
 import org.dudao.report.FileProblems;
 import org.dudao.report.RunFolder;
 import org.dudao.report.TerminalText;
+import org.dudao.report.XlsxWarmUp;
 import org.dudao.util.FileNameCharset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,9 +86,20 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         List<ReportFormat> asked = FormatOption.parse(formats, err);
         if (asked == null) return ExitCodes.CANNOT_RUN;
+        // POI's classes load on the second core while this one reads the rules and workbooks; the warm-up
+        // never outlives the command (an early refusal would leave its temporary file behind)
+        XlsxWarmUp warmUp = XlsxWarmUp.startIf(asked.contains(ReportFormat.XLSX));
+        try {
+            return evaluate(err, asked);
+        } finally {
+            warmUp.await();
+        }
+    }
+
+    private int evaluate(PrintWriter err, List<ReportFormat> asked) {
+        PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         if (perRegion && !asked.contains(ReportFormat.DOCX)) {
             err.println("--per-region 用于 docx 报告：请同时给出 --format docx 或 all");
             return ExitCodes.CANNOT_RUN;

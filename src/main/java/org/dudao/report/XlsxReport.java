@@ -18,6 +18,7 @@ import org.dudao.model.Status;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,26 @@ public final class XlsxReport {
             wb.write(out);
         } finally {
             wb.close(); // also deletes SXSSF's temporary files
+        }
+    }
+
+    /**
+     * A workbook of one small sheet written the way the report writes its sheets (styles, a header,
+     * text and numbers, a frozen pane, a filter, widths, the matrix's conditional formatting): what
+     * {@link XlsxWarmUp} writes to load POI's and XMLBeans' classes before the report needs them.
+     */
+    static void sample(OutputStream out) throws IOException {
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        try {
+            XlsxSheet s = new XlsxSheet(wb.createSheet("预热"), new XlsxStyles(wb));
+            s.header("项目", "值", "金额");
+            s.row("=文本", 1, new XlsxSheet.Num(new BigDecimal("1.50"), "万元"));
+            s.filter(0, 3).freeze(1, 1).fitColumns(8);
+            s.width(2, 12);
+            colour(s, new CellRangeAddress(1, 1, 1, 2));
+            wb.write(out);
+        } finally {
+            wb.close();
         }
     }
 

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,6 +99,36 @@ class DistributionIT {
             assertThat(names).anyMatch(n -> n.matches("classes-\\d+-tools\\.jsa")).anyMatch(n -> n.endsWith(".kb"))
                     .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lst") || n.endsWith(".failed"));
         }
+    }
+
+    @Test
+    void the_archive_of_the_commands_that_evaluate_holds_report_xlsxs_classes_even_when_the_first_run_wrote_only_json() throws Exception {
+        // in a folder with Chinese in its path Java 17 maps the archive but takes no class of the class path from it
+        Path install = copyTree(home, tmp.resolve("ascii-install"));
+        Path cache = tmp.resolve("cache-runs");
+        Path loaded = tmp.resolve("classes.log");
+        String[] samples = {install.resolve("sample-data/sample-2023.xlsx").toString(), install.resolve("sample-data/sample-2024.xlsx").toString()};
+        Forked first = launch(install, tmp, Map.of("DUDAO_CACHE_DIR", cache.toString()), "evaluate", "--format", "json", "--out", "out-json",
+                samples[0], samples[1]);
+        Forked second = launch(install, tmp, Map.of("DUDAO_CACHE_DIR", cache.toString(), "JAVA_OPTS", "-Xlog:class+load:file=" + loaded),
+                "evaluate", "--out", "out-all", samples[0], samples[1]);
+
+        assertThat(first.exit()).as(first.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(second.exit()).as(second.err()).isEqualTo(ExitCodes.FAILED);
+        // the first run listed the classes of the report.xlsx it did not write (its warm-up), so the second maps them
+        assertThat(Files.readString(loaded)).contains("org.dudao.cli.Main source: shared objects file")
+                .contains("org.apache.poi.xssf.streaming.SXSSFWorkbook source: shared objects file");
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     @Test
@@ -187,7 +218,11 @@ class DistributionIT {
     }
 
     private static Forked launch(Path dir, Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dudao").toString()));
+        return launch(home, dir, env, args);
+    }
+
+    private static Forked launch(Path install, Path dir, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(install.resolve("bin/dudao").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("LC_"));
