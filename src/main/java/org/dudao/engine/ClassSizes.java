@@ -58,9 +58,14 @@ final class ClassSizes {
     /**
      * The classes (and bands) under {@code parent} reported for the year, with their membership of
      * {@code kids} (those certainly outside are left out). {@code metric} is the size: 班额 reads a
-     * band's ends, any other metric leaves a band's size unknown.
+     * band's ends, any other metric leaves a band's size unknown. The list is shared: read it, never change it.
      */
     static List<Item> items(Facts facts, Entity parent, Children kids, String metric, int year) {
+        // CLASS-01 … 04 and GUAR-04 ask for the same classes of a school or county: the session computes them once
+        return facts.memo().classes(parent, kids, metric, year, () -> select(facts, parent, kids, metric, year));
+    }
+
+    private static List<Item> select(Facts facts, Entity parent, Children kids, String metric, int year) {
         List<Entity> all = parent.getKind() == EntityKind.CLASS ? List.of(parent) : facts.descendants(parent, "班级");
         List<Item> out = new ArrayList<>(all.size());
         for (Entity c : all) {
