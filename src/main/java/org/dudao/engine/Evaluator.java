@@ -17,6 +17,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public final class Evaluator {
         } finally {
             pool.shutdownNow();
         }
-        verdicts.sort(order(hierarchyRank(data.entities())));
+        sort(verdicts, hierarchyRank(data.entities()));
         return new Evaluation(year, List.copyOf(verdicts), duplicates(verdicts));
     }
 
@@ -104,19 +105,34 @@ public final class Evaluator {
         // the order a rank over all the entities would give it.
         Map<String, Entity> own = new HashMap<>();
         for (Entity e : partition.subjects()) own.put(e.getCode(), e);
-        verdicts.sort(order(hierarchyRank(own)));
+        sort(verdicts, hierarchyRank(own));
         return verdicts;
     }
 
-    /** Report order: by the entity's place in the hierarchy, its code, then the catalogue's order of indicators. */
-    Comparator<Verdict> order(Map<String, Integer> rank) {
+    /**
+     * Sorts verdicts into report order: by the entity's place in the hierarchy, its code, then the catalogue's
+     * order of indicators, the indicator and the part. Stable; each verdict's two ranks are looked up once, not
+     * at each of the n log n comparisons.
+     */
+    void sort(List<Verdict> verdicts, Map<String, Integer> rank) {
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < rules.catalogue().size(); i++) order.put(rules.catalogue().get(i).id(), i);
-        return Comparator.comparing((Verdict v) -> rank.getOrDefault(v.getEntityCode(), Integer.MAX_VALUE))
-                .thenComparing(Verdict::getEntityCode)
-                .thenComparing(v -> order.getOrDefault(v.getIndicator(), Integer.MAX_VALUE))
-                .thenComparing(Verdict::getIndicator)
-                .thenComparing(v -> v.getPart() == null ? "" : v.getPart());
+        Ranked[] ranked = new Ranked[verdicts.size()];
+        for (int i = 0; i < ranked.length; i++) {
+            Verdict v = verdicts.get(i);
+            ranked[i] = new Ranked(rank.getOrDefault(v.getEntityCode(), Integer.MAX_VALUE), order.getOrDefault(v.getIndicator(), Integer.MAX_VALUE), v);
+        }
+        Arrays.sort(ranked, Ranked.ORDER);
+        for (int i = 0; i < ranked.length; i++) verdicts.set(i, ranked[i].verdict());
+    }
+
+    /** A verdict with its entity's place in the hierarchy and its indicator's in the catalogue. */
+    private record Ranked(int entity, int indicator, Verdict verdict) {
+        static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::entity)
+                .thenComparing(r -> r.verdict().getEntityCode())
+                .thenComparingInt(Ranked::indicator)
+                .thenComparing(r -> r.verdict().getIndicator())
+                .thenComparing(r -> r.verdict().getPart() == null ? "" : r.verdict().getPart());
     }
 
     public RuleBase rules() { return rules; }
