@@ -6,6 +6,7 @@ import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
 import org.dudao.model.Metric;
 import org.dudao.model.Param;
 import org.dudao.model.Verdict;
@@ -45,6 +46,8 @@ public final class Evaluator {
 
     /** False when no rule has a pattern a Metric can match: the helpers read metrics from Facts, and inserting them costs. */
     private final boolean insertMetrics;
+    /** The kinds of entity some rule's pattern can match ({@link MatchedKinds}); the others stay out of the sessions, read through Facts. */
+    private final Set<EntityKind> insertKinds;
 
     public Evaluator(RuleBase rules, int threads) {
         this(rules, threads, SessionLimits.DEFAULT);
@@ -55,6 +58,7 @@ public final class Evaluator {
         this.rules = rules;
         this.threads = Math.max(1, threads);
         this.insertMetrics = canMatch(rules.kieBase(), Metric.class);
+        this.insertKinds = MatchedKinds.of(rules.kieBase());
         this.watch = new SessionWatch(limits);
     }
 
@@ -170,7 +174,7 @@ public final class Evaluator {
         try {
             for (Param param : facts.params()) session.insert(param);
             for (Entity e : p.subjects()) {
-                session.insert(e);
+                if (e.getKind() == null || insertKinds.contains(e.getKind())) session.insert(e);
                 if (insertMetrics) for (Metric m : facts.metricsOf(e.getCode())) session.insert(m);
             }
             watched.fire();
