@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ final class SessionMemo {
     private final Map<Selection, List<Entity>> children = new HashMap<>();
     private final Map<LimitKey, Limit> limits = new HashMap<>();
     private final Map<Rule, RuleMeta> metas = new IdentityHashMap<>();
+    private final Map<Entity, Boolean> nested = new IdentityHashMap<>();
     private final boolean keep;
 
     /** The memo of facts that are not a session's: it keeps nothing, so threads may share it. */
@@ -55,6 +57,16 @@ final class SessionMemo {
         l = compute.get();
         if (this.keep && keep.test(l)) limits.put(key, l);
         return l;
+    }
+
+    /** Whether the entities below {@code e} nest level by level ({@link ClassSizes#nested}): found once per entity. */
+    boolean nested(Entity e, BooleanSupplier compute) {
+        Boolean b = nested.get(e);
+        if (b == null) {
+            b = compute.getAsBoolean();
+            if (keep) nested.put(e, b);
+        }
+        return b;
     }
 
     /** A rule's metadata, found once per rule by its full name. */

@@ -52,6 +52,37 @@ class SessionMemoTest {
         assertThat(ClassSizes.items(facts, entity(facts, CITY), compulsory, "班额", 2024)).hasSize(3);
     }
 
+    /** The classes descendants() finds under an entity, selected: what the class-size indicators saw before their lists were composed. */
+    private static List<String> walked(Facts f, String parent, Children kids, int year) {
+        return f.descendants(f.entity(parent), "班级").stream().filter(c -> c.hasYear(year))
+                .filter(c -> kids.membership().of(f, c) != Boolean.FALSE).map(Entity::getCode).toList();
+    }
+
+    @Test
+    void a_region_s_classes_are_its_children_s_in_the_order_of_the_walk_below_it() {
+        TestData d = twoCounties().school("S3", "三中", C1, "初中").present("S3", 2024).schoolClass("S3", "七(1)班", 2024, 50)
+                .entity("S1/直属班", "直属班", org.dudao.model.EntityKind.CLASS, C2, "小学").present("S1/直属班", 2024);
+        Facts facts = new Facts(d.build()).forSession();
+        for (String parent : List.of(P, CITY, C1, C2, "S1")) {
+            assertThat(ClassSizes.items(facts, entity(facts, parent), Children.compulsoryClasses(), "班额", 2024))
+                    .extracting(i -> i.entity().getCode()).as(parent).containsExactlyElementsOf(walked(facts, parent, Children.compulsoryClasses(), 2024));
+        }
+        assertThat(ClassSizes.items(facts, entity(facts, CITY), Children.compulsoryClasses(), "班额", 2024)).hasSize(5);
+    }
+
+    @Test
+    void parent_codes_in_a_cycle_are_walked_as_before() {
+        // 环县 is its school's child and the school its parent: descendants() goes round until its cut-off
+        TestData d = TestData.create().entity("C", "环县", org.dudao.model.EntityKind.COUNTY, "S", null).present("C", 2024)
+                .school("S", "环校", "C", "小学").present("S", 2024).schoolClass("S", "一班", 2024, 60);
+        Facts facts = new Facts(d.build()).forSession();
+        assertThat(ClassSizes.nested(facts, facts.entity("C"))).isFalse();
+        for (String parent : List.of("C", "S")) {
+            assertThat(ClassSizes.items(facts, entity(facts, parent), Children.compulsoryClasses(), "班额", 2024))
+                    .extracting(i -> i.entity().getCode()).containsExactlyElementsOf(walked(facts, parent, Children.compulsoryClasses(), 2024));
+        }
+    }
+
     @Test
     void facts_not_made_for_a_session_remember_nothing_and_sessions_share_nothing() {
         Facts shared = new Facts(twoCounties().build());
