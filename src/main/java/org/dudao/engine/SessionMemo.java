@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * What the rules of one session would otherwise compute again for every rule that asks: the classes
  * under an entity as the class-size indicators see them (CLASS-01 … 04 and GUAR-04 each ask for the
- * same ones), the children a roll-up selects, a bound resolved for the session's parameters, a rule's
+ * same ones; a region's are joined from its children's), whether the entities below one nest level by
+ * level, the children a roll-up selects, a bound resolved for the session's parameters, a rule's
  * metadata. One per session, dropped with it: the heap it holds is bounded by the partition, and a
  * session fires on one thread, so nothing here is shared between threads. Keys hold the entity and
  * bound objects by identity, so two entities or two years never share an entry.
