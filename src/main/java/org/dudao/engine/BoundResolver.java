@@ -29,6 +29,13 @@ final class BoundResolver {
 
     static Limit limit(Call c, Bound b, String unitHint) {
         c.boundFrom(b.origin());
+        if (b.metric() != null) return resolve(c, b, unitHint); // another metric of the entity: its own for each
+        if (b.param() != null) c.param(b.param()); // the verdict names the parameter, whether resolved now or before
+        // a number or a parameter is the same for every entity of the session, unless it is missing (the gap names the entity)
+        return c.memo().limit(b, c.pattern(), unitHint, () -> resolve(c, b, unitHint), l -> l.gaps().isEmpty());
+    }
+
+    private static Limit resolve(Call c, Bound b, String unitHint) {
         String unit = b.unit() != null ? b.unit() : unitHint;
         String pattern = c.pattern();
         if (b.param() != null) {

@@ -37,7 +37,7 @@ final class Call {
     static Call of(RuleContext kc, Entity e) {
         SessionContext s = (SessionContext) kc.getKieRuntime().getEnvironment().get(SessionContext.KEY);
         if (s == null) throw new IllegalStateException("session has no dudao context");
-        RuleMeta meta = s.rules().get(kc.getRule().getPackageName() + "." + kc.getRule().getName());
+        RuleMeta meta = s.facts().memo().meta(kc.getRule(), r -> s.rules().get(r.getPackageName() + "." + r.getName()));
         if (meta == null) throw new IllegalStateException("rule has no indicator metadata: " + kc.getRule().getName());
         return new Call(s, meta, e, s.year());
     }
@@ -51,6 +51,9 @@ final class Call {
     int year() { return year; }
 
     Facts facts() { return session.facts(); }
+
+    /** What this call's session has already computed. */
+    SessionMemo memo() { return session.facts().memo(); }
 
     /** The indicator's @pattern (threshold, change-by …). */
     String pattern() { return meta.indicator().pattern(); }

@@ -30,7 +30,12 @@ public record Children(String level, List<String> stages, String label, Membersh
     /** The measure word a count of them takes: 3 所学校, 2 个县, 5 个班级. */
     String measure() { return level.equals("学校") ? "所" : "个"; }
 
+    /** The children selected under {@code parent} in {@code year}, by code; computed once per session and shared: never change the list. */
     List<Entity> of(Facts facts, Entity parent, int year) {
+        return facts.memo().children(parent, this, year, () -> select(facts, parent, year));
+    }
+
+    private List<Entity> select(Facts facts, Entity parent, int year) {
         List<Entity> out = new ArrayList<>();
         for (Entity c : level.equals(REGIONS) ? facts.regionsFrom(parent) : facts.descendants(parent, level)) {
             // closed, or not in this year's return; asked of the entity in hand, not looked up by code among all the run's

@@ -118,13 +118,16 @@ final class ClassPatterns {
         List<Metric> evidence = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         BigDecimal within = BigDecimal.ZERO, failing = BigDecimal.ZERO;
+        List<Stage> stagesHeld = new ArrayList<>(2);
+        List<Limit> limitsHeld = new ArrayList<>(2);
         for (ClassSizes.Item i : items) {
             if (i.count() != null && i.count().signum() == 0) continue;
             Set<Stage> may = EnumSet.noneOf(Stage.class);
             for (Stage s : i.stages()) if (s.isCompulsory()) may.add(s);
             if (may.isEmpty()) may = Stage.COMPULSORY;
             Boolean allFail = Boolean.TRUE, allPass = Boolean.TRUE;
-            List<String> limits = new ArrayList<>();
+            stagesHeld.clear();
+            limitsHeld.clear();
             for (Stage s : may) {
                 Bound part = bound.forLabel(s.label());
                 Limit l = part == null ? null : c.limit(part, "人");
@@ -134,15 +137,18 @@ final class ClassPatterns {
                     continue;
                 }
                 evidence.addAll(l.evidence());
-                limits.add(s.label() + l.text());
+                stagesHeld.add(s);
+                limitsHeld.add(l);
                 Boolean r = i.meets(part.op(), l.number());
                 if (r != Boolean.FALSE) allFail = Boolean.FALSE;
                 if (r != Boolean.TRUE) allPass = Boolean.FALSE;
             }
-            String said = i.sizeText() + "（标准：" + String.join("，", limits) + "）";
             if (allPass == Boolean.TRUE) {
                 if (i.count() != null) within = within.add(i.count());
-            } else if (allFail == Boolean.TRUE && i.member() == Boolean.TRUE && i.count() != null) {
+                continue; // most classes: nothing to say about them
+            }
+            String said = said(i, stagesHeld, limitsHeld);
+            if (allFail == Boolean.TRUE && i.member() == Boolean.TRUE && i.count() != null) {
                 failing = failing.add(i.count());
                 over.add(ClassSizes.finding(c.facts(), i, Status.FAIL, said));
                 if (i.evidence() != null) evidence.add(i.evidence());
@@ -176,6 +182,13 @@ final class ClassPatterns {
                     .message("没有超过标准班额的班级，但 " + doubtful.size() + " 项不能确定：" + Messages.childList(doubtful)).build();
         }
         return out.message("全部 " + Fmt.num(within) + " 个" + kids.label() + "均未超过标准班额（" + limitText + "）").build();
+    }
+
+    /** A class's size with the standards it was held to: 班额 58 人（标准：小学不超过 45 人）. */
+    private static String said(ClassSizes.Item i, List<Stage> stages, List<Limit> limits) {
+        List<String> parts = new ArrayList<>(stages.size());
+        for (int k = 0; k < stages.size(); k++) parts.add(stages.get(k).label() + limits.get(k).text());
+        return i.sizeText() + "（标准：" + String.join("，", parts) + "）";
     }
 
     /**

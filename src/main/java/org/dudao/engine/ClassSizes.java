@@ -58,18 +58,52 @@ final class ClassSizes {
     /**
      * The classes (and bands) under {@code parent} reported for the year, with their membership of
      * {@code kids} (those certainly outside are left out). {@code metric} is the size: 班额 reads a
-     * band's ends, any other metric leaves a band's size unknown.
+     * band's ends, any other metric leaves a band's size unknown. The list is shared: read it, never change it.
      */
     static List<Item> items(Facts facts, Entity parent, Children kids, String metric, int year) {
-        List<Entity> all = parent.getKind() == EntityKind.CLASS ? List.of(parent) : facts.descendants(parent, "班级");
-        List<Item> out = new ArrayList<>(all.size());
-        for (Entity c : all) {
-            if (!c.hasYear(year)) continue; // the entity in hand: no lookup of its code among all the run's entities
-            Boolean member = kids.membership() == null ? Boolean.TRUE : kids.membership().of(facts, c);
-            if (member == Boolean.FALSE) continue;
-            out.add(item(facts, c, member, metric, year));
+        // CLASS-01 … 04 and GUAR-04 ask for the same classes of a school or county: the session computes them once
+        return facts.memo().classes(parent, kids, metric, year, () -> select(facts, parent, kids, metric, year));
+    }
+
+    private static List<Item> select(Facts facts, Entity parent, Children kids, String metric, int year) {
+        if (parent.getKind() != EntityKind.CLASS && nested(facts, parent)) {
+            // a province's classes are its cities', a county's its schools': in the order descendants() walks them,
+            // each class looked at once in the session instead of once for every level above it
+            List<Item> out = new ArrayList<>();
+            for (Entity c : facts.children(parent.getCode())) {
+                if (c.getLevel().equals(LEVEL)) addSelected(out, facts, c, kids, metric, year);
+                else out.addAll(items(facts, c, kids, metric, year));
+            }
+            return out;
         }
+        List<Entity> all = parent.getKind() == EntityKind.CLASS ? List.of(parent) : facts.descendants(parent, LEVEL);
+        List<Item> out = new ArrayList<>(all.size());
+        for (Entity c : all) addSelected(out, facts, c, kids, metric, year);
         return out;
+    }
+
+    private static final String LEVEL = EntityKind.CLASS.label();
+
+    private static void addSelected(List<Item> out, Facts facts, Entity c, Children kids, String metric, int year) {
+        if (!c.hasYear(year)) return; // the entity in hand: no lookup of its code among all the run's entities
+        Boolean member = kids.membership() == null ? Boolean.TRUE : kids.membership().of(facts, c);
+        if (member == Boolean.FALSE) return;
+        out.add(item(facts, c, member, metric, year));
+    }
+
+    /**
+     * Whether every entity below {@code e} sits at a lower level than its parent (a county's schools, a school's
+     * classes): then there is no cycle of parent codes and no chain deep enough for {@link Facts#descendants}'
+     * cut-off, and {@code e}'s classes are exactly its children's, in order.
+     */
+    static boolean nested(Facts facts, Entity e) {
+        return facts.memo().nested(e, () -> {
+            for (Entity c : facts.children(e.getCode())) {
+                if (c.getKind() == null || e.getKind() == null || c.getKind().ordinal() <= e.getKind().ordinal()) return false;
+                if (c.getKind() != EntityKind.CLASS && !nested(facts, c)) return false;
+            }
+            return true;
+        });
     }
 
     private static Item item(Facts facts, Entity c, Boolean member, String metric, int year) {

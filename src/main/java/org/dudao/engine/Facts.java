@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The loaded data indexed for the pattern helpers: a metric by entity, name and year, the children
- * of an entity, and the parameters. Read-only once built, so every session of a run can share it.
+ * of an entity, and the parameters. Read-only once built, so every session of a run can share it;
+ * each session reads it through a view of its own ({@link #forSession()}) that adds the session's memo.
  */
 public final class Facts {
     private final Map<String, Entity> entities;
@@ -23,10 +24,11 @@ public final class Facts {
      * so a scan (names compared by identity first: they come from the dictionary) beats a map per
      * entity, which cost about 180 bytes for a class's one value.
      */
-    private final Map<String, Metric[]> metrics = new HashMap<>();
-    private final Map<String, List<Entity>> children = new HashMap<>();
-    private final Map<String, Param> params = new HashMap<>();
+    private final Map<String, Metric[]> metrics;
+    private final Map<String, List<Entity>> children;
+    private final Map<String, Param> params;
     private final List<Param> paramList;
+    private final SessionMemo memo;
 
     public Facts(Dataset data) {
         this(data.entities(), data.metrics(), data.params());
@@ -40,13 +42,33 @@ public final class Facts {
      */
     public Facts(Map<String, Entity> entities, Collection<Metric> metrics, List<Param> params) {
         this.entities = entities;
+        this.metrics = new HashMap<>();
+        this.children = new HashMap<>();
+        this.params = new HashMap<>();
         for (Metric m : metrics) this.metrics.merge(m.getEntityCode(), new Metric[]{m}, Facts::with);
         for (Entity e : entities.values()) {
             if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
         }
         for (Param p : params) this.params.put(p.getName(), p);
         this.paramList = List.copyOf(params);
+        this.memo = SessionMemo.NONE;
     }
+
+    /** The same indexes (shared, not copied) with a new memo: for one session, dropped with it. */
+    private Facts(Facts shared, SessionMemo memo) {
+        this.entities = shared.entities;
+        this.metrics = shared.metrics;
+        this.children = shared.children;
+        this.params = shared.params;
+        this.paramList = shared.paramList;
+        this.memo = memo;
+    }
+
+    /** These facts as one session reads them: with a memo of the session's own, so that two sessions on two threads share nothing they write. */
+    public Facts forSession() { return new Facts(this, new SessionMemo()); }
+
+    /** What this session has already computed; facts not made {@link #forSession() for a session} remember nothing. */
+    SessionMemo memo() { return memo; }
 
     /** {@code held} with {@code one[0]} added, or put in place of the value held for its name and year (the later wins). */
     private static Metric[] with(Metric[] held, Metric[] one) {

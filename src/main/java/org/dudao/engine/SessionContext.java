@@ -12,5 +12,8 @@ import java.util.Map;
 public record SessionContext(Facts facts, int year, Map<String, RuleMeta> rules, Map<String, Param> ruleParams) {
     public SessionContext(Facts facts, int year, Map<String, RuleMeta> rules) { this(facts, year, rules, Map.of()); }
 
+    /** The same context for one session: its facts with a memo of their own ({@link Facts#forSession()}), never shared by two sessions or threads. */
+    public SessionContext forSession() { return new SessionContext(facts.forSession(), year, rules, ruleParams); }
+
     public static final String KEY = "dudao.context";
 }

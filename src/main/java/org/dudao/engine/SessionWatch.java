@@ -11,6 +11,7 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Holds the sessions of an evaluation to their {@link SessionLimits}. Inside a session, each rule
@@ -96,7 +98,8 @@ final class SessionWatch {
         private final KieSession session;
         private final long deadline;
         private volatile Rule rule;
-        private final Map<Rule, Long> fired = new ConcurrentHashMap<>();
+        /** Firings per rule: read by the watching thread, counted without a boxed Long per firing. */
+        private final Map<Rule, AtomicLong> fired = new ConcurrentHashMap<>();
         private boolean counting;
         private long inserted;
 
@@ -128,7 +131,9 @@ final class SessionWatch {
 
         @Override public void beforeMatchFired(BeforeMatchFiredEvent event) {
             rule = event.getMatch().getRule();
-            fired.merge(rule, 1L, Long::sum);
+            AtomicLong n = fired.get(rule);
+            if (n == null) n = fired.computeIfAbsent(rule, r -> new AtomicLong());
+            n.incrementAndGet();
             if (System.nanoTime() > deadline) throw overTime(looping());
         }
 
@@ -155,10 +160,12 @@ final class SessionWatch {
 
         /** The rules that fired most often (those going round a loop together), with how often. */
         private String looping() {
-            long most = fired.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            Map<Rule, Long> counts = new HashMap<>();
+            fired.forEach((r, n) -> counts.put(r, n.get()));
+            long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
             if (most <= 1) return where(rule);
             // rules going round one loop fire about equally often
-            List<String> names = fired.entrySet().stream().filter(e -> e.getValue() * 2 >= most)
+            List<String> names = counts.entrySet().stream().filter(e -> e.getValue() * 2 >= most)
                     .sorted(Map.Entry.<Rule, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().getName())).limit(3)
                     .map(e -> "“" + e.getKey().getName() + "”" + source(e.getKey())).toList();
             return "规则" + String.join("、", names) + "（已触发约 " + most + " 次）在分区“" + partition + "”中";

@@ -3,6 +3,8 @@ package org.dudao.engine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,8 +108,24 @@ public final class StandardWords {
         return Fmt.withUnit(s, unit);
     }
 
+    /** Indicators' names already read: a name is a rule's, asked for by each of its verdicts (bounded, as a wrong rule folder could have many). */
+    private static final Map<String, String> QUANTITIES = new ConcurrentHashMap<>();
+    private static final int QUANTITIES_HELD = 4096;
+    /** A soft word ending the quantity, compiled once: {@code String.replaceAll} compiled it for every verdict. */
+    private static final Pattern SOFT_ENDING = Pattern.compile("(?:的|一般|原则上|力争|基本|争创)+$");
+
     /** The quantity an indicator's name is about: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
     public static String quantity(String name) {
+        if (name == null) return readQuantity(null);
+        String q = QUANTITIES.get(name);
+        if (q == null) {
+            q = readQuantity(name);
+            if (QUANTITIES.size() < QUANTITIES_HELD) QUANTITIES.put(name, q);
+        }
+        return q;
+    }
+
+    private static String readQuantity(String name) {
         String s = name == null ? "" : name.strip();
         if (s.startsWith("消除")) s = s.substring(2);
         Matcher m = STANDARD_WORDS.matcher(s);
@@ -118,7 +136,7 @@ public final class StandardWords {
         }
         s = TRAILING_NOTE.matcher(s.strip()).replaceAll("");
         // words that soften a standard (一般不低于, 原则上不超过) belong to it, not to the quantity
-        s = s.replaceAll("(?:的|一般|原则上|力争|基本|争创)+$", "");
+        s = SOFT_ENDING.matcher(s).replaceAll("");
         return s.isEmpty() ? (name == null ? "" : name) : s;
     }
 

@@ -29,6 +29,27 @@ class MessagesTest {
         assertThat(StandardWords.yearOnYear("某某支出", Op.LE)).isEqualTo("不反弹");
     }
 
+    private static org.dudao.model.Metric m(String entity, int year, String key, String value, String unit) {
+        return new org.dudao.model.Metric(entity, year, key, n(value), null, unit, new org.dudao.model.Origin("f.xlsx", "学校", "C2"));
+    }
+
+    @Test
+    void the_figures_a_value_rests_on_are_each_said_once_with_the_year_where_a_figure_has_two() {
+        var pupils = m("S", 2024, "在校学生数", "300", "人");
+        assertThat(Messages.inputs(List.of(m("S", 2024, "公办园在园幼儿数", "13500", "人"), m("S", 2024, "在园幼儿数", "30000", "人"))))
+                .isEqualTo("公办园在园幼儿数 13500 人，在园幼儿数 30000 人");
+        assertThat(Messages.inputs(List.of(m("S", 2024, "一般公共预算教育支出", "110", "万元"), m("S", 2023, "一般公共预算教育支出", "100", "万元"))))
+                .as("a growth rate's two years").isEqualTo("一般公共预算教育支出 2024年 110 万元，一般公共预算教育支出 2023年 100 万元");
+        assertThat(Messages.inputs(List.of(pupils, m("T", 2024, "在校学生数", "200", "人"))))
+                .as("two schools' figures of one name are not two years").isEqualTo("在校学生数 300 人，在校学生数 200 人");
+        assertThat(Messages.inputs(List.of(pupils, pupils))).as("one figure twice is said once").isEqualTo("在校学生数 2024年 300 人");
+        // more figures than the short path takes: the same sentence
+        var many = List.of(m("S", 2024, "a", "1", null), m("S", 2023, "a", "2", null), m("S", 2024, "b", "3", null), m("S", 2024, "c", "4", null),
+                m("S", 2024, "d", "5", null));
+        assertThat(Messages.inputs(many)).isEqualTo("a 2024年 1，a 2023年 2，b 3，c 4，d 5");
+        assertThat(Messages.inputs(many.subList(0, 4))).isEqualTo("a 2024年 1，a 2023年 2，b 3，c 4");
+    }
+
     @Test
     void zero_names_what_is_left_with_its_note_after_the_count() {
         assertThat(Messages.notCleared("大班额（56人及以上）", "2 个", "清零", "甲校 三(1)班（班额 58 人）"))
