@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark figures for docs/performance.md (figures, never pass/fail).
 #
-#   bench/run.sh [figures|jmh|all|serve]
+#   bench/run.sh [figures|eval|jmh|all|serve]
 #
 # figures (default): org.dudao.bench.BenchRunner prints, on the same files in one run,
 #   rule-base compile time; bare parse vs dudao load; hand loop vs Drools; end to end on the
 #   national set at 1 and 2 threads with -Xmx1g (speed-up, CPU, peak heap, peak RSS).
 # jmh: the JMH micro benchmarks under src/bench/java (one province at scale 0.1).
+# eval: the evaluation alone on one thread (EvaluationCpu: thread CPU and allocation per repetition) on
+#   issue 17's single workbook of 600 counties and 199,800 classes ($BENCH_DIR/w600, generated once).
 # serve: the console's load check (docs/serve.md): 20 clients upload the sample at once, with the default
 #   queue and with a short one (SERVE_CLIENTS, SERVE_JOBS, SERVE_QUEUE, BENCH_HEAP).
 #
@@ -52,6 +54,12 @@ if [ "$what" = figures ] || [ "$what" = all ]; then
   java -cp "$cp" org.dudao.bench.BenchRunner --files "$dir/four" --national "$dir/s$scale" --rules rules \
        --reps "${BENCH_REPS:-5}" --threads "${BENCH_THREADS:-1,2}" --heap "${BENCH_HEAP:-1g}" \
        ${cores:+--cores "$cores"} ${BENCH_JVM:+--jvm "$BENCH_JVM"}
+fi
+
+if [ "$what" = eval ] || [ "$what" = all ]; then
+  [ -f "$dir/w600/one-600.xlsx" ] || java -cp "$cp" org.dudao.cli.Main generate --one-workbook 600 --seed 7 --out "$dir/w600"
+  echo "负载：$(cut -d' ' -f1-3 /proc/loadavg)"
+  java -Xmx3g -cp "$cp" org.dudao.bench.EvaluationCpu rules "${BENCH_REPS:-8}" "$dir/w600/one-600.xlsx"
 fi
 
 if [ "$what" = jmh ] || [ "$what" = all ]; then
