@@ -1,12 +1,11 @@
 package org.dudao.engine;
 
 import org.dudao.load.Text;
+import org.dudao.util.TextMemo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,19 +24,12 @@ public record Bound(Op op, BigDecimal number, String unit, String metric, boolea
     /** One labelled part of a compound bound: {@code 初中 >= 5.3}. */
     public record Part(String label, Bound bound) {}
 
-    /** Bounds already parsed, by their text: rules parse a condition ({@code ">= 56"}) in every call. Bounded; a Bound never changes. */
-    private static final Map<String, Bound> PARSED = new ConcurrentHashMap<>();
-    private static final int PARSED_HELD = 4096;
+    /** Bounds already parsed, by their text: rules parse a condition ({@code ">= 56"}) in every call; a Bound never changes. */
+    private static final TextMemo<Bound> PARSED = new TextMemo<>(4096);
 
-    /** Parses a bound; a malformed one is an {@link IllegalArgumentException} with a message in Chinese. */
+    /** Parses a bound; a malformed one is an {@link IllegalArgumentException} with a message in Chinese (every time: it is never kept). */
     public static Bound parse(String raw) {
-        if (raw == null) return read(null);
-        Bound b = PARSED.get(raw);
-        if (b == null) {
-            b = read(raw); // a malformed bound throws every time, and is never kept
-            if (PARSED.size() < PARSED_HELD) PARSED.put(raw, b);
-        }
-        return b;
+        return raw == null ? read(null) : PARSED.get(raw, Bound::read);
     }
 
     private static Bound read(String raw) {

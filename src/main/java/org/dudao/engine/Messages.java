@@ -86,34 +86,17 @@ public final class Messages {
 
     /** The figures a computed value rests on, each once: 公办园在园幼儿数 13500 人，在园幼儿数 30000 人. */
     static String inputs(List<Metric> evidence) {
-        if (evidence.size() <= 4) return fewInputs(evidence);
-        Set<String> keys = new HashSet<>(), twice = new HashSet<>();
-        for (Metric m : evidence) if (!keys.add(m.getKey() + m.getEntityCode())) twice.add(m.getKey() + m.getEntityCode());
+        Set<Figure> seen = new HashSet<>(), twice = new HashSet<>();
+        for (Metric m : evidence) if (!seen.add(Figure.of(m))) twice.add(Figure.of(m));
         Set<String> out = new LinkedHashSet<>();
         // a figure of two years (a growth rate) says which year each is
-        for (Metric m : evidence) out.add(m.getKey() + " " + (twice.contains(m.getKey() + m.getEntityCode()) ? m.getYear() + "年 " : "") + m.display());
+        for (Metric m : evidence) out.add(m.getKey() + " " + (twice.contains(Figure.of(m)) ? m.getYear() + "年 " : "") + m.display());
         return String.join("，", out);
     }
 
-    /** {@link #inputs} of the two or three figures of a computed value, without building a key string and a set per figure (it runs for most verdicts). */
-    private static String fewInputs(List<Metric> evidence) {
-        int n = evidence.size();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Metric m = evidence.get(i);
-            boolean twice = false;
-            for (int j = 0; j < n && !twice; j++) twice = j != i && sameKey(evidence.get(j), m);
-            String said = m.getKey() + " " + (twice ? m.getYear() + "年 " : "") + m.display();
-            if (!out.contains(said)) out.add(said);
-        }
-        return String.join("，", out);
-    }
-
-    /** The same metric name and entity code, joined as {@link #inputs} joins them. */
-    private static boolean sameKey(Metric a, Metric b) {
-        String ka = String.valueOf(a.getKey()), ea = String.valueOf(a.getEntityCode()), kb = String.valueOf(b.getKey()), eb = String.valueOf(b.getEntityCode());
-        if (ka.equals(kb) && ea.equals(eb)) return true;
-        return ka.length() + ea.length() == kb.length() + eb.length() && (ka + ea).equals(kb + eb);
+    /** A metric of an entity, whatever the year: a record, not a string built per figure (this runs for most verdicts). */
+    private record Figure(String metric, String entity) {
+        static Figure of(Metric m) { return new Figure(m.getKey(), m.getEntityCode()); }
     }
 
     /** 2024年6月30日. */

@@ -1,10 +1,10 @@
 package org.dudao.engine;
 
+import org.dudao.util.TextMemo;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,21 +108,14 @@ public final class StandardWords {
         return Fmt.withUnit(s, unit);
     }
 
-    /** Indicators' names already read: a name is a rule's, asked for by each of its verdicts (bounded, as a wrong rule folder could have many). */
-    private static final Map<String, String> QUANTITIES = new ConcurrentHashMap<>();
-    private static final int QUANTITIES_HELD = 4096;
+    /** Indicators' names already read: a name is a rule's, asked for by each of its verdicts. */
+    private static final TextMemo<String> QUANTITIES = new TextMemo<>(4096);
     /** A soft word ending the quantity, compiled once: {@code String.replaceAll} compiled it for every verdict. */
     private static final Pattern SOFT_ENDING = Pattern.compile("(?:的|一般|原则上|力争|基本|争创)+$");
 
     /** The quantity an indicator's name is about: 公办幼儿园在园幼儿占比 of 公办幼儿园在园幼儿占比达到50%. */
     public static String quantity(String name) {
-        if (name == null) return readQuantity(null);
-        String q = QUANTITIES.get(name);
-        if (q == null) {
-            q = readQuantity(name);
-            if (QUANTITIES.size() < QUANTITIES_HELD) QUANTITIES.put(name, q);
-        }
-        return q;
+        return name == null ? readQuantity(null) : QUANTITIES.get(name, StandardWords::readQuantity);
     }
 
     private static String readQuantity(String name) {
