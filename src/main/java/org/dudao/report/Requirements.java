@@ -77,11 +77,12 @@ final class Requirements {
         // a roll-up's observed value counts its children ("2 个学校不达标"): the children are named instead
         boolean rollUp = !children.isEmpty() && !pattern.equals("share-of-children");
         String now = rollUp ? "" : now(v, "现为 ", yesNo);
+        String change = rollUp || !pattern.equals("change-by") ? null : change(v);
         String task = switch (pattern) {
             case "no-decrease" -> "确保" + q + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
             case "no-rebound" -> "压减" + q + "，使其" + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
             case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
-                    + (rollUp || change(v) == null ? "" : "（" + year + "年 " + change(v) + "）");
+                    + (change == null ? "" : "（" + year + "年 " + change + "）");
             case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
             default -> states(q) ? "落实" + Shown.quoted(i.name()) + "的要求" + now : verb(standard) + q + "，使其" + standard + now;
         };
