@@ -2,6 +2,7 @@ package org.dudao.report;
 
 import org.dudao.engine.Bound;
 import org.dudao.engine.Fmt;
+import org.dudao.engine.Messages;
 import org.dudao.model.Indicator;
 import org.dudao.model.Verdict;
 
@@ -88,9 +89,8 @@ final class Ranking {
         if (gap == null || bound != null && bound.isYesNo()) return "";
         String pattern = i.pattern();
         if (gap.signum() == 0) return "恰为标准值"; // a strict bound (高于 90%) missed by being at it
-        String amount = Fmt.difference(gap, unit(v));
-        boolean below = v.getObserved().compareTo(v.getLimit()) < 0;
-        if ("no-decrease".equals(pattern) || "no-rebound".equals(pattern)) return (below ? "比上年减少 " : "比上年增加 ") + amount;
-        return (below ? "差 " : "超出 ") + amount;
+        // the limit of a year-on-year rule is last year's figure: the same words as the finding (比上年下降 5 个百分点)
+        if ("no-decrease".equals(pattern) || "no-rebound".equals(pattern)) return Messages.change(v.getObserved().subtract(v.getLimit()), unit(v));
+        return (v.getObserved().compareTo(v.getLimit()) < 0 ? "差 " : "超出 ") + Fmt.difference(gap, unit(v));
     }
 }
