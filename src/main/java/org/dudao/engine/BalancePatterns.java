@@ -95,7 +95,7 @@ final class BalancePatterns {
                     .message("数据不足：" + names + " 未按学部分别填报，无法计算" + stage + "差异系数（" + Messages.SPLIT_ADVICE + "）").build();
         }
         if (!lacking.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(lacking) + " 的“" + resource + "”或“在校学生数”"))
+            return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(lacking) + "的“" + resource + "”或“在校学生数”"))
                     .formula(stage + "：参与计算的学校 " + total + " 所" + (excluded.isEmpty() ? "" : "，" + excluded))
                     .message("数据不足：" + lacking.size() + " 所" + stage + "缺少数据（" + Messages.names(lacking) + "）").build();
         }

@@ -77,7 +77,7 @@ final class ChildPatterns {
         }
         if (!lacking.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).children(lacking).evidence(evidence)
-                    .missing(List.of(Messages.names(lacking) + " 的“" + what + "”"))
+                    .missing(List.of(Messages.names(lacking) + "的“" + what + "”"))
                     .message(Messages.coverageUnknown(lacking.size(), kids, Messages.names(lacking))).build();
         }
         if (!narrow.isEmpty()) {

@@ -358,11 +358,14 @@ public interface Expr {
         return new ClassSizes.Count(classes, metric, Bound.parse(condition));
     }
 
-    /** A child's name with its parent for context (城关小学 三年级2班), unless its own name already says it (二县城关小学). */
+    /**
+     * A child's name with its parent for context, written together as a Chinese address is (甲市二县, 城关小学三年级2班),
+     * unless its own name already says it (二县城关小学).
+     */
     static String describeChild(Facts facts, Entity c) {
         Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());
         if (parent == null || c.displayName().startsWith(parent.displayName())) return c.displayName();
-        return parent.displayName() + " " + c.displayName();
+        return parent.displayName() + c.displayName();
     }
 
     /** The sheet a child at a level (县, 学校, 班级) has its row in. */

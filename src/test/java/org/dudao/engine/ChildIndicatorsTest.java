@@ -260,7 +260,7 @@ class ChildIndicatorsTest {
             TestData graded = schools("小学", "九年一贯制").schoolClass("S1", "九(2)班", 2024, 48, "九年级").schoolClass("S1", "三(2)班", 2024, 46, "三年级");
             Verdict g = verdict(evaluate(graded.build(), 2024), "GUAR-04", "S1");
             assertThat(g.getStatus()).as("初中 48 is within 50, 小学 46 is over 45").isEqualTo(Status.FAIL);
-            assertThat(g.getChildren()).extracting(c -> c.entityName()).containsExactly("学校1 三(2)班");
+            assertThat(g.getChildren()).extracting(c -> c.entityName()).containsExactly("学校1三(2)班");
             TestData only = schools("小学", "九年一贯制").schoolClass("S1", "九(2)班", 2024, 48, "九年级");
             assertThat(status(evaluate(only.build(), 2024), "GUAR-04", "S1")).isEqualTo(Status.PASS);
         }
