@@ -42,8 +42,9 @@ final class ValuePatterns {
         BigDecimal ln = lv.present() ? (at == null ? lv.number() : at.b()) : null;
         String name = limit.name() != null ? limit.name() : limit.describe();
         String words = StandardWords.words(b, c.pattern(), null, null);
-        String value = ln == null ? "" : Fmt.value(ln, lv.unit());
-        Limit l = new Limit(ln, words + (ln == null ? "" : " " + value), name + " " + value, lv.evidence(), lv.missing(), lv.gaps());
+        // the limit's figure in brackets: “高于财政经常性收入增长率 10%” could be read as “by 10 %”
+        String value = ln == null ? "" : "（" + Fmt.value(ln, lv.unit()) + "）";
+        Limit l = new Limit(ln, words + value, name + value, lv.evidence(), lv.missing(), lv.gaps());
         String note = at == null ? "" : at.said(v.unit(), c.year() + "年", (c.year() - 1) + "年");
         return compare(c, x, at == null ? v : v.at(at.a()), b, l, "", note).build();
     }

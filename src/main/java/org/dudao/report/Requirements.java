@@ -83,8 +83,8 @@ final class Requirements {
             case "no-rebound" -> "压减" + q + "，使其" + standard + "（" + year + "年 " + observed(v) + last(v) + "）";
             case "change-by" -> (standard.startsWith("比上年增加") ? "提高" : "降低") + q + "，使其" + standard
                     + (change == null ? "" : "（" + year + "年 " + change + "）");
-            case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + standard + now;
-            default -> states(q) ? "落实" + Shown.quoted(i.name()) + "的要求" + now : verb(standard) + q + "，使其" + standard + now;
+            case "conditional" -> built.find() ? "建成" + built.group(1) + now : "使" + q + together(standard, now);
+            default -> states(q) ? "落实" + Shown.quoted(i.name()) + "的要求" + now : verb(standard) + q + "，使其" + together(standard, now);
         };
         if (children.isEmpty()) return task;
         return rollUp ? "督促" + children + "整改：" + task : task + "，重点督促" + children;
@@ -180,6 +180,12 @@ final class Requirements {
         if (now.size() != 1) return null;
         Metric n = now.values().iterator().next(), b = before.get(n.getKey());
         return Fmt.value(n.getValue(), n.getUnit()) + "，" + Messages.change(n.getValue().subtract(b.getValue()), n.getUnit());
+    }
+
+    /** A standard that ends in brackets takes the note into them: 高于财政经常性收入增长率（10%，现为 5%）. */
+    private static String together(String standard, String note) {
+        if (note.isEmpty() || !standard.endsWith("）")) return standard + note;
+        return standard.substring(0, standard.length() - 1) + "，" + note.substring(1);
     }
 
     /** （现为 40%）; a 是/否 value read as a number (0, 1) as “否”/“是”. */

@@ -142,7 +142,8 @@ class WordingTest {
                 indicator("FYP-01", "学前教育毛入园率高于90%（“十四五”目标）", "threshold", "> 90%"),
                 indicator("CLASS-03", "超大班额占班级数的比例不超过2%", "share-of-children", "<= 2%"),
                 indicator("TEACH-02", "乡村教师生活补助政策覆盖所有县", "coverage", "= 是"),
-                indicator("SPED-03", "每个县建有特殊教育资源中心", "coverage", "= 是"));
+                indicator("SPED-03", "每个县建有特殊教育资源中心", "coverage", "= 是"),
+                indicator("FUND-09", "教育财政拨款增长高于财政经常性收入增长", "threshold", "> 财政经常性收入增长率"));
         Dataset data = TestData.create().entity("990100", "甲市", EntityKind.CITY, null, null).build();
         Wording w = new Wording(report(data, catalogue, Map.of()));
         var city = data.entities().get("990100");
@@ -155,6 +156,11 @@ class WordingTest {
         assertThat(w.requirement(fyp)).as("the deadline goes in its own column").isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%）");
         assertThat(w.requirementWithDeadline(fyp)).isEqualTo("提高学前教育毛入园率，使其高于 90%（现为 80%），于2025年底前完成");
         assertThat(w.deadline(fyp)).isEqualTo("2025年底前");
+        Verdict growth = Verdict.builder("FUND-09", city, 2024).status(Status.FAIL).observed(new BigDecimal("5"), "5%")
+                .bound("高于财政经常性收入增长率（10%）").limit(BigDecimal.TEN)
+                .message("教育财政拨款增长率 5%（教育财政拨款 2024年 105 万元，2023年 100 万元），未高于财政经常性收入增长率（10%），差 5 个百分点").build();
+        assertThat(w.requirement(growth)).as("a limit in brackets takes the figure now into them")
+                .isEqualTo("提高教育财政拨款增长率，使其高于财政经常性收入增长率（10%，现为 5%）");
         Verdict old = Verdict.builder("CLASS-03", city, 2024).status(Status.FAIL).observed(new BigDecimal("3"), "3%").build();
         Indicator withDate = indicator("CLASS-03", "超大班额占班级数的比例不超过2%", "share-of-children", "<= 2%");
         Indicator dated = new Indicator(withDate.id(), withDate.name(), "县", withDate.pattern(), withDate.bound(),
