@@ -199,8 +199,9 @@ final class ChildPatterns {
         String level = kids.isEmpty() ? "下级单位" : oneLevel ? kids.get(0).getLevel() : "项";
         String measure = level.equals("项") ? "项" : level.equals("学校") ? "所" : "个";
         String unit = " " + measure + (level.equals("项") ? "" : level);
-        String counts = "共 " + kids.size() + unit + "：未达标 " + fail + "，数据不足 " + insufficient + "，达标 " + pass
-                + "，不适用 " + (kids.size() - fail - insufficient - pass);
+        int notApplicable = kids.size() - fail - insufficient - pass;
+        String counts = "共 " + kids.size() + unit + "：未达标 " + fail + " " + measure + "，数据不足 " + insufficient + " " + measure
+                + "，达标 " + pass + " " + measure + (notApplicable == 0 ? "" : "，不适用 " + notApplicable + " " + measure);
         Verdict.Builder b = c.verdict(Status.PASS).observed(BigDecimal.valueOf(fail), fail + unit + "未达标")
                 .formula(counts).children(named).evidence(evidence);
         if (kids.isEmpty()) {
@@ -212,7 +213,7 @@ final class ChildPatterns {
         }
         if (insufficient > 0) {
             String lacking = Messages.names(named, Status.INSUFFICIENT_DATA, measure);
-            return b.status(Status.INSUFFICIENT_DATA).missing(List.of(lacking + " 的数据"))
+            return b.status(Status.INSUFFICIENT_DATA).missing(List.of(lacking + "的数据"))
                     .message("没有未达标的" + level + "，但 " + insufficient + unit + "数据不足：" + lacking).build();
         }
         if (pass == 0) return b.status(Status.NOT_APPLICABLE).message("所有" + level + "均不适用（" + counts + "）").build();
