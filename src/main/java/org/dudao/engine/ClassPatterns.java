@@ -184,11 +184,14 @@ final class ClassPatterns {
         return out.message("全部 " + Fmt.num(within) + " 个" + kids.label() + "均未超过标准班额（" + limitText + "）").build();
     }
 
-    /** A class's size with the standards it was held to: 班额 58 人（标准：小学不超过 45 人）. */
+    /**
+     * A class's size with the standards it was held to: 班额 58 人，标准为小学不超过 45 人 — no brackets, as the
+     * finding lists each class with this in brackets after its name.
+     */
     private static String said(ClassSizes.Item i, List<Stage> stages, List<Limit> limits) {
         List<String> parts = new ArrayList<>(stages.size());
         for (int k = 0; k < stages.size(); k++) parts.add(stages.get(k).label() + limits.get(k).text());
-        return i.sizeText() + "（标准：" + String.join("，", parts) + "）";
+        return i.sizeText() + "，标准为" + String.join("、", parts);
     }
 
     /**
