@@ -31,8 +31,9 @@ final class ConsequenceCheck {
         try {
             statements = ExpressionParser.statements(then.text());
         } catch (SyntaxError x) {
+            // quote the line the error is on: a consequence of several lines would otherwise quote its first
             sandbox.refuse(sandbox.at(then, x.at()), "结论部分（then 之后）" + x.kind() + "：" + x.getMessage() + "（原文："
-                    + RuleSandbox.shorten(then.text()) + "）");
+                    + RuleSandbox.shorten(lineAt(then.text(), x.at())) + "）");
             return;
         }
         if (statements.isEmpty()) return;
@@ -109,5 +110,12 @@ final class ConsequenceCheck {
             end++;
         }
         return RuleSandbox.shorten(t.substring(from, end).strip());
+    }
+
+    /** The line of {@code text} that holds {@code offset}. */
+    static String lineAt(String text, int offset) {
+        int at = Math.max(0, Math.min(offset, text.length()));
+        int start = text.lastIndexOf('\n', at - 1) + 1, end = text.indexOf('\n', at);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 }

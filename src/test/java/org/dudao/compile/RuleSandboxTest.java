@@ -118,6 +118,14 @@ class RuleSandboxTest {
         assertThat(r.get(0).message()).as(what).contains(why).contains("--trust-rules");
     }
 
+    @Test
+    void a_slip_on_a_later_line_of_the_consequence_quotes_that_line_not_the_first() {
+        List<Refusal> r = rule(E, INSERT + "\n    Thread t = new Thread(() -> {});");
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).at().line()).isEqualTo(11);
+        assertThat(r.get(0).message()).contains("“=”").contains("（原文：Thread t = new Thread(() -> {});）").doesNotContain("insert(");
+    }
+
     static Stream<Arguments> conditions() {
         return Stream.of(
                 Arguments.of("eval", E + "\n    eval(true)", "条件“eval”"),
