@@ -108,7 +108,8 @@ public final class Messages {
 
     /** 学前三年毛入园率 90%，达标（标准为不低于 85%）. */
     static String meets(String subject, String standard) {
-        return subject + "，达标（标准为" + standard + "）";
+        // 标准为 100%, not 标准为达到 100%
+        return subject + "，达标（标准为" + (standard.startsWith("达到 ") ? " " + standard.substring(3) : standard) + "）";
     }
 
     /**
@@ -116,7 +117,8 @@ public final class Messages {
      * 目标, empty where the limit is another figure (低于公务员平均工资收入 100000 元).
      */
     static String misses(String subject, Op op, boolean perPerson, String limit, String noun, String gap) {
-        return subject + "，" + spaced(failWord(op, perPerson), limit) + (noun.isEmpty() ? "" : of(limit) + noun) + gap;
+        String word = op == Op.GE && !perPerson && limit.equals("100%") ? "未达到" : failWord(op, perPerson); // as the standard says 达到 100%
+        return subject + "，" + spaced(word, limit) + (noun.isEmpty() ? "" : of(limit) + noun) + gap;
     }
 
     /** {@code words} and a figure, with a space before a figure that starts with a digit: 低于 85%, 低于时间进度 50%. */

@@ -87,7 +87,14 @@ public final class StandardWords {
                 case EQ -> "为 ";
             } + shown;
         }
+        // a share's ceiling is reached, not exceeded: plans write 达到100%, and so does the report
+        if (b.op() == Op.GE && full(n, unit)) return "达到 " + shown;
         return op(b.op()) + " " + shown;
+    }
+
+    /** 100%: a share that cannot be exceeded, whose 不低于 is 达到. */
+    static boolean full(BigDecimal n, String unit) {
+        return "%".equals(unit) && n.compareTo(BigDecimal.valueOf(100)) == 0;
     }
 
     /** 不低于, 不超过, 高于, 低于, 为: the comparison of a bound in words. */

@@ -122,7 +122,7 @@ final class Requirements {
     }
 
     private static String verb(String standard) {
-        if (standard.startsWith("不低于") || standard.startsWith("高于")) return "提高";
+        if (standard.startsWith("不低于") || standard.startsWith("高于") || standard.startsWith("达到")) return "提高";
         if (standard.startsWith("不超过") || standard.startsWith("低于")) return "降低";
         return "落实";
     }

@@ -226,8 +226,8 @@ class RegionIndicatorsTest {
             HEALTH-01 | 县 | 2023:体质健康合格率=90 体质健康合格率=90 | WARN | 与上年持平，未实现“稳中有进”
             HEALTH-01 | 县 | 2023:体质健康合格率=90 体质健康合格率=89.9 | FAIL |
             HEALTH-01 | 县 | 体质健康合格率=90 | INSUFFICIENT_DATA |
-            HEALTH-02 | 县 | 参加心理健康测评学生数=1000 在校学生数=1000 | PASS |
-            HEALTH-02 | 市 | 参加心理健康测评学生数=999 在校学生数=1000 | FAIL |
+            HEALTH-02 | 县 | 参加心理健康测评学生数=1000 在校学生数=1000 | PASS | 100%（参加心理健康测评学生数 1000 人，在校学生数 1000 人），达标（标准为 100%）
+            HEALTH-02 | 市 | 参加心理健康测评学生数=999 在校学生数=1000 | FAIL | 99.9%（参加心理健康测评学生数 999 人，在校学生数 1000 人），未达到 100% 的标准，差 0.1 个百分点
             HEALTH-02 | 县 | 在校学生数=1000 | INSUFFICIENT_DATA |
             # 双过半: progress against the share of the year elapsed on the assessment date (30 June by default)
             PLAN-01 | 县 | 年度任务计划数=100 年度任务已完成数=50 | PASS | 截至2024年6月30日

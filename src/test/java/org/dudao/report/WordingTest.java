@@ -101,13 +101,15 @@ class WordingTest {
                 indicator("BAL-1", "每百名学生拥有高于规定学历教师数达到标准", "threshold", "小学 ≥ 4.2；初中 ≥ 5.3（界值表 thresholds.xlsx）"),
                 indicator("CLASS-01", "消除义务教育大班额（56人及以上）", "zero", "= 0"),
                 indicator("SPED-02", "随班就读学生5人以上的学校建有资源教室", "conditional", "= 是"),
-                indicator("PRE-4", "幼儿园专任教师与在园幼儿之比不低于1:15", "threshold", "<= {PRE-4生师比|15}"));
+                indicator("PRE-4", "幼儿园专任教师与在园幼儿之比不低于1:15", "threshold", "<= {PRE-4生师比|15}"),
+                indicator("HEALTH-02", "学生心理健康测评覆盖全体在校学生", "threshold", ">= 100%"));
         Dataset data = TestData.create().entity("990100", "甲市", EntityKind.CITY, null, null)
                 .param("FUND-03提高额", "200").build();
         Map<String, Param> file = Map.of("BAL-CV小学", new Param("BAL-CV小学", new BigDecimal("0.55"), "0.55", new Origin("params.csv", "参数", "第3行")));
         Report report = report(data, catalogue, file);
         Wording w = new Wording(report);
         assertThat(w.standards.of(catalogue.get(0))).isEqualTo("比上年增加不少于 200 元");
+        assertThat(w.standards.of(catalogue.get(8))).as("a share's ceiling is reached, as the plans write it").isEqualTo("达到 100%");
         assertThat(w.standards.of(catalogue.get(1))).isEqualTo("比上年下降不少于 10%");
         assertThat(w.standards.of(catalogue.get(2))).isEqualTo("小学不超过 0.55，初中不超过 0.45");
         assertThat(w.standards.of(catalogue.get(3))).isEqualTo("省不低于 200 所，市不低于（标准值未设置）");
