@@ -231,7 +231,7 @@ public final class XlsxReport {
      * otherwise short of the limit with "…", never inside a number.
      */
     static String sheetName(Indicator i, Set<String> used) {
-        String base = WorkbookUtil.createSafeSheetName(i.id() + " " + shortName(i.name(), 31 - i.id().length() - 1), '_');
+        String base = WorkbookUtil.createSafeSheetName(fullWidth(i.id() + " " + shortName(i.name(), 31 - i.id().length() - 1)), '_');
         if (base.length() > 31) base = base.substring(0, 31);
         String name = base;
         for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) {
@@ -239,6 +239,13 @@ public final class XlsxReport {
             name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
         }
         return name;
+    }
+
+    /** The characters Excel refuses in a sheet name, written full width as Chinese text writes them (1：15, not 1_15). */
+    private static String fullWidth(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) b.append(":/\\?*[]".indexOf(c) >= 0 ? (char) (c + 0xFEE0) : c);
+        return b.toString();
     }
 
     /** An indicator's name in at most {@code room} characters, cut where it stays meaningful. */

@@ -119,6 +119,8 @@ class XlsxReportTest {
         assertThat(XlsxReport.shortName("一二三四五六七八九十一二三四五六七12345678", 20)).as("not inside a number").isEqualTo("一二三四五六七八九十一二三四五六七…");
         // a second indicator whose name cuts to the same text stays apart
         assertThat(XlsxReport.sheetName(indicator("CLASS-04", "大班额（56人及以上）占班级数的比例不超过5%"), used)).isEqualTo("CLASS-04 大班额占班级数的比例不超过5%~2");
+        assertThat(XlsxReport.sheetName(indicator("PRE-4", "幼儿园专任教师与在园幼儿之比不低于1:15"), used))
+                .as("a character Excel refuses is written full width").isEqualTo("PRE-4 幼儿园专任教师与在园幼儿之比不低于1：15");
     }
 
     private static org.dudao.model.Indicator indicator(String id, String name) {
