@@ -88,7 +88,9 @@ final class Ranking {
         Bound bound = Standards.parse(i.bound());
         if (gap == null || bound != null && bound.isYesNo()) return "";
         String pattern = i.pattern();
-        if (gap.signum() == 0) return "恰为标准值"; // a strict bound (高于 90%) missed by being at it
+        if (gap.signum() == 0) { // a strict bound (高于 90%, 高于财政经常性收入增长率) missed by being at it
+            return bound != null && bound.metric() != null ? "与" + bound.metric() + "持平" : "恰为标准值";
+        }
         // the limit of a year-on-year rule is last year's figure: the same words as the finding (比上年下降 5 个百分点)
         if ("no-decrease".equals(pattern) || "no-rebound".equals(pattern)) return Messages.change(v.getObserved().subtract(v.getLimit()), unit(v));
         return (v.getObserved().compareTo(v.getLimit()) < 0 ? "差 " : "超出 ") + Fmt.difference(gap, unit(v));

@@ -33,6 +33,11 @@ class RankingTest {
         assertThat(Ranking.gapText(miss("45", "45%", "50"), kg)).isEqualTo("差 5 个百分点");
         assertThat(Ranking.gapText(miss("7.5", "7.5%", "5"), large)).isEqualTo("超出 2.5 个百分点");
         assertThat(Ranking.gapText(miss("45", null, "50"), kg)).as("no figure, no gap").isEmpty();
+        Indicator above = new Indicator("FYP-01", "学前教育毛入园率高于90%", "县", "threshold", "> 90%", "", null, "x.drl", "FYP-01");
+        Indicator faster = new Indicator("FUND-09", "教育财政拨款增长高于财政经常性收入增长", "县", "threshold", "> 财政经常性收入增长率", "", null,
+                "x.drl", "FUND-09");
+        assertThat(Ranking.gapText(miss("90", "90%", "90"), above)).isEqualTo("恰为标准值");
+        assertThat(Ranking.gapText(miss("10", "10%", "10"), faster)).isEqualTo("与财政经常性收入增长率持平");
     }
 
     private static Verdict miss(String observed, String text, String limit) {
