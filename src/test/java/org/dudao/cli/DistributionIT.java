@@ -144,7 +144,7 @@ class DistributionIT {
     }
 
     @Test
-    void a_rules_command_and_an_evaluate_of_small_named_workbooks_run_on_c1_alone_and_the_others_on_every_tier() throws Exception {
+    void a_rules_command_and_an_evaluate_or_explain_of_small_named_workbooks_run_on_c1_alone_and_the_others_on_every_tier() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("jit"));
         Files.copy(home.resolve("sample-data/sample-2023.xlsx"), work.resolve("a.xlsx"));
         Files.copy(home.resolve("sample-data/sample-2024.xlsx"), work.resolve("b.xlsx"));
@@ -155,6 +155,8 @@ class DistributionIT {
         assertThat(tier(work, "", "rules", "list")).isEqualTo(1);
         assertThat(tier(work, "", "evaluate", "--year", "x", "--out", "out", "a.xlsx", "b.xlsx")).isEqualTo(1);
         assertThat(tier(work, "", "evaluate", "--year", "x", "--", "a.xlsx")).isEqualTo(1);
+        assertThat(tier(work, "", "explain", "--year", "x", "--indicator", "CLASS-01", "--entity", "b.xlsx", "a.xlsx")).isEqualTo(1);
+        assertThat(tier(work, "", "explain", "--year", "x", "--indicator", "CLASS-01", "--entity", "1", "big.xlsx")).isEqualTo(4);
         assertThat(tier(work, "", "evaluate", "--year", "x", "a.xlsx", "big.xlsx")).isEqualTo(4);
         assertThat(tier(work, "", "evaluate", "--year", "x", ".")).as("a folder").isEqualTo(4);
         assertThat(tier(work, "", "evaluate", "--year", "x", "*.xlsx")).as("a glob dudao expands").isEqualTo(4);
