@@ -144,6 +144,35 @@ class DistributionIT {
     }
 
     @Test
+    void a_rules_command_and_an_evaluate_or_explain_of_small_named_workbooks_run_on_c1_alone_and_the_others_on_every_tier() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("jit"));
+        Files.copy(home.resolve("sample-data/sample-2023.xlsx"), work.resolve("a.xlsx"));
+        Files.copy(home.resolve("sample-data/sample-2024.xlsx"), work.resolve("b.xlsx"));
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(work.resolve("big.xlsx").toFile(), "rw")) {
+            big.setLength(16L << 20); // the launcher's limit: 16 MB and more is a long run
+        }
+        // --year x stops each evaluate at its command line: the flags are printed when the JVM starts
+        assertThat(tier(work, "", "rules", "list")).isEqualTo(1);
+        assertThat(tier(work, "", "evaluate", "--year", "x", "--out", "out", "a.xlsx", "b.xlsx")).isEqualTo(1);
+        assertThat(tier(work, "", "evaluate", "--year", "x", "--", "a.xlsx")).isEqualTo(1);
+        assertThat(tier(work, "", "explain", "--year", "x", "--indicator", "CLASS-01", "--entity", "b.xlsx", "a.xlsx")).isEqualTo(1);
+        assertThat(tier(work, "", "explain", "--year", "x", "--indicator", "CLASS-01", "--entity", "1", "big.xlsx")).isEqualTo(4);
+        assertThat(tier(work, "", "evaluate", "--year", "x", "a.xlsx", "big.xlsx")).isEqualTo(4);
+        assertThat(tier(work, "", "evaluate", "--year", "x", ".")).as("a folder").isEqualTo(4);
+        assertThat(tier(work, "", "evaluate", "--year", "x", "*.xlsx")).as("a glob dudao expands").isEqualTo(4);
+        assertThat(tier(work, "", "generate", "--help")).isEqualTo(4);
+        assertThat(tier(work, "-XX:TieredStopAtLevel=4", "rules", "list")).as("JAVA_OPTS decides").isEqualTo(4);
+    }
+
+    /** The highest JIT tier of the JVM bin/dudao starts for {@code args} (from -XX:+PrintFlagsFinal). */
+    private static int tier(Path dir, String javaOpts, String... args) throws Exception {
+        Forked r = launch(dir, Map.of("DUDAO_CACHE_DIR", "off", "JAVA_OPTS", (javaOpts + " -XX:+PrintFlagsFinal").trim()), args);
+        Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+= (\\d)").matcher(r.out());
+        assertThat(m.find()).as(r.out() + r.err()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
     void bin_dudao_without_a_command_prints_the_short_help_and_exits_3() throws Exception {
         Forked r = launch(tmp);
         assertThat(r.exit()).isEqualTo(ExitCodes.CANNOT_RUN);
