@@ -99,7 +99,7 @@ public final class WorkbookLoader {
                 parts.add(part(() -> {
                     DatasetBuilder b = new DatasetBuilder().validity(dictionary.validity()).partOf(dictionary.partOf());
                     try {
-                        WorkbookParts.replay(f, first, b);
+                        WorkbookParts.replay(f, first, router.words, b);
                         Files.deleteIfExists(f);
                     } catch (IOException e) {
                         throw new UncheckedIOException("读取暂存的工作簿数据 " + f + " 失败：" + e.getMessage(), e);
