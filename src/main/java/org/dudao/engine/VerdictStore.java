@@ -2,13 +2,13 @@ package org.dudao.engine;
 
 import org.dudao.model.Tally;
 import org.dudao.model.Verdict;
+import org.dudao.util.TempFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
@@ -178,16 +178,15 @@ public final class VerdictStore {
 
         static Spill open(Path dir) {
             try {
-                Path file = Files.createTempFile(dir, "dudao-verdicts-", ".bin");
-                file.toFile().deleteOnExit();
+                Path file = TempFiles.create(dir, "verdicts", "bin");
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 Spill s = new Spill(file, channel);
                 CLEANER.register(s, () -> {
                     try {
                         channel.close();
-                        Files.deleteIfExists(file);
+                        TempFiles.delete(file);
                     } catch (IOException ignored) {
-                        // deleteOnExit is still registered
+                        // TempFiles deletes it at shutdown
                     }
                 });
                 return s;

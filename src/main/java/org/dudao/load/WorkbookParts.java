@@ -10,6 +10,7 @@ import org.dudao.model.Origin;
 import org.dudao.model.Param;
 import org.dudao.model.SheetTally;
 import org.dudao.util.Packed;
+import org.dudao.util.TempFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -210,8 +211,7 @@ final class WorkbookParts {
         List<OutputStream> outs = new ArrayList<>(parts);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(all), 1 << 16)) {
             for (int i = 0; i < parts; i++) {
-                Path f = Files.createTempFile(dir, "dudao-part-", ".bin");
-                f.toFile().deleteOnExit();
+                Path f = TempFiles.create(dir, "part", "bin"); // deleted once loaded, else at shutdown
                 files.add(f);
                 outs.add(new BufferedOutputStream(Files.newOutputStream(f), 1 << 15));
             }

@@ -12,12 +12,12 @@ import org.dudao.model.Indicator;
 import org.dudao.model.Metric;
 import org.dudao.model.Origin;
 import org.dudao.model.Verdict;
+import org.dudao.util.TempFiles;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +59,8 @@ final class CitedValues implements Closeable {
     private final Map<String, Integer> files = new LinkedHashMap<>();
     private final Map<Key, Integer> recent;
     private final DeferredFileOutputStream spill;
+    /** Where the rows go past {@link #IN_MEMORY}: created empty (private to the user), filled only then. */
+    private final Path spillFile;
     private final JsonGenerator rows;
     private int count;
 
@@ -74,8 +76,8 @@ final class CitedValues implements Closeable {
                 return size() > remembered;
             }
         };
-        this.spill = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setPrefix("dudao-values-").setSuffix(".json")
-                .setDirectory(Path.of(System.getProperty("java.io.tmpdir")).toFile()).get();
+        this.spillFile = TempFiles.create(Path.of(System.getProperty("java.io.tmpdir")), "values", "json");
+        this.spill = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setOutputFile(spillFile.toFile()).get();
         this.rows = factory.createGenerator(spill, JsonEncoding.UTF8);
         if (pretty) rows.setPrettyPrinter(new InsideArray());
         else rows.setRootValueSeparator(new SerializedString(","));
@@ -160,7 +162,7 @@ final class CitedValues implements Closeable {
     /** Deletes the temporary file, if the rows went to one. */
     @Override public void close() throws IOException {
         rows.close();
-        if (!spill.isInMemory()) Files.deleteIfExists(spill.getPath());
+        TempFiles.delete(spillFile);
     }
 
     /** The report's pretty printer as it stands inside a top-level array: one object deep, entries separated by ", ". */
