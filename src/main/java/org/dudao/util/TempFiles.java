@@ -35,7 +35,11 @@ public final class TempFiles {
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempFiles::quietlyDelete), "dudao-temp-files"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempFiles::quietlyDelete), "dudao-temp-files"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM is already shutting down: the caller deletes what it makes, as it always does
+        }
     }
 
     private TempFiles() {}
