@@ -59,7 +59,7 @@ final class CitedValues implements Closeable {
     private final Map<String, Integer> files = new LinkedHashMap<>();
     private final Map<Key, Integer> recent;
     private final DeferredFileOutputStream spill;
-    /** Where the rows go past {@link #IN_MEMORY}: created empty (private to the user), filled only then. */
+    /** Where the rows go past {@link #IN_MEMORY}: created empty (private to the user) where it can be, filled only then. */
     private final Path spillFile;
     private final JsonGenerator rows;
     private int count;
@@ -76,7 +76,7 @@ final class CitedValues implements Closeable {
                 return size() > remembered;
             }
         };
-        this.spillFile = TempFiles.create(Path.of(System.getProperty("java.io.tmpdir")), "values", "json");
+        this.spillFile = spillFile(Path.of(System.getProperty("java.io.tmpdir")));
         this.spill = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setOutputFile(spillFile.toFile()).get();
         this.rows = factory.createGenerator(spill, JsonEncoding.UTF8);
         if (pretty) rows.setPrettyPrinter(new InsideArray());
@@ -159,7 +159,19 @@ final class CitedValues implements Closeable {
         g.writeEndArray();
     }
 
-    /** Deletes the temporary file, if the rows went to one. */
+    /**
+     * A small report never needs the file, so a folder it cannot be made in is an error only once
+     * the rows pass {@link #IN_MEMORY}, as before the file was named in advance.
+     */
+    private static Path spillFile(Path dir) {
+        try {
+            return TempFiles.create(dir, "values", "json");
+        } catch (IOException e) {
+            return TempFiles.name(dir, "values", "json");
+        }
+    }
+
+    /** Deletes the temporary file. */
     @Override public void close() throws IOException {
         rows.close();
         TempFiles.delete(spillFile);
