@@ -1,20 +1,14 @@
 package org.dudao.engine;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.smile.SmileFactory;
-import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import org.dudao.model.Tally;
 import org.dudao.model.Verdict;
+import org.dudao.util.TempFiles;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
@@ -37,8 +31,8 @@ import java.util.function.Supplier;
  * verdicts (with their evidence) do not have to fit in the heap. {@link #sequence} then lines the
  * blocks up in report order as a read-only list that reads a block from disk when it gets to it.
  * <p>
- * On disk a block is the verdicts' JSON form ({@link VerdictJson}, exact decimals) in Smile, Jackson's
- * binary JSON, with repeated strings (file, sheet, unit) written once a block. The file is deleted
+ * On disk a block is {@link VerdictCodec}'s binary form (exact decimals, the strings a block repeats
+ * written once). The file is deleted
  * when the store and every list read from it are no longer used, or when the JVM exits.
  */
 public final class VerdictStore {
@@ -60,9 +54,6 @@ public final class VerdictStore {
         t.setDaemon(true);
         return t;
     });
-    private static final SmileFactory SMILE = SmileFactory.builder()
-            .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
-            .build();
 
     private final long heldLimit;
     private final Path dir;
@@ -121,7 +112,7 @@ public final class VerdictStore {
                 return held(verdicts);
             }
         }
-        byte[] encoded = encode(verdicts); // outside the lock: encoding is the work, appending is quick
+        byte[] encoded = VerdictCodec.encode(verdicts); // outside the lock: encoding is the work, appending is quick
         Spill s;
         synchronized (this) {
             if (spill == null) spill = Spill.open(dir);
@@ -174,18 +165,6 @@ public final class VerdictStore {
     /** Bytes written to disk so far (0 when nothing was spilled). */
     public synchronized long spilledBytes() { return spill == null ? 0 : spill.size(); }
 
-    private static byte[] encode(List<Verdict> verdicts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(verdicts.size() * 512 + 64);
-        try (JsonGenerator g = SMILE.createGenerator(out)) {
-            g.writeStartArray();
-            for (Verdict v : verdicts) VerdictJson.writeExact(g, v);
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail; a verdict that cannot be written is a bug
-        }
-        return out.toByteArray();
-    }
-
     /** The temporary file a store's blocks go to; closed and deleted once nothing reads it any more. */
     private static final class Spill {
         private final Path file;
@@ -199,16 +178,15 @@ public final class VerdictStore {
 
         static Spill open(Path dir) {
             try {
-                Path file = Files.createTempFile(dir, "dudao-verdicts-", ".smile");
-                file.toFile().deleteOnExit();
+                Path file = TempFiles.create(dir, "verdicts", "bin");
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 Spill s = new Spill(file, channel);
                 CLEANER.register(s, () -> {
                     try {
                         channel.close();
-                        Files.deleteIfExists(file);
+                        TempFiles.delete(file);
                     } catch (IOException ignored) {
-                        // deleteOnExit is still registered
+                        // TempFiles deletes it at shutdown
                     }
                 });
                 return s;
@@ -238,11 +216,7 @@ public final class VerdictStore {
                 while (b.hasRemaining()) {
                     if (channel.read(b, offset + b.position()) < 0) throw new IOException("文件比记录的短");
                 }
-                List<Verdict> out = new ArrayList<>(count);
-                try (JsonParser p = SMILE.createParser(b.array())) {
-                    if (p.nextToken() != JsonToken.START_ARRAY) throw new IOException("暂存块不是数组");
-                    while (p.nextToken() == JsonToken.START_OBJECT) out.add(VerdictJson.read(p));
-                }
+                List<Verdict> out = VerdictCodec.decode(b.array());
                 if (out.size() != count) throw new IOException("暂存块应有 " + count + " 条结论，读到 " + out.size() + " 条");
                 return out;
             } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.dudao.model.Dataset;
 import org.dudao.model.InputFile;
 import org.dudao.model.LoadProblem.Severity;
 import org.dudao.util.Sha256;
+import org.dudao.util.TempFiles;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class WorkbookLoader {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         Path all = null;
         try {
-            all = Files.createTempFile(dir, "dudao-read-", ".bin");
+            all = TempFiles.create(dir, "read", "bin");
             WorkbookParts.Router router = new WorkbookParts.Router(all);
             try {
                 read(file, router);
@@ -99,8 +100,8 @@ public final class WorkbookLoader {
                 parts.add(part(() -> {
                     DatasetBuilder b = new DatasetBuilder().validity(dictionary.validity()).partOf(dictionary.partOf());
                     try {
-                        WorkbookParts.replay(f, first, b);
-                        Files.deleteIfExists(f);
+                        WorkbookParts.replay(f, first, router.words, b);
+                        TempFiles.delete(f);
                     } catch (IOException e) {
                         throw new UncheckedIOException("读取暂存的工作簿数据 " + f + " 失败：" + e.getMessage(), e);
                     }
@@ -113,7 +114,7 @@ public final class WorkbookLoader {
                     + e.getMessage(), e);
         } finally {
             try {
-                if (all != null) Files.deleteIfExists(all);
+                if (all != null) TempFiles.delete(all);
             } catch (IOException ignored) {
                 // a temporary file left behind is removed with the folder's others
             }

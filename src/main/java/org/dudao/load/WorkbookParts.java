@@ -9,17 +9,17 @@ import org.dudao.model.Metric;
 import org.dudao.model.Origin;
 import org.dudao.model.Param;
 import org.dudao.model.SheetTally;
+import org.dudao.util.Packed;
+import org.dudao.util.TempFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,21 +50,28 @@ final class WorkbookParts {
 
     /** Stage one: what the sheets yield, to disk, tagged; the rest kept in order for the first part. */
     static final class Router extends DatasetBuilder {
-        private final DataOutputStream out;
-        private final ByteArrayOutputStream record = new ByteArrayOutputStream(256);
-        private final DataOutputStream data = new DataOutputStream(record);
+        private final OutputStream out;
+        /** One record at a time, then its tag and length go to {@link #out} before it. */
+        private final Packed.Out record = new Packed.Out(256);
+        private final Packed.Out frame = new Packed.Out(16);
         /** The parent of every region and school read (classes are leaves: their tag is their school). */
         final Map<String, String> parents = new HashMap<>();
-        /** How many records each tag has, in the order first seen. */
+        /** Each tag's number (its index here) and its count of records, in the order first seen. */
         final Map<String, int[]> counts = new LinkedHashMap<>();
+        /**
+         * The strings that recur in every row (file, sheet, metric, unit, stage), kept once here and
+         * written as their number: a few hundred, shared by every part and by every value loaded.
+         */
+        final Words words = new Words();
         /** What is not an entity or value: InputFile, SheetTally, LoadProblem, Param, in the order given. */
         final List<Object> global = new ArrayList<>();
-        private String lastCode, lastTag;
+        private String lastCode;
+        private int[] lastTag;
         /** The latest year of any entity row read (0: none). */
         int latestYear;
 
         Router(Path file) throws IOException {
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
 
         @Override void input(InputFile f) { global.add(f); }
@@ -87,49 +94,81 @@ final class WorkbookParts {
                 if (before == null || e.getParentCode() != null) parents.put(tag, e.getParentCode() == null ? "" : e.getParentCode());
             }
             lastCode = e.getCode();
-            lastTag = tag;
+            lastTag = tag(tag);
             latestYear = Math.max(latestYear, year);
-            try {
-                data.writeByte(ENTITY);
-                str(data, e.getCode());
-                str(data, e.getName());
-                data.writeByte(e.getKind().ordinal());
-                str(data, e.getParentCode());
-                str(data, e.getStage());
-                origin(data, e.getOrigin());
-                data.writeInt(year);
-                write(tag);
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
+            record.writeByte(ENTITY);
+            record.writeString(e.getCode());
+            record.writeString(e.getName());
+            record.writeByte(e.getKind().ordinal());
+            record.writeString(e.getParentCode());
+            record.writeVar(words.id(e.getStage()));
+            origin(e.getOrigin());
+            record.writeVar(year);
+            write(lastTag);
         }
 
         @Override void metric(Metric m) {
-            String tag = m.getEntityCode().equals(lastCode) ? lastTag : m.getEntityCode();
+            int[] tag = m.getEntityCode().equals(lastCode) ? lastTag : tag(m.getEntityCode());
+            record.writeByte(METRIC);
+            record.writeString(m.getEntityCode());
+            record.writeVar(m.getYear());
+            record.writeVar(words.id(m.getKey()));
+            record.writeDecimal(m.getValue());
+            record.writeString(m.getText());
+            record.writeVar(words.id(m.getUnit()));
+            origin(m.getOrigin());
+            write(tag);
+        }
+
+        private void origin(Origin o) {
+            record.writeBoolean(o != null);
+            if (o == null) return;
+            record.writeVar(words.id(o.getFile()));
+            record.writeVar(words.id(o.getSheet()));
+            record.writeString(o.getCell());
+        }
+
+        private int[] tag(String code) {
+            int[] t = counts.get(code);
+            if (t == null) counts.put(code, t = new int[] {counts.size(), 0});
+            return t;
+        }
+
+        private void write(int[] tag) {
+            tag[1]++;
+            frame.reset();
+            frame.writeVar(tag[0]);
+            frame.writeVar(record.size());
             try {
-                data.writeByte(METRIC);
-                str(data, m.getEntityCode());
-                data.writeInt(m.getYear());
-                str(data, m.getKey());
-                str(data, m.getValue() == null ? null : m.getValue().toString());
-                str(data, m.getText());
-                str(data, m.getUnit());
-                origin(data, m.getOrigin());
-                write(tag);
+                frame.writeTo(out);
+                record.writeTo(out);
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }
-        }
-
-        private void write(String tag) throws IOException {
-            counts.computeIfAbsent(tag, k -> new int[1])[0]++;
-            str(out, tag);
-            out.writeInt(record.size());
-            record.writeTo(out);
             record.reset();
         }
 
         void close() throws IOException { out.close(); }
+    }
+
+    /** Strings numbered in the order first seen; number 0 is null. */
+    static final class Words {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> list = new ArrayList<>();
+
+        int id(String s) {
+            if (s == null) return 0;
+            Integer id = ids.get(s);
+            if (id != null) return id;
+            list.add(s);
+            ids.put(s, list.size());
+            return list.size();
+        }
+
+        String word(int id) throws IOException {
+            if (id < 0 || id > list.size()) throw new IOException("暂存数据引用了未知的字符串 " + id);
+            return id == 0 ? null : list.get(id - 1);
+        }
     }
 
     /** The subtree a tag hangs from: its highest ancestor among the regions and schools read. */
@@ -149,11 +188,11 @@ final class WorkbookParts {
      */
     static List<Path> distribute(Path all, Router r, int recordsPerPart, Path dir) throws IOException {
         Map<String, int[]> roots = new LinkedHashMap<>();
-        Map<String, String> rootOf = new HashMap<>();
+        String[] rootOf = new String[r.counts.size()];
         for (Map.Entry<String, int[]> t : r.counts.entrySet()) {
             String root = root(t.getKey(), r.parents);
-            rootOf.put(t.getKey(), root);
-            roots.computeIfAbsent(root, k -> new int[2])[0] += t.getValue()[0];
+            rootOf[t.getValue()[0]] = root;
+            roots.computeIfAbsent(root, k -> new int[2])[0] += t.getValue()[1];
         }
         int part = 0;
         long inPart = 0;
@@ -166,70 +205,81 @@ final class WorkbookParts {
             inPart += root[0];
         }
         int parts = part + 1;
-        Map<String, Integer> partOf = new HashMap<>();
-        rootOf.forEach((tag, root) -> partOf.put(tag, roots.get(root)[1]));
+        int[] partOf = new int[rootOf.length];
+        for (int tag = 0; tag < rootOf.length; tag++) partOf[tag] = roots.get(rootOf[tag])[1];
         List<Path> files = new ArrayList<>(parts);
-        List<DataOutputStream> outs = new ArrayList<>(parts);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(all), 1 << 16))) {
+        List<OutputStream> outs = new ArrayList<>(parts);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(all), 1 << 16)) {
             for (int i = 0; i < parts; i++) {
-                Path f = Files.createTempFile(dir, "dudao-part-", ".bin");
-                f.toFile().deleteOnExit();
+                Path f = TempFiles.create(dir, "part", "bin"); // deleted once loaded, else at shutdown
                 files.add(f);
-                outs.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(f), 1 << 15)));
+                outs.add(new BufferedOutputStream(Files.newOutputStream(f), 1 << 15));
             }
             byte[] buffer = new byte[1024];
             while (true) {
-                String tag;
-                try {
-                    tag = str(in);
-                } catch (EOFException end) {
-                    break;
-                }
-                int n = in.readInt();
+                int tag = var(in, true);
+                if (tag < 0) break;
+                int n = var(in, false);
+                if (tag >= partOf.length || n < 0) throw new IOException("暂存数据已损坏");
                 if (n > buffer.length) buffer = new byte[Math.max(n, buffer.length * 2)];
-                in.readFully(buffer, 0, n);
-                DataOutputStream o = outs.get(partOf.get(tag));
-                o.writeInt(n);
-                o.write(buffer, 0, n);
+                if (in.readNBytes(buffer, 0, n) != n) throw new EOFException("暂存数据比应有的短");
+                outs.get(partOf[tag]).write(buffer, 0, n);
             }
         } finally {
-            for (DataOutputStream o : outs) o.close();
+            for (OutputStream o : outs) o.close();
         }
         return files;
     }
 
+    /** A stage-one frame's number; -1 at the end of the file where {@code endAllowed}. */
+    private static int var(InputStream in, boolean endAllowed) throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.read();
+            if (b < 0) {
+                if (endAllowed && shift == 0) return -1;
+                throw new EOFException("暂存数据比应有的短");
+            }
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return v;
+        }
+        throw new IOException("暂存数据已损坏");
+    }
+
     /** Loads one part: the global items (first part only), then its records, into {@code b}. */
-    static void replay(Path file, List<Object> global, DatasetBuilder b) throws IOException {
+    static void replay(Path file, List<Object> global, Words words, DatasetBuilder b) throws IOException {
         for (Object o : global) {
             if (o instanceof InputFile f) b.input(f);
             else if (o instanceof SheetTally t) b.sheet(t);
             else if (o instanceof LoadProblem p) b.problem(p.severity(), p.file(), p.sheet(), p.cell(), p.message());
             else if (o instanceof Param p) b.param(p);
         }
-        Map<String, String> shared = new HashMap<>();
         EntityKind[] kinds = EntityKind.values();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            while (true) {
-                try {
-                    in.readInt();
-                } catch (EOFException end) {
-                    break;
-                }
-                byte type = in.readByte();
+        Map<String, String> parents = new HashMap<>(); // a school's classes share its code as their parent
+        Packed.In in = new Packed.In(Files.readAllBytes(file)); // a part is a small share of the heap (see StreamingEvaluator)
+        try {
+            while (!in.atEnd()) {
+                int type = in.readByte();
                 if (type == ENTITY) {
-                    String code = str(in), name = str(in);
+                    String code = in.readString(), name = in.readString();
                     EntityKind kind = kinds[in.readByte()];
-                    String parent = shared(shared, str(in)), stage = shared(shared, str(in));
-                    Origin origin = origin(in, shared);
-                    int year = in.readInt();
+                    String parent = shared(parents, in.readString()), stage = words.word(in.readVar());
+                    Origin origin = origin(in, words);
+                    int year = in.readVar();
                     b.entity(Entity.read(code, name, kind, parent, stage, origin, year), year);
+                } else if (type == METRIC) {
+                    String entity = in.readString();
+                    int year = in.readVar();
+                    String key = words.word(in.readVar());
+                    BigDecimal value = in.readDecimal();
+                    String text = in.readString(), unit = words.word(in.readVar());
+                    b.metric(new Metric(entity, year, key, value, text, unit, origin(in, words)));
                 } else {
-                    String entity = str(in);
-                    int year = in.readInt();
-                    String key = shared(shared, str(in)), value = str(in), text = str(in), unit = shared(shared, str(in));
-                    b.metric(new Metric(entity, year, key, value == null ? null : new BigDecimal(value), text, unit, origin(in, shared)));
+                    throw new IOException("暂存数据已损坏（记录类型 " + type + "）");
                 }
             }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IOException("暂存数据已损坏", e);
         }
     }
 
@@ -239,34 +289,8 @@ final class WorkbookParts {
         return before == null ? s : before;
     }
 
-    private static void origin(DataOutputStream d, Origin o) throws IOException {
-        d.writeBoolean(o != null);
-        if (o == null) return;
-        str(d, o.getFile());
-        str(d, o.getSheet());
-        str(d, o.getCell());
-    }
-
-    private static Origin origin(DataInputStream in, Map<String, String> shared) throws IOException {
+    private static Origin origin(Packed.In in, Words words) throws IOException {
         if (!in.readBoolean()) return null;
-        return new Origin(shared(shared, str(in)), shared(shared, str(in)), str(in));
-    }
-
-    private static void str(DataOutputStream d, String s) throws IOException {
-        if (s == null) {
-            d.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        d.writeInt(b.length);
-        d.write(b);
-    }
-
-    private static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return new Origin(words.word(in.readVar()), words.word(in.readVar()), in.readString());
     }
 }

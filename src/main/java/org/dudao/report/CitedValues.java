@@ -12,12 +12,12 @@ import org.dudao.model.Indicator;
 import org.dudao.model.Metric;
 import org.dudao.model.Origin;
 import org.dudao.model.Verdict;
+import org.dudao.util.TempFiles;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +59,8 @@ final class CitedValues implements Closeable {
     private final Map<String, Integer> files = new LinkedHashMap<>();
     private final Map<Key, Integer> recent;
     private final DeferredFileOutputStream spill;
+    /** Where the rows go past {@link #IN_MEMORY}: created empty (private to the user) where it can be, filled only then. */
+    private final Path spillFile;
     private final JsonGenerator rows;
     private int count;
 
@@ -74,8 +76,8 @@ final class CitedValues implements Closeable {
                 return size() > remembered;
             }
         };
-        this.spill = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setPrefix("dudao-values-").setSuffix(".json")
-                .setDirectory(Path.of(System.getProperty("java.io.tmpdir")).toFile()).get();
+        this.spillFile = spillFile(Path.of(System.getProperty("java.io.tmpdir")));
+        this.spill = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setOutputFile(spillFile.toFile()).get();
         this.rows = factory.createGenerator(spill, JsonEncoding.UTF8);
         if (pretty) rows.setPrettyPrinter(new InsideArray());
         else rows.setRootValueSeparator(new SerializedString(","));
@@ -157,10 +159,22 @@ final class CitedValues implements Closeable {
         g.writeEndArray();
     }
 
-    /** Deletes the temporary file, if the rows went to one. */
+    /**
+     * A small report never needs the file, so a folder it cannot be made in is an error only once
+     * the rows pass {@link #IN_MEMORY}, as before the file was named in advance.
+     */
+    private static Path spillFile(Path dir) {
+        try {
+            return TempFiles.create(dir, "values", "json");
+        } catch (IOException e) {
+            return TempFiles.name(dir, "values", "json");
+        }
+    }
+
+    /** Deletes the temporary file. */
     @Override public void close() throws IOException {
         rows.close();
-        if (!spill.isInMemory()) Files.deleteIfExists(spill.getPath());
+        TempFiles.delete(spillFile);
     }
 
     /** The report's pretty printer as it stands inside a top-level array: one object deep, entries separated by ", ". */

@@ -156,6 +156,25 @@ class VerdictStoreTest {
     }
 
     @Test
+    void decimals_of_every_size_and_scale_come_back_from_disk_exactly() {
+        Verdict v = sample.stream().filter(x -> !x.getEvidence().isEmpty()).findFirst().orElseThrow();
+        List<BigDecimal> numbers = List.of(new BigDecimal("0.123456789012345678"), new BigDecimal("-123456789012345678901234567890.5"),
+                new BigDecimal("1E+3"), new BigDecimal("-0.00"), BigDecimal.valueOf(Long.MIN_VALUE), BigDecimal.valueOf(Long.MAX_VALUE, 4));
+        List<Verdict> precise = new ArrayList<>();
+        for (BigDecimal n : numbers) {
+            precise.add(Verdict.restore(v.getIndicator(), v.getKind(), v.getEntityCode(), v.getEntityName(), v.getParentCode(), v.getYear())
+                    .name(v.getName()).status(v.getStatus()).observed(n, "x").limit(n.negate()).evidence(v.getEvidence()).build());
+        }
+        List<Verdict> back = VerdictStore.sequence(List.of(new VerdictStore(0, tmp).add(precise)));
+        for (int i = 0; i < numbers.size(); i++) {
+            BigDecimal n = numbers.get(i);
+            assertThat(back.get(i).getObserved()).isEqualTo(n); // equals: the same scale too
+            assertThat(back.get(i).getObserved().scale()).isEqualTo(n.scale());
+            assertThat(back.get(i).getLimit()).isEqualTo(n.negate());
+        }
+    }
+
+    @Test
     void a_spill_file_that_was_damaged_is_named_when_it_cannot_be_read() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("damaged"));
         VerdictStore store = new VerdictStore(0, dir);
@@ -164,10 +183,18 @@ class VerdictStoreTest {
         try (Stream<Path> files = Files.list(dir)) {
             file = files.findFirst().orElseThrow();
         }
-        Files.write(file, new byte[(int) Files.size(file)]);
+        byte[] good = Files.readAllBytes(file);
+        Files.write(file, new byte[good.length]);
         List<Verdict> seq = VerdictStore.sequence(List.of(b));
         assertThatThrownBy(() -> seq.iterator().next()).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("读回暂存结论失败").hasMessageContaining(file.toString());
+        for (int at : new int[] {0, 1}) { // the count of verdicts, a reference to a string not yet seen
+            byte[] bad = good.clone();
+            bad[at] = (byte) 0x7F;
+            Files.write(file, bad);
+            assertThatThrownBy(() -> VerdictStore.sequence(List.of(b)).iterator().next()).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("读回暂存结论失败");
+        }
     }
 
     private static List<List<Verdict>> chunks(List<Verdict> all, int size) {

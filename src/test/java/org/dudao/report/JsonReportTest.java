@@ -206,6 +206,18 @@ class JsonReportTest {
     }
 
     @Test
+    void a_small_report_needs_no_temporary_folder() throws IOException {
+        String before = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", before + "/no-such-folder-" + System.nanoTime());
+        try {
+            String text = json(Reports.sample()); // its cited values stay in memory: the file is never made
+            assertThat(text).isEqualTo(reprinted(text));
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+        }
+    }
+
+    @Test
     void the_sample_report_reads_as_one_pretty_printed_document() throws IOException {
         String text = json(Reports.sample());
         assertThat(text).isEqualTo(reprinted(text));
