@@ -93,10 +93,11 @@ public final class ConsoleSummary {
     /** The indicators with a failure, a waiver or a warning; those with none of these are left out. */
     private static String actionTable(Report report) {
         TextTable t = new TextTable("指标", "名称", "不达标", "已豁免", "预警", "数据不足").alignRight(2, 3, 4, 5);
-        int acting = 0;
+        int acting = 0, failing = 0;
         for (Indicator i : report.catalogue()) {
             Map<Status, Integer> c = report.counts(i.id());
             if (c.get(Status.FAIL) + c.get(Status.WAIVED) + c.get(Status.WARN) == 0) continue;
+            if (c.get(Status.FAIL) > 0) failing++;
             if (++acting > ROWS_SHOWN) continue;
             t.row(TerminalText.safe(i.id()), TerminalText.safe(Shown.name(i.name())), c.get(Status.FAIL), c.get(Status.WAIVED), c.get(Status.WARN),
                     c.get(Status.INSUFFICIENT_DATA));
@@ -106,7 +107,9 @@ public final class ConsoleSummary {
         int quiet = report.catalogue().size() - acting;
         if (quiet > 0) rest.append(quiet).append(" 项指标没有不达标、豁免或预警，未列出（--verbose 列出全部指标）\n");
         if (acting == 0) return "\n没有不达标、豁免或预警的指标。\n" + rest;
-        return "\n有不达标、豁免或预警的指标（" + acting + " 项）：\n" + t.render() + rest;
+        // the failing ones apart: the report's 主要问题 counts those, and an inspector compares the two
+        String of = failing == acting ? "" : "，其中有不达标的 " + failing + " 项";
+        return "\n有不达标、豁免或预警的指标（" + acting + " 项" + of + "）：\n" + t.render() + rest;
     }
 
     private static String fullTable(Report report) {

@@ -1,10 +1,18 @@
 package org.dudao.report;
 
+import org.dudao.model.Dataset;
+import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
+import org.dudao.model.Indicator;
+import org.dudao.model.Status;
+import org.dudao.model.Verdict;
+import org.dudao.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +38,17 @@ class ConsoleSummaryTest {
         assertThat(quiet).contains("FUND-01").doesNotContain("KG-01").contains("8 项指标没有不达标、豁免或预警，未列出（--verbose 列出全部指标）");
         String verbose = print(none, true);
         assertThat(verbose).contains("FUND-01").contains("KG-01").contains("合计").contains("不达标（1 条）：");
+    }
+
+    @Test
+    void the_heading_counts_apart_the_indicators_that_failed_when_some_only_warned() {
+        Dataset data = TestData.create().entity("990100", "甲市", EntityKind.CITY, null, null).build();
+        Entity city = data.entities().get("990100");
+        List<Indicator> catalogue = List.of(new Indicator("KG-01", "公办幼儿园在园幼儿占比达到50%", "市", "threshold", ">= 50%", "", null, "x.drl", "KG-01"),
+                new Indicator("KG-02", "优质幼儿园在园幼儿占比力争达到78%", "市", "threshold", ">= 78%", "", null, "x.drl", "KG-02"));
+        Report r = Reports.withVerdicts(data, catalogue, List.of(Verdict.builder("KG-01", city, 2024).status(Status.FAIL).build(),
+                Verdict.builder("KG-02", city, 2024).status(Status.WARN).build()));
+        assertThat(print(r, false)).contains("有不达标、豁免或预警的指标（2 项，其中有不达标的 1 项）：");
     }
 
     @Test
