@@ -81,40 +81,9 @@ final class VerdictCodec {
             o.writeString(w.origin());
         }
         if (!v.getMissing().isEmpty()) strings(o, v.getMissing());
-        if (!v.getMissingValues().isEmpty()) {
-            o.writeVar(v.getMissingValues().size());
-            for (MissingValue m : v.getMissingValues()) {
-                o.writeShared(m.entity());
-                o.writeShared(m.sheet());
-                o.writeShared(m.metric());
-                o.writeVar(m.year() == null ? 0 : m.year() + 1);
-                strings(o, m.alternatives());
-                o.writeString(m.note());
-            }
-        }
-        if (!v.getEvidence().isEmpty()) {
-            o.writeVar(v.getEvidence().size());
-            for (Metric m : v.getEvidence()) {
-                o.writeShared(m.getKey());
-                o.writeShared(m.getEntityCode());
-                o.writeVar(m.getYear());
-                o.writeDecimal(m.getValue());
-                o.writeShared(m.getText());
-                o.writeShared(m.getUnit());
-                origin(o, m.getOrigin());
-            }
-        }
-        if (!v.getChildren().isEmpty()) {
-            o.writeVar(v.getChildren().size());
-            for (ChildFinding c : v.getChildren()) {
-                o.writeShared(c.entity());
-                o.writeShared(c.entityName());
-                o.writeByte(c.status().ordinal());
-                o.writeString(c.message());
-                o.writeVar(c.cells().size());
-                for (Origin cell : c.cells()) origin(o, cell);
-            }
-        }
+        if (!v.getMissingValues().isEmpty()) list(o, v.getMissingValues(), VerdictCodec::missingValue);
+        if (!v.getEvidence().isEmpty()) list(o, v.getEvidence(), VerdictCodec::metric);
+        if (!v.getChildren().isEmpty()) list(o, v.getChildren(), VerdictCodec::child);
         if (!v.getParameters().isEmpty()) strings(o, v.getParameters());
     }
 
@@ -134,54 +103,83 @@ final class VerdictCodec {
             b.waiver(new Waiver(indicator, entity, year, reason, approver, expires, in.readString()));
         }
         if ((flags & MISSING) != 0) b.missing(strings(in));
-        if ((flags & MISSING_VALUES) != 0) {
-            int n = in.readVar();
-            List<MissingValue> missing = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                String e = in.readShared(), sheet = in.readShared(), metric = in.readShared();
-                int y = in.readVar();
-                missing.add(new MissingValue(e, sheet, metric, y == 0 ? null : y - 1, strings(in), in.readString()));
-            }
-            b.missingValues(missing);
-        }
-        if ((flags & EVIDENCE) != 0) {
-            int n = in.readVar();
-            List<Metric> evidence = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                String key = in.readShared(), e = in.readShared();
-                int y = in.readVar();
-                evidence.add(new Metric(e, y, key, in.readDecimal(), in.readShared(), in.readShared(), origin(in)));
-            }
-            b.evidence(evidence);
-        }
-        if ((flags & CHILDREN) != 0) {
-            int n = in.readVar();
-            List<ChildFinding> children = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                String e = in.readShared(), eName = in.readShared();
-                Status s = STATUSES[in.readByte()];
-                String message = in.readString();
-                int cells = in.readVar();
-                List<Origin> origins = new ArrayList<>(cells);
-                for (int j = 0; j < cells; j++) origins.add(origin(in));
-                children.add(new ChildFinding(e, eName, s, message, origins));
-            }
-            b.children(children);
-        }
+        if ((flags & MISSING_VALUES) != 0) b.missingValues(list(in, VerdictCodec::missingValue));
+        if ((flags & EVIDENCE) != 0) b.evidence(list(in, VerdictCodec::metric));
+        if ((flags & CHILDREN) != 0) b.children(list(in, VerdictCodec::child));
         if ((flags & PARAMETERS) != 0) b.parameters(strings(in));
         return b.build();
     }
 
-    private static void strings(Packed.Out o, List<String> list) {
-        o.writeVar(list.size());
-        for (String s : list) o.writeShared(s);
+    /** How one element of a list is read back. */
+    private interface Reader<T> {
+        T read(Packed.In in) throws EOFException;
     }
 
-    private static List<String> strings(Packed.In in) throws EOFException {
+    /** How one element of a list is written. */
+    private interface Writer<T> {
+        void write(Packed.Out o, T item);
+    }
+
+    private static <T> void list(Packed.Out o, List<T> items, Writer<T> writer) {
+        o.writeVar(items.size());
+        for (T item : items) writer.write(o, item);
+    }
+
+    private static <T> List<T> list(Packed.In in, Reader<T> reader) throws EOFException {
         int n = in.readVar();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(in.readShared());
+        List<T> out = new ArrayList<>(Math.min(n, 64)); // a damaged count must not claim the heap before the data runs out
+        for (int i = 0; i < n; i++) out.add(reader.read(in));
         return out;
+    }
+
+    private static void strings(Packed.Out o, List<String> list) { list(o, list, Packed.Out::writeShared); }
+
+    private static List<String> strings(Packed.In in) throws EOFException { return list(in, Packed.In::readShared); }
+
+    private static void missingValue(Packed.Out o, MissingValue m) {
+        o.writeShared(m.entity());
+        o.writeShared(m.sheet());
+        o.writeShared(m.metric());
+        o.writeVar(m.year() == null ? 0 : m.year() + 1);
+        strings(o, m.alternatives());
+        o.writeString(m.note());
+    }
+
+    private static MissingValue missingValue(Packed.In in) throws EOFException {
+        String e = in.readShared(), sheet = in.readShared(), metric = in.readShared();
+        int y = in.readVar();
+        return new MissingValue(e, sheet, metric, y == 0 ? null : y - 1, strings(in), in.readString());
+    }
+
+    private static void metric(Packed.Out o, Metric m) {
+        o.writeShared(m.getKey());
+        o.writeShared(m.getEntityCode());
+        o.writeVar(m.getYear());
+        o.writeDecimal(m.getValue());
+        o.writeShared(m.getText());
+        o.writeShared(m.getUnit());
+        origin(o, m.getOrigin());
+    }
+
+    private static Metric metric(Packed.In in) throws EOFException {
+        String key = in.readShared(), e = in.readShared();
+        int y = in.readVar();
+        return new Metric(e, y, key, in.readDecimal(), in.readShared(), in.readShared(), origin(in));
+    }
+
+    private static void child(Packed.Out o, ChildFinding c) {
+        o.writeShared(c.entity());
+        o.writeShared(c.entityName());
+        o.writeByte(c.status().ordinal());
+        o.writeString(c.message());
+        list(o, c.cells(), VerdictCodec::origin);
+    }
+
+    private static ChildFinding child(Packed.In in) throws EOFException {
+        String e = in.readShared(), eName = in.readShared();
+        Status s = STATUSES[in.readByte()];
+        String message = in.readString();
+        return new ChildFinding(e, eName, s, message, list(in, VerdictCodec::origin));
     }
 
     private static void origin(Packed.Out o, Origin origin) {
