@@ -12,9 +12,11 @@ import org.kie.api.runtime.rule.RuleContext;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,16 +120,14 @@ final class ClassPatterns {
         List<Metric> evidence = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         BigDecimal within = BigDecimal.ZERO, failing = BigDecimal.ZERO;
-        List<Stage> stagesHeld = new ArrayList<>(2);
-        List<Limit> limitsHeld = new ArrayList<>(2);
+        Map<Stage, Limit> held = new EnumMap<>(Stage.class); // in the order of the stages looked at, as may is an EnumSet
         for (ClassSizes.Item i : items) {
             if (i.count() != null && i.count().signum() == 0) continue;
             Set<Stage> may = EnumSet.noneOf(Stage.class);
             for (Stage s : i.stages()) if (s.isCompulsory()) may.add(s);
             if (may.isEmpty()) may = Stage.COMPULSORY;
             Boolean allFail = Boolean.TRUE, allPass = Boolean.TRUE;
-            stagesHeld.clear();
-            limitsHeld.clear();
+            held.clear();
             for (Stage s : may) {
                 Bound part = bound.forLabel(s.label());
                 Limit l = part == null ? null : c.limit(part, "人");
@@ -137,8 +137,7 @@ final class ClassPatterns {
                     continue;
                 }
                 evidence.addAll(l.evidence());
-                stagesHeld.add(s);
-                limitsHeld.add(l);
+                held.put(s, l);
                 Boolean r = i.meets(part.op(), l.number());
                 if (r != Boolean.FALSE) allFail = Boolean.FALSE;
                 if (r != Boolean.TRUE) allPass = Boolean.FALSE;
@@ -147,7 +146,7 @@ final class ClassPatterns {
                 if (i.count() != null) within = within.add(i.count());
                 continue; // most classes: nothing to say about them
             }
-            String said = said(i, stagesHeld, limitsHeld);
+            String said = said(i, held);
             if (allFail == Boolean.TRUE && i.member() == Boolean.TRUE && i.count() != null) {
                 failing = failing.add(i.count());
                 over.add(ClassSizes.finding(c.facts(), i, Status.FAIL, said));
@@ -188,9 +187,9 @@ final class ClassPatterns {
      * A class's size with the standards it was held to: 班额 58 人，标准为小学不超过 45 人 — no brackets, as the
      * finding lists each class with this in brackets after its name.
      */
-    private static String said(ClassSizes.Item i, List<Stage> stages, List<Limit> limits) {
-        List<String> parts = new ArrayList<>(stages.size());
-        for (int k = 0; k < stages.size(); k++) parts.add(stages.get(k).label() + limits.get(k).text());
+    private static String said(ClassSizes.Item i, Map<Stage, Limit> held) {
+        List<String> parts = new ArrayList<>(held.size());
+        for (Map.Entry<Stage, Limit> h : held.entrySet()) parts.add(h.getKey().label() + h.getValue().text());
         return i.sizeText() + "，标准为" + String.join("、", parts);
     }
 
