@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,6 +89,13 @@ class DistributionIT {
     @Test
     void the_first_run_leaves_a_class_archive_and_the_rule_cache_that_later_runs_use_quietly() throws Exception {
         Path cache = tmp.resolve("缓存");
+        Files.createDirectories(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // an earlier build's archives: the one more than a week old goes when the new one is made
+        FileTime eightDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(8)));
+        Files.setLastModifiedTime(Files.writeString(cache.resolve("classes-1-tools.jsa"), "old"), eightDaysAgo);
+        Files.setLastModifiedTime(Files.writeString(cache.resolve("classes-1-runs.jsa.failed"), ""), eightDaysAgo);
+        Files.writeString(cache.resolve("classes-2-runs.jsa"), "recent");
+        Files.setLastModifiedTime(Files.writeString(cache.resolve("notes.txt"), "not ours to remove"), eightDaysAgo);
         Forked first = launch(tmp, Map.of("DUDAO_CACHE_DIR", cache.toString()), "rules", "list");
         Forked second = launch(tmp, Map.of("DUDAO_CACHE_DIR", cache.toString()), "rules", "list");
 
@@ -97,7 +107,8 @@ class DistributionIT {
         try (Stream<Path> s = Files.list(cache)) {
             List<String> names = s.map(p -> p.getFileName().toString()).toList();
             assertThat(names).anyMatch(n -> n.matches("classes-\\d+-tools\\.jsa")).anyMatch(n -> n.endsWith(".kb"))
-                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lst") || n.endsWith(".failed"));
+                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".lst") || n.endsWith(".failed"))
+                    .contains("classes-2-runs.jsa", "notes.txt").doesNotContain("classes-1-tools.jsa");
         }
     }
 
