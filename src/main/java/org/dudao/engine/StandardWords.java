@@ -87,8 +87,8 @@ public final class StandardWords {
                 case EQ -> "为 ";
             } + shown;
         }
-        // a share's ceiling is reached, not exceeded: plans write 达到100%, and so does the report
-        if (b.op() == Op.GE && full(n, unit)) return "达到 " + shown;
+        // a share's ceiling is reached, not exceeded: plans write 达到100% (or 全部), and so does the report, for = 100% too
+        if ((b.op() == Op.GE || b.op() == Op.EQ) && full(n, unit)) return "达到 " + shown;
         return op(b.op()) + " " + shown;
     }
 

@@ -146,10 +146,20 @@ final class Thresholds {
                 throw new IllegalArgumentException("原界值为“" + replaced.text() + "”，不是数值，请写出比较符，如“>= 4.2”");
             }
             String n = v.endsWith("%") ? v.substring(0, v.length() - 1) : v;
-            String unit = replaced.unit();
-            return Bound.parse(replaced.op().symbol() + " " + n + (unit == null ? "" : unit.equals("%") ? "%" : " " + unit));
+            return Bound.parse(replaced.op().symbol() + " " + n + unitAfter(replaced.unit()));
         }
-        return Bound.parse(v);
+        Bound b = Bound.parse(v);
+        // a whole bound written without a unit (>= 4.31 for 小学 >= 4.2 人) keeps the unit of the bound it replaces, as a bare number does
+        boolean numeric = b.number() != null || b.param() != null;
+        if (b.unit() == null && numeric && !b.isCompound() && replaced.unit() != null && !replaced.isCompound()) {
+            return Bound.parse(v + unitAfter(replaced.unit()));
+        }
+        return b;
+    }
+
+    /** A unit as written after a number: 4.2 人, 98%. */
+    private static String unitAfter(String unit) {
+        return unit == null ? "" : unit.equals("%") ? "%" : " " + unit;
     }
 
     private static List<Entry> read(Path file, String shown, List<RuleMessage> errors) {

@@ -134,6 +134,8 @@ class MessagesTest {
                 .isEqualTo("小学不超过 0.50，初中不超过 0.45");
         assertThat(StandardWords.of(Bound.parse(">= 4.2"), "threshold", p -> null, "人")).isEqualTo("不低于 4.2 人");
         assertThat(StandardWords.of(Bound.parse("= 0"), "zero", p -> null, null)).isEqualTo("清零");
+        assertThat(StandardWords.of(Bound.parse("= 100%"), "threshold", p -> null, null)).as("全部办成: a share reaches 100%").isEqualTo("达到 100%");
+        assertThat(StandardWords.of(Bound.parse("= 50%"), "threshold", p -> null, null)).isEqualTo("为 50%");
         assertThat(StandardWords.of(Bound.parse(">= {X|1}"), "threshold", p -> null, null)).isEqualTo("不低于（标准值未设置）");
         assertThat(StandardWords.quantity("达到平安校园标准的学校比例不低于60%")).isEqualTo("达到平安校园标准的学校比例");
         assertThat(StandardWords.quantity("普惠性幼儿园覆盖率达到80%")).isEqualTo("普惠性幼儿园覆盖率");

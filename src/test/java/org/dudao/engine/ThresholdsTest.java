@@ -52,9 +52,10 @@ class ThresholdsTest {
         Verdict fail = bal1();
         assertThat(fail.getStatus()).as(fail.getMessage()).isEqualTo(Status.FAIL);
         assertThat(fail.getLimit()).isEqualByComparingTo("4.31");
+        assertThat(fail.getBound()).as("written without a unit, it keeps the rule's").isEqualTo("不低于 4.31 人");
         assertThat(fail.getBoundOrigin()).isEqualTo("thresholds.xlsx!界值!C2");
         assertThat(RuleBase.compile(rules).catalogue()).filteredOn(i -> i.id().equals("BAL-1")).singleElement()
-                .satisfies(i -> assertThat(i.bound()).isEqualTo("小学 ≥ 4.31；初中 ≥ 5.3（界值表 thresholds.xlsx）"));
+                .satisfies(i -> assertThat(i.bound()).isEqualTo("小学 ≥ 4.31 人；初中 ≥ 5.3 人（界值表 thresholds.xlsx）"));
     }
 
     @Test
