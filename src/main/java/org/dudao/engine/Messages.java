@@ -9,9 +9,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,13 +84,24 @@ public final class Messages {
         return name + " " + value + (inputs.isEmpty() ? "" : "（" + inputs + "）");
     }
 
-    /** The figures a computed value rests on, each once: 公办园在园幼儿数 13500 人，在园幼儿数 30000 人. */
+    /**
+     * The figures a computed value rests on, each once: 公办园在园幼儿数 13500 人，在园幼儿数 30000 人; a figure of two
+     * years (a growth rate) once, with each year: 教育财政拨款 2024年 105 万元、2023年 100 万元.
+     */
     static String inputs(List<Metric> evidence) {
-        Set<Figure> seen = new HashSet<>(), twice = new HashSet<>();
-        for (Metric m : evidence) if (!seen.add(Figure.of(m))) twice.add(Figure.of(m));
-        Set<String> out = new LinkedHashSet<>();
-        // a figure of two years (a growth rate) says which year each is
-        for (Metric m : evidence) out.add(m.getKey() + " " + (twice.contains(Figure.of(m)) ? m.getYear() + "年 " : "") + m.display());
+        Map<Figure, Map<Integer, String>> byFigure = new LinkedHashMap<>();
+        for (Metric m : evidence) byFigure.computeIfAbsent(Figure.of(m), f -> new LinkedHashMap<>(2)).putIfAbsent(m.getYear(), m.display());
+        List<String> out = new ArrayList<>(byFigure.size());
+        for (Map.Entry<Figure, Map<Integer, String>> f : byFigure.entrySet()) {
+            Map<Integer, String> years = f.getValue();
+            if (years.size() == 1) {
+                out.add(f.getKey().metric() + " " + years.values().iterator().next());
+                continue;
+            }
+            List<String> each = new ArrayList<>(years.size());
+            years.forEach((year, shown) -> each.add(year + "年 " + shown));
+            out.add(f.getKey().metric() + " " + String.join("、", each));
+        }
         return String.join("，", out);
     }
 

@@ -34,20 +34,20 @@ class MessagesTest {
     }
 
     @Test
-    void the_figures_a_value_rests_on_are_each_said_once_with_the_year_where_a_figure_has_two() {
+    void the_figures_a_value_rests_on_are_each_said_once_with_the_years_where_a_figure_has_two() {
         var pupils = m("S", 2024, "在校学生数", "300", "人");
         assertThat(Messages.inputs(List.of(m("S", 2024, "公办园在园幼儿数", "13500", "人"), m("S", 2024, "在园幼儿数", "30000", "人"))))
                 .isEqualTo("公办园在园幼儿数 13500 人，在园幼儿数 30000 人");
         assertThat(Messages.inputs(List.of(m("S", 2024, "一般公共预算教育支出", "110", "万元"), m("S", 2023, "一般公共预算教育支出", "100", "万元"))))
-                .as("a growth rate's two years").isEqualTo("一般公共预算教育支出 2024年 110 万元，一般公共预算教育支出 2023年 100 万元");
+                .as("a growth rate's two years, the name once").isEqualTo("一般公共预算教育支出 2024年 110 万元、2023年 100 万元");
         assertThat(Messages.inputs(List.of(pupils, m("T", 2024, "在校学生数", "200", "人"))))
                 .as("two schools' figures of one name are not two years").isEqualTo("在校学生数 300 人，在校学生数 200 人");
-        assertThat(Messages.inputs(List.of(pupils, pupils))).as("one figure twice is said once").isEqualTo("在校学生数 2024年 300 人");
+        assertThat(Messages.inputs(List.of(pupils, pupils))).as("one figure twice is said once, without a year").isEqualTo("在校学生数 300 人");
         // more figures than the short path takes: the same sentence
         var many = List.of(m("S", 2024, "a", "1", null), m("S", 2023, "a", "2", null), m("S", 2024, "b", "3", null), m("S", 2024, "c", "4", null),
                 m("S", 2024, "d", "5", null));
-        assertThat(Messages.inputs(many)).isEqualTo("a 2024年 1，a 2023年 2，b 3，c 4，d 5");
-        assertThat(Messages.inputs(many.subList(0, 4))).isEqualTo("a 2024年 1，a 2023年 2，b 3，c 4");
+        assertThat(Messages.inputs(many)).isEqualTo("a 2024年 1、2023年 2，b 3，c 4，d 5");
+        assertThat(Messages.inputs(many.subList(0, 4))).isEqualTo("a 2024年 1、2023年 2，b 3，c 4");
     }
 
     @Test
