@@ -124,9 +124,7 @@ public final class Evaluation {
         ReportView[] view = new ReportView[1];
         List<Path> written = new ArrayList<>();
         try (RunFolder.Publication publication = RunFolder.begin(dir, manifestRun())) {
-            XlsxAhead xlsx = XlsxAhead.startIf(report, ordered, options.threads());
             for (ReportFormat format : ordered) {
-                if (format == ReportFormat.XLSX && xlsx != null) continue; // its turn is last, when it has had the others' time
                 long start = System.nanoTime();
                 if (format == ReportFormat.DOCX && options.docxPerRegion()) {
                     List<Path> docs = DocxReport.writePerRegion(report, dir);
@@ -140,13 +138,6 @@ public final class Evaluation {
                 written.add(file);
                 options.progress().accept(String.format("已写入 %s（%s）", file, Run.seconds(start)));
                 Phases.mark("written " + format.fileName());
-            }
-            if (xlsx != null) {
-                Path file = dir.resolve(ReportFormat.XLSX.fileName());
-                xlsx.writeTo(file);
-                written.add(ordered.indexOf(ReportFormat.XLSX), file); // the formats before it write one file each
-                options.progress().accept(String.format("已写入 %s（%s）", file, Run.seconds(xlsx.started())));
-                Phases.mark("written " + file.getFileName());
             }
             publication.commit();
         } catch (IOException | UncheckedIOException e) {

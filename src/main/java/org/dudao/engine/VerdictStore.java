@@ -162,11 +162,6 @@ public final class VerdictStore {
         return n;
     }
 
-    /** True when {@code verdicts} is a store's sequence with some of its verdicts on disk: a pass over it reads them back. */
-    public static boolean onDisk(List<Verdict> verdicts) {
-        return verdicts instanceof Sequence s && s.blocks.stream().anyMatch(Block::onDisk);
-    }
-
     /** Bytes written to disk so far (0 when nothing was spilled). */
     public synchronized long spilledBytes() { return spill == null ? 0 : spill.size(); }
 

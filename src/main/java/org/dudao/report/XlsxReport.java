@@ -70,7 +70,7 @@ public final class XlsxReport {
             parameters(words, parameters);
             reconciliation(report, reconciliation);
             documents(words, documents);
-            wb.writeAvoidingTempFiles(out); // the workbook around the sheets' rows is small: in memory, not one more temporary file
+            wb.write(out);
         } finally {
             wb.close(); // also deletes SXSSF's temporary files
         }
