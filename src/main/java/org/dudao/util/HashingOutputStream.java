@@ -24,6 +24,8 @@ public final class HashingOutputStream extends FilterOutputStream {
     private static final Block END = new Block(new byte[0], 0);
 
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(QUEUED);
+    /** Blocks hashed, to be filled again rather than a new megabyte of garbage each. */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(QUEUED + 1);
     private final MessageDigest digest = Sha256.digest();
     private final Thread hasher;
     private byte[] block = new byte[BLOCK];
@@ -41,7 +43,10 @@ public final class HashingOutputStream extends FilterOutputStream {
 
     private void hash() {
         try {
-            for (Block b; (b = queue.take()) != END; ) digest.update(b.bytes(), 0, b.length());
+            for (Block b; (b = queue.take()) != END; ) {
+                digest.update(b.bytes(), 0, b.length());
+                free.offer(b.bytes());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the writer was interrupted and has gone: no hash is asked for
         }
@@ -69,7 +74,8 @@ public final class HashingOutputStream extends FilterOutputStream {
 
     private void handOver() throws IOException {
         put(new Block(block, filled));
-        block = new byte[BLOCK];
+        block = free.poll();
+        if (block == null) block = new byte[BLOCK];
         filled = 0;
     }
 
