@@ -116,8 +116,8 @@ final class CitedValues implements Closeable {
      * while the numbering goes on.
      */
     VerdictJson.Refs add(Iterable<Verdict> chunk) throws IOException {
-        // a verdict's evidence is mostly value objects other verdicts of the chunk cite too: each object is
-        // keyed once, and the chunk's verdicts find their numbers by the object itself
+        // a value object is often cited by several verdicts of the chunk: each object is keyed once, and
+        // the chunk's verdicts find their numbers by the object itself
         Map<Metric, Integer> valueRefs = new IdentityHashMap<>();
         Map<Key, Integer> keyRefs = new HashMap<>();
         Map<String, Integer> fileRefs = new HashMap<>();
