@@ -132,11 +132,19 @@ public final class Evaluator {
 
     /** A verdict with its entity's place in the hierarchy and its indicator's in the catalogue. */
     private record Ranked(int entity, int indicator, Verdict verdict) {
-        static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::entity)
-                .thenComparing(r -> r.verdict().getEntityCode())
-                .thenComparingInt(Ranked::indicator)
-                .thenComparing(r -> r.verdict().getIndicator())
-                .thenComparing(r -> r.verdict().getPart() == null ? "" : r.verdict().getPart());
+        /** Entity rank, code, indicator rank, indicator, part (none first): written out, not a chain of key extractors. */
+        static final Comparator<Ranked> ORDER = (a, b) -> {
+            int c = Integer.compare(a.entity, b.entity);
+            if (c == 0) c = a.verdict.getEntityCode().compareTo(b.verdict.getEntityCode());
+            if (c == 0) c = Integer.compare(a.indicator, b.indicator);
+            if (c == 0) c = a.verdict.getIndicator().compareTo(b.verdict.getIndicator());
+            if (c == 0) c = part(a).compareTo(part(b));
+            return c;
+        };
+
+        private static String part(Ranked r) {
+            return r.verdict.getPart() == null ? "" : r.verdict.getPart();
+        }
     }
 
     public RuleBase rules() { return rules; }
@@ -239,17 +247,18 @@ public final class Evaluator {
             else kids.computeIfAbsent(parent.getCode(), k -> new ArrayList<>()).add(e);
         }
         Comparator<Entity> byKindCode = Comparator.comparing(Entity::getKind).thenComparing(Entity::getCode);
+        Comparator<Entity> reversed = byKindCode.reversed();
         roots.sort(byKindCode);
-        Map<String, Integer> rank = new HashMap<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> rank = new HashMap<>(entities.size() * 4 / 3 + 1);
         List<Entity> stack = new ArrayList<>(roots);
         Collections.reverse(stack);
         while (!stack.isEmpty()) {
             Entity e = stack.remove(stack.size() - 1);
-            if (!seen.add(e.getCode())) continue;
-            rank.put(e.getCode(), rank.size());
-            List<Entity> c = new ArrayList<>(kids.getOrDefault(e.getCode(), List.of()));
-            c.sort(byKindCode.reversed());
+            if (rank.putIfAbsent(e.getCode(), rank.size()) != null) continue; // seen (a code in a cycle)
+            // a code is ranked once, so its list of children is sorted in place, and a leaf (a class) needs nothing
+            List<Entity> c = kids.get(e.getCode());
+            if (c == null) continue;
+            c.sort(reversed);
             stack.addAll(c);
         }
         return rank;

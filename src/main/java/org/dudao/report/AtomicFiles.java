@@ -1,6 +1,6 @@
 package org.dudao.report;
 
-import org.dudao.util.Sha256;
+import org.dudao.util.HashingOutputStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -57,20 +55,11 @@ public final class AtomicFiles {
 
     /** Writes {@code tmp} with what {@code target} will hold, and the permissions it has (or rw-r--r--); returns size and hash. */
     static Content writeTo(Path tmp, Path target, Writer writer) throws IOException {
-        MessageDigest sha = Sha256.digest();
-        long[] size = {0};
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha) {
-            @Override public void write(int b) throws IOException {
-                super.write(b);
-                size[0]++;
-            }
-
-            @Override public void write(byte[] b, int off, int len) throws IOException {
-                super.write(b, off, len);
-                size[0] += len;
-            }
-        }) {
+        Content written;
+        try (HashingOutputStream out = new HashingOutputStream(Files.newOutputStream(tmp))) {
             writer.write(out);
+            out.close(); // the hash is of everything written, once the file has it all
+            written = new Content(out.size(), out.sha256());
         } catch (FileSystemException e) {
             // the temporary file's name means nothing to the reader: name the report
             if (!tmp.toString().equals(e.getFile())) throw e;
@@ -86,7 +75,7 @@ public final class AtomicFiles {
             throw named;
         }
         keepPermissions(tmp, target);
-        return new Content(size[0], Sha256.hex(sha));
+        return written;
     }
 
     /** Renames {@code from} over {@code to}, atomically where the file system can. */

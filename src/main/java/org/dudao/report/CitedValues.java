@@ -20,8 +20,10 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * report.json's {@code files} and {@code values}: each file and each input value cited as evidence,
@@ -45,12 +47,37 @@ final class CitedValues implements Closeable {
     /** Bytes of value rows kept in memory before they go to a temporary file: 8 MB, or a 32nd of a small heap. */
     private static final int IN_MEMORY = (int) Math.min(8 << 20, Runtime.getRuntime().maxMemory() / 32);
 
-    /** Everything that tells one cited value from another, as the report writes it. */
-    private record Key(String file, String sheet, String cell, String metric, String entity, int year, BigDecimal value, String text, String unit) {
-        static Key of(Metric m) {
+    /**
+     * Everything that tells one cited value from another, as the report writes it; its hash computed once,
+     * since a key is looked up in the chunk's map and in {@code recent}, and put there.
+     */
+    private static final class Key {
+        final String file, sheet, cell, metric, entity, text, unit;
+        final int year;
+        final BigDecimal value;
+        private final int hash;
+
+        private Key(Metric m) {
             Origin o = m.getOrigin();
-            return new Key(o == null ? null : o.getFile(), o == null ? null : o.getSheet(), o == null ? null : o.getCell(),
-                    m.getKey(), m.getEntityCode(), m.getYear(), m.getValue(), m.getText(), m.getUnit());
+            file = o == null ? null : o.getFile();
+            sheet = o == null ? null : o.getSheet();
+            cell = o == null ? null : o.getCell();
+            metric = m.getKey();
+            entity = m.getEntityCode();
+            year = m.getYear();
+            value = m.getValue();
+            text = m.getText();
+            unit = m.getUnit();
+            hash = Objects.hash(file, sheet, cell, metric, entity, year, value, text, unit);
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && year == k.year && Objects.equals(cell, k.cell)
+                    && Objects.equals(entity, k.entity) && Objects.equals(metric, k.metric) && Objects.equals(value, k.value)
+                    && Objects.equals(text, k.text) && Objects.equals(unit, k.unit) && Objects.equals(sheet, k.sheet)
+                    && Objects.equals(file, k.file);
         }
     }
 
@@ -89,14 +116,22 @@ final class CitedValues implements Closeable {
      * while the numbering goes on.
      */
     VerdictJson.Refs add(Iterable<Verdict> chunk) throws IOException {
-        Map<Key, Integer> valueRefs = new HashMap<>();
+        // a value object is often cited by several verdicts of the chunk: each object is keyed once, and
+        // the chunk's verdicts find their numbers by the object itself
+        Map<Metric, Integer> valueRefs = new IdentityHashMap<>();
+        Map<Key, Integer> keyRefs = new HashMap<>();
         Map<String, Integer> fileRefs = new HashMap<>();
         for (Verdict v : chunk) {
             for (Metric m : v.getEvidence()) {
-                Key k = Key.of(m);
-                if (valueRefs.containsKey(k)) continue;
-                Integer i = recent.get(k);
-                valueRefs.put(k, i != null ? i : append(k));
+                if (valueRefs.containsKey(m)) continue;
+                Key k = new Key(m);
+                Integer i = keyRefs.get(k);
+                if (i == null) {
+                    i = recent.get(k);
+                    if (i == null) i = append(k);
+                    keyRefs.put(k, i);
+                }
+                valueRefs.put(m, i);
             }
             var children = v.getChildren();
             for (ChildFinding c : children.subList(0, Math.min(children.size(), childLimit))) {
@@ -104,7 +139,7 @@ final class CitedValues implements Closeable {
             }
         }
         return new VerdictJson.Refs() {
-            @Override public int value(Metric m) { return valueRefs.get(Key.of(m)); }
+            @Override public int value(Metric m) { return valueRefs.get(m); }
             @Override public Integer file(String file) { return fileRefs.get(file); }
             @Override public int childLimit() { return childLimit; }
             @Override public String indicatorName(String id) { return catalogue.containsKey(id) ? catalogue.get(id).name() : null; }
@@ -119,19 +154,19 @@ final class CitedValues implements Closeable {
     int count() { return count; }
 
     private int append(Key k) throws IOException {
-        Integer file = file(k.file());
+        Integer file = file(k.file);
         rows.writeStartObject();
         rows.writeFieldName("file");
         if (file == null) rows.writeNull();
         else rows.writeNumber(file);
-        rows.writeStringField("sheet", k.sheet());
-        rows.writeStringField("cell", k.cell());
-        rows.writeStringField("metric", k.metric());
-        rows.writeStringField("entity", k.entity());
-        rows.writeNumberField("year", k.year());
-        VerdictJson.number(rows, "value", k.value());
-        rows.writeStringField("text", k.text());
-        rows.writeStringField("unit", k.unit());
+        rows.writeStringField("sheet", k.sheet);
+        rows.writeStringField("cell", k.cell);
+        rows.writeStringField("metric", k.metric);
+        rows.writeStringField("entity", k.entity);
+        rows.writeNumberField("year", k.year);
+        VerdictJson.number(rows, "value", k.value);
+        rows.writeStringField("text", k.text);
+        rows.writeStringField("unit", k.unit);
         rows.writeEndObject();
         recent.put(k, count);
         return count++;

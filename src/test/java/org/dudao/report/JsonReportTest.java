@@ -120,6 +120,30 @@ class JsonReportTest {
         }
     }
 
+    @Test
+    void equal_values_held_in_different_objects_get_one_row_as_the_same_object_cited_twice_does() throws IOException {
+        java.util.function.Supplier<org.dudao.model.Metric> value = () -> new org.dudao.model.Metric("990101", 2024, "在校学生数",
+                new java.math.BigDecimal("1200"), null, "人", new org.dudao.model.Origin("in/县.xlsx", "学校", "F7"));
+        org.dudao.model.Metric first = value.get(), equal = value.get();
+        org.dudao.model.Metric other = new org.dudao.model.Metric("990101", 2024, "在校学生数", new java.math.BigDecimal("1200.0"), null, "人",
+                new org.dudao.model.Origin("in/县.xlsx", "学校", "F7"));
+        java.util.List<org.dudao.model.Verdict> chunk = new java.util.ArrayList<>();
+        for (java.util.List<org.dudao.model.Metric> cites : java.util.List.of(java.util.List.of(first, first), java.util.List.of(equal, other, first))) {
+            chunk.add(org.dudao.model.Verdict.restore("SCH-01", org.dudao.model.EntityKind.COUNTY, "990101", "一县", null, 2024)
+                    .status(org.dudao.model.Status.PASS).evidence(cites).build());
+        }
+        try (CitedValues cited = new CitedValues(HtmlReport.CHILD_LIMIT, java.util.List.of(), JsonReport.FACTORY, false, 10)) {
+            org.dudao.engine.VerdictJson.Refs refs = cited.add(chunk);
+            assertThat(cited.count()).as("1200 and 1200.0 are written apart, as the report shows them").isEqualTo(2);
+            assertThat(refs.value(equal)).isEqualTo(refs.value(first)).isZero();
+            assertThat(refs.value(other)).isEqualTo(1);
+            org.dudao.engine.VerdictJson.Refs next = cited.add(java.util.List.of(chunk.get(1)));
+            assertThat(cited.count()).as("remembered from the chunk before").isEqualTo(2);
+            assertThat(next.value(equal)).isZero();
+            assertThat(next.value(other)).isEqualTo(1);
+        }
+    }
+
     /** {@code n} verdicts of one county, each citing its own 2023 and 2024 values. */
     private static java.util.List<org.dudao.model.Verdict> countyBlock(int block, int n) {
         java.util.List<org.dudao.model.Verdict> out = new java.util.ArrayList<>();
