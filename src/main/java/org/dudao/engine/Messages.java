@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * goes into a sentence.
  */
 public final class Messages {
+    /** A limit of 100%, at whatever precision it was published (100.0%): 达到, as {@link StandardWords} says it. */
+    private static final Pattern FULL = Pattern.compile("100(\\.0+)?%");
+
     private Messages() {}
 
     /** How to enter a school of several stages so that each stage can be assessed. */
@@ -128,7 +131,7 @@ public final class Messages {
      * 目标, empty where the limit is another figure (低于公务员平均工资收入 100000 元).
      */
     static String misses(String subject, Op op, boolean perPerson, String limit, String noun, String gap) {
-        String word = op == Op.GE && !perPerson && limit.equals("100%") ? "未达到" : failWord(op, perPerson); // as the standard says 达到 100%
+        String word = op == Op.GE && !perPerson && FULL.matcher(limit).matches() ? "未达到" : failWord(op, perPerson); // as the standard says 达到 100%
         return subject + "，" + spaced(word, limit) + (noun.isEmpty() ? "" : of(limit) + noun) + gap;
     }
 

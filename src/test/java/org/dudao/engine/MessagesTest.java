@@ -83,6 +83,9 @@ class MessagesTest {
         String share = Messages.subject("公办幼儿园在园幼儿占比", "45%", "公办园在园幼儿数 13500 人，在园幼儿数 30000 人");
         assertThat(Messages.misses(share, Op.GE, false, "50%", "标准", Messages.gap(n("45"), n("50"), "%")))
                 .isEqualTo("公办幼儿园在园幼儿占比 45%（公办园在园幼儿数 13500 人，在园幼儿数 30000 人），低于 50% 的标准，差 5 个百分点");
+        assertThat(Messages.misses("持证率 97%", Op.GE, false, "100.0%", "标准", "，差 3 个百分点")).as("100% at any precision is reached")
+                .isEqualTo("持证率 97%，未达到 100.0% 的标准，差 3 个百分点");
+        assertThat(Messages.misses("持证率 97%", Op.GE, false, "1000%", "标准", "")).isEqualTo("持证率 97%，低于 1000% 的标准");
         assertThat(Messages.misses("超大班额占比 12.5%", Op.LE, false, "2%", "标准", Messages.gap(n("12.5"), n("2"), "%")))
                 .isEqualTo("超大班额占比 12.5%，超过 2% 的标准，超出 10.5 个百分点");
         assertThat(Messages.misses("新建改扩建公办幼儿园 40 所", Op.GE, false, "50 所", "目标", "，差 10 所"))
