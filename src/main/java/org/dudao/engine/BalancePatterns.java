@@ -177,11 +177,11 @@ final class BalancePatterns {
         Call c = Call.of(kc, e);
         List<Verdict> vs = ChildPatterns.sameYear(indicatorVerdicts, c.year());
         vs.sort(Comparator.comparing(Verdict::getIndicator));
-        Bound need = c.meta().bound().forLabel("达标项"), rest = c.meta().bound().forLabel("其余项");
+        Bound need = c.meta().bound().forLabel(StandardWords.MET), rest = c.meta().bound().forLabel(StandardWords.REST);
         if (need == null || rest == null) throw new IllegalStateException("BAL-SCHOOL bound needs parts 达标项 and 其余项");
         Limit ln = c.limit(need), lr = c.limit(rest, "%");
         String share = lr.shown();
-        String standard = "七项指标中至少 " + Fmt.num(ln.number()) + " 项达标，其余项不低于标准的 " + share;
+        String standard = StandardWords.schoolBalance(Fmt.num(ln.number()), share);
         int met = 0, na = 0;
         List<String> lacking = new ArrayList<>();
         List<Verdict> below = new ArrayList<>();

@@ -105,12 +105,17 @@ final class Call {
     Limit tolerance() { return BoundResolver.tolerance(this); }
 
     /** The whole standard of the rule in words, parameters resolved (the bound a verdict shows unless its pattern says more). */
-    String standard(String unit) {
+    String standard(String unit) { return standard(unit, pattern()); }
+
+    /** The standard each child is held to by a coverage rule, in words: 为“是” where the rule's is 全覆盖. */
+    String eachChildsStandard(String unit) { return standard(unit, null); }
+
+    private String standard(String unit, String pattern) {
         Bound b = meta.bound();
         if (b == null) return null;
         if (b.origin() != null) boundFrom(b.origin());
         for (Bound.Part p : b.parts()) if (p.bound().origin() != null) boundFrom(p.bound().origin());
-        return StandardWords.of(b, pattern(), name -> paramValue(name, defaultOf(b, name)), unit);
+        return StandardWords.of(b, pattern, name -> paramValue(name, defaultOf(b, name)), unit);
     }
 
     private static BigDecimal defaultOf(Bound b, String param) {

@@ -63,7 +63,7 @@ final class ChildPatterns {
         String standard = c.standard(unit);
         String counts = Messages.counts(all.size(), kids, met, failed.size(), lacking.size());
         Verdict.Builder out = c.verdict(Status.PASS).bound(standard)
-                .formula("每" + kids.measure() + kids.label() + "的" + what + standard + "（" + counts + "）")
+                .formula("每" + kids.measure() + kids.label() + "的" + what + c.eachChildsStandard(unit) + "（" + counts + "）")
                 .observed(BigDecimal.valueOf(failed.size()), met + "/" + all.size() + " " + kids.measure() + kids.label() + "达到要求");
         if (all.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year() + "年所属" + kids.label() + "的数据"))

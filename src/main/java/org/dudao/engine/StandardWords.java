@@ -42,10 +42,29 @@ public final class StandardWords {
      * per-hundred-pupils figure; {@link Fmt#PER_PERSON} for 1:n), or null.
      */
     public static String of(Bound b, String pattern, Function<String, BigDecimal> value, String unit) {
+        // every child answering 是 is what the plans call 全覆盖 (覆盖所有县, 全部达到); 为“是” read like a form's field.
+        // Each child is still held to 为“是” (words(), the limit of its finding).
+        if ("coverage".equals(pattern) && b.isYesNo() && b.param() == null && b.op() == Op.EQ && b.number().signum() != 0) return "全覆盖";
         if (!b.isCompound()) return words(b, pattern, number(b, value), unit);
+        Bound need = b.part(MET), rest = b.part(REST);
+        if (need != null && rest != null && b.parts().size() == 2) {
+            BigDecimal n = number(need, value), share = number(rest, value);
+            return schoolBalance(n == null ? "（标准值未设置）" : Fmt.num(n), share == null ? "（标准值未设置）" : number(share, "%"));
+        }
         List<String> parts = new ArrayList<>();
         for (Bound.Part p : b.parts()) parts.add(p.label() + words(p.bound(), pattern, number(p.bound(), value), unit));
         return String.join("，", parts);
+    }
+
+    /** The parts of BAL-SCHOOL's bound ({@code 达标项 >= 6 项；其余项 >= 85%}), as its pattern reads them. */
+    static final String MET = "达标项", REST = "其余项";
+
+    /**
+     * A school's balance standard (教督〔2017〕6号 第六条: 至少6项达到, 余项不低于要求的85%), as the verdict
+     * and the catalogue both say it; {@code 其余项不低于 85%} would read as 85% of nothing.
+     */
+    static String schoolBalance(String atLeast, String share) {
+        return "七项指标中至少 " + atLeast + " 项达标，其余项不低于标准的 " + share;
     }
 
     /** The number a simple bound compares with, after its parameter; null for a bound against last year or another metric. */

@@ -51,8 +51,12 @@ class ChildIndicatorsTest {
             Verdict city = verdict(vs, id, CITY);
             assertThat(city.getStatus()).isEqualTo(Status.FAIL);
             assertThat(city.getMessage()).contains("二县");
+            // the standard as the plans say it; each county is still held to 为“是”
+            assertThat(city.getBound()).isEqualTo("全覆盖");
+            assertThat(city.getFormula()).startsWith("每个" + (id.equals("SPED-03") ? "地区" : "县") + "的" + metric + "为“是”（");
             assertThat(city.getChildren()).singleElement().satisfies(c -> {
                 assertThat(c.entity()).isEqualTo(C2);
+                assertThat(c.message()).isEqualTo(metric + "为“否”，标准为“是”");
                 assertThat(c.cells()).singleElement().satisfies(o -> assertThat(o.getCell()).startsWith("B"));
             });
             assertThat(status(vs, id, P)).as("the province reaches its counties through the cities").isEqualTo(Status.FAIL);

@@ -102,7 +102,9 @@ class WordingTest {
                 indicator("CLASS-01", "消除义务教育大班额（56人及以上）", "zero", "= 0"),
                 indicator("SPED-02", "随班就读学生5人以上的学校建有资源教室", "conditional", "= 是"),
                 indicator("PRE-4", "幼儿园专任教师与在园幼儿之比不低于1:15", "threshold", "<= {PRE-4生师比|15}"),
-                indicator("HEALTH-02", "学生心理健康测评覆盖全体在校学生", "threshold", ">= 100%"));
+                indicator("HEALTH-02", "学生心理健康测评覆盖全体在校学生", "threshold", ">= 100%"),
+                indicator("TEACH-02", "乡村教师生活补助政策覆盖所有县", "coverage", "= 是"),
+                indicator("BAL-SCHOOL", "每所学校至少6项指标达到标准，余项不低于标准的85%", "threshold", "达标项 >= 6 项；其余项 >= {BAL-SCHOOL余项最低比例|85}%"));
         Dataset data = TestData.create().entity("990100", "甲市", EntityKind.CITY, null, null)
                 .param("FUND-03提高额", "200").build();
         Map<String, Param> file = Map.of("BAL-CV小学", new Param("BAL-CV小学", new BigDecimal("0.55"), "0.55", new Origin("params.csv", "参数", "第3行")));
@@ -116,6 +118,9 @@ class WordingTest {
         assertThat(w.standards.of(catalogue.get(4))).isEqualTo("小学不低于 4.2，初中不低于 5.3");
         assertThat(w.standards.of(catalogue.get(5))).isEqualTo("清零");
         assertThat(w.standards.of(catalogue.get(6))).isEqualTo("为“是”");
+        assertThat(w.standards.of(catalogue.get(9))).as("every child 是: as the plans say it, not a form's field").isEqualTo("全覆盖");
+        assertThat(w.standards.of(catalogue.get(10))).as("as BAL-SCHOOL's verdicts say it: 85% of each standard")
+                .isEqualTo("七项指标中至少 6 项达标，其余项不低于标准的 85%");
         assertThat(w.standards.of(catalogue.get(7))).as("children per teacher at most 15, said as the standard says it").isEqualTo("不低于 1:15");
         // a verdict for one 学段 is held to its part
         Verdict junior = Verdict.builder("BAL-CV-4", data.entities().get("990100"), 2024).status(Status.FAIL).part("初中").build();
@@ -133,7 +138,7 @@ class WordingTest {
                 "BAL-CV初中 BAL-CV-4 0.45 规则中的默认值（x.drl）",
                 "KG-04省目标数 KG-04 200 所 规则中的默认值（x.drl）",
                 "KG-04市目标数 KG-04 未设置 未设置，规则中也没有默认值",
-                "PRE-4生师比 PRE-4 15 规则中的默认值（x.drl）");
+                "PRE-4生师比 PRE-4 15 规则中的默认值（x.drl）", "BAL-SCHOOL余项最低比例 BAL-SCHOOL 85% 规则中的默认值（x.drl）");
     }
 
     @Test
