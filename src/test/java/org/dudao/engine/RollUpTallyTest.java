@@ -98,14 +98,11 @@ class RollUpTallyTest {
         Children kids = Children.schools("小学", "初中", "初级中学", "一贯制", "完全中学");
         Expr x = Expr.value("免试就近入学");
         Call c = call("TASK-ADM-01 义务教育学校免试就近入学全覆盖", P);
-        CoverageTally sum = sumOverCounties(k -> CoverageTally.of(c, kids.of(facts, k, YEAR), x), CoverageTally.NONE, CoverageTally::plus);
-        assertThat(sum).isEqualTo(CoverageTally.of(call("TASK-ADM-01 义务教育学校免试就近入学全覆盖", P), kids.of(facts, entity(P), YEAR), x));
+        CoverageTally sum = sumOverCounties(k -> CoverageTally.of(c, kids.of(facts, k, YEAR), x), CoverageTally.NONE, CoverageTally::plus,
+                CoverageTally.of(call("TASK-ADM-01 义务教育学校免试就近入学全覆盖", P), kids.of(facts, entity(P), YEAR), x));
         assertThat(codes(sum.failed())).as("merged by code, not in the order of the counties").containsExactly("S2", "S3");
         assertThat(codes(sum.lacking())).containsExactly("S4", "S6");
-        assertIdentity(sum, CoverageTally.NONE, CoverageTally::plus);
-        Verdict v = sum.conclude(c, kids, x);
-        assertThat(v.getStatus()).isEqualTo(Status.FAIL);
-        assertThat(json(v)).isEqualTo(json(Rules.verdict(verdicts, "TASK-ADM-01", P)));
+        assertRulesVerdict(sum.conclude(c, kids, x), Status.FAIL, "TASK-ADM-01", P);
     }
 
     @Test
@@ -114,8 +111,8 @@ class RollUpTallyTest {
         Expr x = Expr.value("宽带接入带宽");
         String rule = "IT-01 中小学宽带接入1000M及以上";
         Call c = call(rule, P);
-        CoverageTally sum = sumOverCounties(k -> CoverageTally.of(c, kids.of(facts, k, YEAR), x), CoverageTally.NONE, CoverageTally::plus);
-        assertThat(sum).isEqualTo(CoverageTally.of(call(rule, P), kids.of(facts, entity(P), YEAR), x));
+        CoverageTally sum = sumOverCounties(k -> CoverageTally.of(c, kids.of(facts, k, YEAR), x), CoverageTally.NONE, CoverageTally::plus,
+                CoverageTally.of(call(rule, P), kids.of(facts, entity(P), YEAR), x));
         assertThat(sum.unitFrom()).isEqualTo("S6");
         assertThat(sum.unit()).isEqualTo("Mbps");
         assertThat(codes(sum.failed())).containsExactly("S3");
@@ -133,15 +130,12 @@ class RollUpTallyTest {
         Children kids = Children.schools();
         ChildTest test = ChildTest.meets(Expr.value("平安校园"), "= 是");
         Call c = call("SAFE-01 平安校园达标", P);
-        ChildShareTally sum = sumOverCounties(k -> ChildShareTally.of(c, kids.of(facts, k, YEAR), test), ChildShareTally.NONE, ChildShareTally::plus);
-        assertThat(sum).isEqualTo(ChildShareTally.of(call("SAFE-01 平安校园达标", P), kids.of(facts, entity(P), YEAR), test));
+        ChildShareTally sum = sumOverCounties(k -> ChildShareTally.of(c, kids.of(facts, k, YEAR), test), ChildShareTally.NONE, ChildShareTally::plus,
+                ChildShareTally.of(call("SAFE-01 平安校园达标", P), kids.of(facts, entity(P), YEAR), test));
         assertThat(List.of(sum.children(), sum.met(), sum.notMet())).containsExactly(6, 3, 2);
         assertThat(codes(sum.named())).as("merged by code").containsExactly("S2", "S3");
         assertThat(codes(sum.lacking())).containsExactly("S4");
-        assertIdentity(sum, ChildShareTally.NONE, ChildShareTally::plus);
-        Verdict v = sum.conclude(c, kids, test);
-        assertThat(v.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
-        assertThat(json(v)).isEqualTo(json(Rules.verdict(verdicts, "SAFE-01", P)));
+        assertRulesVerdict(sum.conclude(c, kids, test), Status.INSUFFICIENT_DATA, "SAFE-01", P);
     }
 
     // ---- classes ---------------------------------------------------------------------------------
@@ -151,9 +145,8 @@ class RollUpTallyTest {
         Children kids = Children.compulsoryClasses();
         for (String[] r : new String[][]{{"CLASS-03 超大班额比例", "CLASS-03", ">= 66"}, {"CLASS-04 大班额比例", "CLASS-04", ">= 56"}}) {
             Call c = call(r[0], P);
-            ClassShareTally sum = sumOverCounties(k -> ClassShareTally.of(c, classes(k, kids), r[2]), ClassShareTally.NONE, ClassShareTally::plus);
-            assertThat(sum).isEqualTo(ClassShareTally.of(call(r[0], P), classes(entity(P), kids), r[2]));
-            assertIdentity(sum, ClassShareTally.NONE, ClassShareTally::plus);
+            ClassShareTally sum = sumOverCounties(k -> ClassShareTally.of(c, classes(k, kids), r[2]), ClassShareTally.NONE, ClassShareTally::plus,
+                    ClassShareTally.of(call(r[0], P), classes(entity(P), kids), r[2]));
             assertThat(json(sum.conclude(c, kids, "班额", r[2]))).as(r[1]).isEqualTo(json(Rules.verdict(verdicts, r[1], P)));
         }
         ClassShareTally oversized = sumOverCounties(k -> ClassShareTally.of(call("CLASS-03 超大班额比例", P), classes(k, kids), ">= 66"),
@@ -168,11 +161,10 @@ class RollUpTallyTest {
         Children kids = Children.compulsoryClasses();
         String rule = "GUAR-04 义务教育学校班额";
         Call c = call(rule, P);
-        ClassLimitTally sum = sumOverCounties(k -> ClassLimitTally.of(c, classes(k, kids)), ClassLimitTally.NONE, ClassLimitTally::plus);
-        assertThat(sum).isEqualTo(ClassLimitTally.of(call(rule, P), classes(entity(P), kids)));
+        ClassLimitTally sum = sumOverCounties(k -> ClassLimitTally.of(c, classes(k, kids)), ClassLimitTally.NONE, ClassLimitTally::plus,
+                ClassLimitTally.of(call(rule, P), classes(entity(P), kids)));
         assertThat(codes(sum.over(), f -> f.entity())).containsExactly("S1/一(1)班", "S4/七(1)班", "S3/班额段56-60人", "S2/一(1)班", "S2/二(1)班");
         assertThat(sum.evidence()).as("the standard's parameter, for each class held to it").isNotEmpty();
-        assertIdentity(sum, ClassLimitTally.NONE, ClassLimitTally::plus);
         // GUAR-04 is a school's: each school from its classes, one class at a time
         for (String s : List.of("S1", "S2", "S3", "S4", "S6")) {
             Call school = call(rule, s);
@@ -188,9 +180,8 @@ class RollUpTallyTest {
         ClassSizes.Count senior = (ClassSizes.Count) Expr.countOf(Children.seniorClasses(), "班额", ">= 56");
         for (ClassSizes.Count count : List.of(compulsory, senior)) {
             for (int y : List.of(YEAR, YEAR - 1)) {
-                ClassCountTally sum = sumOverCounties(k -> count.range(facts, k, y), ClassCountTally.NONE, ClassCountTally::plus);
-                assertThat(sum).isEqualTo(count.range(facts, entity(P), y));
-                assertIdentity(sum, ClassCountTally.NONE, ClassCountTally::plus);
+                ClassCountTally sum = sumOverCounties(k -> count.range(facts, k, y), ClassCountTally.NONE, ClassCountTally::plus,
+                        count.range(facts, entity(P), y));
                 assertThat(count.value(sum, y)).isEqualTo(count.eval(facts, entity(P), y));
             }
         }
@@ -202,8 +193,7 @@ class RollUpTallyTest {
         Call c = call("CLASS-05 普通高中逐步消减大班额", P);
         Verdict v = ClassPatterns.phaseOut(c, senior, sumOverCounties(k -> senior.range(facts, k, YEAR), ClassCountTally.NONE, ClassCountTally::plus),
                 sumOverCounties(k -> senior.range(facts, k, YEAR - 1), ClassCountTally.NONE, ClassCountTally::plus));
-        assertThat(v.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
-        assertThat(json(v)).isEqualTo(json(Rules.verdict(verdicts, "CLASS-05", P)));
+        assertRulesVerdict(v, Status.INSUFFICIENT_DATA, "CLASS-05", P);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -217,9 +207,19 @@ class RollUpTallyTest {
         return sum;
     }
 
-    private static <T> void assertIdentity(T t, T none, BinaryOperator<T> plus) {
-        assertThat(plus.apply(t, none)).isEqualTo(t);
-        assertThat(plus.apply(none, t)).isEqualTo(t);
+    /** As above, checked against the tally of the whole province at once; the empty tally adds nothing. */
+    private static <T> T sumOverCounties(Function<Entity, T> tally, T none, BinaryOperator<T> plus, T whole) {
+        T sum = sumOverCounties(tally, none, plus);
+        assertThat(sum).isEqualTo(whole);
+        assertThat(plus.apply(sum, none)).isEqualTo(sum);
+        assertThat(plus.apply(none, sum)).isEqualTo(sum);
+        return sum;
+    }
+
+    /** The verdict concluded is the one the rule gave, in every field report.json has. */
+    private static void assertRulesVerdict(Verdict concluded, Status status, String indicator, String entity) {
+        assertThat(concluded.getStatus()).isEqualTo(status);
+        assertThat(json(concluded)).isEqualTo(json(Rules.verdict(verdicts, indicator, entity)));
     }
 
     private static List<ClassSizes.Item> classes(Entity e, Children kids) {
