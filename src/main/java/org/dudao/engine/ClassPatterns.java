@@ -20,7 +20,6 @@ import java.util.Set;
  * change the verdict. Called through {@link Patterns}, where rules find them.
  */
 final class ClassPatterns {
-
     private ClassPatterns() {}
 
     /**
