@@ -175,6 +175,30 @@ class RollUpTallyTest {
     }
 
     @Test
+    void a_standard_that_cannot_be_resolved_is_named_once_in_the_sum() {
+        TestData d = TestData.create().entity(P, "示例省", EntityKind.PROVINCE, null, null).present(P, YEAR)
+                .entity(C1, "一县", EntityKind.COUNTY, P, null).present(C1, YEAR).entity(C2, "二县", EntityKind.COUNTY, P, null).present(C2, YEAR);
+        d.school("J1", "学校J1", C1, "初中").present("J1", YEAR).school("J2", "学校J2", C2, "初中").present("J2", YEAR);
+        d.schoolClass("J1", "七(1)班", YEAR, 52).schoolClass("J2", "七(1)班", YEAR, 48).schoolClass("J2", "七(2)班", YEAR, 40);
+        Dataset unresolved = d.param("GUAR-04初中班额", "五十").build();
+        SessionContext s = new SessionContext(new Facts(unresolved).forSession(), YEAR, Rules.shipped().rules(), Rules.shipped().params());
+        Children kids = Children.compulsoryClasses();
+        String rule = "GUAR-04 义务教育学校班额";
+        Function<Entity, List<ClassSizes.Item>> classes = e -> ClassSizes.items(s.facts(), e, kids, "班额", YEAR);
+        Call c = call(s, rule, P);
+        ClassLimitTally sum = ClassLimitTally.NONE;
+        for (Entity k : s.facts().descendants(s.facts().entity(P), "县")) sum = sum.plus(ClassLimitTally.of(c, classes.apply(k)));
+        assertThat(sum).isEqualTo(ClassLimitTally.of(call(s, rule, P), classes.apply(s.facts().entity(P))));
+        assertThat(sum.missing()).as("each county's, once").singleElement().asString().contains("GUAR-04初中班额");
+        Call school = call(s, rule, "J2");
+        ClassLimitTally j2 = ClassLimitTally.NONE;
+        for (ClassSizes.Item i : classes.apply(s.facts().entity("J2"))) j2 = j2.plus(ClassLimitTally.of(school, List.of(i)));
+        Verdict v = j2.conclude(school, kids, "班额");
+        assertThat(v.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
+        assertThat(json(v)).isEqualTo(json(Rules.verdict(Rules.evaluate(unresolved, YEAR), "GUAR-04", "J2")));
+    }
+
+    @Test
     void a_count_of_classes_is_the_sum_of_its_counties() {
         ClassSizes.Count compulsory = (ClassSizes.Count) Expr.countOf(Children.compulsoryClasses(), "班额", ">= 56");
         ClassSizes.Count senior = (ClassSizes.Count) Expr.countOf(Children.seniorClasses(), "班额", ">= 56");
@@ -229,11 +253,13 @@ class RollUpTallyTest {
     private static Entity entity(String code) { return facts.entity(code); }
 
     /** A new call of a shipped rule for an entity, as the rule would make it. */
-    private static Call call(String rule, String entity) {
+    private static Call call(String rule, String entity) { return call(session, rule, entity); }
+
+    private static Call call(SessionContext session, String rule, String entity) {
         RuleMeta meta = null;
         for (Map.Entry<String, RuleMeta> r : Rules.shipped().rules().entrySet()) if (r.getKey().endsWith("." + rule)) meta = r.getValue();
         assertThat(meta).as(rule).isNotNull();
-        return new Call(session, meta, entity(entity), YEAR);
+        return new Call(session, meta, session.facts().entity(entity), YEAR);
     }
 
     private static List<String> codes(List<NamedChild> named) { return named.stream().map(NamedChild::code).toList(); }
