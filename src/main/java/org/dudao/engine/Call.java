@@ -42,6 +42,9 @@ final class Call {
         return new Call(s, meta, e, s.year());
     }
 
+    /** A new call of the same rule for the same entity, with nothing resolved yet: for a verdict another pattern gives instead. */
+    Call fresh() { return new Call(session, meta, entity, year); }
+
     SessionContext session() { return session; }
 
     RuleMeta meta() { return meta; }

@@ -8,7 +8,6 @@ import org.dudao.model.Verdict;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,64 +27,7 @@ final class ChildPatterns {
      */
     static Verdict coverage(RuleContext kc, Entity e, Children kids, Expr x) {
         Call c = Call.of(kc, e);
-        List<Entity> all = kids.of(c.facts(), e, c.year());
-        List<ChildFinding> failed = new ArrayList<>(), lacking = new ArrayList<>(), narrow = new ArrayList<>();
-        List<Metric> evidence = new ArrayList<>();
-        int met = 0;
-        String what = x.name() != null ? x.name() : x.describe();
-        String unit = null;
-        for (Entity k : all) {
-            Bound b = c.meta().bound().forLabel(k.getStage());
-            Value v = x.eval(c.facts(), k, c.year());
-            Limit l = b == null ? null : c.limit(b, v.unit());
-            String name = Expr.describeChild(c.facts(), k);
-            if (l == null || !v.present() || l.number() == null) {
-                List<String> miss = l == null ? List.of("学段“" + k.getStage() + "”没有对应的标准") : Value.concatMissing(v.missing(), l.missing());
-                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少 " + String.join("、", miss), Expr.origins(v.evidence())));
-                continue;
-            }
-            unit = v.unit();
-            String value = b.isYesNo() ? (v.number().signum() != 0 ? "是" : "否") : Fmt.beside(v.number(), l.number(), v.unit());
-            if (!b.op().test(v.number(), l.number())) {
-                String said = b.isYesNo() ? Messages.notYes(what, value, l.text())
-                        : Messages.misses(what + " " + value, b.op(), false, l.shown(), "标准", Messages.gap(v.number(), l.number(), v.unit()));
-                failed.add(new ChildFinding(k.getCode(), name, Status.FAIL, said, Expr.origins(v.evidence())));
-                evidence.addAll(v.evidence());
-            } else {
-                met++;
-                if (!b.isYesNo() && c.narrow(v.number(), l.number(), b.op())) {
-                    narrow.add(new ChildFinding(k.getCode(), name, Status.WARN, what + " " + value + c.warnText(Status.WARN, v.unit()),
-                            Expr.origins(v.evidence())));
-                    evidence.addAll(v.evidence());
-                }
-            }
-        }
-        String standard = c.standard(unit);
-        String counts = Messages.counts(all.size(), kids, met, failed.size(), lacking.size());
-        Verdict.Builder out = c.verdict(Status.PASS).bound(standard)
-                .formula("每" + kids.measure() + kids.label() + "的" + what + c.eachChildsStandard(unit) + "（" + counts + "）")
-                .observed(BigDecimal.valueOf(failed.size()), met + "/" + all.size() + " " + kids.measure() + kids.label() + "达到要求");
-        if (all.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year() + "年所属" + kids.label() + "的数据"))
-                    .message("没有所属" + kids.label() + "的数据，无法判断是否全覆盖").build();
-        }
-        if (!failed.isEmpty()) {
-            List<ChildFinding> named = new ArrayList<>(failed);
-            named.addAll(lacking);
-            return out.status(Status.FAIL).children(named).evidence(evidence)
-                    .message(Messages.notCovered(failed.size(), kids, Messages.names(failed), counts)).build();
-        }
-        if (!lacking.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).children(lacking).evidence(evidence)
-                    .missing(List.of(Messages.names(lacking) + "的“" + what + "”"))
-                    .message(Messages.coverageUnknown(lacking.size(), kids, Messages.names(lacking))).build();
-        }
-        if (!narrow.isEmpty()) {
-            return out.status(Status.WARN).children(narrow).evidence(evidence)
-                    .message("全覆盖，但 " + narrow.size() + " " + kids.measure() + kids.label() + "与标准相差不超过预警幅度 "
-                            + Fmt.difference(c.meta().warnMargin(), unit) + "：" + Messages.names(narrow)).build();
-        }
-        return out.message(Messages.covered(all.size(), kids)).build();
+        return CoverageTally.of(c, kids.of(c.facts(), e, c.year()), x).conclude(c, kids, x);
     }
 
     /**
@@ -96,71 +38,7 @@ final class ChildPatterns {
      */
     static Verdict shareOfChildren(RuleContext kc, Entity e, Children kids, ChildTest test) {
         Call c = Call.of(kc, e);
-        List<Entity> all = kids.of(c.facts(), e, c.year());
-        Bound b = c.meta().bound();
-        // With an upper bound (<= 2% of classes oversized) the children that meet the condition are the
-        // ones to name; with a lower bound (>= 60% of schools safe) those that do not.
-        boolean upper = b.op() == Op.LE || b.op() == Op.LT;
-        List<ChildFinding> named = new ArrayList<>(), lacking = new ArrayList<>();
-        List<Metric> evidence = new ArrayList<>();
-        String desc = test.describe(c::param);
-        int met = 0, notMet = 0;
-        for (Entity k : all) {
-            List<Metric> ev = new ArrayList<>();
-            Boolean r = test.test(c.facts(), k, c.year(), ev, c::param);
-            String name = Expr.describeChild(c.facts(), k);
-            if (r == null) {
-                lacking.add(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少判断是否达到要求所需的数据", Expr.origins(ev)));
-                continue;
-            }
-            if (r) met++;
-            else notMet++;
-            if (r == upper) {
-                String inputs = Messages.inputs(ev);
-                named.add(new ChildFinding(k.getCode(), name, Status.FAIL, (inputs.isEmpty() ? "" : inputs + "，") + (r ? "属于" + desc : "未达到要求"),
-                        Expr.origins(ev)));
-                evidence.addAll(ev);
-            }
-        }
-        Limit l = c.limit(b, "%");
-        String counts = Messages.counts(all.size(), kids, met, notMet, lacking.size());
-        Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(Value.concat(evidence, l.evidence()));
-        if (all.isEmpty() || l.number() == null) {
-            List<String> miss = all.isEmpty() ? List.of(c.year() + "年所属" + kids.label() + "的数据") : l.missing();
-            return out.status(Status.INSUFFICIENT_DATA).missing(miss).missingValues(all.isEmpty() ? List.of() : l.gaps())
-                    .formula(desc + Messages.of(desc) + kids.label() + "占比；标准：" + l.text())
-                    .message("数据不足：缺少 " + String.join("、", miss)).build();
-        }
-        int n = all.size();
-        // the share if every child lacking data failed the condition, and if every one met it
-        BigDecimal low = pct(met, n), high = pct(met + lacking.size(), n);
-        String shown = Fmt.beside(low, l.number(), "%");
-        out.formula(desc + Messages.of(desc) + kids.label() + " " + met + " / " + n + " = " + shown + "；标准：" + l.text() + "（" + counts + "）")
-                .observed(low, shown);
-        List<ChildFinding> children = new ArrayList<>(named);
-        children.addAll(lacking);
-        out.children(children);
-        String subject = Messages.share(c.quantity(), shown, met, n, kids);
-        String which = named.isEmpty() ? "" : "；" + (upper ? desc + Messages.of(desc) : "未达到要求的") + kids.label() + "：" + Messages.names(named, kids.measure());
-        String shortOf = Messages.misses(subject, b.op(), false, l.shown(), "标准", Messages.gap(low, l.number(), "%"));
-        boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
-        // “左右”: a share short of the bound by no more than the tolerance is 预警, whichever way the unknown children go
-        Limit tol = c.tolerance();
-        if (!passLow && !passHigh && tol != null && c.within(low, l.number(), tol) && c.within(high, l.number(), tol)) {
-            return out.status(Status.WARN).evidence(Value.concat(evidence, Value.concat(l.evidence(), tol.evidence())))
-                    .message(shortOf + Messages.tolerated(tol.number(), "%") + which).build();
-        }
-        if (passLow && passHigh) {
-            Status s = lacking.isEmpty() && c.narrow(low, l.number(), b.op()) ? Status.WARN : Status.PASS;
-            return out.status(s).message(Messages.meets(subject, l.text()) + c.warnText(s, "%") + which).build();
-        }
-        if (!passLow && !passHigh && (tol == null || !c.within(low, l.number(), tol) && !c.within(high, l.number(), tol))) {
-            return out.status(Status.FAIL).message(shortOf + which
-                    + (lacking.isEmpty() ? "" : "；另有 " + lacking.size() + " " + kids.measure() + kids.label() + "数据不足，不影响结论")).build();
-        }
-        return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(lacking, kids.measure()) + " 的数据"))
-                .message("占比在 " + Fmt.value(low, "%") + " 至 " + Fmt.value(high, "%") + " 之间，能否达到" + l.text() + "的标准取决于数据不足的 "
-                        + lacking.size() + " " + kids.measure() + kids.label() + "：" + Messages.names(lacking)).build();
+        return ChildShareTally.of(c, kids.of(c.facts(), e, c.year()), test).conclude(c, kids, test);
     }
 
     /**
@@ -227,9 +105,5 @@ final class ChildPatterns {
         List<Verdict> out = new ArrayList<>();
         for (Object o : verdicts) if (o instanceof Verdict v && v.getYear() == year) out.add(v);
         return out;
-    }
-
-    private static BigDecimal pct(int a, int n) {
-        return BigDecimal.valueOf(a).movePointRight(2).divide(BigDecimal.valueOf(n), MathContext.DECIMAL128);
     }
 }

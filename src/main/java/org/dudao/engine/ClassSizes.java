@@ -84,6 +84,19 @@ final class ClassSizes {
 
     private static final String LEVEL = EntityKind.CLASS.label();
 
+    /**
+     * A tally's list of classes and a later subtree's, one after the other: a region's classes are its children's
+     * in the order {@link Facts#children} gives them, as {@link #items} walks them (not sorted by code).
+     */
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        if (b.isEmpty()) return a;
+        if (a.isEmpty()) return b;
+        List<T> out = new ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
     private static void addSelected(List<Item> out, Facts facts, Entity c, Children kids, String metric, int year) {
         if (!c.hasYear(year)) return; // the entity in hand: no lookup of its code among all the run's entities
         Boolean member = kids.membership() == null ? Boolean.TRUE : kids.membership().of(facts, c);
@@ -139,52 +152,23 @@ final class ClassSizes {
      * count) make it missing, unless some already count: a verdict of {@code = 0} then fails whatever they are.
      */
     record Count(Children kids, String metric, Bound condition) implements Expr {
-        /** The count's lowest and highest possible values, the classes counted, and those that may count. */
-        record Range(BigDecimal low, BigDecimal high, List<Item> counted, List<Item> maybe, BigDecimal seen, boolean any) {
-            boolean exact() { return maybe.isEmpty(); }
-        }
-
-        Range range(Facts facts, Entity e, int year) {
-            List<Item> all = items(facts, e, kids, metric, year);
-            BigDecimal low = BigDecimal.ZERO;
-            List<Item> counted = new ArrayList<>(), maybe = new ArrayList<>();
-            BigDecimal seen = BigDecimal.ZERO;
-            for (Item i : all) {
-                Boolean meets = i.meets(condition.op(), condition.number());
-                if (meets == Boolean.FALSE) {
-                    if (i.member() != null && i.count() != null) seen = seen.add(i.count());
-                    continue;
-                }
-                if (meets == Boolean.TRUE && i.member() == Boolean.TRUE && i.count() != null) {
-                    seen = seen.add(i.count());
-                    low = low.add(i.count());
-                    counted.add(i);
-                } else {
-                    maybe.add(i);
-                }
-            }
-            // a band without its count may hold any number: the highest possible count has no bound then
-            BigDecimal high = low;
-            for (Item i : maybe) high = high == null || i.count() == null ? null : high.add(i.count());
-            return new Range(low, high, counted, maybe, seen, !all.isEmpty());
+        /** The classes under {@code e} counted for the year. */
+        ClassCountTally range(Facts facts, Entity e, int year) {
+            return ClassCountTally.of(facts, items(facts, e, kids, metric, year), condition);
         }
 
         public Value eval(Facts facts, Entity entity, int year) {
-            Range r = range(facts, entity, year);
-            List<Metric> evidence = new ArrayList<>();
-            List<ChildFinding> found = new ArrayList<>();
-            for (Item i : r.counted()) {
-                if (i.evidence() != null) evidence.add(i.evidence());
-                found.add(finding(facts, i, Status.FAIL, i.sizeText()));
-            }
+            return value(range(facts, entity, year), year);
+        }
+
+        /** The count as a value, from the tally of the year's classes. */
+        Value value(ClassCountTally r, int year) {
             String shown = name() + " " + Fmt.num(r.low()) + " 个";
-            if (!r.any()) return Value.missing(shown, evidence, List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
+            if (!r.any()) return Value.missing(shown, r.evidence(), List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
             if (!r.exact() && r.low().signum() == 0) {
-                List<String> doubts = new ArrayList<>();
-                for (Item i : r.maybe()) doubts.add(Expr.describeChild(facts, i.entity()) + "（" + i.doubt() + "）");
-                return Value.missing(shown, evidence, List.of(year + "年可能计入的" + kids.label() + "：" + Expr.abbreviate(doubts)));
+                return Value.missing(shown, r.evidence(), List.of(year + "年可能计入的" + kids.label() + "：" + Expr.abbreviate(r.doubts())));
             }
-            return new Value(r.low(), "个", shown, evidence, List.of(), found, false);
+            return new Value(r.low(), "个", shown, r.evidence(), List.of(), r.counted(), false);
         }
 
         public String describe() { return name() + "数"; }

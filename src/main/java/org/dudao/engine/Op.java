@@ -23,6 +23,9 @@ public enum Op {
         };
     }
 
+    /** An upper bound (≤, <): a share of what should be rare (oversized classes), whose members a roll-up names. */
+    public boolean isUpper() { return this == LE || this == LT; }
+
     /** The words a report uses for a failure of this comparison: 低于, 高于, 不等于. */
     public String failWord() {
         return switch (this) {

@@ -25,12 +25,17 @@ final class YearOnYear {
      * {@code @tie} says, else 不达标).
      */
     static Verdict noDecrease(RuleContext kc, Entity e, Expr x) {
-        return yearOnYear(kc, e, x, Op.GE);
+        return yearOnYear(Call.of(kc, e), x, Op.GE);
     }
 
     /** no-rebound: this year's value ≤ last year's (防止反弹), or {@code < 上年} (持续压减, 下降), as no-decrease. */
     static Verdict noRebound(RuleContext kc, Entity e, Expr x) {
-        return yearOnYear(kc, e, x, Op.LE);
+        return yearOnYear(Call.of(kc, e), x, Op.LE);
+    }
+
+    /** As {@link #noRebound(RuleContext, Entity, Expr)}, for a call in hand (whose parameters the verdict will name). */
+    static Verdict noRebound(Call c, Expr x) {
+        return yearOnYear(c, x, Op.LE);
     }
 
     /**
@@ -100,8 +105,8 @@ final class YearOnYear {
         return b.status(s).message(Messages.changeRatio(name, nowText, beforeText, change, true, target) + c.warnText(s, unit) + note).build();
     }
 
-    private static Verdict yearOnYear(RuleContext kc, Entity e, Expr x, Op direction) {
-        Call c = Call.of(kc, e);
+    private static Verdict yearOnYear(Call c, Expr x, Op direction) {
+        Entity e = c.entity();
         int y = c.year();
         Bound bound = c.meta().bound();
         Op op = bound.previousYear() ? bound.op() : direction;
