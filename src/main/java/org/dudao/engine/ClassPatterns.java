@@ -2,8 +2,6 @@ package org.dudao.engine;
 
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
-import org.dudao.model.EntityKind;
-import org.dudao.model.Stage;
 import org.dudao.model.Status;
 import org.dudao.model.Verdict;
 import org.kie.api.runtime.rule.RuleContext;
@@ -11,7 +9,6 @@ import org.kie.api.runtime.rule.RuleContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The class-size indicators over a class list or size bands alike (see {@link ClassSizes}): the share of
@@ -51,27 +48,29 @@ final class ClassPatterns {
     static Verdict phaseOut(RuleContext kc, Entity e, Expr x) {
         if (!(x instanceof ClassSizes.Count count)) return YearOnYear.noRebound(kc, e, x);
         Call c = Call.of(kc, e);
-        return phaseOut(c, count, count.range(c.facts(), e, c.year()), count.range(c.facts(), e, c.year() - 1));
+        int y = c.year();
+        return phaseOut(c, count, count.range(c.facts(), e, y), count.range(c.facts(), e, y - 1), count.schools(c.facts(), e, y));
     }
 
     /**
-     * The conclusion of {@link #phaseOut} from the tallies of this year's and last year's classes. It still reads the
-     * region's schools (is there any that could have such classes?) and, where both counts are exact, compares the
-     * two years' values as {@link YearOnYear#noRebound} does.
+     * The conclusion of {@link #phaseOut} from the tallies alone: this year's and last year's classes, and this year's
+     * schools (is there any that could have such classes?). Where both counts are exact, the two years' values are
+     * compared as {@link YearOnYear#noRebound} does.
      */
-    static Verdict phaseOut(Call c, ClassSizes.Count count, ClassCountTally now, ClassCountTally before) {
-        Entity e = c.entity();
+    static Verdict phaseOut(Call c, ClassSizes.Count count, ClassCountTally now, ClassCountTally before, SchoolTally schools) {
         int y = c.year();
         String what = count.describe();
         Verdict.Builder out = c.verdict(Status.PASS).evidence(ClassSizes.concat(now.evidence(), before.evidence())).limit(before.exact() ? before.low() : null);
-        if (!now.any() && !before.any() && noSchoolCouldHave(c.facts(), e, count.kids(), y)) {
+        if (!now.any() && !before.any() && schools.noneOfKind()) {
             return out.status(Status.NOT_APPLICABLE).message("不适用：本地区" + y + "年的学校中没有可能设有" + count.kids().label() + "的学校").build();
         }
         if (now.any() && now.exact() && now.low().signum() == 0) {
             return out.observed(BigDecimal.ZERO, "0 个").formula(y + "年 " + what + " = 0")
                     .message(count.name() + " 0 个，已全部消除").build();
         }
-        if (now.exact() && before.exact() || !now.any() || !before.any()) return YearOnYear.noRebound(c.fresh(), count);
+        if (now.exact() && before.exact() || !now.any() || !before.any()) {
+            return YearOnYear.noRebound(c.fresh(), count, count.value(now, y), count.value(before, y - 1));
+        }
         String shownNow = y + "年 " + rangeText(now), shownBefore = (y - 1) + "年 " + rangeText(before);
         out.formula(y + "年 " + what + " < " + (y - 1) + "年：" + shownNow + "；" + shownBefore).observed(null, rangeText(now));
         Op op = c.meta().bound().previousYear() ? c.meta().bound().op() : Op.LT;
@@ -98,19 +97,5 @@ final class ClassPatterns {
     private static String rangeText(ClassCountTally r) {
         if (r.exact()) return Fmt.num(r.low()) + " 个";
         return Fmt.num(r.low()) + " 至 " + (r.high() == null ? "更多" : Fmt.num(r.high())) + " 个";
-    }
-
-    /** The region reports schools for the year and none of them may have classes of the selection (no 普通高中 at all). */
-    private static boolean noSchoolCouldHave(Facts facts, Entity e, Children kids, int year) {
-        boolean any = false;
-        for (Entity s : facts.descendants(e, "学校")) {
-            if (!s.hasYear(year)) continue;
-            any = true;
-            Set<Stage> st = s.school().stages();
-            if (st.isEmpty()) return false;
-            Entity probe = new Entity(s.getCode() + "/?", null, EntityKind.CLASS, s.getCode(), null, s.getOrigin());
-            if (kids.membership() == null || kids.membership().of(facts, probe) != Boolean.FALSE) return false;
-        }
-        return any;
     }
 }

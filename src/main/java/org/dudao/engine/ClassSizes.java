@@ -157,6 +157,18 @@ final class ClassSizes {
             return ClassCountTally.of(facts, items(facts, e, kids, metric, year), condition);
         }
 
+        /** The schools under {@code e} reported for the year, and whether any could have classes of the selection. */
+        SchoolTally schools(Facts facts, Entity e, int year) {
+            return SchoolTally.of(facts.descendants(e, "学校"), year, s -> couldHave(facts, s));
+        }
+
+        /** A school whose 学段 are not known could have any class; else it could unless a class of it is certainly outside. */
+        private boolean couldHave(Facts facts, Entity school) {
+            if (school.school().stages().isEmpty()) return true;
+            Entity probe = new Entity(school.getCode() + "/?", null, EntityKind.CLASS, school.getCode(), null, school.getOrigin());
+            return kids.membership() == null || kids.membership().of(facts, probe) != Boolean.FALSE;
+        }
+
         public Value eval(Facts facts, Entity entity, int year) {
             return value(range(facts, entity, year), year);
         }

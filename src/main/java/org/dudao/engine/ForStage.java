@@ -25,14 +25,20 @@ public record ForStage(Expr inner, String enrolment, List<String> stageWords) im
     /** Why the region had no such stage in the year, or null when it may have had one. */
     String absent(Facts facts, Entity e, int year) {
         Metric m = facts.metric(e.getCode(), enrolment, year);
+        // a figure decides alone: the schools are read only without one
+        return absent(m, m != null && m.getValue() != null ? SchoolTally.NONE : schools(facts, e, year), year);
+    }
+
+    /** The region's schools reported in the year, and whether any of them is of the stage. */
+    SchoolTally schools(Facts facts, Entity e, int year) {
+        return SchoolTally.of(facts.descendants(e, "学校"), year, s -> Children.stageMatches(s.getStage(), stageWords));
+    }
+
+    /** Why the region had no such stage in the year, from its enrolment cell (null: none) and the tally of its schools. */
+    String absent(Metric m, SchoolTally schools, int year) {
         if (m != null && m.getValue() != null) return m.getValue().signum() == 0 ? year + "年“" + enrolment + "”为 0" : null;
-        int schools = 0;
-        for (Entity s : facts.descendants(e, "学校")) {
-            if (!s.hasYear(year)) continue;
-            schools++;
-            if (Children.stageMatches(s.getStage(), stageWords)) return null;
-        }
-        return schools == 0 ? null : "学校表中" + year + "年本地区的 " + schools + " 所学校均不是" + label() + "，也未填报“" + enrolment + "”";
+        if (!schools.noneOfKind()) return null;
+        return "学校表中" + year + "年本地区的 " + schools.schools() + " 所学校均不是" + label() + "，也未填报“" + enrolment + "”";
     }
 
     /** The enrolment cells of the years, for a verdict that rests on them. */

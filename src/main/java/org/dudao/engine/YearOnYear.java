@@ -33,9 +33,12 @@ final class YearOnYear {
         return yearOnYear(Call.of(kc, e), x, Op.LE);
     }
 
-    /** As {@link #noRebound(RuleContext, Entity, Expr)}, for a call in hand (whose parameters the verdict will name). */
-    static Verdict noRebound(Call c, Expr x) {
-        return yearOnYear(c, x, Op.LE);
+    /**
+     * As {@link #noRebound(RuleContext, Entity, Expr)}, for a call in hand (whose parameters the verdict will name), from
+     * this year's and last year's values of {@code x} already made, so that nothing is evaluated again.
+     */
+    static Verdict noRebound(Call c, Expr x, Value now, Value before) {
+        return yearOnYear(c, x, Op.LE, now, before);
     }
 
     /**
@@ -106,12 +109,16 @@ final class YearOnYear {
     }
 
     private static Verdict yearOnYear(Call c, Expr x, Op direction) {
+        return yearOnYear(c, x, direction, x.eval(c.facts(), c.entity(), c.year()), x.eval(c.facts(), c.entity(), c.year() - 1));
+    }
+
+    private static Verdict yearOnYear(Call c, Expr x, Op direction, Value valueNow, Value valueBefore) {
         Entity e = c.entity();
         int y = c.year();
         Bound bound = c.meta().bound();
         Op op = bound.previousYear() ? bound.op() : direction;
         ForStage stage = x instanceof ForStage f ? f : null;
-        YearPair p = pair(c, x, stage == null ? "" : "（本地区没有" + stage.label() + "时，请将“" + stage.enrolment() + "”填为 0）");
+        YearPair p = pair(c, x, valueNow, valueBefore, stage == null ? "" : "（本地区没有" + stage.label() + "时，请将“" + stage.enrolment() + "”填为 0）");
         if (p.missing() != null) {
             String now = stage == null ? null : stage.absent(c.facts(), e, y), before = stage == null ? null : stage.absent(c.facts(), e, y - 1);
             Verdict.Builder na = now == null && before == null ? null
@@ -144,8 +151,11 @@ final class YearOnYear {
 
     /** This year's and last year's value; when either is missing, the INSUFFICIENT_DATA verdict, its message ending in {@code hint}. */
     static YearPair pair(Call c, Expr x, String hint) {
-        Value now = x.eval(c.facts(), c.entity(), c.year());
-        Value before = x.eval(c.facts(), c.entity(), c.year() - 1);
+        return pair(c, x, x.eval(c.facts(), c.entity(), c.year()), x.eval(c.facts(), c.entity(), c.year() - 1), hint);
+    }
+
+    /** As {@link #pair(Call, Expr, String)}, from the two values already made. */
+    private static YearPair pair(Call c, Expr x, Value now, Value before, String hint) {
         List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
         if (now.present() && before.present()) return new YearPair(now, before, evidence, null);
         List<String> missing = Value.concatMissing(now.missing(), before.missing());

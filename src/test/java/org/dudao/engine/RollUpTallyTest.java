@@ -216,7 +216,8 @@ class RollUpTallyTest {
         // CLASS-05 of the province, from the two years' sums: 1 to 2 senior classes of 56 or more now, 2 last year
         Call c = call("CLASS-05 普通高中逐步消减大班额", P);
         Verdict v = ClassPatterns.phaseOut(c, senior, sumOverCounties(k -> senior.range(facts, k, YEAR), ClassCountTally.NONE, ClassCountTally::plus),
-                sumOverCounties(k -> senior.range(facts, k, YEAR - 1), ClassCountTally.NONE, ClassCountTally::plus));
+                sumOverCounties(k -> senior.range(facts, k, YEAR - 1), ClassCountTally.NONE, ClassCountTally::plus),
+                sumOverCounties(k -> senior.schools(facts, k, YEAR), SchoolTally.NONE, SchoolTally::plus, senior.schools(facts, entity(P), YEAR)));
         assertRulesVerdict(v, Status.INSUFFICIENT_DATA, "CLASS-05", P);
     }
 
@@ -255,7 +256,7 @@ class RollUpTallyTest {
     /** A new call of a shipped rule for an entity, as the rule would make it. */
     private static Call call(String rule, String entity) { return call(session, rule, entity); }
 
-    private static Call call(SessionContext session, String rule, String entity) {
+    static Call call(SessionContext session, String rule, String entity) {
         RuleMeta meta = null;
         for (Map.Entry<String, RuleMeta> r : Rules.shipped().rules().entrySet()) if (r.getKey().endsWith("." + rule)) meta = r.getValue();
         assertThat(meta).as(rule).isNotNull();
@@ -266,7 +267,7 @@ class RollUpTallyTest {
 
     private static <T> List<String> codes(List<T> items, Function<T, String> code) { return items.stream().map(code).toList(); }
 
-    private static String json(Verdict v) {
+    static String json(Verdict v) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             VerdictJson.writeExact(g, v);
