@@ -48,8 +48,8 @@ record ClassCountTally(BigDecimal low, BigDecimal high, List<ChildFinding> count
 
     /** This tally and a later subtree's: the ends added, lists one after the other. */
     ClassCountTally plus(ClassCountTally o) {
-        return new ClassCountTally(low.add(o.low), high == null || o.high == null ? null : high.add(o.high), ClassSizes.concat(counted, o.counted),
-                ClassSizes.concat(evidence, o.evidence), ClassSizes.concat(maybe, o.maybe), ClassSizes.concat(doubts, o.doubts), any || o.any);
+        return new ClassCountTally(low.add(o.low), high == null || o.high == null ? null : high.add(o.high), Value.concatAll(counted, o.counted),
+                Value.concatAll(evidence, o.evidence), Value.concatAll(maybe, o.maybe), Value.concatAll(doubts, o.doubts), any || o.any);
     }
 
     /** No class that may count: the count is known. */

@@ -85,8 +85,8 @@ record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding>
             both.addAll(o.missing);
             lacking = List.copyOf(both);
         }
-        return new ClassLimitTally(within.add(o.within), failing.add(o.failing), ClassSizes.concat(over, o.over),
-                ClassSizes.concat(doubtful, o.doubtful), ClassSizes.concat(evidence, o.evidence), lacking, any || o.any);
+        return new ClassLimitTally(within.add(o.within), failing.add(o.failing), Value.concatAll(over, o.over),
+                Value.concatAll(doubtful, o.doubtful), Value.concatAll(evidence, o.evidence), lacking, any || o.any);
     }
 
     /** FAIL naming the classes over their standard; INSUFFICIENT_DATA for a standard missing, no class, or doubtful classes only. */

@@ -60,7 +60,7 @@ final class ClassPatterns {
     static Verdict phaseOut(Call c, ClassSizes.Count count, ClassCountTally now, ClassCountTally before, SchoolTally schools) {
         int y = c.year();
         String what = count.describe();
-        Verdict.Builder out = c.verdict(Status.PASS).evidence(ClassSizes.concat(now.evidence(), before.evidence())).limit(before.exact() ? before.low() : null);
+        Verdict.Builder out = c.verdict(Status.PASS).evidence(Value.concatAll(now.evidence(), before.evidence())).limit(before.exact() ? before.low() : null);
         if (!now.any() && !before.any() && schools.noneOfKind()) {
             return out.status(Status.NOT_APPLICABLE).message("不适用：本地区" + y + "年的学校中没有可能设有" + count.kids().label() + "的学校").build();
         }

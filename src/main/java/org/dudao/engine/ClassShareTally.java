@@ -65,8 +65,8 @@ record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, Big
     /** This tally and a later subtree's: sums added, lists one after the other. */
     ClassShareTally plus(ClassShareTally o) {
         return new ClassShareTally(met.add(o.met), notMet.add(o.notMet), lowDen.add(o.lowDen), highNum.add(o.highNum), highDen.add(o.highDen),
-                lowIsZero || o.lowIsZero, highIsAll || o.highIsAll, ClassSizes.concat(named, o.named), ClassSizes.concat(evidence, o.evidence),
-                ClassSizes.concat(doubtful, o.doubtful));
+                lowIsZero || o.lowIsZero, highIsAll || o.highIsAll, Value.concatAll(named, o.named), Value.concatAll(evidence, o.evidence),
+                Value.concatAll(doubtful, o.doubtful));
     }
 
     /**

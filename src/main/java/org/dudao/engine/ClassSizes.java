@@ -84,19 +84,6 @@ final class ClassSizes {
 
     private static final String LEVEL = EntityKind.CLASS.label();
 
-    /**
-     * A tally's list of classes and a later subtree's, one after the other: a region's classes are its children's
-     * in the order {@link Facts#children} gives them, as {@link #items} walks them (not sorted by code).
-     */
-    static <T> List<T> concat(List<T> a, List<T> b) {
-        if (b.isEmpty()) return a;
-        if (a.isEmpty()) return b;
-        List<T> out = new ArrayList<>(a.size() + b.size());
-        out.addAll(a);
-        out.addAll(b);
-        return List.copyOf(out);
-    }
-
     private static void addSelected(List<Item> out, Facts facts, Entity c, Children kids, String metric, int year) {
         if (!c.hasYear(year)) return; // the entity in hand: no lookup of its code among all the run's entities
         Boolean member = kids.membership() == null ? Boolean.TRUE : kids.membership().of(facts, c);

@@ -31,7 +31,7 @@ record CoverageTally(int children, int met, List<NamedChild> failed, List<NamedC
             Limit l = b == null ? null : c.limit(b, v.unit());
             String name = Expr.describeChild(c.facts(), k);
             if (l == null || !v.present() || l.number() == null) {
-                List<String> miss = l == null ? List.of("学段“" + k.getStage() + "”没有对应的标准") : Value.concatMissing(v.missing(), l.missing());
+                List<String> miss = l == null ? List.of("学段“" + k.getStage() + "”没有对应的标准") : Value.concatAll(v.missing(), l.missing());
                 lacking.add(new NamedChild(new ChildFinding(k.getCode(), name, Status.INSUFFICIENT_DATA, "缺少 " + String.join("、", miss),
                         Expr.origins(v.evidence())), List.of()));
                 continue;

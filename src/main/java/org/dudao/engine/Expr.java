@@ -117,7 +117,7 @@ public interface Expr {
                 List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
                 String shown = "(" + year + "年 " + now.shown() + " − " + (year - 1) + "年 " + before.shown() + ") / " + (year - 1) + "年";
                 if (!now.present() || !before.present()) {
-                    return Value.missing(shown, evidence, Value.concatMissing(now.missing(), before.missing()), Value.concatAll(now.gaps(), before.gaps()));
+                    return Value.missing(shown, evidence, Value.concatAll(now.missing(), before.missing()), Value.concatAll(now.gaps(), before.gaps()));
                 }
                 if (before.number().signum() == 0) {
                     return Value.missing(shown, evidence, List.of((year - 1) + "年“" + metric + "”为 0，无法计算增长率"));
@@ -284,7 +284,7 @@ public interface Expr {
                 List<Metric> evidence = Value.concat(n.evidence(), d.evidence());
                 String shown = n.shown() + " / " + d.shown();
                 if (!n.present() || !d.present()) {
-                    return Value.missing(shown, evidence, Value.concatMissing(n.missing(), d.missing()), Value.concatAll(n.gaps(), d.gaps()));
+                    return Value.missing(shown, evidence, Value.concatAll(n.missing(), d.missing()), Value.concatAll(n.gaps(), d.gaps()));
                 }
                 if (d.number().signum() == 0) {
                     return Value.missing(shown, evidence, List.of(year + "年“" + den.describe() + "”为 0，无法计算比值"));

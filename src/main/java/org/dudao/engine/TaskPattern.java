@@ -68,7 +68,7 @@ final class TaskPattern {
         Figure f = kind == Kind.COUNT ? count(c, x, p) : stock(c, x, p);
         evidence.addAll(f.evidence());
         if (f.value() == null || target.number() == null) {
-            List<String> missing = Value.concatMissing(f.missing(), target.missing());
+            List<String> missing = Value.concatAll(f.missing(), target.missing());
             return out.status(Status.INSUFFICIENT_DATA).evidence(evidence).missing(missing).missingValues(Value.concatAll(f.gaps(), target.gaps()))
                     .formula(f.shown() + "；目标：" + target.text() + "；" + periodText)
                     .message("数据不足：缺少 " + String.join("、", missing)).build();

@@ -70,18 +70,11 @@ public record Value(BigDecimal number, String unit, String shown, List<Metric> e
         return all;
     }
 
+    /** {@code a} then {@code b}: one of them as it is when the other is empty (neither is changed afterwards). */
     static <T> List<T> concatAll(List<T> a, List<T> b) {
         if (a.isEmpty()) return b;
         if (b.isEmpty()) return a;
         List<T> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    static List<String> concatMissing(List<String> a, List<String> b) {
-        if (a.isEmpty()) return b;
-        if (b.isEmpty()) return a;
-        List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

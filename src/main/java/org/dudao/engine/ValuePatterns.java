@@ -81,7 +81,7 @@ final class ValuePatterns {
                 : Messages.condition(metric, new Bound(when.bound().op(), cl.number(), when.bound().unit() != null ? when.bound().unit() : cv.unit(),
                         null, false, "", null, false, List.of(), null));
         if (!cv.present() || cl.number() == null) {
-            List<String> missing = Value.concatMissing(cv.missing(), cl.missing());
+            List<String> missing = Value.concatAll(cv.missing(), cl.missing());
             return c.verdict(Status.INSUFFICIENT_DATA).observed(null, null).evidence(Value.concat(cv.evidence(), cl.evidence())).missing(missing)
                     .missingValues(Value.concatAll(cv.gaps(), cl.gaps())).formula("适用条件：" + condition)
                     .message("无法判断是否适用（适用条件：" + condition + "）：缺少 " + String.join("、", missing)).build();
@@ -176,7 +176,7 @@ final class ValuePatterns {
         String observed = !v.present() ? null : bound.isYesNo() ? (v.number().signum() != 0 ? "是" : "否") : Fmt.beside(v.number(), limit, unit);
         b.observed(v.number(), observed);
         if (!v.present() || limit == null) {
-            List<String> missing = Value.concatMissing(v.missing(), lim.missing());
+            List<String> missing = Value.concatAll(v.missing(), lim.missing());
             b.formulaText(v.shown() + "；标准：" + lim.text());
             return (VerdictBuilder) b.status(Status.INSUFFICIENT_DATA).missing(missing).missingValues(Value.concatAll(v.gaps(), lim.gaps()))
                     .message("数据不足：缺少 " + String.join("、", missing));

@@ -158,7 +158,7 @@ final class YearOnYear {
     private static YearPair pair(Call c, Expr x, Value now, Value before, String hint) {
         List<Metric> evidence = Value.concat(now.evidence(), before.evidence());
         if (now.present() && before.present()) return new YearPair(now, before, evidence, null);
-        List<String> missing = Value.concatMissing(now.missing(), before.missing());
+        List<String> missing = Value.concatAll(now.missing(), before.missing());
         Verdict v = c.verdict(Status.INSUFFICIENT_DATA).observed(now.number(), now.present() ? Fmt.value(now.number(), now.unit()) : null)
                 .evidence(evidence).missing(missing).missingValues(Value.concatAll(now.gaps(), before.gaps()))
                 .formula(c.year() + "年 " + x.describe() + "；" + (c.year() - 1) + "年 " + x.describe())
