@@ -23,10 +23,15 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A workbook too large to hold read in parts, each part whole subtrees of the region hierarchy (a
@@ -42,6 +47,12 @@ import java.util.Map;
  * {@link DatasetBuilder}, which checks and merges as it does for a workbook read whole. What is not
  * an entity or a value (the file, sheet tallies, parameters, problems found while reading) goes to
  * the first part. Each part's file is deleted once loaded.
+ * <p>
+ * Parts may instead be bounded by a county ({@link #distribute(Path, Router, int, boolean, Path)}):
+ * whole counties with their schools and classes, each part with copies of the regions above its
+ * counties (their rows and values, every year), so that a part stays small however large a
+ * province is. A region copied into several parts is named by {@link Distributed#shared()}: no one
+ * part holds all of what lies beneath it.
  */
 final class WorkbookParts {
     private static final byte ENTITY = 1, METRIC = 2;
@@ -56,6 +67,8 @@ final class WorkbookParts {
         private final Packed.Out frame = new Packed.Out(16);
         /** The parent of every region and school read (classes are leaves: their tag is their school). */
         final Map<String, String> parents = new HashMap<>();
+        /** The kind of every region and school read, as first read (as {@link DatasetBuilder} keeps it): for parts by county. */
+        final Map<String, EntityKind> kinds = new HashMap<>();
         /** Each tag's number (its index here) and its count of records, in the order first seen. */
         final Map<String, int[]> counts = new LinkedHashMap<>();
         /**
@@ -92,6 +105,7 @@ final class WorkbookParts {
                 tag = e.getCode();
                 String before = parents.get(tag);
                 if (before == null || e.getParentCode() != null) parents.put(tag, e.getParentCode() == null ? "" : e.getParentCode());
+                kinds.putIfAbsent(tag, e.getKind());
             }
             lastCode = e.getCode();
             lastTag = tag(tag);
@@ -183,16 +197,55 @@ final class WorkbookParts {
     }
 
     /**
+     * A tag's line of ancestors as {@link #root} walks it: the tag, its parent, … up to its root (at
+     * most 33 codes: parent codes that form a cycle stop there, and repeat).
+     */
+    static List<String> ancestry(String tag, Map<String, String> parents) {
+        List<String> line = new ArrayList<>(6);
+        String code = tag;
+        line.add(code);
+        for (int depth = 0; depth < 32; depth++) {
+            String parent = parents.get(code);
+            if (parent == null || parent.isEmpty() || !parents.containsKey(parent)) return line;
+            code = parent;
+            line.add(code);
+        }
+        return line;
+    }
+
+    /** Stage two's result: one file per part, and for each part the regions copied into it that another part holds too. */
+    record Distributed(List<Path> files, List<Set<String>> shared) {}
+
+    /** The most part files open at once: more parts are written in further reads of the stage-one file. */
+    static final int OPEN_AT_ONCE = 128;
+
+    /**
      * Stage two: each tag's part (subtrees packed in the order first seen, a part closed once it
      * holds {@code recordsPerPart} records), and the records copied into one file per part.
      */
     static List<Path> distribute(Path all, Router r, int recordsPerPart, Path dir) throws IOException {
+        return distribute(all, r, recordsPerPart, false, dir).files();
+    }
+
+    /**
+     * Stage two, in parts of whole provinces (see {@link #root}) or, {@code byCounty}, of whole
+     * counties: a tag's root is then the nearest county at or above it; the regions above the counties
+     * (nation, province, city) that have a county, school or class beneath them are packed with none
+     * of them but copied, every record of theirs, into each part holding one of those (they do not
+     * count towards {@code recordsPerPart}); a tag with no county at or above it keeps its highest
+     * ancestor as its root, or the highest below the copied regions (a school hanging from a city, a
+     * city with nothing beneath it). Records reach each part file in the order of the stage-one file.
+     */
+    static Distributed distribute(Path all, Router r, int recordsPerPart, boolean byCounty, Path dir) throws IOException {
+        int tags = r.counts.size();
+        String[] rootOf = new String[tags]; // null: a region copied into the parts beneath it
+        List<List<String>> copied = new ArrayList<>(tags); // per tag, the copied regions above it (null: none)
+        if (byCounty) byCounty(r, rootOf, copied);
+        else for (Map.Entry<String, int[]> t : r.counts.entrySet()) rootOf[t.getValue()[0]] = root(t.getKey(), r.parents);
         Map<String, int[]> roots = new LinkedHashMap<>();
-        String[] rootOf = new String[r.counts.size()];
         for (Map.Entry<String, int[]> t : r.counts.entrySet()) {
-            String root = root(t.getKey(), r.parents);
-            rootOf[t.getValue()[0]] = root;
-            roots.computeIfAbsent(root, k -> new int[2])[0] += t.getValue()[1];
+            String root = rootOf[t.getValue()[0]];
+            if (root != null) roots.computeIfAbsent(root, k -> new int[2])[0] += t.getValue()[1];
         }
         int part = 0;
         long inPart = 0;
@@ -205,30 +258,101 @@ final class WorkbookParts {
             inPart += root[0];
         }
         int parts = part + 1;
-        int[] partOf = new int[rootOf.length];
-        for (int tag = 0; tag < rootOf.length; tag++) partOf[tag] = roots.get(rootOf[tag])[1];
-        List<Path> files = new ArrayList<>(parts);
-        List<OutputStream> outs = new ArrayList<>(parts);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(all), 1 << 16)) {
-            for (int i = 0; i < parts; i++) {
-                Path f = TempFiles.create(dir, "part", "bin"); // deleted once loaded, else at shutdown
-                files.add(f);
-                outs.add(new BufferedOutputStream(Files.newOutputStream(f), 1 << 15));
+        int[][] single = new int[parts][];
+        for (int i = 0; i < parts; i++) single[i] = new int[] {i};
+        int[][] partsOf = new int[tags][];
+        for (int tag = 0; tag < tags; tag++) if (rootOf[tag] != null) partsOf[tag] = single[roots.get(rootOf[tag])[1]];
+        List<Set<String>> shared = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) shared.add(new LinkedHashSet<>());
+        if (byCounty) {
+            Map<String, BitSet> copies = new HashMap<>();
+            for (int tag = 0; tag < tags; tag++) {
+                if (rootOf[tag] == null || copied.get(tag) == null) continue;
+                int p = partsOf[tag][0];
+                for (String region : copied.get(tag)) copies.computeIfAbsent(region, k -> new BitSet(parts)).set(p);
             }
+            for (Map.Entry<String, int[]> t : r.counts.entrySet()) {
+                int tag = t.getValue()[0];
+                if (rootOf[tag] != null) continue;
+                BitSet in = copies.get(t.getKey()); // never null: what made it copied is beneath it, in a part
+                partsOf[tag] = in.stream().toArray();
+                if (partsOf[tag].length > 1) for (int p : partsOf[tag]) shared.get(p).add(t.getKey());
+            }
+        }
+        List<Path> files = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) files.add(TempFiles.create(dir, "part", "bin")); // deleted once loaded, else at shutdown
+        for (int from = 0; from < parts; from += OPEN_AT_ONCE) copy(all, partsOf, files, from, Math.min(parts, from + OPEN_AT_ONCE));
+        List<Set<String>> frozen = new ArrayList<>(parts);
+        for (Set<String> s : shared) frozen.add(Collections.unmodifiableSet(s));
+        return new Distributed(files, frozen);
+    }
+
+    /**
+     * Each tag's root in parts by county ({@code rootOf}, null for a region copied into the parts
+     * beneath it) and the copied regions above it ({@code copied}, null for none).
+     */
+    private static void byCounty(Router r, String[] rootOf, List<List<String>> copied) {
+        Map<String, String> countyOf = new HashMap<>();
+        Set<String> above = new HashSet<>(); // nation, province or city codes with a county, school or class beneath
+        for (String tag : r.counts.keySet()) {
+            List<String> line = ancestry(tag, r.parents);
+            String county = null;
+            for (String code : line) {
+                if (r.kinds.get(code) == EntityKind.COUNTY) {
+                    county = code;
+                    break;
+                }
+            }
+            if (county != null) countyOf.put(tag, county);
+            if (aboveCounty(r.kinds.get(tag))) continue;
+            for (int i = 1; i < line.size(); i++) if (aboveCounty(r.kinds.get(line.get(i)))) above.add(line.get(i));
+        }
+        above.removeAll(countyOf.keySet()); // a city under a county (sic) goes with that county
+        for (String tag : r.counts.keySet()) {
+            int index = r.counts.get(tag)[0];
+            if (above.contains(tag)) {
+                copied.add(null);
+                continue;
+            }
+            List<String> line = ancestry(tag, r.parents);
+            List<String> copies = null;
+            String top = null; // the highest code below the copied regions: the root of the whole line when none is copied
+            for (String code : line) {
+                if (above.contains(code)) {
+                    if (copies == null) copies = new ArrayList<>(4);
+                    if (!copies.contains(code)) copies.add(code);
+                } else if (copies == null) {
+                    top = code;
+                }
+            }
+            String county = countyOf.get(tag);
+            rootOf[index] = county != null ? county : top;
+            copied.add(copies);
+        }
+    }
+
+    private static boolean aboveCounty(EntityKind kind) {
+        return kind == EntityKind.NATION || kind == EntityKind.PROVINCE || kind == EntityKind.CITY;
+    }
+
+    /** One read of the stage-one file, each record copied into the files of its parts from {@code from} to {@code to} (exclusive). */
+    private static void copy(Path all, int[][] partsOf, List<Path> files, int from, int to) throws IOException {
+        List<OutputStream> outs = new ArrayList<>(to - from);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(all), 1 << 16)) {
+            for (int i = from; i < to; i++) outs.add(new BufferedOutputStream(Files.newOutputStream(files.get(i)), 1 << 15));
             byte[] buffer = new byte[1024];
             while (true) {
                 int tag = var(in, true);
                 if (tag < 0) break;
                 int n = var(in, false);
-                if (tag >= partOf.length || n < 0) throw new IOException("暂存数据已损坏");
+                if (tag >= partsOf.length || n < 0) throw new IOException("暂存数据已损坏");
                 if (n > buffer.length) buffer = new byte[Math.max(n, buffer.length * 2)];
                 if (in.readNBytes(buffer, 0, n) != n) throw new EOFException("暂存数据比应有的短");
-                outs.get(partOf[tag]).write(buffer, 0, n);
+                for (int p : partsOf[tag]) if (p >= from && p < to) outs.get(p - from).write(buffer, 0, n);
             }
         } finally {
             for (OutputStream o : outs) o.close();
         }
-        return files;
     }
 
     /** A stage-one frame's number; -1 at the end of the file where {@code endAllowed}. */
