@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +70,13 @@ public final class WorkbookLoader {
 
         /** The latest year of the whole workbook (0: none): a part may lack it. */
         int latestYear();
+
+        /**
+         * The regions above the counties copied into this part that other parts hold copies of too
+         * (parts by county, {@link WorkbookLoader#loadInParts(Path, int, boolean)}): no one part holds
+         * all of what lies beneath them. Empty for parts of whole provinces.
+         */
+        default Set<String> shared() { return Set.of(); }
     }
 
     /**
@@ -79,6 +87,18 @@ public final class WorkbookLoader {
      * be read is one part, loaded as {@link #load} does.
      */
     public List<Part> loadInParts(Path file, int recordsPerPart) {
+        return loadInParts(file, recordsPerPart, false);
+    }
+
+    /**
+     * As {@link #loadInParts(Path, int)}; {@code byCounty}, each part holds whole counties (with their
+     * schools and classes) rather than whole provinces, and copies of the regions above them (nation,
+     * province, city: their rows and values, every year), which do not count towards
+     * {@code recordsPerPart}; a region copied into several parts is in their {@link Part#shared()}.
+     * What hangs from no county in the workbook (a school whose county is missing, a province without
+     * counties) goes whole into a part, as in parts of provinces.
+     */
+    public List<Part> loadInParts(Path file, int recordsPerPart, boolean byCounty) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         Path all = null;
         try {
@@ -87,11 +107,12 @@ public final class WorkbookLoader {
             try {
                 read(file, router);
             } catch (WorkbookException e) {
-                return List.of(part(() -> load(List.of(file)), 0));
+                return List.of(part(() -> load(List.of(file)), 0, Set.of()));
             } finally {
                 router.close();
             }
-            List<Path> files = WorkbookParts.distribute(all, router, recordsPerPart, dir);
+            WorkbookParts.Distributed distributed = WorkbookParts.distribute(all, router, recordsPerPart, byCounty, dir);
+            List<Path> files = distributed.files();
             List<Object> global = router.global;
             List<Part> parts = new ArrayList<>(files.size());
             for (int i = 0; i < files.size(); i++) {
@@ -106,7 +127,7 @@ public final class WorkbookLoader {
                         throw new UncheckedIOException("读取暂存的工作簿数据 " + f + " 失败：" + e.getMessage(), e);
                     }
                     return new Result(b.build(), List.of());
-                }, router.latestYear));
+                }, router.latestYear, distributed.shared().get(i)));
             }
             return parts;
         } catch (IOException e) {
@@ -121,11 +142,13 @@ public final class WorkbookLoader {
         }
     }
 
-    private static Part part(Supplier<Result> load, int latestYear) {
+    private static Part part(Supplier<Result> load, int latestYear, Set<String> shared) {
         return new Part() {
             @Override public Result load() { return load.get(); }
 
             @Override public int latestYear() { return latestYear; }
+
+            @Override public Set<String> shared() { return shared; }
         };
     }
 
