@@ -69,7 +69,13 @@ public final class WorkbookLoader {
 
         /** The latest year of the whole workbook (0: none): a part may lack it. */
         int latestYear();
+
+        /** TEMPORARY stub until the county parts land: the regions whose records went to several parts. */
+        default java.util.Set<String> shared() { return java.util.Set.of(); }
     }
+
+    /** TEMPORARY stub until the county parts land. */
+    public List<Part> loadInParts(Path file, int recordsPerPart, boolean byCounty) { return loadInParts(file, recordsPerPart); }
 
     /**
      * A workbook too large to hold, read once to disk and given back as parts of about
