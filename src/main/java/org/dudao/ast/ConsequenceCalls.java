@@ -61,6 +61,15 @@ public final class ConsequenceCalls {
         return out;
     }
 
+    /** The calls of a function by that name, in the order written ({@code countOf("班级", …)}). */
+    public List<Expression.Call> calls(String name) {
+        List<Expression.Call> out = new ArrayList<>();
+        for (Expression e : statements()) walk(e, x -> {
+            if (x instanceof Expression.Call c && c.name().equals(name)) out.add(c);
+        });
+        return out;
+    }
+
     /** True when the consequence calls the function with that many arguments ({@code threshold(kc, e, x, limit)}). */
     public boolean has(String name, int argCount) {
         boolean[] found = {false};

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One call of a pattern function: the session's context, the calling rule's metadata, the entity and
@@ -87,6 +88,20 @@ final class Call {
         if (n == null || facts().param(p.getName()) != p) return n;
         BigDecimal r = n.stripTrailingZeros();
         return r.scale() < 0 ? r.setScale(0) : r;
+    }
+
+    /**
+     * The tally of this call over the entity's children at {@code level}, as the session's {@link Tallies}
+     * say: made by {@code make}, filed too, or the sum of the parts' ({@code none} when no part made one).
+     */
+    <T extends Tally<T>> T tally(String level, String what, T none, Supplier<T> make) {
+        return facts().memo().tallies().of(this, level, what, none, make);
+    }
+
+    /** Parameters and a thresholds cell that a tally made in another session resolved for this call. */
+    void resolved(List<String> names, String origin) {
+        parameters.addAll(names);
+        boundFrom(origin);
     }
 
     /** The parameters this call resolved, in order. */

@@ -17,7 +17,7 @@ import java.util.List;
  * that meet it under an upper bound, those that do not under a lower one) with their evidence, and those that
  * lack data; both lists by code. The verdict is {@link #conclude concluded} from it alone.
  */
-record ChildShareTally(int children, int met, int notMet, List<NamedChild> named, List<NamedChild> lacking) {
+record ChildShareTally(int children, int met, int notMet, List<NamedChild> named, List<NamedChild> lacking) implements Tally<ChildShareTally> {
     static final ChildShareTally NONE = new ChildShareTally(0, 0, 0, List.of(), List.of());
 
     /** The children (by code, as {@link Children#of} gives them) against the condition, with the call's parameters. */
@@ -47,7 +47,7 @@ record ChildShareTally(int children, int met, int notMet, List<NamedChild> named
     }
 
     /** This tally and another subtree's: counts added, the named children merged by code. */
-    ChildShareTally plus(ChildShareTally o) {
+    @Override public ChildShareTally plus(ChildShareTally o) {
         return new ChildShareTally(children + o.children, met + o.met, notMet + o.notMet, NamedChild.merge(named, o.named),
                 NamedChild.merge(lacking, o.lacking));
     }

@@ -27,6 +27,9 @@ public record Children(String level, List<String> stages, String label, Membersh
         Boolean of(Facts facts, Entity child);
     }
 
+    /** The selection in words, the same in every session (a membership is a lambda): a tally's key in {@link Tallies}. */
+    String key() { return level + stages + label; }
+
     /** The measure word a count of them takes: 3 所学校, 2 个县, 5 个班级. */
     String measure() { return level.equals("学校") ? "所" : "个"; }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * and {@code phaseOut} conclude from it alone.
  */
 record ClassCountTally(BigDecimal low, BigDecimal high, List<ChildFinding> counted, List<Metric> evidence, List<ChildFinding> maybe,
-                       List<String> doubts, boolean any) {
+                       List<String> doubts, boolean any) implements Tally<ClassCountTally> {
     static final ClassCountTally NONE = new ClassCountTally(BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of(), List.of(), false);
 
     /** The classes against {@code condition} on their size, in the order given. */
@@ -47,7 +47,7 @@ record ClassCountTally(BigDecimal low, BigDecimal high, List<ChildFinding> count
     }
 
     /** This tally and a later subtree's: the ends added, lists one after the other. */
-    ClassCountTally plus(ClassCountTally o) {
+    @Override public ClassCountTally plus(ClassCountTally o) {
         return new ClassCountTally(low.add(o.low), high == null || o.high == null ? null : high.add(o.high), Value.concatAll(counted, o.counted),
                 Value.concatAll(evidence, o.evidence), Value.concatAll(maybe, o.maybe), Value.concatAll(doubts, o.doubts), any || o.any);
     }

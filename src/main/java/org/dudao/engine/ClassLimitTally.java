@@ -23,7 +23,7 @@ import java.util.Set;
  * once), and whether there was any class at all. The verdict is {@link #conclude concluded} from it alone.
  */
 record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding> over, List<ChildFinding> doubtful, List<Metric> evidence,
-                       List<String> missing, boolean any) {
+                       List<String> missing, boolean any) implements Tally<ClassLimitTally> {
     static final ClassLimitTally NONE = new ClassLimitTally(BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of(), List.of(), false);
 
     /**
@@ -78,7 +78,7 @@ record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding>
     }
 
     /** This tally and a later subtree's: sums added, lists one after the other, each missing standard kept once. */
-    ClassLimitTally plus(ClassLimitTally o) {
+    @Override public ClassLimitTally plus(ClassLimitTally o) {
         List<String> lacking = missing;
         if (!o.missing.isEmpty()) {
             Set<String> both = new LinkedHashSet<>(missing);

@@ -19,7 +19,7 @@ import java.util.List;
  * follow. The verdict is {@link #conclude concluded} from it alone.
  */
 record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, BigDecimal highNum, BigDecimal highDen,
-                       boolean lowIsZero, boolean highIsAll, List<ChildFinding> named, List<Metric> evidence, List<ChildFinding> doubtful) {
+                       boolean lowIsZero, boolean highIsAll, List<ChildFinding> named, List<Metric> evidence, List<ChildFinding> doubtful) implements Tally<ClassShareTally> {
     static final ClassShareTally NONE = new ClassShareTally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO, false, false, List.of(), List.of(), List.of());
 
@@ -63,7 +63,7 @@ record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, Big
     }
 
     /** This tally and a later subtree's: sums added, lists one after the other. */
-    ClassShareTally plus(ClassShareTally o) {
+    @Override public ClassShareTally plus(ClassShareTally o) {
         return new ClassShareTally(met.add(o.met), notMet.add(o.notMet), lowDen.add(o.lowDen), highNum.add(o.highNum), highDen.add(o.highDen),
                 lowIsZero || o.lowIsZero, highIsAll || o.highIsAll, Value.concatAll(named, o.named), Value.concatAll(evidence, o.evidence),
                 Value.concatAll(doubtful, o.doubtful));

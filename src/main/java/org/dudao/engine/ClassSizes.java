@@ -82,7 +82,7 @@ final class ClassSizes {
         return out;
     }
 
-    private static final String LEVEL = EntityKind.CLASS.label();
+    private static final String LEVEL = EntityKind.CLASS.label(), LEVEL_SCHOOL = EntityKind.SCHOOL.label();
 
     private static void addSelected(List<Item> out, Facts facts, Entity c, Children kids, String metric, int year) {
         if (!c.hasYear(year)) return; // the entity in hand: no lookup of its code among all the run's entities
@@ -141,12 +141,14 @@ final class ClassSizes {
     record Count(Children kids, String metric, Bound condition) implements Expr {
         /** The classes under {@code e} counted for the year. */
         ClassCountTally range(Facts facts, Entity e, int year) {
-            return ClassCountTally.of(facts, items(facts, e, kids, metric, year), condition);
+            return facts.memo().tallies().of(e, year, kids.level(), "countOf " + kids.key() + " " + name(), ClassCountTally.NONE,
+                    () -> ClassCountTally.of(facts, items(facts, e, kids, metric, year), condition));
         }
 
         /** The schools under {@code e} reported for the year, and whether any could have classes of the selection. */
         SchoolTally schools(Facts facts, Entity e, int year) {
-            return SchoolTally.of(facts.descendants(e, "学校"), year, s -> couldHave(facts, s));
+            return facts.memo().tallies().of(e, year, LEVEL_SCHOOL, "could have " + kids.key(), SchoolTally.NONE,
+                    () -> SchoolTally.of(facts.descendants(e, LEVEL_SCHOOL), year, s -> couldHave(facts, s)));
         }
 
         /** A school whose 学段 are not known could have any class; else it could unless a class of it is certainly outside. */

@@ -17,7 +17,7 @@ import java.util.List;
  * (the unit the verdict's standard is said in). The verdict is {@link #conclude concluded} from it alone.
  */
 record CoverageTally(int children, int met, List<NamedChild> failed, List<NamedChild> lacking, List<NamedChild> narrow,
-                     String unitFrom, String unit) {
+                     String unitFrom, String unit) implements Tally<CoverageTally> {
     static final CoverageTally NONE = new CoverageTally(0, 0, List.of(), List.of(), List.of(), null, null);
 
     /** The children (by code, as {@link Children#of} gives them) held to the call's bound, each to the part for its 学段. */
@@ -55,7 +55,7 @@ record CoverageTally(int children, int met, List<NamedChild> failed, List<NamedC
     }
 
     /** This tally and another subtree's: counts added, the named children merged by code. */
-    CoverageTally plus(CoverageTally o) {
+    @Override public CoverageTally plus(CoverageTally o) {
         boolean theirs = o.unitFrom != null && (unitFrom == null || o.unitFrom.compareTo(unitFrom) > 0);
         return new CoverageTally(children + o.children, met + o.met, NamedChild.merge(failed, o.failed), NamedChild.merge(lacking, o.lacking),
                 NamedChild.merge(narrow, o.narrow), theirs ? o.unitFrom : unitFrom, theirs ? o.unit : unit);

@@ -86,7 +86,7 @@ public final class Evaluator {
         ExecutorService pool = workers(Math.min(threads, Math.max(1, partitions.size())));
         try {
             List<Future<List<Verdict>>> futures = new ArrayList<>();
-            for (Partition p : partitions) futures.add(pool.submit(() -> run(p, context)));
+            for (Partition p : partitions) futures.add(pool.submit(() -> run(p, context, Tallies.NONE)));
             for (Future<List<Verdict>> f : futures) verdicts.addAll(await(f));
         } finally {
             pool.shutdownNow();
@@ -104,7 +104,12 @@ public final class Evaluator {
      * order (the entity's place in the hierarchy, then the catalogue's order of indicators).
      */
     public List<Verdict> evaluate(Partition partition, Facts facts, int year) {
-        List<Verdict> verdicts = run(partition, new SessionContext(facts, year, rules.rules(), rules.params()));
+        return evaluate(partition, facts, year, Tallies.NONE);
+    }
+
+    /** As {@link #evaluate(Partition, Facts, int)}, the regions' roll-ups over schools and classes filed in, or taken from, {@code tallies}. */
+    List<Verdict> evaluate(Partition partition, Facts facts, int year, Tallies tallies) {
+        List<Verdict> verdicts = run(partition, new SessionContext(facts, year, rules.rules(), rules.params()), tallies);
         // A county with all its schools and classes is a whole subtree: ranked on its own, it is in
         // the order a rank over all the entities would give it.
         Map<String, Entity> own = new HashMap<>();
@@ -173,10 +178,10 @@ public final class Evaluator {
 
     public int threads() { return threads; }
 
-    private List<Verdict> run(Partition p, SessionContext context) {
+    private List<Verdict> run(Partition p, SessionContext context, Tallies tallies) {
         Facts facts = context.facts();
         Environment env = KieServices.Factory.get().newEnvironment();
-        env.set(SessionContext.KEY, context.forSession());
+        env.set(SessionContext.KEY, context.forSession(tallies));
         KieSession session = rules.kieBase().newKieSession(sessionConfiguration, env);
         SessionWatch.Running watched = watch.start(p.name(), session);
         try {

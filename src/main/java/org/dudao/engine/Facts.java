@@ -67,6 +67,9 @@ public final class Facts {
     /** These facts as one session reads them: with a memo of the session's own, so that two sessions on two threads share nothing they write. */
     public Facts forSession() { return new Facts(this, new SessionMemo()); }
 
+    /** As {@link #forSession()}, the session's roll-ups over schools and classes going through {@code tallies}. */
+    Facts forSession(Tallies tallies) { return new Facts(this, new SessionMemo(tallies)); }
+
     /** What this session has already computed; facts not made {@link #forSession() for a session} remember nothing. */
     SessionMemo memo() { return memo; }
 
@@ -112,6 +115,11 @@ public final class Facts {
 
     /** Children and their children, down to entities of the given level. */
     public List<Entity> descendants(Entity root, String level) {
+        if (memo.tallies().refuses(root, level)) {
+            // a rule that reaches them other than through a tally: county parts must not have been chosen for it (CountyParts)
+            throw new IllegalStateException("按县分块评估时，" + root.getName() + "（" + root.getCode() + "）的" + level
+                    + "不在内存中：规则只能通过可累加的汇总读取它们");
+        }
         List<Entity> found = new ArrayList<>();
         collect(root.getCode(), level, found, 0);
         return found;

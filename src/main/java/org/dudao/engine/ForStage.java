@@ -1,6 +1,7 @@
 package org.dudao.engine;
 
 import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
 import org.dudao.model.Metric;
 
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ public record ForStage(Expr inner, String enrolment, List<String> stageWords) im
 
     /** The region's schools reported in the year, and whether any of them is of the stage. */
     SchoolTally schools(Facts facts, Entity e, int year) {
-        return SchoolTally.of(facts.descendants(e, "学校"), year, s -> Children.stageMatches(s.getStage(), stageWords));
+        String schools = EntityKind.SCHOOL.label();
+        return facts.memo().tallies().of(e, year, schools, "forStage " + stageWords, SchoolTally.NONE,
+                () -> SchoolTally.of(facts.descendants(e, schools), year, s -> Children.stageMatches(s.getStage(), stageWords)));
     }
 
     /** Why the region had no such stage in the year, from its enrolment cell (null: none) and the tally of its schools. */

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * {@link ForStage#absent}; one that could have classes of the selection, for {@code phaseOut}). A yes/no over
  * the schools adds up as “any”.
  */
-record SchoolTally(int schools, boolean some) {
+record SchoolTally(int schools, boolean some) implements Tally<SchoolTally> {
     static final SchoolTally NONE = new SchoolTally(0, false);
 
     /** The schools given that were reported in the year, and whether any of them is of the kind. */
@@ -27,7 +27,7 @@ record SchoolTally(int schools, boolean some) {
     }
 
     /** This tally and another subtree's: the schools added, “any” of either. */
-    SchoolTally plus(SchoolTally o) { return new SchoolTally(schools + o.schools, some || o.some); }
+    @Override public SchoolTally plus(SchoolTally o) { return new SchoolTally(schools + o.schools, some || o.some); }
 
     /** Schools were reported and none of them is of the kind. */
     boolean noneOfKind() { return schools > 0 && !some; }

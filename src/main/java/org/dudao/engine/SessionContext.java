@@ -15,5 +15,8 @@ public record SessionContext(Facts facts, int year, Map<String, RuleMeta> rules,
     /** The same context for one session: its facts with a memo of their own ({@link Facts#forSession()}), never shared by two sessions or threads. */
     public SessionContext forSession() { return new SessionContext(facts.forSession(), year, rules, ruleParams); }
 
+    /** As {@link #forSession()}, the session's roll-ups over schools and classes filed in, or taken from, {@code tallies}. */
+    SessionContext forSession(Tallies tallies) { return new SessionContext(facts.forSession(tallies), year, rules, ruleParams); }
+
     public static final String KEY = "dudao.context";
 }

@@ -29,13 +29,23 @@ final class SessionMemo {
     private final Map<Rule, RuleMeta> metas = new IdentityHashMap<>();
     private final Map<Entity, Boolean> nested = new IdentityHashMap<>();
     private final boolean keep;
+    private final Tallies tallies;
 
     /** The memo of facts that are not a session's: it keeps nothing, so threads may share it. */
-    static final SessionMemo NONE = new SessionMemo(false);
+    static final SessionMemo NONE = new SessionMemo(false, Tallies.NONE);
 
-    SessionMemo() { this(true); }
+    SessionMemo() { this(true, Tallies.NONE); }
 
-    private SessionMemo(boolean keep) { this.keep = keep; }
+    /** A session's memo whose roll-ups over schools and classes go through {@code tallies}. */
+    SessionMemo(Tallies tallies) { this(true, tallies); }
+
+    private SessionMemo(boolean keep, Tallies tallies) {
+        this.keep = keep;
+        this.tallies = tallies;
+    }
+
+    /** Where this session's roll-ups over schools and classes are filed or found ({@link Tallies#NONE}: made from the facts). */
+    Tallies tallies() { return tallies; }
 
     /** The classes (and size bands) under {@code parent} a selection picks, sized by {@code metric}, in {@code year}: computed once. */
     List<ClassSizes.Item> classes(Entity parent, Children kids, String metric, int year, Supplier<List<ClassSizes.Item>> compute) {

@@ -75,6 +75,13 @@ public final class StreamingEvaluator {
     public static final String PARTS_ABOVE_PROPERTY = "dudao.parts.above";
     /** System property: about how many entities and values a part holds (default: the heap's bytes / 4096, at least 10,000). */
     public static final String PART_RECORDS_PROPERTY = "dudao.parts.records";
+    /**
+     * System property: {@code province} reads a workbook in parts of whole provinces even where the rules
+     * allow county parts ({@link CountyParts}); for measurements and tests.
+     */
+    public static final String PARTS_BY_PROPERTY = "dudao.parts.by";
+    /** Null until a workbook is first read in parts; then whether its parts are counties. */
+    private Boolean byCounty;
 
     /** Without waivers, keeping the verdicts in a {@link VerdictStore#create() default store}. */
     public StreamingEvaluator(RuleBase rules, int threads) {
@@ -121,7 +128,8 @@ public final class StreamingEvaluator {
 
     /** What one workbook leaves behind once its counties are evaluated. */
     private record Batch(Path file, String part, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
-                         Map<String, VerdictStore.Block> blocks, Map<String, VerdictStore.Block> regionVerdicts, List<String> ruleProblems) {}
+                         Map<String, VerdictStore.Block> blocks, Map<String, VerdictStore.Block> regionVerdicts, List<String> ruleProblems,
+                         Set<String> shared, Tallies tallies) {}
 
     /** A county's verdicts, stored, and any rule that gave one of them twice. */
     private record County(VerdictStore.Block block, List<String> duplicates) {}
@@ -141,7 +149,7 @@ public final class StreamingEvaluator {
                 if (s.latestYear() != 0) evalYear = s.latestYear(); // a part: its workbook's latest year, as read whole
                 else if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
                 batches.add(evalYear == null ? new Batch(s.file(), s.label(), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
-                        r.unreadable(), Map.of(), Map.of(), List.of())
+                        r.unreadable(), Map.of(), Map.of(), List.of(), s.shared(), Tallies.NONE)
                         : evaluator.await(evaluate(s, r, evalYear, pool)));
                 done(batches.get(batches.size() - 1), batches.size(), total);
             }
@@ -177,9 +185,10 @@ public final class StreamingEvaluator {
 
     /**
      * A workbook, or a part of one read in parts, loaded when its turn comes; {@code label} names a
-     * part (null: the whole workbook), {@code latestYear} is a part's workbook's latest year (0: none, or whole).
+     * part (null: the whole workbook), {@code latestYear} is a part's workbook's latest year (0: none, or whole),
+     * {@code shared} the regions above the county this part holds a share of (of county parts).
      */
-    private record Source(Path file, String label, Supplier<WorkbookLoader.Result> load, int latestYear) {}
+    private record Source(Path file, String label, Supplier<WorkbookLoader.Result> load, int latestYear, Set<String> shared) {}
 
     /**
      * The workbooks as they are to be loaded: whole, or, for one too large for the heap (more than
@@ -194,14 +203,14 @@ public final class StreamingEvaluator {
                 while (ready.isEmpty() && !files.isEmpty()) {
                     Path file = files.removeFirst();
                     if (!inParts(file)) {
-                        ready.add(new Source(file, null, () -> loader.load(List.of(file)), 0));
+                        ready.add(new Source(file, null, () -> loader.load(List.of(file)), 0, Set.of()));
                         continue;
                     }
-                    List<WorkbookLoader.Part> parts = loader.loadInParts(file, recordsPerPart);
+                    List<WorkbookLoader.Part> parts = loader.loadInParts(file, recordsPerPart, byCounty());
                     for (int i = 0; i < parts.size(); i++) {
                         WorkbookLoader.Part part = parts.get(i);
                         ready.add(new Source(file, parts.size() == 1 ? null : "第 " + (i + 1) + "/" + parts.size() + " 部分", part::load,
-                                part.latestYear()));
+                                part.latestYear(), part.shared()));
                     }
                 }
                 return !ready.isEmpty();
@@ -212,6 +221,20 @@ public final class StreamingEvaluator {
                 return ready.removeFirst();
             }
         };
+    }
+
+    /**
+     * Whether workbooks are read in county parts: when the rules' roll-ups for the regions above the county
+     * add up over counties ({@link CountyParts}), unless {@value #PARTS_BY_PROPERTY} says {@code province}.
+     */
+    private boolean byCounty() {
+        if (byCounty == null) {
+            String refusal = "province".equals(System.getProperty(PARTS_BY_PROPERTY)) ? "按 -D" + PARTS_BY_PROPERTY + "=province"
+                    : CountyParts.refusal(evaluator.rules());
+            byCounty = refusal == null;
+            progress.accept(byCounty ? "大工作簿按县分块读取" : "大工作簿按省分块读取（" + refusal + "）");
+        }
+        return byCounty;
     }
 
     private boolean inParts(Path file) {
@@ -241,8 +264,11 @@ public final class StreamingEvaluator {
         for (Entity e : data.allEntities()) {
             if (e.getKind() == EntityKind.PROVINCE || e.getKind() == EntityKind.CITY) above.add(e);
         }
+        // a region this part holds a share of (county parts) files its roll-ups over schools and classes, to be
+        // concluded from the sum of its parts' at the end; its verdicts here are of a share and are dropped
+        Tallies tallies = source.shared().isEmpty() ? Tallies.NONE : Tallies.filing(source.shared());
         CompletableFuture<List<Verdict>> regional = above.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> evaluator.evaluate(new Partition(Evaluator.UPPER, above), facts, year), pool);
+                : CompletableFuture.supplyAsync(() -> evaluator.evaluate(new Partition(Evaluator.UPPER, above), facts, year, tallies), pool);
         List<CompletableFuture<?>> all = new ArrayList<>(parts);
         all.add(regional);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -255,11 +281,14 @@ public final class StreamingEvaluator {
             }
             // a province's or city's roll-ups name their failing schools and classes: stored like a county's block
             Map<String, List<Verdict>> byRegion = new LinkedHashMap<>();
-            for (Verdict v : regional.join()) byRegion.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
+            for (Verdict v : regional.join()) {
+                if (!source.shared().contains(v.getEntityCode())) byRegion.computeIfAbsent(v.getEntityCode(), k -> new ArrayList<>()).add(v);
+            }
             problems.addAll(Evaluator.duplicates(regional.join()));
             Map<String, VerdictStore.Block> stored = new LinkedHashMap<>();
             byRegion.forEach((code, v) -> stored.put(code, store.add(waivers.apply(v))));
-            return new Batch(source.file(), source.label(), regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, stored, problems);
+            return new Batch(source.file(), source.label(), regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, stored, problems,
+                    source.shared(), tallies);
         });
     }
 
@@ -302,7 +331,12 @@ public final class StreamingEvaluator {
         Map<String, List<VerdictStore.Block>> blocks = new LinkedHashMap<>();
         Map<String, VerdictStore.Block> regional = new LinkedHashMap<>();
         Set<String> heldTwice = new HashSet<>();
+        Set<String> shared = new HashSet<>();
+        List<Tallies> filed = new ArrayList<>();
+        Set<LoadProblem> fromParts = new HashSet<>(); // the regions above the county copied into every county part give their problems in each
         for (Batch b : batches) {
+            shared.addAll(b.shared());
+            if (!b.tallies().isEmpty()) filed.add(b.tallies());
             b.regionVerdicts().forEach((code, v) -> {
                 if (regional.putIfAbsent(code, v) != null) heldTwice.add(code);
             });
@@ -310,7 +344,7 @@ public final class StreamingEvaluator {
             String file = b.file().toString();
             inputs.addAll(d.inputs());
             sheets.addAll(d.sheets());
-            problems.addAll(d.problems());
+            for (LoadProblem p : d.problems()) if (b.part() == null || fromParts.add(p)) problems.add(p);
             years.addAll(d.years());
             unreadable.addAll(b.unreadable());
             ruleProblems.addAll(b.ruleProblems());
@@ -358,7 +392,9 @@ public final class StreamingEvaluator {
         Facts facts = new Facts(data);
         List<Entity> rest = new ArrayList<>();
         for (Entity e : Evaluator.partitions(regions).upper().subjects()) if (!regional.containsKey(e.getCode())) rest.add(e);
-        List<Verdict> upper = rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year);
+        // a region held in shares by county parts is concluded from the sum of its parts' tallies
+        Tallies tallies = shared.isEmpty() ? Tallies.NONE : Tallies.merging(shared, filed);
+        List<Verdict> upper = rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year, tallies);
         ruleProblems.addAll(Evaluator.duplicates(upper));
         List<Verdict> verdicts = VerdictStore.sequence(ordered(regions, waivers.apply(upper), regional, blocks));
         return new Result(data, new Evaluation(year, verdicts, List.copyOf(ruleProblems), waivers.notes(year)), unreadable, runProblems);

@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One workbook of three provinces read in parts (each province with its cities, counties, schools and
- * classes a part, as a workbook too large for the heap is read) gives the report of the same
- * workbook read whole.
+ * One workbook of three provinces read in parts, as a workbook too large for the heap is read, gives the
+ * report of the same workbook read whole: in parts of one county each (its schools and classes, with
+ * copies of its city and province), the provinces' and cities' roll-ups added up from their counties'
+ * tallies; and in parts of one province each.
  */
 class WorkbookInPartsTest {
     @TempDir static Path tmp;
@@ -35,16 +36,33 @@ class WorkbookInPartsTest {
         assertThat(s.classes()).isEqualTo(201 * 8);
     }
 
-    /** A run with every workbook read in parts of one province each (the smallest parts there are). */
+    /** A run with every workbook read in the smallest parts there are: one county each (or one province each). */
     private static Cli inParts(String... args) {
+        return inPartsBy("county", args);
+    }
+
+    private static Cli inPartsBy(String by, String... args) {
         System.setProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY, "0");
         System.setProperty(StreamingEvaluator.PART_RECORDS_PROPERTY, "1");
+        System.setProperty(StreamingEvaluator.PARTS_BY_PROPERTY, by);
         try {
             return Cli.run(args);
         } finally {
             System.clearProperty(StreamingEvaluator.PARTS_ABOVE_PROPERTY);
             System.clearProperty(StreamingEvaluator.PART_RECORDS_PROPERTY);
+            System.clearProperty(StreamingEvaluator.PARTS_BY_PROPERTY);
         }
+    }
+
+    @Test
+    void a_workbook_read_county_by_county_gives_the_report_of_the_workbook_read_whole() throws Exception {
+        Path whole = tmp.resolve("whole-c");
+        Path parts = tmp.resolve("counties");
+        Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", workbook.toString());
+        Cli b = inParts("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", workbook.toString());
+        // a part per county: the progress says so and names each
+        assertThat(b.err()).contains("大工作簿按县分块读取", "的第 1/201 部分", "的第 201/201 部分");
+        assertSameReports(a, whole, b, parts);
     }
 
     @Test
@@ -52,9 +70,13 @@ class WorkbookInPartsTest {
         Path whole = tmp.resolve("whole");
         Path parts = tmp.resolve("parts");
         Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", workbook.toString());
-        Cli b = inParts("evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", workbook.toString());
+        Cli b = inPartsBy("province", "evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", workbook.toString());
         // three parts, one per province: the progress names each
-        assertThat(b.err()).contains("的第 1/3 部分", "的第 2/3 部分", "的第 3/3 部分");
+        assertThat(b.err()).contains("大工作簿按省分块读取", "的第 1/3 部分", "的第 2/3 部分", "的第 3/3 部分");
+        assertSameReports(a, whole, b, parts);
+    }
+
+    private static void assertSameReports(Cli a, Path whole, Cli b, Path parts) throws Exception {
         assertThat(b.exit()).isEqualTo(a.exit());
         assertThat(b.out().replace(parts.toString(), "OUT")).isEqualTo(a.out().replace(whole.toString(), "OUT"));
         ObjectMapper m = new ObjectMapper();
