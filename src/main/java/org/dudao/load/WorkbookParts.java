@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -213,6 +214,30 @@ final class WorkbookParts {
         return line;
     }
 
+    /**
+     * The county roots in the order a workbook read whole walks the hierarchy (a city's counties one after
+     * another, siblings in the order first read), not the order first read: a workbook may list a province's
+     * counties city by city or round the cities. A region's tallies are added up in the parts' order
+     * ({@code engine.Tallies}), and its lists of classes must come out as a whole read gives them.
+     */
+    private static Map<String, int[]> inHierarchyOrder(Map<String, int[]> roots, Router r) {
+        Map<String, int[]> path = new HashMap<>();
+        for (String root : roots.keySet()) {
+            List<String> line = ancestry(root, r.parents);
+            int[] p = new int[line.size()];
+            for (int i = 0; i < p.length; i++) {
+                int[] tag = r.counts.get(line.get(line.size() - 1 - i));
+                p[i] = tag == null ? Integer.MAX_VALUE : tag[0]; // from the top down, each code by when it was first read
+            }
+            path.put(root, p);
+        }
+        List<String> order = new ArrayList<>(roots.keySet());
+        order.sort((a, b) -> Arrays.compare(path.get(a), path.get(b)));
+        Map<String, int[]> out = new LinkedHashMap<>();
+        for (String root : order) out.put(root, roots.get(root));
+        return out;
+    }
+
     /** Stage two's result: one file per part, and for each part the regions copied into it that another part holds too. */
     record Distributed(List<Path> files, List<Set<String>> shared) {}
 
@@ -247,6 +272,7 @@ final class WorkbookParts {
             String root = rootOf[t.getValue()[0]];
             if (root != null) roots.computeIfAbsent(root, k -> new int[2])[0] += t.getValue()[1];
         }
+        if (byCounty) roots = inHierarchyOrder(roots, r);
         int part = 0;
         long inPart = 0;
         for (int[] root : roots.values()) {
