@@ -85,18 +85,12 @@ public final class WorkbookLoader {
      * {@link WorkbookParts}): loaded one after another they hold what {@link #load} would, the file,
      * the sheets' tallies and the problems found while reading in the first. A workbook that cannot
      * be read is one part, loaded as {@link #load} does.
-     */
-    public List<Part> loadInParts(Path file, int recordsPerPart) {
-        return loadInParts(file, recordsPerPart, false);
-    }
-
-    /**
-     * As {@link #loadInParts(Path, int)}; {@code byCounty}, each part holds whole counties (with their
-     * schools and classes) rather than whole provinces, and copies of the regions above them (nation,
-     * province, city: their rows and values, every year), which do not count towards
-     * {@code recordsPerPart}; a region copied into several parts is in their {@link Part#shared()}.
-     * What hangs from no county in the workbook (a school whose county is missing, a province without
-     * counties) goes whole into a part, as in parts of provinces.
+     * <p>
+     * {@code byCounty}: each part holds whole counties (with their schools and classes), in the order the
+     * hierarchy is walked, and copies of the regions above them (nation, province, city: their rows and
+     * values, every year), which do not count towards {@code recordsPerPart}; a region copied into several
+     * parts is in their {@link Part#shared()}. What hangs from no county in the workbook (a school whose
+     * county is missing, a province without counties) goes whole into a part, as in parts of provinces.
      */
     public List<Part> loadInParts(Path file, int recordsPerPart, boolean byCounty) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));

@@ -245,21 +245,15 @@ final class WorkbookParts {
     static final int OPEN_AT_ONCE = 128;
 
     /**
-     * Stage two: each tag's part (subtrees packed in the order first seen, a part closed once it
-     * holds {@code recordsPerPart} records), and the records copied into one file per part.
-     */
-    static List<Path> distribute(Path all, Router r, int recordsPerPart, Path dir) throws IOException {
-        return distribute(all, r, recordsPerPart, false, dir).files();
-    }
-
-    /**
      * Stage two, in parts of whole provinces (see {@link #root}) or, {@code byCounty}, of whole
      * counties: a tag's root is then the nearest county at or above it; the regions above the counties
      * (nation, province, city) that have a county, school or class beneath them are packed with none
      * of them but copied, every record of theirs, into each part holding one of those (they do not
      * count towards {@code recordsPerPart}); a tag with no county at or above it keeps its highest
      * ancestor as its root, or the highest below the copied regions (a school hanging from a city, a
-     * city with nothing beneath it). Records reach each part file in the order of the stage-one file.
+     * city with nothing beneath it). Subtrees are packed in the order first seen, county parts in the
+     * order the hierarchy is walked; a part is closed once it holds {@code recordsPerPart} records.
+     * Records reach each part file in the order of the stage-one file.
      */
     static Distributed distribute(Path all, Router r, int recordsPerPart, boolean byCounty, Path dir) throws IOException {
         int tags = r.counts.size();

@@ -32,15 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one province of two cities and five counties, each county with two schools of three classes, region
  * values at every level over two years, and a school whose county is not in the workbook.
  */
-class CountyPartsTest {
+class PartsByCountyTest {
     @TempDir static Path tmp;
     static Path workbook;
     static WorkbookLoader loader;
     static Dataset whole;
 
     static final String PROVINCE = "110000", CITY_1 = "110100", CITY_2 = "110200";
-    /** In the order of the 地区 sheet: the parts are packed in this order. */
+    /** In the order of the 地区 sheet. */
     static final List<String> COUNTIES = List.of("110101", "110102", "110201", "110202", "110103");
+    /** In the order the hierarchy is walked, each city's counties together: the parts are packed in this order. */
+    static final List<String> WALKED = List.of("110101", "110102", "110103", "110201", "110202");
     /** A school whose county (110999) is not in the workbook. */
     static final String ORPHAN = "1109990001";
 
@@ -105,8 +107,7 @@ class CountyPartsTest {
         Files.createDirectories(dir);
         System.setProperty("java.io.tmpdir", dir.toString());
         try {
-            List<WorkbookLoader.Part> parts = byCounty ? loader.loadInParts(workbook, recordsPerPart, true)
-                    : loader.loadInParts(workbook, recordsPerPart);
+            List<WorkbookLoader.Part> parts = loader.loadInParts(workbook, recordsPerPart, byCounty);
             List<Dataset> data = new ArrayList<>();
             for (WorkbookLoader.Part p : parts) {
                 WorkbookLoader.Result r = p.load();
@@ -144,10 +145,11 @@ class CountyPartsTest {
     @Test
     void parts_by_county_hold_whole_counties_with_copies_of_the_regions_above_them() throws Exception {
         Path dir = tmp.resolve("county");
-        // two counties' records fit, three do not: (110101, 110102), (110201, 110202), (110103 and the school without its county)
+        // two counties' records fit, three do not, in the order the hierarchy is walked (110103 is read last, but is
+        // the first city's): (110101, 110102), (110103, 110201), (110202 and the school without its county, read last)
         Loaded l = inParts(dir, 2 * perCounty() + perCounty() / 2, true);
         assertThat(l.data()).hasSize(3);
-        List<Set<String>> counties = List.of(Set.of("110101", "110102"), Set.of("110201", "110202"), Set.of("110103"));
+        List<Set<String>> counties = List.of(Set.of("110101", "110102"), Set.of("110103", "110201"), Set.of("110202"));
 
         Set<String> schoolsSeen = new HashSet<>(), classesSeen = new HashSet<>();
         Set<String> metrics = new TreeSet<>();
@@ -189,15 +191,15 @@ class CountyPartsTest {
         }
         // (c) shared(): the regions copied into a part that another part holds too
         assertThat(l.parts().get(0).shared()).containsExactlyInAnyOrder(PROVINCE, CITY_1);
-        assertThat(l.parts().get(1).shared()).containsExactlyInAnyOrder(PROVINCE);
-        assertThat(l.parts().get(2).shared()).containsExactlyInAnyOrder(PROVINCE, CITY_1);
+        assertThat(l.parts().get(1).shared()).containsExactlyInAnyOrder(PROVINCE, CITY_1, CITY_2);
+        assertThat(l.parts().get(2).shared()).containsExactlyInAnyOrder(PROVINCE, CITY_2);
         Set<String> split = new TreeSet<>();
         regionParts.forEach((code, n) -> {
             if (n > 1) split.add(code);
         });
         Set<String> shared = new TreeSet<>();
         l.parts().forEach(p -> shared.addAll(p.shared()));
-        assertThat(shared).isEqualTo(split).containsExactly(PROVINCE, CITY_1);
+        assertThat(shared).isEqualTo(split).containsExactly(PROVINCE, CITY_1, CITY_2);
         // (d) together, de-duplicated, what the workbook read whole holds
         assertThat(schoolsSeen).isEqualTo(codes(whole, EntityKind.SCHOOL));
         assertThat(classesSeen).isEqualTo(codes(whole, EntityKind.CLASS));
@@ -215,11 +217,11 @@ class CountyPartsTest {
 
     @Test
     void a_school_whose_county_is_missing_is_a_part_of_its_own_as_in_parts_of_provinces() throws Exception {
-        // (e) one record each: every county a part, and the school without its county its own, last (first seen last)
+        // (e) one record each: every county a part, in the order walked, and the school without its county its own, last (read last)
         Loaded l = inParts(tmp.resolve("smallest"), 1, true);
-        assertThat(l.data()).hasSize(COUNTIES.size() + 1);
-        for (int i = 0; i < COUNTIES.size(); i++) {
-            assertThat(codes(l.data().get(i), EntityKind.COUNTY)).containsExactly(COUNTIES.get(i));
+        assertThat(l.data()).hasSize(WALKED.size() + 1);
+        for (int i = 0; i < WALKED.size(); i++) {
+            assertThat(codes(l.data().get(i), EntityKind.COUNTY)).containsExactly(WALKED.get(i));
             assertThat(l.parts().get(i).shared()).contains(PROVINCE);
         }
         Dataset last = l.data().get(COUNTIES.size());
@@ -239,7 +241,7 @@ class CountyPartsTest {
     }
 
     @Test
-    void the_two_argument_method_still_gives_parts_of_whole_provinces() throws Exception {
+    void parts_of_provinces_are_as_before() throws Exception {
         Loaded l = inParts(tmp.resolve("province"), 1, false);
         // the province with everything beneath it, then the school without its county (its own root)
         assertThat(l.data()).hasSize(2);
@@ -283,7 +285,7 @@ class CountyPartsTest {
             }
         }
         Loaded l = inParts(file, tmp.resolve("no-county"), 1, true);
-        // in the order first seen: the empty city, the county, the province alone, the school beneath a city
+        // in the order walked: the county (under the first city), the empty city, the school beneath the third city, the province alone
         List<Set<String>> regions = new ArrayList<>();
         List<Set<String>> schools = new ArrayList<>();
         for (Dataset d : l.data()) {
@@ -292,11 +294,11 @@ class CountyPartsTest {
             regions.add(codes);
             schools.add(codes(d, EntityKind.SCHOOL));
         }
-        assertThat(regions).containsExactly(Set.of("120000", "120200"), Set.of("120000", "120100", "120101"), Set.of("130000"),
-                Set.of("120000", "120300"));
-        assertThat(schools).containsExactly(Set.of(), Set.of("1201010001"), Set.of(), Set.of("1203000001"));
+        assertThat(regions).containsExactly(Set.of("120000", "120100", "120101"), Set.of("120000", "120200"), Set.of("120000", "120300"),
+                Set.of("130000"));
+        assertThat(schools).containsExactly(Set.of("1201010001"), Set.of(), Set.of("1203000001"), Set.of());
         assertThat(l.parts()).extracting(WorkbookLoader.Part::shared)
-                .containsExactly(Set.of("120000"), Set.of("120000"), Set.of(), Set.of("120000"));
+                .containsExactly(Set.of("120000"), Set.of("120000"), Set.of("120000"), Set.of());
         for (Dataset d : l.data()) assertThat(d.problems()).isEmpty();
         // with room for everything, one part and nothing shared
         assertThat(inParts(file, tmp.resolve("no-county"), 1_000_000, true).parts()).singleElement()
