@@ -17,8 +17,8 @@ import java.util.List;
  * that meet it under an upper bound, those that do not under a lower one) with their evidence, and those that
  * lack data; both lists by code. The verdict is {@link #conclude concluded} from it alone.
  */
-record ChildShareTally(int children, int met, int notMet, List<NamedChild> named, List<NamedChild> lacking) implements Tally<ChildShareTally> {
-    static final ChildShareTally NONE = new ChildShareTally(0, 0, 0, List.of(), List.of());
+record ChildShareTally(int children, int met, int notMet, Capped<NamedChild> named, Capped<NamedChild> lacking) implements Tally<ChildShareTally> {
+    static final ChildShareTally NONE = new ChildShareTally(0, 0, 0, Capped.none(), Capped.none());
 
     /** The children (by code, as {@link Children#of} gives them) against the condition, with the call's parameters. */
     static ChildShareTally of(Call c, List<Entity> children, ChildTest test) {
@@ -43,13 +43,13 @@ record ChildShareTally(int children, int met, int notMet, List<NamedChild> named
                         (inputs.isEmpty() ? "" : inputs + "，") + (r ? "属于" + desc : "未达到要求"), Expr.origins(ev)), ev));
             }
         }
-        return new ChildShareTally(children.size(), met, notMet, List.copyOf(named), List.copyOf(lacking));
+        return new ChildShareTally(children.size(), met, notMet, Capped.of(named), Capped.of(lacking));
     }
 
     /** This tally and another subtree's: counts added, the named children merged by code. */
     @Override public ChildShareTally plus(ChildShareTally o) {
-        return new ChildShareTally(children + o.children, met + o.met, notMet + o.notMet, NamedChild.merge(named, o.named),
-                NamedChild.merge(lacking, o.lacking));
+        return new ChildShareTally(children + o.children, met + o.met, notMet + o.notMet, Capped.merged(named, o.named),
+                Capped.merged(lacking, o.lacking));
     }
 
     /**
@@ -61,10 +61,10 @@ record ChildShareTally(int children, int met, int notMet, List<NamedChild> named
         Bound b = c.meta().bound();
         boolean upper = c.meta().bound().op().isUpper();
         String desc = test.describe(c::param);
-        List<ChildFinding> named = NamedChild.findings(this.named), lacking = NamedChild.findings(this.lacking);
-        List<Metric> evidence = NamedChild.evidence(this.named);
+        Capped<ChildFinding> named = this.named.map(NamedChild::finding), lacking = this.lacking.map(NamedChild::finding);
+        List<Metric> evidence = NamedChild.evidence(this.named.first());
         Limit l = c.limit(b, "%");
-        String counts = Messages.counts(children, kids, met, notMet, lacking.size());
+        String counts = Messages.counts(children, kids, met, notMet, lacking.total());
         Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(Value.concat(evidence, l.evidence()));
         if (children == 0 || l.number() == null) {
             List<String> miss = children == 0 ? List.of(c.year() + "年所属" + kids.label() + "的数据") : l.missing();
@@ -74,13 +74,13 @@ record ChildShareTally(int children, int met, int notMet, List<NamedChild> named
         }
         int n = children;
         // the share if every child lacking data failed the condition, and if every one met it
-        BigDecimal low = pct(met, n), high = pct(met + lacking.size(), n);
+        BigDecimal low = pct(met, n), high = pct(met + lacking.total(), n);
         String shown = Fmt.beside(low, l.number(), "%");
         out.formula(desc + Messages.of(desc) + kids.label() + " " + met + " / " + n + " = " + shown + "；标准：" + l.text() + "（" + counts + "）")
                 .observed(low, shown);
-        List<ChildFinding> listed = new ArrayList<>(named);
-        listed.addAll(lacking);
-        out.children(listed);
+        List<ChildFinding> listed = new ArrayList<>(named.first());
+        listed.addAll(lacking.first());
+        out.children(listed, named.total() + lacking.total());
         String subject = Messages.share(c.quantity(), shown, met, n, kids);
         String which = named.isEmpty() ? "" : "；" + (upper ? desc + Messages.of(desc) : "未达到要求的") + kids.label() + "：" + Messages.names(named, kids.measure());
         String shortOf = Messages.misses(subject, b.op(), false, l.shown(), "标准", Messages.gap(low, l.number(), "%"));
@@ -97,11 +97,11 @@ record ChildShareTally(int children, int met, int notMet, List<NamedChild> named
         }
         if (!passLow && !passHigh && (tol == null || !c.within(low, l.number(), tol) && !c.within(high, l.number(), tol))) {
             return out.status(Status.FAIL).message(shortOf + which
-                    + (lacking.isEmpty() ? "" : "；另有 " + lacking.size() + " " + kids.measure() + kids.label() + "数据不足，不影响结论")).build();
+                    + (lacking.isEmpty() ? "" : "；另有 " + lacking.total() + " " + kids.measure() + kids.label() + "数据不足，不影响结论")).build();
         }
         return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(lacking, kids.measure()) + " 的数据"))
                 .message("占比在 " + Fmt.value(low, "%") + " 至 " + Fmt.value(high, "%") + " 之间，能否达到" + l.text() + "的标准取决于数据不足的 "
-                        + lacking.size() + " " + kids.measure() + kids.label() + "：" + Messages.names(lacking)).build();
+                        + lacking.total() + " " + kids.measure() + kids.label() + "：" + Messages.names(lacking)).build();
     }
 
 

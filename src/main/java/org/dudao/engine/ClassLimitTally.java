@@ -22,9 +22,10 @@ import java.util.Set;
  * (each class's standards and its own value, in that order), the standards that could not be resolved (each
  * once), and whether there was any class at all. The verdict is {@link #conclude concluded} from it alone.
  */
-record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding> over, List<ChildFinding> doubtful, List<Metric> evidence,
+record ClassLimitTally(BigDecimal within, BigDecimal failing, Capped<ChildFinding> over, Capped<ChildFinding> doubtful, Capped<Metric> evidence,
                        List<String> missing, boolean any) implements Tally<ClassLimitTally> {
-    static final ClassLimitTally NONE = new ClassLimitTally(BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of(), List.of(), false);
+    static final ClassLimitTally NONE = new ClassLimitTally(BigDecimal.ZERO, BigDecimal.ZERO, Capped.none(), Capped.none(), Capped.none(), List.of(),
+            false);
 
     /**
      * The classes against the part of {@code @bound} for their 学段 ({@code 小学 <= 45 人；初中 <= 50 人}), in the order
@@ -73,7 +74,7 @@ record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding>
                 doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, said + "，" + doubt));
             }
         }
-        return new ClassLimitTally(within, failing, List.copyOf(over), List.copyOf(doubtful), List.copyOf(evidence), List.copyOf(missing),
+        return new ClassLimitTally(within, failing, Capped.of(over), Capped.of(doubtful), Capped.of(evidence), List.copyOf(missing),
                 !items.isEmpty());
     }
 
@@ -85,17 +86,17 @@ record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding>
             both.addAll(o.missing);
             lacking = List.copyOf(both);
         }
-        return new ClassLimitTally(within.add(o.within), failing.add(o.failing), Value.concatAll(over, o.over),
-                Value.concatAll(doubtful, o.doubtful), Value.concatAll(evidence, o.evidence), lacking, any || o.any);
+        return new ClassLimitTally(within.add(o.within), failing.add(o.failing), over.then(o.over), doubtful.then(o.doubtful),
+                evidence.then(o.evidence), lacking, any || o.any);
     }
 
     /** FAIL naming the classes over their standard; INSUFFICIENT_DATA for a standard missing, no class, or doubtful classes only. */
     Verdict conclude(Call c, Children kids, String metric) {
         String limitText = c.standard("人");
-        Verdict.Builder out = c.verdict(Status.PASS).bound(limitText).evidence(evidence)
+        Verdict.Builder out = c.verdict(Status.PASS).bound(limitText).evidence(evidence.first())
                 .observed(failing, Fmt.num(failing) + " 个班级超过标准班额")
                 .formula("每个" + kids.label() + "的" + metric + "不超过其学段的标准（" + limitText + "）：未超过 " + Fmt.num(within)
-                        + " 个，超过 " + Fmt.num(failing) + " 个，不明 " + doubtful.size() + " 项");
+                        + " 个，超过 " + Fmt.num(failing) + " 个，不明 " + doubtful.total() + " 项");
         if (!missing.isEmpty()) {
             return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(missing)
                     .message("数据不足：缺少 " + String.join("、", missing)).build();
@@ -105,14 +106,14 @@ record ClassLimitTally(BigDecimal within, BigDecimal failing, List<ChildFinding>
                     .message("数据不足：没有" + kids.label() + "的" + metric + "数据").build();
         }
         if (!over.isEmpty()) {
-            List<ChildFinding> named = new ArrayList<>(over);
-            named.addAll(doubtful);
-            return out.status(Status.FAIL).children(named).message(Fmt.num(failing) + " 个" + kids.label() + "超过标准班额（" + limitText + "）："
+            List<ChildFinding> named = new ArrayList<>(over.first());
+            named.addAll(doubtful.first());
+            return out.status(Status.FAIL).children(named, over.total() + doubtful.total()).message(Fmt.num(failing) + " 个" + kids.label() + "超过标准班额（" + limitText + "）："
                     + Messages.childList(over)).build();
         }
         if (!doubtful.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Messages.names(doubtful) + " 的学段或班额"))
-                    .message("没有超过标准班额的班级，但 " + doubtful.size() + " 项不能确定：" + Messages.childList(doubtful)).build();
+            return out.status(Status.INSUFFICIENT_DATA).children(doubtful.first(), doubtful.total()).missing(List.of(Messages.names(doubtful) + " 的学段或班额"))
+                    .message("没有超过标准班额的班级，但 " + doubtful.total() + " 项不能确定：" + Messages.childList(doubtful)).build();
         }
         return out.message("全部 " + Fmt.num(within) + " 个" + kids.label() + "均未超过标准班额（" + limitText + "）").build();
     }

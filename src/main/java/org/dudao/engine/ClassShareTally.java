@@ -19,9 +19,9 @@ import java.util.List;
  * follow. The verdict is {@link #conclude concluded} from it alone.
  */
 record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, BigDecimal highNum, BigDecimal highDen,
-                       boolean lowIsZero, boolean highIsAll, List<ChildFinding> named, List<Metric> evidence, List<ChildFinding> doubtful) implements Tally<ClassShareTally> {
+                       boolean lowIsZero, boolean highIsAll, Capped<ChildFinding> named, Capped<Metric> evidence, Capped<ChildFinding> doubtful) implements Tally<ClassShareTally> {
     static final ClassShareTally NONE = new ClassShareTally(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, false, false, List.of(), List.of(), List.of());
+            BigDecimal.ZERO, false, false, Capped.none(), Capped.none(), Capped.none());
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -58,15 +58,14 @@ record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, Big
             }
             doubtful.add(ClassSizes.finding(c.facts(), i, Status.INSUFFICIENT_DATA, i.sizeText() + "，" + i.doubt()));
         }
-        return new ClassShareTally(met, notMet, lowDen, highNum, highDen, lowIsZero, highIsAll, List.copyOf(named), List.copyOf(evidence),
-                List.copyOf(doubtful));
+        return new ClassShareTally(met, notMet, lowDen, highNum, highDen, lowIsZero, highIsAll, Capped.of(named), Capped.of(evidence),
+                Capped.of(doubtful));
     }
 
     /** This tally and a later subtree's: sums added, lists one after the other. */
     @Override public ClassShareTally plus(ClassShareTally o) {
         return new ClassShareTally(met.add(o.met), notMet.add(o.notMet), lowDen.add(o.lowDen), highNum.add(o.highNum), highDen.add(o.highDen),
-                lowIsZero || o.lowIsZero, highIsAll || o.highIsAll, Value.concatAll(named, o.named), Value.concatAll(evidence, o.evidence),
-                Value.concatAll(doubtful, o.doubtful));
+                lowIsZero || o.lowIsZero, highIsAll || o.highIsAll, named.then(o.named), evidence.then(o.evidence), doubtful.then(o.doubtful));
     }
 
     /**
@@ -78,16 +77,16 @@ record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, Big
         boolean upper = c.meta().bound().op().isUpper();
         Limit l = c.limit(b, "%");
         List<Metric> evidence = new ArrayList<>(l.evidence());
-        evidence.addAll(this.evidence);
+        evidence.addAll(this.evidence.first());
         String what = Messages.condition(metric, cond);
         BigDecimal known = met.add(notMet);
         String counts = "共 " + Fmt.num(known) + " 个" + kids.label() + "：" + what + "的 " + Fmt.num(met) + " 个，其余 " + Fmt.num(notMet) + " 个"
-                + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项学段、班额或班级数不明");
+                + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.total() + " 项学段、班额或班级数不明");
         Verdict.Builder out = c.verdict(Status.PASS).bound(l.text()).limit(l.number()).evidence(evidence);
         if (known.signum() == 0 || l.number() == null) {
             List<String> miss = l.number() == null ? l.missing() : List.of(c.year() + "年的" + kids.label() + "数据（“" + metric + "”）"
                     + (doubtful.isEmpty() ? "" : "：" + Messages.names(doubtful) + " 不能确定"));
-            return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(miss).missingValues(l.number() == null ? l.gaps() : List.of())
+            return out.status(Status.INSUFFICIENT_DATA).children(doubtful.first(), doubtful.total()).missing(miss).missingValues(l.number() == null ? l.gaps() : List.of())
                     .formula(what + "的" + kids.label() + "占比；标准：" + l.text())
                     .message("数据不足：缺少 " + String.join("、", miss)).build();
         }
@@ -98,23 +97,23 @@ record ClassShareTally(BigDecimal met, BigDecimal notMet, BigDecimal lowDen, Big
         out.observed(share, shown).formula(what + "的" + kids.label() + " " + Fmt.num(met) + " / " + Fmt.num(known) + " = "
                 + shown + "；标准：" + l.text() + "（" + counts + "）");
         String subject = c.quantity() + " " + shown + "（" + Fmt.num(met) + "/" + Fmt.num(known) + " 个" + kids.label() + "）";
-        List<ChildFinding> children = new ArrayList<>(named);
-        children.addAll(doubtful);
-        out.children(children);
+        List<ChildFinding> children = new ArrayList<>(named.first());
+        children.addAll(doubtful.first());
+        out.children(children, named.total() + doubtful.total());
         String which = upper ? what + "的" + kids.label() : "不属于" + what + "的" + kids.label();
         boolean passLow = b.op().test(low, l.number()), passHigh = b.op().test(high, l.number());
         if (passLow && passHigh) {
             Status s = doubtful.isEmpty() && c.narrow(share, l.number(), b.op()) ? Status.WARN : Status.PASS;
             return out.status(s).message(Messages.meets(subject, l.text()) + c.warnText(s, "%") + (named.isEmpty() ? "" : "；" + which + "：" + Messages.names(named))
-                    + (doubtful.isEmpty() ? "" : "；学段或班额不明的 " + doubtful.size() + " 项不影响结论")).build();
+                    + (doubtful.isEmpty() ? "" : "；学段或班额不明的 " + doubtful.total() + " 项不影响结论")).build();
         }
         if (!passLow && !passHigh) {
             return out.status(Status.FAIL).message(Messages.misses(subject, b.op(), false, l.shown(), "标准", Messages.gap(share, l.number(), "%")) + "；" + which + "："
-                    + Messages.names(named) + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.size() + " 项不明，不影响结论")).build();
+                    + Messages.names(named) + (doubtful.isEmpty() ? "" : "；另有 " + doubtful.total() + " 项不明，不影响结论")).build();
         }
         return out.status(Status.INSUFFICIENT_DATA).missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
                 .message("占比在 " + Fmt.value(low, "%") + " 至 " + Fmt.value(high, "%") + " 之间，能否达到" + l.text() + "的标准取决于不明的 "
-                        + doubtful.size() + " 项：" + Messages.names(doubtful)).build();
+                        + doubtful.total() + " 项：" + Messages.names(doubtful)).build();
     }
 
 

@@ -16,9 +16,9 @@ import java.util.List;
  * narrowly (each list by code, with its evidence), and the unit of the last child, by code, that had a value
  * (the unit the verdict's standard is said in). The verdict is {@link #conclude concluded} from it alone.
  */
-record CoverageTally(int children, int met, List<NamedChild> failed, List<NamedChild> lacking, List<NamedChild> narrow,
+record CoverageTally(int children, int met, Capped<NamedChild> failed, Capped<NamedChild> lacking, Capped<NamedChild> narrow,
                      String unitFrom, String unit) implements Tally<CoverageTally> {
-    static final CoverageTally NONE = new CoverageTally(0, 0, List.of(), List.of(), List.of(), null, null);
+    static final CoverageTally NONE = new CoverageTally(0, 0, Capped.none(), Capped.none(), Capped.none(), null, null);
 
     /** The children (by code, as {@link Children#of} gives them) held to the call's bound, each to the part for its 学段. */
     static CoverageTally of(Call c, List<Entity> children, Expr x) {
@@ -51,14 +51,14 @@ record CoverageTally(int children, int met, List<NamedChild> failed, List<NamedC
                 }
             }
         }
-        return new CoverageTally(children.size(), met, List.copyOf(failed), List.copyOf(lacking), List.copyOf(narrow), unitFrom, unit);
+        return new CoverageTally(children.size(), met, Capped.of(failed), Capped.of(lacking), Capped.of(narrow), unitFrom, unit);
     }
 
     /** This tally and another subtree's: counts added, the named children merged by code. */
     @Override public CoverageTally plus(CoverageTally o) {
         boolean theirs = o.unitFrom != null && (unitFrom == null || o.unitFrom.compareTo(unitFrom) > 0);
-        return new CoverageTally(children + o.children, met + o.met, NamedChild.merge(failed, o.failed), NamedChild.merge(lacking, o.lacking),
-                NamedChild.merge(narrow, o.narrow), theirs ? o.unitFrom : unitFrom, theirs ? o.unit : unit);
+        return new CoverageTally(children + o.children, met + o.met, Capped.merged(failed, o.failed), Capped.merged(lacking, o.lacking),
+                Capped.merged(narrow, o.narrow), theirs ? o.unitFrom : unitFrom, theirs ? o.unit : unit);
     }
 
     /**
@@ -67,33 +67,33 @@ record CoverageTally(int children, int met, List<NamedChild> failed, List<NamedC
      */
     Verdict conclude(Call c, Children kids, Expr x) {
         String what = what(x);
-        List<ChildFinding> failed = NamedChild.findings(this.failed), lacking = NamedChild.findings(this.lacking),
-                narrow = NamedChild.findings(this.narrow);
-        // each failing or narrow child's values, by code as the children were read
-        List<Metric> evidence = NamedChild.evidence(NamedChild.merge(this.failed, this.narrow));
+        Capped<ChildFinding> failed = this.failed.map(NamedChild::finding), lacking = this.lacking.map(NamedChild::finding),
+                narrow = this.narrow.map(NamedChild::finding);
+        // each failing or narrow child's values (of those kept), by code as the children were read
+        List<Metric> evidence = NamedChild.evidence(NamedChild.merge(this.failed.first(), this.narrow.first()));
         String standard = c.standard(unit);
-        String counts = Messages.counts(children, kids, met, failed.size(), lacking.size());
+        String counts = Messages.counts(children, kids, met, failed.total(), lacking.total());
         Verdict.Builder out = c.verdict(Status.PASS).bound(standard)
                 .formula("每" + kids.measure() + kids.label() + "的" + what + c.eachChildsStandard(unit) + "（" + counts + "）")
-                .observed(BigDecimal.valueOf(failed.size()), met + "/" + children + " " + kids.measure() + kids.label() + "达到要求");
+                .observed(BigDecimal.valueOf(failed.total()), met + "/" + children + " " + kids.measure() + kids.label() + "达到要求");
         if (children == 0) {
             return out.status(Status.INSUFFICIENT_DATA).observed(null, null).missing(List.of(c.year() + "年所属" + kids.label() + "的数据"))
                     .message("没有所属" + kids.label() + "的数据，无法判断是否全覆盖").build();
         }
         if (!failed.isEmpty()) {
-            List<ChildFinding> named = new ArrayList<>(failed);
-            named.addAll(lacking);
-            return out.status(Status.FAIL).children(named).evidence(evidence)
-                    .message(Messages.notCovered(failed.size(), kids, Messages.names(failed), counts)).build();
+            List<ChildFinding> named = new ArrayList<>(failed.first());
+            named.addAll(lacking.first());
+            return out.status(Status.FAIL).children(named, failed.total() + lacking.total()).evidence(evidence)
+                    .message(Messages.notCovered(failed.total(), kids, Messages.names(failed), counts)).build();
         }
         if (!lacking.isEmpty()) {
-            return out.status(Status.INSUFFICIENT_DATA).children(lacking).evidence(evidence)
+            return out.status(Status.INSUFFICIENT_DATA).children(lacking.first(), lacking.total()).evidence(evidence)
                     .missing(List.of(Messages.names(lacking) + "的“" + what + "”"))
-                    .message(Messages.coverageUnknown(lacking.size(), kids, Messages.names(lacking))).build();
+                    .message(Messages.coverageUnknown(lacking.total(), kids, Messages.names(lacking))).build();
         }
         if (!narrow.isEmpty()) {
-            return out.status(Status.WARN).children(narrow).evidence(evidence)
-                    .message("全覆盖，但 " + narrow.size() + " " + kids.measure() + kids.label() + "与标准相差不超过预警幅度 "
+            return out.status(Status.WARN).children(narrow.first(), narrow.total()).evidence(evidence)
+                    .message("全覆盖，但 " + narrow.total() + " " + kids.measure() + kids.label() + "与标准相差不超过预警幅度 "
                             + Fmt.difference(c.meta().warnMargin(), unit) + "：" + Messages.names(narrow)).build();
         }
         return out.message(Messages.covered(children, kids)).build();

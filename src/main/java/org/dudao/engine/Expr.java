@@ -376,9 +376,12 @@ public interface Expr {
     static String abbreviate(List<String> names) { return abbreviate(names, "个"); }
 
     /** The first five names, then “等 N 所” in the measure of what they name. */
-    static String abbreviate(List<String> names, String measure) {
-        if (names.size() <= 5) return String.join("、", names);
-        return String.join("、", names.subList(0, 5)) + " 等 " + names.size() + " " + measure;
+    static String abbreviate(List<String> names, String measure) { return abbreviate(names, names.size(), measure); }
+
+    /** As {@link #abbreviate(List, String)}, of {@code total} names of which {@code names} are the first. */
+    static String abbreviate(List<String> names, int total, String measure) {
+        if (total <= 5 && names.size() == total) return String.join("、", names);
+        return String.join("、", names.subList(0, Math.min(5, names.size()))) + " 等 " + total + " " + measure;
     }
 
     /** An origin list for a child finding. */

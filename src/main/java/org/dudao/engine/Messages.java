@@ -279,10 +279,13 @@ public final class Messages {
 
     // ---- lists -----------------------------------------------------------------------------------
 
-    static String childList(List<ChildFinding> children) {
+    static String childList(List<ChildFinding> children) { return childList(Capped.of(children)); }
+
+    /** The first five children with their findings, then “等 N 个”. */
+    static String childList(Capped<ChildFinding> children) {
         List<String> parts = new ArrayList<>();
-        for (ChildFinding f : children.subList(0, Math.min(5, children.size()))) parts.add(f.entityName() + "（" + f.message() + "）");
-        return String.join("、", parts) + (children.size() > 5 ? " 等 " + children.size() + " 个" : "");
+        for (ChildFinding f : children.first().subList(0, Math.min(5, children.first().size()))) parts.add(f.entityName() + "（" + f.message() + "）");
+        return String.join("、", parts) + (children.total() > 5 ? " 等 " + children.total() + " 个" : "");
     }
 
     static String names(List<ChildFinding> named, Status s, String measure) {
@@ -298,6 +301,15 @@ public final class Messages {
     }
 
     static String names(List<ChildFinding> named) { return names(named, "个"); }
+
+    /** The first five names of a capped list, then “等 N 个” of all of them. */
+    static String names(Capped<ChildFinding> named) { return names(named, "个"); }
+
+    static String names(Capped<ChildFinding> named, String measure) {
+        List<String> n = new ArrayList<>();
+        for (ChildFinding f : named.first()) n.add(f.entityName());
+        return Expr.abbreviate(n, named.total(), measure);
+    }
 
     static String signed(BigDecimal n, String unit) {
         return (n.signum() > 0 ? "+" : "") + Fmt.value(n, unit);

@@ -83,7 +83,10 @@ final class VerdictCodec {
         if (!v.getMissing().isEmpty()) strings(o, v.getMissing());
         if (!v.getMissingValues().isEmpty()) list(o, v.getMissingValues(), VerdictCodec::missingValue);
         if (!v.getEvidence().isEmpty()) list(o, v.getEvidence(), VerdictCodec::metric);
-        if (!v.getChildren().isEmpty()) list(o, v.getChildren(), VerdictCodec::child);
+        if (!v.getChildren().isEmpty()) {
+            list(o, v.getChildren(), VerdictCodec::child);
+            o.writeVar(v.getChildrenCount());
+        }
         if (!v.getParameters().isEmpty()) strings(o, v.getParameters());
     }
 
@@ -105,7 +108,7 @@ final class VerdictCodec {
         if ((flags & MISSING) != 0) b.missing(strings(in));
         if ((flags & MISSING_VALUES) != 0) b.missingValues(list(in, VerdictCodec::missingValue));
         if ((flags & EVIDENCE) != 0) b.evidence(list(in, VerdictCodec::metric));
-        if ((flags & CHILDREN) != 0) b.children(list(in, VerdictCodec::child));
+        if ((flags & CHILDREN) != 0) b.children(list(in, VerdictCodec::child), in.readVar());
         if ((flags & PARAMETERS) != 0) b.parameters(strings(in));
         return b.build();
     }

@@ -117,8 +117,10 @@ public final class VerdictJson {
         List<ChildFinding> children = v.getChildren();
         if (!children.isEmpty()) {
             if (refs != null) {
-                g.writeNumberField("childrenCount", children.size());
+                g.writeNumberField("childrenCount", v.getChildrenCount());
                 children = children.subList(0, Math.min(children.size(), refs.childLimit()));
+            } else if (v.getChildrenCount() > children.size()) {
+                g.writeNumberField("childrenCount", v.getChildrenCount()); // a region's list cut at its first 1,000
             }
             g.writeArrayFieldStart("children");
             for (ChildFinding c : children) {
@@ -220,6 +222,7 @@ public final class VerdictJson {
         List<MissingValue> missingValues = List.of();
         List<Metric> evidence = List.of();
         List<ChildFinding> children = List.of();
+        int childrenCount = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -247,6 +250,7 @@ public final class VerdictJson {
                 case "boundOrigin" -> boundOrigin = p.getValueAsString();
                 case "evidence" -> evidence = evidence(p);
                 case "children" -> children = children(p);
+                case "childrenCount" -> childrenCount = p.getIntValue();
                 default -> p.skipChildren();
             }
         }
@@ -255,7 +259,7 @@ public final class VerdictJson {
         }
         Verdict.Builder b = Verdict.restore(indicator, level, entity, entityName, parent, year).name(name).status(status)
                 .observed(observed, observedText).bound(bound).formula(formula).message(message).source(source)
-                .missing(missing).evidence(evidence).children(children).part(part).limit(limit)
+                .missing(missing).evidence(evidence).children(children, childrenCount).part(part).limit(limit)
                 .missingValues(missingValues).parameters(parameters).boundOrigin(boundOrigin);
         if (waiver != null) {
             b.waiver(new Waiver(indicator, entity, year, waiver[0], waiver[1], LocalDate.parse(waiver[2]), waiver[3]));

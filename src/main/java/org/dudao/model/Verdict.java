@@ -27,6 +27,7 @@ public final class Verdict {
     private final List<Metric> evidence;
     private final List<String> missing;
     private final List<ChildFinding> children;
+    private final int childrenCount;
     private final Waiver waiver;
     private final String part;
     private final BigDecimal limit;
@@ -52,6 +53,7 @@ public final class Verdict {
         this.evidence = List.copyOf(b.evidence);
         this.missing = List.copyOf(b.missing);
         this.children = List.copyOf(b.children);
+        this.childrenCount = Math.max(b.childrenCount, children.size());
         this.part = b.part;
         this.limit = b.limit;
         this.waiver = b.waiver;
@@ -64,7 +66,7 @@ public final class Verdict {
     private Builder copy() {
         return restore(indicator, level, entityCode, entityName, parentCode, year).name(name).status(status)
                 .observed(observed, observedText).bound(bound).formula(formula).message(message).source(source)
-                .evidence(evidence).missing(missing).children(children).part(part).limit(limit).waiver(waiver)
+                .evidence(evidence).missing(missing).children(children, childrenCount).part(part).limit(limit).waiver(waiver)
                 .missingValues(missingValues).parameters(parameters).boundOrigin(boundOrigin);
     }
 
@@ -97,6 +99,8 @@ public final class Verdict {
     public List<Metric> getEvidence() { return evidence; }
     public List<String> getMissing() { return missing; }
     public List<ChildFinding> getChildren() { return children; }
+    /** How many children the roll-up named: more than {@link #getChildren()} lists where a region's list was cut (the first 1,000 kept). */
+    public int getChildrenCount() { return childrenCount; }
     /** The waiver that covers (WAIVED) or no longer covers (expired, still FAIL) this verdict; null if none. */
     public Waiver getWaiver() { return waiver; }
     /**
@@ -155,6 +159,7 @@ public final class Verdict {
         private List<Metric> evidence = List.of();
         private List<String> missing = List.of();
         private List<ChildFinding> children = List.of();
+        private int childrenCount;
         private String part;
         private BigDecimal limit;
         private List<MissingValue> missingValues = List.of();
@@ -183,7 +188,14 @@ public final class Verdict {
         public Builder source(String v) { source = v; return this; }
         public Builder evidence(List<Metric> v) { evidence = v; return this; }
         public Builder missing(List<String> v) { missing = v; return this; }
-        public Builder children(List<ChildFinding> v) { children = v; return this; }
+        public Builder children(List<ChildFinding> v) { return children(v, v.size()); }
+
+        /** The first children named, of {@code count} in all. */
+        public Builder children(List<ChildFinding> v, int count) {
+            children = v;
+            childrenCount = count;
+            return this;
+        }
         public Builder part(String v) { part = v; return this; }
         public Builder limit(BigDecimal v) { limit = v; return this; }
         public Builder missingValues(List<MissingValue> v) { missingValues = v; return this; }

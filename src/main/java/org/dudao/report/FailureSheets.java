@@ -103,8 +103,13 @@ final class FailureSheets implements Consumer<Verdict> {
 
     private static String children(Verdict v) {
         StringBuilder b = new StringBuilder();
+        // a region's roll-up keeps its first 1,000 children: say so first, before the cell's text can be cut
+        if (v.getChildrenCount() > v.getChildren().size()) {
+            b.append("共 ").append(v.getChildrenCount()).append(" 个，列出前 ").append(v.getChildren().size()).append(" 个：");
+        }
+        int start = b.length();
         for (ChildFinding c : v.getChildren()) {
-            if (b.length() > 0) b.append('；');
+            if (b.length() > start) b.append('；');
             b.append(Shown.name(c.entityName())).append("（").append(c.status().label()).append("）：").append(Shown.text(c.message()));
         }
         return b.toString();

@@ -106,8 +106,9 @@ public final class HtmlAnnexes {
             if (!v.getMissing().isEmpty()) lines.add("缺少：" + Shown.text(String.join("、", v.getMissing())));
             List<ChildFinding> kids = v.getChildren();
             // report.json lists the same first CHILD_LIMIT; only report.xlsx (failures) has them all
-            String more = kids.size() > HtmlReport.CHILD_LIMIT ? "另有 " + (kids.size() - HtmlReport.CHILD_LIMIT) + " 个下级未列出"
-                    + (v.isFail() ? "，全部见 report.xlsx。" : "。") : null;
+            int listed = Math.min(HtmlReport.CHILD_LIMIT, kids.size());
+            String more = v.getChildrenCount() > listed ? "另有 " + (v.getChildrenCount() - listed) + " 个下级未列出"
+                    + (!v.isFail() ? "。" : kids.size() < v.getChildrenCount() ? "，前 " + kids.size() + " 个见 report.xlsx。" : "，全部见 report.xlsx。") : null;
             out.add(new Detail(v.getStatus().name(), v.getStatus().label(), region == null ? "" : region, v.getIndicator(), summary, lines,
                     evidence(v), children(kids), more));
         }

@@ -164,7 +164,7 @@ class RollUpTallyTest {
         ClassLimitTally sum = sumOverCounties(k -> ClassLimitTally.of(c, classes(k, kids)), ClassLimitTally.NONE, ClassLimitTally::plus,
                 ClassLimitTally.of(call(rule, P), classes(entity(P), kids)));
         assertThat(codes(sum.over(), f -> f.entity())).containsExactly("S1/一(1)班", "S4/七(1)班", "S3/班额段56-60人", "S2/一(1)班", "S2/二(1)班");
-        assertThat(sum.evidence()).as("the standard's parameter, for each class held to it").isNotEmpty();
+        assertThat(sum.evidence().first()).as("the standard's parameter, for each class held to it").isNotEmpty();
         // GUAR-04 is a school's: each school from its classes, one class at a time
         for (String s : List.of("S1", "S2", "S3", "S4", "S6")) {
             Call school = call(rule, s);
@@ -263,7 +263,9 @@ class RollUpTallyTest {
         return new Call(session, meta, session.facts().entity(entity), YEAR);
     }
 
-    private static List<String> codes(List<NamedChild> named) { return named.stream().map(NamedChild::code).toList(); }
+    private static List<String> codes(Capped<NamedChild> named) { return named.first().stream().map(NamedChild::code).toList(); }
+
+    private static <T> List<String> codes(Capped<T> items, Function<T, String> code) { return codes(items.first(), code); }
 
     private static <T> List<String> codes(List<T> items, Function<T, String> code) { return items.stream().map(code).toList(); }
 
