@@ -129,7 +129,7 @@ public final class StreamingEvaluator {
     /** What one workbook leaves behind once its counties are evaluated. */
     private record Batch(Path file, String part, Dataset data, Set<String> schools, List<WorkbookException> unreadable,
                          Map<String, VerdictStore.Block> blocks, Map<String, VerdictStore.Block> regionVerdicts, List<String> ruleProblems,
-                         Set<String> shared, Tallies tallies) {}
+                         Set<String> shared) {}
 
     /** A county's verdicts, stored, and any rule that gave one of them twice. */
     private record County(VerdictStore.Block block, List<String> duplicates) {}
@@ -137,6 +137,7 @@ public final class StreamingEvaluator {
     /** @param year the year to evaluate, or null for the latest year in the first workbook with data */
     public Result evaluate(List<Path> workbooks, Integer year) {
         ExecutorService pool = Evaluator.workers(threads);
+        Tallies.Sum filed = new Tallies.Sum(); // the shared regions' tallies that county parts file, added up as the parts finish
         try {
             List<Batch> batches = new ArrayList<>();
             Iterator<Source> sources = sources(workbooks);
@@ -148,13 +149,14 @@ public final class StreamingEvaluator {
                 WorkbookLoader.Result r = s.load().get();
                 if (s.latestYear() != 0) evalYear = s.latestYear(); // a part: its workbook's latest year, as read whole
                 else if (!r.dataset().years().isEmpty()) evalYear = r.dataset().years().last();
+                if (evalYear == null) filed.add(s.index(), Tallies.NONE); // not evaluated: nothing filed
                 batches.add(evalYear == null ? new Batch(s.file(), s.label(), regionsOnly(r.dataset()), schoolCodes(r.dataset()),
-                        r.unreadable(), Map.of(), Map.of(), List.of(), s.shared(), Tallies.NONE)
-                        : evaluator.await(evaluate(s, r, evalYear, pool)));
+                        r.unreadable(), Map.of(), Map.of(), List.of(), s.shared())
+                        : evaluator.await(evaluate(s, r, evalYear, pool, filed)));
                 done(batches.get(batches.size() - 1), batches.size(), total);
             }
             if (evalYear == null) {
-                return assemble(batches, 0);
+                return assemble(batches, 0, filed);
             }
             int y = evalYear;
             Semaphore inFlight = new Semaphore(threads + 1);
@@ -164,7 +166,7 @@ public final class StreamingEvaluator {
                 Source s = sources.next();
                 while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) evaluator.watchRunning();
                 CompletableFuture<Batch> f = CompletableFuture.supplyAsync(s.load(), pool)
-                        .thenCompose(r -> evaluate(s, r, y, pool));
+                        .thenCompose(r -> evaluate(s, r, y, pool, filed));
                 f.whenComplete((b, e) -> {
                     inFlight.release();
                     if (b != null) done(b, finished.incrementAndGet(), total);
@@ -172,7 +174,7 @@ public final class StreamingEvaluator {
                 pending.add(f);
             }
             for (CompletableFuture<Batch> f : pending) batches.add(evaluator.await(f));
-            return assemble(batches, y);
+            return assemble(batches, y, filed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("evaluation interrupted", e);
@@ -188,7 +190,7 @@ public final class StreamingEvaluator {
      * part (null: the whole workbook), {@code latestYear} is a part's workbook's latest year (0: none, or whole),
      * {@code shared} the regions above the county this part holds a share of (of county parts).
      */
-    private record Source(Path file, String label, Supplier<WorkbookLoader.Result> load, int latestYear, Set<String> shared) {}
+    private record Source(int index, Path file, String label, Supplier<WorkbookLoader.Result> load, int latestYear, Set<String> shared) {}
 
     /**
      * The workbooks as they are to be loaded: whole, or, for one too large for the heap (more than
@@ -199,17 +201,19 @@ public final class StreamingEvaluator {
         Deque<Path> files = new ArrayDeque<>(workbooks);
         Deque<Source> ready = new ArrayDeque<>();
         return new Iterator<>() {
+            private int count;
+
             @Override public boolean hasNext() {
                 while (ready.isEmpty() && !files.isEmpty()) {
                     Path file = files.removeFirst();
                     if (!inParts(file)) {
-                        ready.add(new Source(file, null, () -> loader.load(List.of(file)), 0, Set.of()));
+                        ready.add(new Source(count++, file, null, () -> loader.load(List.of(file)), 0, Set.of()));
                         continue;
                     }
                     List<WorkbookLoader.Part> parts = loader.loadInParts(file, recordsPerPart, byCounty());
                     for (int i = 0; i < parts.size(); i++) {
                         WorkbookLoader.Part part = parts.get(i);
-                        ready.add(new Source(file, parts.size() == 1 ? null : "第 " + (i + 1) + "/" + parts.size() + " 部分", part::load,
+                        ready.add(new Source(count++, file, parts.size() == 1 ? null : "第 " + (i + 1) + "/" + parts.size() + " 部分", part::load,
                                 part.latestYear(), part.shared()));
                     }
                 }
@@ -245,8 +249,8 @@ public final class StreamingEvaluator {
         }
     }
 
-    /** Evaluates a loaded workbook's county partitions on the pool; the workbook's facts go once they are done. */
-    private CompletableFuture<Batch> evaluate(Source source, WorkbookLoader.Result loaded, int year, ExecutorService pool) {
+    /** Evaluates a loaded workbook's county partitions on the pool; the workbook's facts go once they are done, the tallies filed for its shared regions to {@code filed}. */
+    private CompletableFuture<Batch> evaluate(Source source, WorkbookLoader.Result loaded, int year, ExecutorService pool, Tallies.Sum filed) {
         Dataset data = loaded.dataset();
         Facts facts = new Facts(data);
         List<Partition> counties = Evaluator.partitions(data.entities()).counties();
@@ -287,8 +291,9 @@ public final class StreamingEvaluator {
             problems.addAll(Evaluator.duplicates(regional.join()));
             Map<String, VerdictStore.Block> stored = new LinkedHashMap<>();
             byRegion.forEach((code, v) -> stored.put(code, store.add(waivers.apply(v))));
+            filed.add(source.index(), tallies);
             return new Batch(source.file(), source.label(), regionsOnly(data), schoolCodes(data), loaded.unreadable(), blocks, stored, problems,
-                    source.shared(), tallies);
+                    source.shared());
         });
     }
 
@@ -314,7 +319,7 @@ public final class StreamingEvaluator {
      * value of a parameter wins, with a warning), then evaluates the regions above the counties and
      * orders every verdict as {@link Evaluator#evaluate(Dataset, int)} would.
      */
-    private Result assemble(List<Batch> batches, int year) {
+    private Result assemble(List<Batch> batches, int year, Tallies.Sum filed) {
         Map<String, Entity> regions = new LinkedHashMap<>();
         Map<String, String> regionFile = new HashMap<>();
         Map<String, String> schoolFile = new HashMap<>();
@@ -332,11 +337,9 @@ public final class StreamingEvaluator {
         Map<String, VerdictStore.Block> regional = new LinkedHashMap<>();
         Set<String> heldTwice = new HashSet<>();
         Set<String> shared = new HashSet<>();
-        List<Tallies> filed = new ArrayList<>();
         Set<LoadProblem> fromParts = new HashSet<>(); // the regions above the county copied into every county part give their problems in each
         for (Batch b : batches) {
             shared.addAll(b.shared());
-            if (!b.tallies().isEmpty()) filed.add(b.tallies());
             b.regionVerdicts().forEach((code, v) -> {
                 if (regional.putIfAbsent(code, v) != null) heldTwice.add(code);
             });
@@ -393,7 +396,7 @@ public final class StreamingEvaluator {
         List<Entity> rest = new ArrayList<>();
         for (Entity e : Evaluator.partitions(regions).upper().subjects()) if (!regional.containsKey(e.getCode())) rest.add(e);
         // a region held in shares by county parts is concluded from the sum of its parts' tallies
-        Tallies tallies = shared.isEmpty() ? Tallies.NONE : Tallies.merging(shared, filed);
+        Tallies tallies = shared.isEmpty() ? Tallies.NONE : filed.merging(shared);
         List<Verdict> upper = rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year, tallies);
         ruleProblems.addAll(Evaluator.duplicates(upper));
         List<Verdict> verdicts = VerdictStore.sequence(ordered(regions, waivers.apply(upper), regional, blocks));

@@ -5,6 +5,7 @@ import org.dudao.model.EntityKind;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,18 +40,30 @@ final class Tallies {
         return new Tallies(false, Set.copyOf(regions), Collections.synchronizedMap(new LinkedHashMap<>()));
     }
 
-    /** For the end: the tallies {@code parts} filed (in their order) added up for {@code regions}. */
-    static Tallies merging(Set<String> regions, List<Tallies> parts) {
-        Map<Key, Filed> sum = new LinkedHashMap<>();
-        for (Tallies p : parts) {
-            synchronized (p.filed) {
-                p.filed.forEach((k, f) -> sum.merge(k, f, Filed::plus));
+    /**
+     * The tallies a run's parts file, added up in the parts' order as they finish (a part done early waits
+     * for those before it), so that the run holds one sum, capped ({@link Capped}), not every part's.
+     */
+    static final class Sum {
+        private final Map<Key, Filed> sum = new LinkedHashMap<>();
+        private final Map<Integer, Tallies> waiting = new HashMap<>();
+        private int next;
+
+        /** The tallies of the part numbered {@code index} (0, 1, 2 … each once; {@link #NONE} for a part that filed none). */
+        synchronized void add(int index, Tallies part) {
+            waiting.put(index, part);
+            for (Tallies t; (t = waiting.remove(next)) != null; next++) {
+                synchronized (t.filed) {
+                    t.filed.forEach((k, f) -> sum.merge(k, f, Filed::plus));
+                }
             }
         }
-        return new Tallies(true, Set.copyOf(regions), sum);
-    }
 
-    boolean isEmpty() { return filed.isEmpty(); }
+        /** For the end: the sum, for concluding {@code regions}. */
+        synchronized Tallies merging(Set<String> regions) {
+            return new Tallies(true, Set.copyOf(regions), Map.copyOf(sum));
+        }
+    }
 
     /**
      * The tally one call of a rule makes over the region's children at {@code level}: made from the facts,
