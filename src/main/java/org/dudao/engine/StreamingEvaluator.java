@@ -261,12 +261,12 @@ public final class StreamingEvaluator {
                 return new County(store.add(waivers.apply(v)), Evaluator.duplicates(v));
             }, pool));
         }
-        // The workbook's nation, provinces and cities are evaluated here too, while its schools and classes are
+        // The workbook's provinces and cities are evaluated here too, while its schools and classes are
         // at hand, so that their roll-ups over schools (SAFE-01, CLASS-03 …) see them; assemble() keeps
         // these verdicts only for a region that no other workbook also holds.
         List<Entity> above = new ArrayList<>();
         for (Entity e : data.allEntities()) {
-            if (e.getKind() == EntityKind.NATION || e.getKind() == EntityKind.PROVINCE || e.getKind() == EntityKind.CITY) above.add(e);
+            if (e.getKind() == EntityKind.PROVINCE || e.getKind() == EntityKind.CITY) above.add(e);
         }
         // a region this part holds a share of (county parts) files its roll-ups over schools and classes, to be
         // concluded from the sum of its parts' at the end; its verdicts here are of a share and are dropped

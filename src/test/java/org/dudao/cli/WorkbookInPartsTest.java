@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,67 +74,6 @@ class WorkbookInPartsTest {
         // three parts, one per province: the progress names each
         assertThat(b.err()).contains("大工作簿按省分块读取", "的第 1/3 部分", "的第 2/3 部分", "的第 3/3 部分");
         assertSameReports(a, whole, b, parts);
-    }
-
-    @Test
-    void the_nations_roll_ups_over_schools_see_every_school_in_parts_as_read_whole() throws Exception {
-        Path file = tmp.resolve("nation.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            List<Object[]> regions = new ArrayList<>(), schools = new ArrayList<>();
-            regions.add(new Object[]{"地区代码", "地区名称", "上级代码", "层级", "年度", "一般公共预算教育支出(万元)"});
-            schools.add(new Object[]{"学校代码", "学校名称", "所属地区代码", "学段", "年度", "在校学生数(人)"});
-            for (int y = 2023; y <= 2024; y++) {
-                regions.add(new Object[]{"000000", "全国", null, "全国", y, 5000});
-                for (String p : List.of("110000", "120000")) {
-                    String county = p.substring(0, 2) + "0101";
-                    regions.add(new Object[]{p, "省" + p, "000000", "省", y, 1000});
-                    regions.add(new Object[]{county, "县" + county, p, "县", y, 100});
-                    for (int k = 1; k <= 2; k++) schools.add(new Object[]{county + "000" + k, "小学" + county + k, county, "小学", y, 300 + k});
-                }
-            }
-            sheet(wb, "地区", regions);
-            sheet(wb, "学校", schools);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
-        }
-        Path whole = tmp.resolve("nation-whole");
-        Cli a = Cli.run("evaluate", "--out", whole.toString(), "--format", "json", file.toString());
-        ObjectNode ja = report(whole);
-        // read whole, the nation has schools and none of them is a kindergarten: its 幼儿园 funding does not apply
-        assertThat(verdict(ja, "FUND-02-KG", "000000").path("status").asText()).isEqualTo("NOT_APPLICABLE");
-        for (String by : List.of("county", "province")) {
-            Path parts = tmp.resolve("nation-" + by);
-            Cli b = inPartsBy(by, "evaluate", "--by-workbook", "--progress", "--out", parts.toString(), "--format", "json", file.toString());
-            // by county a part per county; by province one part, as the nation is every province's root
-            assertThat(b.err()).as(by).contains(by.equals("county") ? "的第 2/2 部分" : "已评估 1/1 个工作簿");
-            assertThat(b.exit()).isEqualTo(a.exit());
-            assertThat(report(parts)).as(by).isEqualTo(ja);
-        }
-    }
-
-    private static void sheet(XSSFWorkbook wb, String name, List<Object[]> rows) {
-        Sheet s = wb.createSheet(name);
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = s.createRow(r);
-            for (int c = 0; c < rows.get(r).length; c++) {
-                if (rows.get(r)[c] instanceof String t) row.createCell(c).setCellValue(t);
-                else if (rows.get(r)[c] instanceof Integer n) row.createCell(c).setCellValue(n);
-            }
-        }
-    }
-
-    private static ObjectNode report(Path out) throws Exception {
-        ObjectNode j = (ObjectNode) new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        ((ObjectNode) j.path("run")).remove("time");
-        return j;
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode verdict(ObjectNode report, String indicator, String entity) {
-        for (var v : report.path("verdicts")) {
-            if (v.path("indicator").asText().equals(indicator) && v.path("entity").asText().equals(entity)) return v;
-        }
-        throw new AssertionError("no verdict of " + indicator + " for " + entity);
     }
 
     private static void assertSameReports(Cli a, Path whole, Cli b, Path parts) throws Exception {
