@@ -294,11 +294,7 @@ public final class Messages {
         return Expr.abbreviate(n, measure);
     }
 
-    static String names(List<ChildFinding> named, String measure) {
-        List<String> n = new ArrayList<>();
-        for (ChildFinding f : named) n.add(f.entityName());
-        return Expr.abbreviate(n, measure);
-    }
+    static String names(List<ChildFinding> named, String measure) { return names(Capped.of(named), measure); }
 
     static String names(List<ChildFinding> named) { return names(named, "个"); }
 
