@@ -94,7 +94,7 @@ final class Call {
      * The tally of this call over the entity's children at {@code level}, as the session's {@link Tallies}
      * say: made by {@code make}, filed too, or the sum of the parts' ({@code none} when no part made one).
      */
-    <T extends Tally<T>> T tally(String level, String what, T none, Supplier<T> make) {
+    <T extends Tally<T>> T tally(String level, Supplier<String> what, T none, Supplier<T> make) {
         return facts().memo().tallies().of(this, level, what, none, make);
     }
 

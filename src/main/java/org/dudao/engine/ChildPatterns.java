@@ -27,7 +27,7 @@ final class ChildPatterns {
      */
     static Verdict coverage(RuleContext kc, Entity e, Children kids, Expr x) {
         Call c = Call.of(kc, e);
-        return c.tally(kids.level(), "coverage " + kids.key() + " " + x.describe(), CoverageTally.NONE,
+        return c.tally(kids.level(), () -> "coverage " + kids.key() + " " + x.describe(), CoverageTally.NONE,
                 () -> CoverageTally.of(c, kids.of(c.facts(), e, c.year()), x)).conclude(c, kids, x);
     }
 
@@ -39,7 +39,7 @@ final class ChildPatterns {
      */
     static Verdict shareOfChildren(RuleContext kc, Entity e, Children kids, ChildTest test) {
         Call c = Call.of(kc, e);
-        return c.tally(kids.level(), "shareOfChildren " + kids.key() + " " + test.describe(), ChildShareTally.NONE,
+        return c.tally(kids.level(), () -> "shareOfChildren " + kids.key() + " " + test.describe(), ChildShareTally.NONE,
                 () -> ChildShareTally.of(c, kids.of(c.facts(), e, c.year()), test)).conclude(c, kids, test);
     }
 

@@ -25,7 +25,7 @@ final class ClassPatterns {
      */
     static Verdict shareOfClasses(RuleContext kc, Entity e, Children kids, String metric, String condition) {
         Call c = Call.of(kc, e);
-        return c.tally(kids.level(), "shareOfClasses " + kids.key() + " " + metric + " " + condition, ClassShareTally.NONE,
+        return c.tally(kids.level(), () -> "shareOfClasses " + kids.key() + " " + metric + " " + condition, ClassShareTally.NONE,
                 () -> ClassShareTally.of(c, ClassSizes.items(c.facts(), e, kids, metric, c.year()), condition)).conclude(c, kids, metric, condition);
     }
 
@@ -36,7 +36,7 @@ final class ClassPatterns {
      */
     static Verdict everyClass(RuleContext kc, Entity e, Children kids, String metric) {
         Call c = Call.of(kc, e);
-        return c.tally(kids.level(), "everyClass " + kids.key() + " " + metric, ClassLimitTally.NONE,
+        return c.tally(kids.level(), () -> "everyClass " + kids.key() + " " + metric, ClassLimitTally.NONE,
                 () -> ClassLimitTally.of(c, ClassSizes.items(c.facts(), e, kids, metric, c.year()))).conclude(c, kids, metric);
     }
 

@@ -141,13 +141,13 @@ final class ClassSizes {
     record Count(Children kids, String metric, Bound condition) implements Expr {
         /** The classes under {@code e} counted for the year. */
         ClassCountTally range(Facts facts, Entity e, int year) {
-            return facts.memo().tallies().of(e, year, kids.level(), "countOf " + kids.key() + " " + name(), ClassCountTally.NONE,
+            return facts.memo().tallies().of(e, year, kids.level(), () -> "countOf " + kids.key() + " " + name(), ClassCountTally.NONE,
                     () -> ClassCountTally.of(facts, items(facts, e, kids, metric, year), condition));
         }
 
         /** The schools under {@code e} reported for the year, and whether any could have classes of the selection. */
         SchoolTally schools(Facts facts, Entity e, int year) {
-            return facts.memo().tallies().of(e, year, LEVEL_SCHOOL, "could have " + kids.key(), SchoolTally.NONE,
+            return facts.memo().tallies().of(e, year, LEVEL_SCHOOL, () -> "could have " + kids.key(), SchoolTally.NONE,
                     () -> SchoolTally.of(facts.descendants(e, LEVEL_SCHOOL), year, s -> couldHave(facts, s)));
         }
 

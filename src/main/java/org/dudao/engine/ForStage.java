@@ -33,7 +33,7 @@ public record ForStage(Expr inner, String enrolment, List<String> stageWords) im
     /** The region's schools reported in the year, and whether any of them is of the stage. */
     SchoolTally schools(Facts facts, Entity e, int year) {
         String schools = EntityKind.SCHOOL.label();
-        return facts.memo().tallies().of(e, year, schools, "forStage " + stageWords, SchoolTally.NONE,
+        return facts.memo().tallies().of(e, year, schools, () -> "forStage " + stageWords, SchoolTally.NONE,
                 () -> SchoolTally.of(facts.descendants(e, schools), year, s -> Children.stageMatches(s.getStage(), stageWords)));
     }
 

@@ -68,11 +68,12 @@ final class Tallies {
     /**
      * The tally one call of a rule makes over the region's children at {@code level}: made from the facts,
      * filed as well in a part, or the parts' sum at the end. The parameters and thresholds cell the making
-     * resolved go with a filed tally, so that a verdict concluded from the sum names them.
+     * resolved go with a filed tally, so that a verdict concluded from the sum names them. {@code what} (the call's
+     * arguments in words, the key's last part) is said only for a shared region: most calls are a county's or a school's.
      */
-    <T extends Tally<T>> T of(Call c, String level, String what, T none, Supplier<T> make) {
+    <T extends Tally<T>> T of(Call c, String level, Supplier<String> what, T none, Supplier<T> make) {
         if (!applies(c.entity(), level)) return make.get();
-        Key key = new Key(c.meta(), c.entity().getCode(), c.year(), what);
+        Key key = new Key(c.meta(), c.entity().getCode(), c.year(), what.get());
         if (merging) {
             Filed f = filed.get(key);
             if (f == null) return none; // no part reached this call: none of its schools or classes count
@@ -88,10 +89,10 @@ final class Tallies {
         return t;
     }
 
-    /** As {@link #of(Call, String, String, Tally, Supplier)} for a tally that depends on no rule (a count of classes). */
-    <T extends Tally<T>> T of(Entity region, int year, String level, String what, T none, Supplier<T> make) {
+    /** As {@link #of(Call, String, Supplier, Tally, Supplier)} for a tally that depends on no rule (a count of classes). */
+    <T extends Tally<T>> T of(Entity region, int year, String level, Supplier<String> what, T none, Supplier<T> make) {
         if (!applies(region, level)) return make.get();
-        Key key = new Key(null, region.getCode(), year, what);
+        Key key = new Key(null, region.getCode(), year, what.get());
         if (merging) {
             Filed f = filed.get(key);
             return f == null ? none : cast(f.tally());
