@@ -2,6 +2,7 @@ package org.dudao.engine;
 
 import org.dudao.model.ChildFinding;
 import org.dudao.model.Entity;
+import org.dudao.model.EntityKind;
 import org.dudao.model.Metric;
 import org.dudao.model.MissingValue;
 import org.dudao.model.Origin;
@@ -360,11 +361,11 @@ public interface Expr {
 
     /**
      * A child's name with its parent for context, written together as a Chinese address is (甲市二县, 城关小学三年级2班),
-     * unless its own name already says it (二县城关小学).
+     * unless its own name already says it (二县城关小学); a province is named alone, as no address begins with 全国.
      */
     static String describeChild(Facts facts, Entity c) {
         Entity parent = c.getParentCode() == null ? null : facts.entity(c.getParentCode());
-        if (parent == null || c.displayName().startsWith(parent.displayName())) return c.displayName();
+        if (parent == null || parent.getKind() == EntityKind.NATION || c.displayName().startsWith(parent.displayName())) return c.displayName();
         return parent.displayName() + c.displayName();
     }
 
