@@ -52,7 +52,10 @@ import java.util.function.Supplier;
  * <p>
  * The contract: each workbook holds whole counties, every year of them (a province per workbook, as
  * provinces report). A county or school found in two workbooks is a run problem. When the contract
- * holds the verdicts, and their order, are those of loading everything into one {@link Dataset}.
+ * holds the verdicts, and their order, are those of loading everything into one {@link Dataset}. A
+ * region above the county that no one workbook holds whole ({@link SpreadRegions}: the nation's row in a
+ * workbook of its own, a province whose cities come one workbook each) is concluded at the end, its
+ * roll-ups over schools and classes tallied in a second reading of the workbooks that hold its counties.
  * The year evaluated is the one asked for, or the latest in the first workbook read; a workbook whose
  * latest year differs is a run problem.
  */
@@ -156,7 +159,7 @@ public final class StreamingEvaluator {
                 done(batches.get(batches.size() - 1), batches.size(), total);
             }
             if (evalYear == null) {
-                return assemble(batches, 0, filed);
+                return assemble(batches, 0, filed, pool);
             }
             int y = evalYear;
             Semaphore inFlight = new Semaphore(threads + 1);
@@ -174,7 +177,7 @@ public final class StreamingEvaluator {
                 pending.add(f);
             }
             for (CompletableFuture<Batch> f : pending) batches.add(evaluator.await(f));
-            return assemble(batches, y, filed);
+            return assemble(batches, y, filed, pool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("evaluation interrupted", e);
@@ -319,7 +322,7 @@ public final class StreamingEvaluator {
      * value of a parameter wins, with a warning), then evaluates the regions above the counties and
      * orders every verdict as {@link Evaluator#evaluate(Dataset, int)} would.
      */
-    private Result assemble(List<Batch> batches, int year, Tallies.Sum filed) {
+    private Result assemble(List<Batch> batches, int year, Tallies.Sum filed, ExecutorService pool) throws InterruptedException {
         Map<String, Entity> regions = new LinkedHashMap<>();
         Map<String, String> regionFile = new HashMap<>();
         Map<String, String> schoolFile = new HashMap<>();
@@ -385,22 +388,67 @@ public final class StreamingEvaluator {
             }
             b.blocks().forEach((county, block) -> blocks.computeIfAbsent(county, k -> new ArrayList<>()).add(block));
         }
+        // a parent not in its own workbook but in another is not missing
+        Set<LoadProblem> found = new HashSet<>();
+        for (Batch b : batches) {
+            for (Entity e : b.data().allEntities()) if (e.getParentCode() != null && regions.containsKey(e.getParentCode())) found.add(LoadProblem.orphan(e));
+        }
+        problems.removeIf(found::contains);
         Dataset data = new Dataset(Collections.unmodifiableMap(regions), List.copyOf(metrics.values()), List.copyOf(params.values()),
                 List.copyOf(inputs), List.copyOf(sheets), List.copyOf(problems), years);
         if (year == 0) return new Result(data, new Evaluation(0, List.of(), List.of(), waivers.notes(0)), unreadable, runProblems);
 
-        // A province or city held by one workbook keeps the verdicts it got there; the nation, and a
-        // region that several workbooks hold (none of them whole), are evaluated now from the regions' figures.
+        // A region above the county held whole by one workbook keeps the verdicts it got there; one that several
+        // workbooks hold, and one with no schools or classes, are evaluated now from the regions' figures.
         heldTwice.forEach(regional::remove);
+        // a region held in shares by county parts is concluded from the sum of its parts' tallies, one spread
+        // over workbooks from those of a second reading of the workbooks that hold its counties
+        Tallies tallies = Tallies.NONE;
+        SpreadRegions spread = SpreadRegions.of(data, batches.stream().map(b -> Map.entry(b.file(), b.data())).toList());
+        if (!spread.isEmpty()) {
+            String refusal = CountyParts.refusal(evaluator.rules());
+            if (refusal == null) {
+                spread.codes().forEach(regional::remove);
+                shared.removeAll(spread.codes());
+                tallies = tallied(spread, year, pool);
+            } else {
+                runProblems.add(spread.names() + " 的上级、本级或所辖学校和班级分在不同工作簿中，而" + refusal + "，不能分工作簿汇总：这些地区按学校、班级汇总的结论"
+                        + "只依据其中一个工作簿（或没有学校、班级）；请不用 --by-workbook 评估");
+            }
+        }
+        if (!shared.isEmpty()) tallies = filed.merging(shared).and(tallies);
         Facts facts = new Facts(data);
         List<Entity> rest = new ArrayList<>();
         for (Entity e : Evaluator.partitions(regions).upper().subjects()) if (!regional.containsKey(e.getCode())) rest.add(e);
-        // a region held in shares by county parts is concluded from the sum of its parts' tallies
-        Tallies tallies = shared.isEmpty() ? Tallies.NONE : filed.merging(shared);
         List<Verdict> upper = rest.isEmpty() ? List.of() : evaluator.evaluate(new Partition(Evaluator.UPPER, rest), facts, year, tallies);
         ruleProblems.addAll(Evaluator.duplicates(upper));
         List<Verdict> verdicts = VerdictStore.sequence(ordered(regions, waivers.apply(upper), regional, blocks));
         return new Result(data, new Evaluation(year, verdicts, List.copyOf(ruleProblems), waivers.notes(year)), unreadable, runProblems);
+    }
+
+    /**
+     * Reads again the workbooks that hold counties of a spread region, each with the region's row and values copied in,
+     * and tallies the region's roll-ups over their schools and classes: its rules evaluated there, their verdicts dropped.
+     */
+    private Tallies tallied(SpreadRegions spread, int year, ExecutorService pool) throws InterruptedException {
+        progress.accept(spread.names() + " 的上级、本级或所辖学校和班级分在不同工作簿中：再读其学校和班级所在的 " + spread.files().size()
+                + " 个工作簿，汇总后评估");
+        Tallies.Sum sum = new Tallies.Sum();
+        Semaphore inFlight = new Semaphore(threads + 1);
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (Iterator<Source> sources = sources(spread.files()); sources.hasNext(); ) {
+            Source s = sources.next();
+            while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) evaluator.watchRunning();
+            CompletableFuture<?> f = CompletableFuture.supplyAsync(s.load(), pool).thenAccept(r -> {
+                Tallies t = Tallies.filing(spread.codes());
+                evaluator.evaluate(new Partition(Evaluator.UPPER, spread.subjects()), new Facts(spread.copiedInto(r.dataset())), year, t);
+                sum.add(s.index(), t);
+            });
+            f.whenComplete((done, e) -> inFlight.release());
+            pending.add(f);
+        }
+        for (CompletableFuture<?> f : pending) evaluator.await(f);
+        return sum.merging(spread.codes());
     }
 
     private static String overlap(List<String> codes, String first, String again) {

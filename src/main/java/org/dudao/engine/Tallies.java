@@ -6,6 +6,7 @@ import org.dudao.model.EntityKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * The roll-ups of a region's rules over the schools and classes under it, when a workbook is read in
- * county parts ({@link StreamingEvaluator}): each part files what it tallied over its own counties for
- * the regions it shares with other parts, and such a region is concluded at the end, over the regions'
- * figures alone, from the sum of its parts' tallies in the parts' order (the hierarchy's). A tally over
- * regions (counties, 地区) is never filed: at the end every region is at hand.
+ * county parts, or the region is spread over workbooks ({@link StreamingEvaluator}, {@link SpreadRegions}):
+ * each part or workbook files what it tallied over its own counties for the regions it shares with others,
+ * and such a region is concluded at the end, over the regions' figures alone, from the sum of its parts'
+ * tallies in the parts' order (the hierarchy's). A tally over regions (counties, 地区) is never filed: at
+ * the end every region is at hand.
  */
 final class Tallies {
     /** Makes every tally from the facts: a workbook read whole, or a region that one part holds whole. */
@@ -59,10 +61,25 @@ final class Tallies {
             }
         }
 
-        /** For the end: the sum, for concluding {@code regions}. */
+        /** For the end: the sum's tallies of {@code regions}, for concluding them. */
         synchronized Tallies merging(Set<String> regions) {
-            return new Tallies(true, Set.copyOf(regions), Map.copyOf(sum));
+            Map<Key, Filed> of = new HashMap<>();
+            sum.forEach((k, f) -> {
+                if (regions.contains(k.region())) of.put(k, f);
+            });
+            return new Tallies(true, Set.copyOf(regions), of);
         }
+    }
+
+    /** These tallies and {@code other}'s, both for concluding at the end, each of its own regions. */
+    Tallies and(Tallies other) {
+        if (this == NONE) return other;
+        if (other == NONE) return this;
+        Set<String> both = new HashSet<>(regions);
+        both.addAll(other.regions);
+        Map<Key, Filed> all = new HashMap<>(filed);
+        all.putAll(other.filed);
+        return new Tallies(true, Set.copyOf(both), all);
     }
 
     /**

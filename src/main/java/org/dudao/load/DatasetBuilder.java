@@ -396,9 +396,8 @@ class DatasetBuilder { // not final: WorkbookParts.Router takes what the sheets 
             Entity e = h.entity;
             if (e.getKind() != EntityKind.PROVINCE && e.getParentCode() != null && !e.getParentCode().isEmpty()
                     && !h.parentFound) {
-                Origin o = e.getOrigin();
-                problem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
-                        + " 的上级 " + e.getParentCode() + " 不在所给数据中");
+                LoadProblem p = LoadProblem.orphan(e);
+                problem(p.severity(), p.file(), p.sheet(), p.cell(), p.message());
             }
             ((Map.Entry) entry).setValue(e);
         }

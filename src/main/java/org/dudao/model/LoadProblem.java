@@ -27,6 +27,16 @@ public record LoadProblem(Severity severity, String file, String sheet, String c
         return new LoadProblem(Severity.ERROR, o.getFile(), o.getSheet(), o.getCell(), msg);
     }
 
+    /**
+     * A region whose 上级代码 names no region of the data read: a warning at its code's cell. A run workbook by
+     * workbook finds the parent in another workbook and withdraws it.
+     */
+    public static LoadProblem orphan(Entity e) {
+        Origin o = e.getOrigin();
+        return new LoadProblem(Severity.WARNING, o.getFile(), o.getSheet(), o.getCell(), e.getLevel() + " " + e.getCode()
+                + " 的上级 " + e.getParentCode() + " 不在所给数据中");
+    }
+
     /** {@code 文件 表1!F12: 消息}, the form every problem is printed in. */
     public String describe() {
         StringBuilder b = new StringBuilder(file == null ? "" : file);
