@@ -87,11 +87,11 @@ final class SpreadRegions {
     /** The workbooks to read again: those holding counties of a spread region, in the order given. */
     List<Path> files() { return files; }
 
-    /** The spread regions' names, for a message: 全国、甲省 … */
+    /** The spread regions' names, for a message: 全国、甲省, or 全国、省1、省2、省3、省4 等 32 个地区. */
     String names() {
         List<String> names = new ArrayList<>();
-        for (String code : codes) names.add(rows.get(code).getName() == null ? code : rows.get(code).getName());
-        return Expr.abbreviate(names);
+        for (String code : codes) names.add(rows.get(code).displayName());
+        return Expr.abbreviate(names, "个地区");
     }
 
     /**

@@ -412,7 +412,7 @@ public final class StreamingEvaluator {
                 shared.removeAll(spread.codes());
                 tallies = tallied(spread, year, pool);
             } else {
-                runProblems.add(spread.names() + " 的上级、本级或所辖学校和班级分在不同工作簿中，而" + refusal + "，不能分工作簿汇总：这些地区按学校、班级汇总的结论"
+                runProblems.add(spread.names() + "的上级、本级或所辖学校和班级分在不同工作簿中，而" + refusal + "，不能分工作簿汇总：这些地区按学校、班级汇总的结论"
                         + "只依据其中一个工作簿（或没有学校、班级）；请不用 --by-workbook 评估");
             }
         }
@@ -431,7 +431,7 @@ public final class StreamingEvaluator {
      * and tallies the region's roll-ups over their schools and classes: its rules evaluated there, their verdicts dropped.
      */
     private Tallies tallied(SpreadRegions spread, int year, ExecutorService pool) throws InterruptedException {
-        progress.accept(spread.names() + " 的上级、本级或所辖学校和班级分在不同工作簿中：再读其学校和班级所在的 " + spread.files().size()
+        progress.accept(spread.names() + "的上级、本级或所辖学校和班级分在不同工作簿中：再读其学校和班级所在的 " + spread.files().size()
                 + " 个工作簿，汇总后评估");
         Tallies.Sum sum = new Tallies.Sum();
         Semaphore inFlight = new Semaphore(threads + 1);

@@ -111,7 +111,7 @@ class SpreadRegionsTest {
             System.clearProperty(StreamingEvaluator.PARTS_BY_PROPERTY);
         }
         assertThat(b.exit()).as(b.err()).isEqualTo(a.exit());
-        assertThat(b.err()).contains("全国、甲省、一市、二市、乙省 的上级、本级或所辖学校和班级分在不同工作簿中：再读其学校和班级所在的 4 个工作簿，汇总后评估");
+        assertThat(b.err()).contains("全国、甲省、一市、二市、乙省的上级、本级或所辖学校和班级分在不同工作簿中：再读其学校和班级所在的 4 个工作簿，汇总后评估");
         ObjectMapper m = new ObjectMapper();
         ObjectNode ja = (ObjectNode) m.readTree(merged.resolve("report.json").toFile());
         ObjectNode jb = (ObjectNode) m.readTree(streamed.resolve("report.json").toFile());
@@ -149,7 +149,7 @@ class SpreadRegionsTest {
                 end
                 """);
         Cli b = run(tmp.resolve("refused"), "--by-workbook", "--rules", rules.toString());
-        assertThat(b.out()).contains("全国、甲省、一市、二市、乙省 的上级、本级或所辖学校和班级分在不同工作簿中，而规则“P-01 超大班额”（p.drl）按级别名“班级”计数（countOf），"
+        assertThat(b.out()).contains("全国、甲省、一市、二市、乙省的上级、本级或所辖学校和班级分在不同工作簿中，而规则“P-01 超大班额”（p.drl）按级别名“班级”计数（countOf），"
                 + "不能分工作簿汇总：这些地区按学校、班级汇总的结论只依据其中一个工作簿（或没有学校、班级）；请不用 --by-workbook 评估");
     }
 
