@@ -166,6 +166,21 @@ class SampleDataTest {
         assertThat(f.getEvidence()).anySatisfy(m -> assertThat(m.getOrigin().getSheet() + "!" + m.getOrigin().getCell()).isEqualTo("参数!B3"));
     }
 
+    @Test
+    void a_formula_reads_as_arithmetic_and_a_value_not_reported_is_said_so_in_the_unit_the_others_have() {
+        assertThat(verdict("KG-02", "990101").getFormula()).startsWith("(一级园在园幼儿数 600 人 + 二级园在园幼儿数 1800 人) / 在园幼儿数 3000 人 = 80%");
+        Verdict blank = verdict("PRE-2", "990104");
+        assertThat(blank.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
+        assertThat(blank.getFormula()).startsWith("(公办园在园幼儿数 1000 人 + 普惠性民办园在园幼儿数（缺）) / 在园幼儿数（缺）；");
+        // the standard of a ratio of children to teachers, and a condition's threshold, as where the figures are there
+        assertThat(verdict("PRE-4", "990104").getBound()).isEqualTo(verdict("PRE-4", "990101").getBound()).isEqualTo("不低于 1:15");
+        assertThat(verdict("SPED-02", "9901020003").getMessage()).isEqualTo("无法判断是否适用（适用条件：随班就读学生数 5 人及以上）：缺少 2024年“随班就读学生数”");
+    }
+
+    private Verdict verdict(String indicator, String entity) {
+        return verdicts.stream().filter(x -> x.getIndicator().equals(indicator) && x.getEntityCode().equals(entity)).findFirst().orElseThrow();
+    }
+
     /** Every county has primary schools: FUND-02-PS's 不适用 (an enrolment of 0) is shown by the rule test fixtures instead. */
     @Test
     void every_conditional_indicator_sees_not_applicable() {

@@ -64,6 +64,9 @@ public interface Expr {
 
     // ---- the building blocks --------------------------------------------------------------
 
+    /** How a formula shows a value not reported: 学前三年毛入园率（缺）；标准：不低于 90%. */
+    static final String MISSING = "（缺）";
+
     /** A metric of the entity in the year. */
     static Expr value(String metric) {
         return new Expr() {
@@ -71,8 +74,9 @@ public interface Expr {
                 Metric m = facts.metric(entity.getCode(), metric, year);
                 String sheet = MissingValue.sheetOf(entity.getKind());
                 if (m == null) {
-                    return Value.missing(metric + " ?", List.of(), List.of(year + "年“" + metric + "”"),
-                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), "")));
+                    // in the unit its other values have, so that the standard is said as for them (不低于 1:15, 5 人及以上)
+                    return Value.missing(metric + MISSING, List.of(), List.of(year + "年“" + metric + "”"),
+                            List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), ""))).in(null, facts.unitOf(metric));
                 }
                 if (m.getValue() == null) {
                     String note = "“" + m.getText() + "”不是数值";
@@ -154,11 +158,11 @@ public interface Expr {
                 }
                 String sheet = sheetOfLevel(level);
                 if (max == null && lacking.isEmpty()) {
-                    return Value.missing("最大" + metric + " ?", List.of(), List.of(year + "年的" + level + "数据（“" + metric + "”）"),
+                    return Value.missing("最大" + metric + MISSING, List.of(), List.of(year + "年的" + level + "数据（“" + metric + "”）"),
                             List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), "")));
                 }
                 if (!lacking.isEmpty()) {
-                    return Value.missing("最大" + metric + " ?", max == null ? List.of() : List.of(max),
+                    return Value.missing("最大" + metric + MISSING, max == null ? List.of() : List.of(max),
                             List.of(year + "年“" + metric + "”：" + abbreviate(lacking)),
                             List.of(new MissingValue(entity.getCode(), sheet, metric, year, List.of(), abbreviate(lacking))));
                 }
@@ -283,21 +287,28 @@ public interface Expr {
                 Value n = num.eval(facts, entity, year);
                 Value d = den.eval(facts, entity, year);
                 List<Metric> evidence = Value.concat(n.evidence(), d.evidence());
-                String shown = n.shown() + " / " + d.shown();
+                String shown = grouped(n.shown()) + " / " + grouped(d.shown());
+                String unit = percent ? "%" : unitPer(n.unit(), d.unit());
                 if (!n.present() || !d.present()) {
-                    return Value.missing(shown, evidence, Value.concatAll(n.missing(), d.missing()), Value.concatAll(n.gaps(), d.gaps()));
+                    // the unit said only when both sides' are known (a value not reported has its metric's unit, if any was read)
+                    return Value.missing(shown, evidence, Value.concatAll(n.missing(), d.missing()), Value.concatAll(n.gaps(), d.gaps()))
+                            .in(null, percent || n.unit() != null && d.unit() != null ? unit : null);
                 }
                 if (d.number().signum() == 0) {
                     return Value.missing(shown, evidence, List.of(year + "年“" + den.describe() + "”为 0，无法计算比值"));
                 }
                 BigDecimal top = percent ? n.number().movePointRight(2) : n.number();
                 BigDecimal q = top.divide(d.number(), MathContext.DECIMAL128);
-                String unit = percent ? "%" : unitPer(n.unit(), d.unit());
                 return Value.quotient(q, unit, shown, evidence);
             }
 
-            public String describe() { return num.describe() + " / " + den.describe() + (percent ? " × 100%" : ""); }
+            public String describe() { return grouped(num.describe()) + " / " + grouped(den.describe()) + (percent ? " × 100%" : ""); }
         };
+    }
+
+    /** A sum or difference in parentheses, as a side of a quotient: (一级园在园幼儿数 + 二级园在园幼儿数) / 在园幼儿数. */
+    private static String grouped(String side) {
+        return side.contains(" + ") || side.contains(" − ") ? "(" + side + ")" : side;
     }
 
     private static String unitPer(String a, String b) {

@@ -26,6 +26,8 @@ public final class Facts {
      */
     private final Map<String, Metric[]> metrics;
     private final Map<String, List<Entity>> children;
+    /** Each metric's unit as the data gives it (a value is in its dictionary unit once loaded): said of a value not reported too. */
+    private final Map<String, String> units;
     private final Map<String, Param> params;
     private final List<Param> paramList;
     private final SessionMemo memo;
@@ -44,8 +46,12 @@ public final class Facts {
         this.entities = entities;
         this.metrics = new HashMap<>();
         this.children = new HashMap<>();
+        this.units = new HashMap<>();
         this.params = new HashMap<>();
-        for (Metric m : metrics) this.metrics.merge(m.getEntityCode(), new Metric[]{m}, Facts::with);
+        for (Metric m : metrics) {
+            this.metrics.merge(m.getEntityCode(), new Metric[]{m}, Facts::with);
+            if (m.getUnit() != null) units.putIfAbsent(m.getKey(), m.getUnit());
+        }
         for (Entity e : entities.values()) {
             if (e.getParentCode() != null) children.computeIfAbsent(e.getParentCode(), k -> new ArrayList<>()).add(e);
         }
@@ -59,10 +65,14 @@ public final class Facts {
         this.entities = shared.entities;
         this.metrics = shared.metrics;
         this.children = shared.children;
+        this.units = shared.units;
         this.params = shared.params;
         this.paramList = shared.paramList;
         this.memo = memo;
     }
+
+    /** The unit the data gives {@code metric} (万元, 人, %), or null when no value of it was read. */
+    String unitOf(String metric) { return units.get(metric); }
 
     /** These facts as one session reads them: with a memo of the session's own, so that two sessions on two threads share nothing they write. */
     public Facts forSession() { return new Facts(this, new SessionMemo()); }

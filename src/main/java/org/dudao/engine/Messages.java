@@ -65,14 +65,13 @@ public final class Messages {
             return metric + StandardWords.op(cond.op()) + (cond.number() == null ? cond.metric() : " " + StandardWords.number(cond.number(), null));
         }
         String n = StandardWords.number(cond.number(), unit);
-        String words = switch (cond.op()) {
-            case GE -> n + "及以上";
-            case LE -> n + "及以下";
+        return metric + switch (cond.op()) {
+            case GE -> " " + n + "及以上";
+            case LE -> " " + n + "及以下";
             case GT -> "多于 " + n;
             case LT -> "少于 " + n;
             case EQ -> "为 " + n;
         };
-        return metric + " " + words;
     }
 
     /** A count's name without its 数 where the unit says what is counted: 涉校涉生安全事故 1 起, not 涉校涉生安全事故数 1 起. */

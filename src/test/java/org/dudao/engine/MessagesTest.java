@@ -111,6 +111,7 @@ class MessagesTest {
         assertThat(Messages.notApplicable("随班就读学生数 2 人", Messages.condition("随班就读学生数", Bound.parse(">= 5 人"))))
                 .isEqualTo("不适用：随班就读学生数 2 人，不满足适用条件（随班就读学生数 5 人及以上）");
         assertThat(Messages.condition("班额", Bound.parse(">= 56"))).isEqualTo("班额 56 人及以上");
+        assertThat(Messages.condition("城镇小区配套幼儿园数", Bound.parse("> 0 所"))).isEqualTo("城镇小区配套幼儿园数多于 0 所");
         assertThat(Children.label(List.of("高校", "大学", "学院", "高等学校"))).as("a selector's label, not 高校、大学…学校").isEqualTo("高校、大学等学校");
         assertThat(Children.label(List.of("幼儿园"))).isEqualTo("幼儿园");
         assertThat(Messages.date(LocalDate.of(2024, 6, 30))).isEqualTo("2024年6月30日");
