@@ -95,7 +95,8 @@ final class ValuePatterns {
         if (b == null) return c.noBoundForStage();
         VerdictBuilder out = compare(c, x, x.eval(c.facts(), e, c.year()), b, STANDARD);
         return out.evidence(Value.concat(cv.evidence(), out.evidenceSoFar()))
-                .formula("适用条件成立（" + subject + "，" + condition + "）；" + out.formulaText()).build();
+                // the metric said once: 适用条件成立：随班就读学生数 7 人（5 人及以上）
+                .formula("适用条件成立：" + subject + "（" + condition.substring(metric.length()).strip() + "）；" + out.formulaText()).build();
     }
 
     /** target-progress: a counted achievement against a target in {@code @bound}; the formula gives the share of the target reached. */
