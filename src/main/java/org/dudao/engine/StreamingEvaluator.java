@@ -398,8 +398,8 @@ public final class StreamingEvaluator {
                 List.copyOf(inputs), List.copyOf(sheets), List.copyOf(problems), years);
         if (year == 0) return new Result(data, new Evaluation(0, List.of(), List.of(), waivers.notes(0)), unreadable, runProblems);
 
-        // A region above the county held whole by one workbook keeps the verdicts it got there; one that several
-        // workbooks hold, and one with no schools or classes, are evaluated now from the regions' figures.
+        // A province or city held whole by one workbook keeps the verdicts it got there; the nation and a region
+        // that several workbooks hold are evaluated now, from the regions' figures and the tallies below.
         heldTwice.forEach(regional::remove);
         // a region held in shares by county parts is concluded from the sum of its parts' tallies, one spread
         // over workbooks from those of a second reading of the workbooks that hold its counties
