@@ -12,13 +12,14 @@ import java.util.List;
  * What {@code countOf(classes, metric, condition)} knows of a run of classes (and size bands), so that a
  * region's is the sum of its subtrees': the count's lowest and highest possible values (no highest when a band
  * that may count lacks its count), the classes counted (named, with their evidence) and those that may count
- * (named with their doubt, for a finding and for a value's missing list), in the order {@link ClassSizes#items}
+ * (named with their doubt, for a finding and for a value's missing list), the first {@value Capped#KEPT} of each kept, in the order {@link ClassSizes#items}
  * walks them, so a later subtree's follow; and whether there was any class at all. {@link ClassSizes.Count#value}
  * and {@code phaseOut} conclude from it alone.
  */
-record ClassCountTally(BigDecimal low, BigDecimal high, List<ChildFinding> counted, List<Metric> evidence, List<ChildFinding> maybe,
-                       List<String> doubts, boolean any) implements Tally<ClassCountTally> {
-    static final ClassCountTally NONE = new ClassCountTally(BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of(), List.of(), false);
+record ClassCountTally(BigDecimal low, BigDecimal high, Capped<ChildFinding> counted, Capped<Metric> evidence, Capped<ChildFinding> maybe,
+                       Capped<String> doubts, boolean any) implements Tally<ClassCountTally> {
+    static final ClassCountTally NONE = new ClassCountTally(BigDecimal.ZERO, BigDecimal.ZERO, Capped.none(), Capped.none(), Capped.none(),
+            Capped.none(), false);
 
     /** The classes against {@code condition} on their size, in the order given. */
     static ClassCountTally of(Facts facts, List<ClassSizes.Item> items, Bound condition) {
@@ -43,13 +44,13 @@ record ClassCountTally(BigDecimal low, BigDecimal high, List<ChildFinding> count
         // a band without its count may hold any number: the highest possible count has no bound then
         BigDecimal high = low;
         for (BigDecimal n : maybeCounts) high = high == null || n == null ? null : high.add(n);
-        return new ClassCountTally(low, high, List.copyOf(counted), List.copyOf(evidence), List.copyOf(maybe), List.copyOf(doubts), !items.isEmpty());
+        return new ClassCountTally(low, high, Capped.of(counted), Capped.of(evidence), Capped.of(maybe), Capped.of(doubts), !items.isEmpty());
     }
 
-    /** This tally and a later subtree's: the ends added, lists one after the other. */
+    /** This tally and a later subtree's: the ends added, lists one after the other (their first {@value Capped#KEPT} kept). */
     @Override public ClassCountTally plus(ClassCountTally o) {
-        return new ClassCountTally(low.add(o.low), high == null || o.high == null ? null : high.add(o.high), Value.concatAll(counted, o.counted),
-                Value.concatAll(evidence, o.evidence), Value.concatAll(maybe, o.maybe), Value.concatAll(doubts, o.doubts), any || o.any);
+        return new ClassCountTally(low.add(o.low), high == null || o.high == null ? null : high.add(o.high), counted.then(o.counted),
+                evidence.then(o.evidence), maybe.then(o.maybe), doubts.then(o.doubts), any || o.any);
     }
 
     /** No class that may count: the count is known. */

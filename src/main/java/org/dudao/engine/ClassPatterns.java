@@ -7,7 +7,6 @@ import org.dudao.model.Verdict;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,7 +60,8 @@ final class ClassPatterns {
     static Verdict phaseOut(Call c, ClassSizes.Count count, ClassCountTally now, ClassCountTally before, SchoolTally schools) {
         int y = c.year();
         String what = count.describe();
-        Verdict.Builder out = c.verdict(Status.PASS).evidence(Value.concatAll(now.evidence(), before.evidence())).limit(before.exact() ? before.low() : null);
+        Verdict.Builder out = c.verdict(Status.PASS).evidence(Value.concatAll(now.evidence().first(), before.evidence().first()))
+                .limit(before.exact() ? before.low() : null);
         if (!now.any() && !before.any() && schools.noneOfKind()) {
             return out.status(Status.NOT_APPLICABLE).message("不适用：本地区" + y + "年的学校中没有可能设有" + count.kids().label() + "的学校").build();
         }
@@ -83,10 +83,9 @@ final class ClassPatterns {
         if (before.high() != null && !op.test(now.low(), before.high()) && (!maybeTie || c.tie() == Status.FAIL)) {
             return out.status(Status.FAIL).message(count.name() + " " + shownNow + "，未少于 " + shownBefore + "，未实现“逐步消减”").build();
         }
-        List<ChildFinding> doubtful = new ArrayList<>();
-        for (ChildFinding f : now.maybe()) doubtful.add(inYear(f, y));
-        for (ChildFinding f : before.maybe()) doubtful.add(inYear(f, y - 1));
-        return out.status(Status.INSUFFICIENT_DATA).children(doubtful).missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
+        Capped<ChildFinding> doubtful = now.maybe().map(f -> inYear(f, y)).then(before.maybe().map(f -> inYear(f, y - 1)));
+        return out.status(Status.INSUFFICIENT_DATA).children(doubtful.first(), doubtful.total())
+                .missing(List.of(Messages.names(doubtful) + " 的学段、班额或班级数"))
                 .message("数据不足：" + count.name() + " " + shownNow + "，" + shownBefore + "，能否确定减少取决于 " + Messages.names(doubtful)).build();
     }
 

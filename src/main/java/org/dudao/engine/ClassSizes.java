@@ -165,11 +165,12 @@ final class ClassSizes {
         /** The count as a value, from the tally of the year's classes. */
         Value value(ClassCountTally r, int year) {
             String shown = name() + " " + Fmt.num(r.low()) + " 个";
-            if (!r.any()) return Value.missing(shown, r.evidence(), List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
+            if (!r.any()) return Value.missing(shown, r.evidence().first(), List.of(year + "年的" + kids.label() + "数据（“" + metric + "”）"));
             if (!r.exact() && r.low().signum() == 0) {
-                return Value.missing(shown, r.evidence(), List.of(year + "年可能计入的" + kids.label() + "：" + Expr.abbreviate(r.doubts())));
+                return Value.missing(shown, r.evidence().first(), List.of(year + "年可能计入的" + kids.label() + "："
+                        + Expr.abbreviate(r.doubts().first(), r.doubts().total(), "个")));
             }
-            return new Value(r.low(), "个", shown, r.evidence(), List.of(), r.counted(), false);
+            return Value.counted(r.low(), "个", shown, r.evidence().first(), r.counted());
         }
 
         public String describe() { return name() + "数"; }

@@ -17,7 +17,13 @@ import java.util.List;
  * {@code gaps} says each value in {@code missing} as a record (the unit, sheet, metric and year it belongs to).
  */
 public record Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
-                    List<ChildFinding> children, boolean derived, boolean quotient, List<MissingValue> gaps) {
+                    List<ChildFinding> children, boolean derived, boolean quotient, List<MissingValue> gaps, int childCount) {
+
+    /** With {@code children} all the children there are. */
+    public Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
+                 List<ChildFinding> children, boolean derived, boolean quotient, List<MissingValue> gaps) {
+        this(number, unit, shown, evidence, missing, children, derived, quotient, gaps, children.size());
+    }
 
     public Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
                  List<ChildFinding> children, boolean derived, boolean quotient) {
@@ -33,18 +39,26 @@ public record Value(BigDecimal number, String unit, String shown, List<Metric> e
 
     /** This value with its number replaced (rounded to the precision it is compared at). */
     Value at(BigDecimal n) {
-        return new Value(n, unit, shown, evidence, missing, children, derived, quotient, gaps);
+        return new Value(n, unit, shown, evidence, missing, children, derived, quotient, gaps, childCount);
     }
 
     /** This value in another unit (a factor applied, or a quotient said in its numerator's unit). */
     Value in(BigDecimal n, String newUnit) {
-        return new Value(n, newUnit, shown, evidence, missing, children, derived, quotient, gaps);
+        return new Value(n, newUnit, shown, evidence, missing, children, derived, quotient, gaps, childCount);
     }
 
     /** A quotient: {@link #derived} and not exact. */
     static Value quotient(BigDecimal n, String unit, String shown, List<Metric> evidence) {
         return new Value(n, unit, shown, evidence, List.of(), List.of(), true, true);
     }
+
+    /** A count and the first {@value Capped#KEPT} of the children it counts ({@code children}: all of them counted). */
+    static Value counted(BigDecimal n, String unit, String shown, List<Metric> evidence, Capped<ChildFinding> children) {
+        return new Value(n, unit, shown, evidence, List.of(), children.first(), false, false, List.of(), children.total());
+    }
+
+    /** The children named, and how many there are. */
+    Capped<ChildFinding> named() { return new Capped<>(children, childCount); }
 
     static Value of(BigDecimal n, String unit, String shown, List<Metric> evidence) {
         return new Value(n, unit, shown, evidence, List.of(), List.of(), false);

@@ -60,10 +60,10 @@ final class ValuePatterns {
         String count = Fmt.value(v.number(), v.unit());
         String quantity = c.quantity();
         VerdictBuilder out = (VerdictBuilder) c.verdict(Status.PASS).observed(v.number(), count).limit(BigDecimal.ZERO)
-                .evidence(v.evidence()).children(v.children());
+                .evidence(v.evidence()).children(v.children(), v.childCount());
         out.formulaText(v.shown() + "；标准：" + phrase);
         if (v.number().signum() != 0) {
-            return out.status(Status.FAIL).message(Messages.notCleared(quantity, count, phrase, Messages.childList(v.children()))).build();
+            return out.status(Status.FAIL).message(Messages.notCleared(quantity, count, phrase, Messages.childList(v.named()))).build();
         }
         return out.message(Messages.cleared(quantity, count, phrase)).build();
     }
@@ -173,7 +173,7 @@ final class ValuePatterns {
         BigDecimal limit = lim.number();
         String unit = v.unit();
         boolean perPerson = Fmt.PER_PERSON.equals(unit);
-        b.evidence(evidence).children(v.children()).bound(lim.text()).limit(limit);
+        b.evidence(evidence).children(v.children(), v.childCount()).bound(lim.text()).limit(limit);
         String observed = !v.present() ? null : bound.isYesNo() ? (v.number().signum() != 0 ? "是" : "否") : Fmt.beside(v.number(), limit, unit);
         b.observed(v.number(), observed);
         if (!v.present() || limit == null) {
@@ -200,7 +200,7 @@ final class ValuePatterns {
                 b.evidence(Value.concat(evidence, tol.evidence()));
                 return (VerdictBuilder) b.status(Status.WARN).message(shortOf + Messages.tolerated(tol.number(), unit) + note);
             }
-            String children = v.children().isEmpty() ? "" : "：" + Messages.childList(v.children());
+            String children = v.children().isEmpty() ? "" : "：" + Messages.childList(v.named());
             return (VerdictBuilder) b.status(Status.FAIL).message(shortOf + children + note);
         }
         Status s = c.narrow(v.number(), limit, bound.op()) ? Status.WARN : Status.PASS;

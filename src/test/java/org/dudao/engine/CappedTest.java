@@ -64,6 +64,26 @@ class CappedTest {
         assertThat(RollUpTallyTest.json(back)).isEqualTo(RollUpTallyTest.json(v)).contains("\"childrenCount\":" + large);
     }
 
+    @Test
+    void a_count_of_classes_names_the_first_it_keeps_and_counts_them_all() {
+        int large = Capped.KEPT + 56;
+        TestData d = TestData.create().county("990101", "一县").present("990101", 2024).school("S", "一小", "990101", "小学").present("S", 2024);
+        for (int i = 0; i < large; i++) d.schoolClass("S", String.format("%04d班", i), 2024, 58);
+        Verdict v = Rules.verdict(Rules.evaluate(d.build(), 2024), "CLASS-01", "990101");
+        assertThat(v.getStatus()).isEqualTo(Status.FAIL);
+        assertThat(v.getObserved()).isEqualByComparingTo(String.valueOf(large));
+        assertThat(v.getChildren()).hasSize(Capped.KEPT);
+        assertThat(v.getChildrenCount()).isEqualTo(large);
+        assertThat(v.getMessage()).contains("等 " + large + " 个");
+        assertThat(v.getEvidence()).hasSizeLessThanOrEqualTo(Capped.KEPT);
+        // a region's tally of them, added over its subtrees, holds no more
+        ClassCountTally one = new ClassCountTally(java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, Capped.of(v.getChildren()),
+                Capped.none(), Capped.none(), Capped.none(), true);
+        ClassCountTally sum = one.plus(one).plus(one);
+        assertThat(sum.counted().first()).hasSize(Capped.KEPT);
+        assertThat(sum.counted().total()).isEqualTo(3 * Capped.KEPT);
+    }
+
     private static String code(int i) { return String.format("S%05d", i); }
 
     private static List<NamedChild> children(int from, int to, int step) {
