@@ -123,7 +123,7 @@ final class Call {
     Limit tolerance() { return BoundResolver.tolerance(this); }
 
     /** The whole standard of the rule in words, parameters resolved (the bound a verdict shows unless its pattern says more). */
-    String standard(String unit) { return standard(unit, pattern()); }
+    String standard(String unit) { return StandardWords.yesNo(meta.bound(), pattern(), meta.indicator().name(), standard(unit, pattern())); }
 
     /** The standard each child is held to by a coverage rule, in words: 为“是” where the rule's is 全覆盖. */
     String eachChildsStandard(String unit) { return standard(unit, null); }

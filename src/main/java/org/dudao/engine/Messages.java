@@ -148,7 +148,8 @@ public final class Messages {
 
     /** 是/否: 资源教室为“否”，标准为“是”. */
     static String notYes(String name, String observed, String standard) {
-        return name + "为“" + observed + "”，标准" + standard;
+        // 标准为“是”, or the standard in the indicator's words: 未达到“建有资源教室”的标准
+        return name + "为“" + observed + "”，" + (standard.startsWith("为“") ? "标准" + standard : "未达到“" + standard + "”的标准");
     }
 
     /** How short of (or over) the limit a value is: ，差 5 个百分点 / ，超出 7.5 个百分点. */

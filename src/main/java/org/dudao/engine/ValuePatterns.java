@@ -173,19 +173,20 @@ final class ValuePatterns {
         BigDecimal limit = lim.number();
         String unit = v.unit();
         boolean perPerson = Fmt.PER_PERSON.equals(unit);
-        b.evidence(evidence).children(v.children(), v.childCount()).bound(lim.text()).limit(limit);
+        String standard = StandardWords.yesNo(bound, c.pattern(), c.meta().indicator().name(), lim.text());
+        b.evidence(evidence).children(v.children(), v.childCount()).bound(standard).limit(limit);
         String observed = !v.present() ? null : bound.isYesNo() ? (v.number().signum() != 0 ? "是" : "否") : Fmt.beside(v.number(), limit, unit);
         b.observed(v.number(), observed);
         if (!v.present() || limit == null) {
             List<String> missing = Value.concatAll(v.missing(), lim.missing());
-            b.formulaText(v.shown() + "；标准：" + lim.text());
+            b.formulaText(v.shown() + "；标准：" + standard);
             return (VerdictBuilder) b.status(Status.INSUFFICIENT_DATA).missing(missing).missingValues(Value.concatAll(v.gaps(), lim.gaps()))
                     .message("数据不足：缺少 " + String.join("、", missing));
         }
         String name = x.name() != null ? Messages.counted(x.name(), unit) : c.quantity();
-        b.formulaText((v.derived() ? v.shown() + " = " + observed : v.shown()) + "；标准：" + lim.text() + note);
+        b.formulaText((v.derived() ? v.shown() + " = " + observed : v.shown()) + "；标准：" + standard + note);
         if (bound.isYesNo()) {
-            if (!bound.op().test(v.number(), limit)) return (VerdictBuilder) b.status(Status.FAIL).message(Messages.notYes(name, observed, lim.text()));
+            if (!bound.op().test(v.number(), limit)) return (VerdictBuilder) b.status(Status.FAIL).message(Messages.notYes(name, observed, standard));
             return (VerdictBuilder) b.message(name + "为“" + observed + "”，达标");
         }
         String subject = Messages.subject(name, observed, v.derived() ? Messages.inputs(v.evidence()) : "");

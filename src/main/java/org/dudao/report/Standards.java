@@ -44,7 +44,7 @@ final class Standards {
     String of(Indicator i) {
         Bound b = bound(i);
         if (b == null) return Shown.text(i.bound());
-        return StandardWords.of(b, i.pattern(), params::value, unit(i, b));
+        return StandardWords.yesNo(b, i.pattern(), i.name(), StandardWords.of(b, i.pattern(), params::value, unit(i, b)));
     }
 
     /** The standard a verdict's entity (or part: a 学段) was held to: the verdict's own words, else the catalogue's. */

@@ -117,7 +117,7 @@ class WordingTest {
         assertThat(w.standards.of(catalogue.get(3))).isEqualTo("省不低于 200 所，市不低于（标准值未设置）");
         assertThat(w.standards.of(catalogue.get(4))).isEqualTo("小学不低于 4.2，初中不低于 5.3");
         assertThat(w.standards.of(catalogue.get(5))).isEqualTo("清零");
-        assertThat(w.standards.of(catalogue.get(6))).isEqualTo("为“是”");
+        assertThat(w.standards.of(catalogue.get(6))).as("a yes/no standard in the indicator's words, not a form's field").isEqualTo("建有资源教室");
         assertThat(w.standards.of(catalogue.get(9))).as("every child 是: as the plans say it, not a form's field").isEqualTo("全覆盖");
         assertThat(w.standards.of(catalogue.get(10))).as("as BAL-SCHOOL's verdicts say it: 85% of each standard")
                 .isEqualTo("七项指标中至少 6 项达标，其余项不低于标准的 85%");
