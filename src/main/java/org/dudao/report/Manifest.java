@@ -35,7 +35,15 @@ public record Manifest(int version, String tool, String toolVersion, String runI
     private static final JsonFactory JSON = new JsonFactory();
 
     /** A file the run wrote: its name in the folder, size, SHA-256 and format ({@code json}, {@code xlsx}, {@code html}, {@code docx}). */
-    public record Entry(String name, long size, String sha256, String format) {
+    /**
+     * A file a run wrote: its name, size, SHA-256, format, and the time it was last changed as its run left it ({@code modified},
+     * null in older manifests): a file of that size and time is taken as the run's without being read again.
+     */
+    public record Entry(String name, long size, String sha256, String format, String modified) {
+        public Entry(String name, long size, String sha256, String format) {
+            this(name, size, sha256, format, null);
+        }
+
         static String formatOf(String name) {
             int dot = name.lastIndexOf('.');
             return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -96,6 +104,7 @@ public record Manifest(int version, String tool, String toolVersion, String runI
         g.writeNumberField("size", e.size());
         g.writeStringField("sha256", e.sha256());
         g.writeStringField("format", e.format());
+        g.writeStringField("modified", e.modified());
     }
 
     static Manifest read(Path file) throws IOException {
@@ -112,7 +121,7 @@ public record Manifest(int version, String tool, String toolVersion, String runI
     }
 
     private static Entry entry(Map<String, Object> f) {
-        return new Entry(text(f, "name"), number(f, "size"), text(f, "sha256"), text(f, "format"));
+        return new Entry(text(f, "name"), number(f, "size"), text(f, "sha256"), text(f, "format"), text(f, "modified"));
     }
 
     /** An object's fields as strings, numbers, lists of objects (as maps) and null; anything else is skipped. */

@@ -114,6 +114,38 @@ class RunFolderTest {
     }
 
     @Test
+    void an_edit_that_keeps_the_size_is_found_by_its_time_and_hash() throws IOException {
+        publish("r1", "督导报告.docx", "draft");
+        Path docx = dir.resolve("督导报告.docx");
+        Manifest.Entry e = Manifest.read(dir.resolve(Manifest.FILE_NAME)).files().get(0);
+        assertThat(e.modified()).isEqualTo(Files.getLastModifiedTime(docx).toString());
+        Files.writeString(docx, "DRAFT");
+        Files.setLastModifiedTime(docx, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(docx).toMillis() + 2000));
+        assertThatThrownBy(() -> publish("r2", "督导报告.docx", "new draft")).isInstanceOf(RunFolder.Refused.class).hasMessageContaining("已被修改");
+        assertThat(RunFolder.verified(dir)).isEmpty();
+    }
+
+    @Test
+    void a_report_of_the_size_and_time_its_run_left_is_not_read_again() throws IOException {
+        publish("r1", "report.json", "{1}");
+        Path json = dir.resolve("report.json");
+        // the quick check of make and rsync: the same size and time of last change are taken as the same file, unhashed
+        java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(json);
+        Files.writeString(json, "{9}");
+        Files.setLastModifiedTime(json, t);
+        assertThat(RunFolder.verified(dir)).hasValueSatisfying(v -> assertThat(v.runId()).isEqualTo("r1"));
+        // a manifest without times (an older dudao's) has every file hashed
+        Manifest m = Manifest.read(dir.resolve(Manifest.FILE_NAME));
+        Manifest.Entry old = m.files().get(0);
+        Manifest older = new Manifest(m.version(), m.tool(), m.toolVersion(), m.runId(), m.time(), m.rulesSha256(), m.inputsSha256(), m.inputs(),
+                List.of(new Manifest.Entry(old.name(), old.size(), old.sha256(), old.format())), m.replaced());
+        try (var out = Files.newOutputStream(dir.resolve(Manifest.FILE_NAME))) {
+            older.write(out);
+        }
+        assertThat(RunFolder.verified(dir)).isEmpty();
+    }
+
+    @Test
     void a_writer_failing_midway_in_a_publication_leaves_no_staged_file() throws IOException {
         assertThatThrownBy(() -> {
             try (RunFolder.Publication p = RunFolder.begin(dir, run("r1"))) {
