@@ -69,6 +69,8 @@ final class DataRow {
         if (c == null) return null;
         String t = Values.code(c); // normalised once, for the placeholder test and as the code
         if (Values.isPlaceholderNormalized(t)) return null;
+        // a name is shown, not matched: as typed, full-width brackets kept (全国（示例）), only its white space dropped
+        if (role == Column.NAME) return Text.withoutSpace(c.asText());
         return role == Column.PARENT || role == Column.SCHOOL || role == Column.CLASS_NAME || role == Column.STAGE || role == Column.GRADE
                 ? same(role, t) : t;
     }

@@ -31,6 +31,16 @@ public final class Text {
         return b.toString();
     }
 
+    /** The text with its white space (no-break, ideographic, zero-width, line breaks) removed and nothing else changed: a name as shown. */
+    public static String withoutSpace(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200b' && c != '\ufeff') b.append(c);
+        }
+        return b.length() == s.length() ? s : b.toString();
+    }
+
     /** A number typed as text ({@code 1,234.5}, {@code 85%} read as 85), or null when it is not one. */
     public static BigDecimal number(String raw) {
         return raw == null ? null : Values.parseNumber(raw).map(Values.Num::value).orElse(null);

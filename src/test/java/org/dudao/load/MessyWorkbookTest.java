@@ -18,6 +18,17 @@ class MessyWorkbookTest {
 
     @TempDir Path dir;
 
+    @Test
+    void a_name_is_kept_as_typed_but_for_its_white_space_and_a_code_is_normalised() {
+        Path f = Workbooks.create().sheet("表1")
+                .row((Object[]) REGION_HEADER)
+                .row("３３０１０２", " 一县（城区）\u3000 ", "330100", "县", 2023, 1, 2)
+                .save(dir.resolve("names.xlsx"));
+        Entity e = Loaded.load(f).dataset.entities().get("330102");
+        // a report shows the name as an official bulletin writes it: full-width brackets stay
+        assertThat(e.getName()).isEqualTo("一县（城区）");
+    }
+
     private static BigDecimal n(String s) { return new BigDecimal(s); }
 
     @Test

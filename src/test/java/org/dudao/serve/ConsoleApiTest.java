@@ -227,7 +227,7 @@ class ConsoleApiTest {
         JsonNode r = Http.json(http.upload("/api/inspect", Http.sample(), Map.of(), http.token()));
         JsonNode first = r.path("inputs").get(0);
         assertThat(first.path("years").get(0).asInt()).isEqualTo(2023);
-        assertThat(first.path("regions").get(0).asText()).isEqualTo("全国(示例)（000000）");
+        assertThat(first.path("regions").get(0).asText()).as("the name as typed, full-width brackets kept").isEqualTo("全国（示例）（000000）");
         assertThat(first.path("regionCount").asInt()).isEqualTo(12);
         assertThat(data.resolve("tmp")).isEmptyDirectory();
     }
