@@ -96,7 +96,7 @@ final class SpreadRegions {
 
     /**
      * {@code workbook} with the spread regions' rows and their ancestors', and their values, as the whole run
-     * has them, in place of any the workbook gives; and the spread regions it now holds, to be evaluated.
+     * has them, in place of any the workbook gives: the spread regions can be evaluated there ({@link #subjects()}).
      */
     Dataset copiedInto(Dataset workbook) {
         Map<String, Entity> entities = new LinkedHashMap<>(rows);

@@ -15,6 +15,7 @@ import java.util.List;
  * rate): it has more decimals than any published figure, so a year-on-year comparison rounds it to
  * the precision it is compared at ({@link Precision}); numbers read from cells, and their sums, are exact.
  * {@code gaps} says each value in {@code missing} as a record (the unit, sheet, metric and year it belongs to).
+ * {@code childCount} is how many children there are, of which {@code children} are the first ({@link Capped}).
  */
 public record Value(BigDecimal number, String unit, String shown, List<Metric> evidence, List<String> missing,
                     List<ChildFinding> children, boolean derived, boolean quotient, List<MissingValue> gaps, int childCount) {
