@@ -177,6 +177,15 @@ class SampleDataTest {
         assertThat(verdict("SPED-02", "9901020003").getMessage()).isEqualTo("无法判断是否适用（适用条件：随班就读学生数 5 人及以上）：缺少 2024年“随班就读学生数”");
     }
 
+    @Test
+    void a_yes_no_standard_is_said_as_the_indicator_says_it_where_its_name_ends_in_what_is_to_be_had() {
+        Verdict sped02 = verdict("SPED-02", "9901020001");
+        assertThat(sped02.getBound()).isEqualTo("建有资源教室");
+        assertThat(sped02.getMessage()).isEqualTo("资源教室为“否”，未达到“建有资源教室”的标准");
+        // SPED-03's name ends in 全覆盖, what the region achieves: each school is held to 为“是”
+        assertThat(verdict("SPED-03", "9901010002").getMessage()).isEqualTo("资源教室为“否”，标准为“是”");
+    }
+
     private Verdict verdict(String indicator, String entity) {
         return verdicts.stream().filter(x -> x.getIndicator().equals(indicator) && x.getEntityCode().equals(entity)).findFirst().orElseThrow();
     }

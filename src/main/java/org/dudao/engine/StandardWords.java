@@ -27,8 +27,9 @@ public final class StandardWords {
     private StandardWords() {}
 
     /**
-     * A yes/no standard other than coverage in the indicator's own words, where its name says them after the quantity
-     * (随班就读学生5人以上的学校建有资源教室: 建有资源教室, not 为“是”, which reads like a form's field); {@code words} otherwise.
+     * A yes/no standard other than coverage in the indicator's own words, where its name ends in what is to be had
+     * (随班就读学生5人以上的学校建有资源教室: 建有资源教室, not 为“是”, which reads like a form's field); {@code words} otherwise:
+     * a name ending in 全覆盖 or 达到 … says what the region achieves, not what each unit answers (SPED-03's schools keep 为“是”).
      */
     public static String yesNo(Bound b, String pattern, String name, String words) {
         if (b == null || !b.isYesNo() || b.param() != null || b.isCompound() || b.op() != Op.EQ || b.number().signum() == 0
@@ -36,7 +37,7 @@ public final class StandardWords {
             return words;
         }
         String q = quantity(name);
-        return name.startsWith(q) && name.length() > q.length() ? name.substring(q.length()) : words;
+        return name.startsWith(q) && name.startsWith("建有", q.length()) ? name.substring(q.length()) : words;
     }
 
     /** A catalogue bound as the engine reads it, without the thresholds table's note; null when it does not parse. */
