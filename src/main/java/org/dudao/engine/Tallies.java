@@ -128,16 +128,12 @@ final class Tallies {
     }
 
     private boolean applies(Entity region, String level) {
-        return below(level) && above(region) && regions.contains(region.getCode());
+        return below(level) && region.getKind().isAboveCounty() && regions.contains(region.getCode());
     }
 
     /** A level below the county: what a county part holds and the end does not. */
     private static boolean below(String level) {
         return EntityKind.SCHOOL.label().equals(level) || EntityKind.CLASS.label().equals(level);
-    }
-
-    private static boolean above(Entity e) {
-        return e.getKind() == EntityKind.NATION || e.getKind() == EntityKind.PROVINCE || e.getKind() == EntityKind.CITY;
     }
 
     @SuppressWarnings("unchecked")

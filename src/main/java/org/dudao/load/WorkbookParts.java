@@ -351,8 +351,9 @@ final class WorkbookParts {
         }
     }
 
+    /** A code not seen (null) is not above the county. */
     private static boolean aboveCounty(EntityKind kind) {
-        return kind == EntityKind.NATION || kind == EntityKind.PROVINCE || kind == EntityKind.CITY;
+        return kind != null && kind.isAboveCounty();
     }
 
     /** One read of the stage-one file, each record copied into the files of its parts from {@code from} to {@code to} (exclusive). */

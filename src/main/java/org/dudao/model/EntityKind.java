@@ -15,6 +15,9 @@ public enum EntityKind {
 
     public boolean isRegion() { return this.ordinal() <= COUNTY.ordinal(); }
 
+    /** The nation, a province or a city: a region whose schools and classes are its counties'. */
+    public boolean isAboveCounty() { return this.ordinal() < COUNTY.ordinal(); }
+
     /**
      * Reads a 层级 cell. Accepts the forms offices write: 省/省级/自治区/直辖市, 市/地市/市级/州/盟,
      * 县/区/县区/县级/旗, 国家/全国.
