@@ -55,10 +55,10 @@ final class SpreadRegions {
         Map<String, Set<Path>> counties = new HashMap<>(); // … and those with a county under it
         for (Map.Entry<Path, Dataset> w : regionsOf) {
             for (Entity e : w.getValue().allEntities()) {
-                if (above(e)) rows.computeIfAbsent(e.getCode(), k -> new HashSet<>()).add(w.getKey());
+                if (e.getKind().isAboveCounty()) rows.computeIfAbsent(e.getCode(), k -> new HashSet<>()).add(w.getKey());
                 if (e.getKind() != EntityKind.COUNTY) continue;
                 int depth = 0; // parent codes that form a cycle must not hang the run
-                for (Entity a = run.entities().get(e.getParentCode()); a != null && above(a) && depth++ < 8; a = run.entities().get(a.getParentCode())) {
+                for (Entity a = run.entities().get(e.getParentCode()); a != null && a.getKind().isAboveCounty() && depth++ < 8; a = run.entities().get(a.getParentCode())) {
                     counties.computeIfAbsent(a.getCode(), k -> new HashSet<>()).add(w.getKey());
                 }
             }
@@ -83,6 +83,9 @@ final class SpreadRegions {
     boolean isEmpty() { return codes.isEmpty(); }
 
     Set<String> codes() { return codes; }
+
+    /** Why these regions are spread, for the progress line and a run problem: 全国、甲省的上级、本级或所辖学校和班级分在不同工作簿中. */
+    String said() { return names() + "的上级、本级或所辖学校和班级分在不同工作簿中"; }
 
     /** The workbooks to read again: those holding counties of a spread region, in the order given. */
     List<Path> files() { return files; }
@@ -111,9 +114,5 @@ final class SpreadRegions {
         List<Entity> subjects = new ArrayList<>();
         for (String code : codes) subjects.add(rows.get(code));
         return subjects;
-    }
-
-    private static boolean above(Entity e) {
-        return e.getKind() == EntityKind.NATION || e.getKind() == EntityKind.PROVINCE || e.getKind() == EntityKind.CITY;
     }
 }

@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -162,20 +163,11 @@ public final class StreamingEvaluator {
                 return assemble(batches, 0, filed, pool);
             }
             int y = evalYear;
-            Semaphore inFlight = new Semaphore(threads + 1);
             AtomicInteger finished = new AtomicInteger(batches.size());
-            List<CompletableFuture<Batch>> pending = new ArrayList<>();
-            while (sources.hasNext()) {
-                Source s = sources.next();
-                while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) evaluator.watchRunning();
-                CompletableFuture<Batch> f = CompletableFuture.supplyAsync(s.load(), pool)
-                        .thenCompose(r -> evaluate(s, r, y, pool, filed));
-                f.whenComplete((b, e) -> {
-                    inFlight.release();
-                    if (b != null) done(b, finished.incrementAndGet(), total);
-                });
-                pending.add(f);
-            }
+            List<CompletableFuture<Batch>> pending = inTurn(sources, pool, (s, r) -> evaluate(s, r, y, pool, filed).thenApply(b -> {
+                done(b, finished.incrementAndGet(), total);
+                return b;
+            }));
             for (CompletableFuture<Batch> f : pending) batches.add(evaluator.await(f));
             return assemble(batches, y, filed, pool);
         } catch (InterruptedException e) {
@@ -412,7 +404,7 @@ public final class StreamingEvaluator {
                 shared.removeAll(spread.codes());
                 tallies = tallied(spread, year, pool);
             } else {
-                runProblems.add(spread.names() + "的上级、本级或所辖学校和班级分在不同工作簿中，而" + refusal + "，不能分工作簿汇总：这些地区按学校、班级汇总的结论"
+                runProblems.add(spread.said() + "，而" + refusal + "，不能分工作簿汇总：这些地区按学校、班级汇总的结论"
                         + "只依据其中一个工作簿（或没有学校、班级）；请不用 --by-workbook 评估");
             }
         }
@@ -431,24 +423,36 @@ public final class StreamingEvaluator {
      * and tallies the region's roll-ups over their schools and classes: its rules evaluated there, their verdicts dropped.
      */
     private Tallies tallied(SpreadRegions spread, int year, ExecutorService pool) throws InterruptedException {
-        progress.accept(spread.names() + "的上级、本级或所辖学校和班级分在不同工作簿中：再读其学校和班级所在的 " + spread.files().size()
+        progress.accept(spread.said() + "：再读其学校和班级所在的 " + spread.files().size()
                 + " 个工作簿，汇总后评估");
         Tallies.Sum sum = new Tallies.Sum();
+        for (CompletableFuture<Void> f : inTurn(sources(spread.files()), pool, (s, r) -> {
+            Tallies t = Tallies.filing(spread.codes());
+            evaluator.evaluate(new Partition(Evaluator.UPPER, spread.subjects()), new Facts(spread.copiedInto(r.dataset())), year, t);
+            sum.add(s.index(), t);
+            return CompletableFuture.<Void>completedFuture(null);
+        })) {
+            evaluator.await(f);
+        }
+        return sum.merging(spread.codes());
+    }
+
+    /**
+     * Loads each of {@code sources} on the pool and goes on with {@code then}, at most {@code threads + 1} of them at a time
+     * (what the heap holds): the futures, in the sources' order.
+     */
+    private <T> List<CompletableFuture<T>> inTurn(Iterator<Source> sources, ExecutorService pool,
+                                                  BiFunction<Source, WorkbookLoader.Result, CompletableFuture<T>> then) throws InterruptedException {
         Semaphore inFlight = new Semaphore(threads + 1);
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (Iterator<Source> sources = sources(spread.files()); sources.hasNext(); ) {
+        List<CompletableFuture<T>> pending = new ArrayList<>();
+        while (sources.hasNext()) {
             Source s = sources.next();
             while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) evaluator.watchRunning();
-            CompletableFuture<?> f = CompletableFuture.supplyAsync(s.load(), pool).thenAccept(r -> {
-                Tallies t = Tallies.filing(spread.codes());
-                evaluator.evaluate(new Partition(Evaluator.UPPER, spread.subjects()), new Facts(spread.copiedInto(r.dataset())), year, t);
-                sum.add(s.index(), t);
-            });
-            f.whenComplete((done, e) -> inFlight.release());
+            CompletableFuture<T> f = CompletableFuture.supplyAsync(s.load(), pool).thenCompose(r -> then.apply(s, r));
+            f.whenComplete((t, e) -> inFlight.release());
             pending.add(f);
         }
-        for (CompletableFuture<?> f : pending) evaluator.await(f);
-        return sum.merging(spread.codes());
+        return pending;
     }
 
     private static String overlap(List<String> codes, String first, String again) {
