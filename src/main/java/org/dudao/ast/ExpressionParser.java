@@ -40,15 +40,38 @@ public final class ExpressionParser {
         this.tokens = tokens;
     }
 
-    /** The statements of a consequence, each an expression ended by {@code ;}. */
+    /** The statements of a consequence, each an expression ended by {@code ;}; the first error ends the reading. */
     public static List<Expression> statements(String text) throws SyntaxError {
+        Statements read = statementsAndErrors(text);
+        if (!read.errors().isEmpty()) throw read.errors().get(0);
+        return read.statements();
+    }
+
+    /** The statements of a consequence that parse, and the syntax error of each that does not. */
+    public record Statements(List<Expression> statements, List<SyntaxError> errors) {}
+
+    /**
+     * Every statement of a consequence: after a syntax error the reading goes on after the next
+     * {@code ;}, so that a consequence with two mistakes is refused for both at once. A character the
+     * language does not have (a backslash, an unclosed string) still ends it: nothing after can be read.
+     */
+    public static Statements statementsAndErrors(String text) throws SyntaxError {
         ExpressionParser x = new ExpressionParser(Lexer.tokens(text, true));
         List<Expression> out = new ArrayList<>();
+        List<SyntaxError> errors = new ArrayList<>();
         while (x.peek().kind() != Token.Kind.END) {
-            out.add(x.expression());
-            x.expect(";", "语句应以分号“;”结束");
+            try {
+                Expression e = x.expression();
+                x.expect(";", "语句应以分号“;”结束");
+                out.add(e);
+            } catch (SyntaxError e) {
+                errors.add(e);
+                // a ; is never inside an expression of this language (only in a string, which is one token)
+                while (x.peek().kind() != Token.Kind.END && !x.peek().is(";")) x.take();
+                x.accept(";");
+            }
         }
-        return out;
+        return new Statements(out, errors);
     }
 
     /** One constraint of a pattern. */

@@ -27,25 +27,28 @@ final class ConsequenceCheck {
     }
 
     void check() {
-        List<Expression> statements;
+        ExpressionParser.Statements read;
         try {
-            statements = ExpressionParser.statements(then.text());
+            read = ExpressionParser.statementsAndErrors(then.text());
         } catch (SyntaxError x) {
-            // quote the line the error is on: a consequence of several lines would otherwise quote its first
-            sandbox.refuse(sandbox.at(then, x.at()), "结论部分（then 之后）" + x.kind() + "：" + x.getMessage() + "（原文："
-                    + RuleSandbox.shorten(lineAt(then.text(), x.at())) + "）");
+            syntax(x);
             return;
         }
-        if (statements.isEmpty()) return;
-        if (statements.size() > 1) {
-            Expression second = statements.get(1);
-            sandbox.refuse(sandbox.at(then, second.at()), "结论部分只能有一条语句 insert(…);，这里又有“" + text(then, second) + "”");
+        read.errors().forEach(this::syntax);
+        List<Expression> statements = read.statements();
+        // the one insert(…) is checked; every other statement is refused, each where it is written
+        Expression.Call insert = null;
+        for (Expression e : statements) {
+            if (insert == null && e instanceof Expression.Call c && c.name().equals("insert") && c.args().size() == 1) insert = c;
         }
-        Expression first = statements.get(0);
-        if (!(first instanceof Expression.Call insert && insert.name().equals("insert") && insert.args().size() == 1)) {
-            sandbox.refuse(sandbox.at(then, first.at()), "结论部分只能写 insert(类型函数(kcontext, $e, …));，不能写“" + text(then, first) + "”");
-            return;
+        for (Expression e : statements) {
+            if (e == insert) continue;
+            boolean extra = insert != null || e != statements.get(0);
+            sandbox.refuse(sandbox.at(then, e.at()), extra
+                    ? "结论部分只能有一条语句 insert(…);，这里又有“" + text(then, e) + "”"
+                    : "结论部分只能写 insert(类型函数(kcontext, $e, …));，不能写“" + text(then, e) + "”");
         }
+        if (insert == null) return;
         Expression verdict = insert.args().get(0);
         if (!(verdict instanceof Expression.Call call) || !v.patternFunctions().contains(call.name())) {
             String name = verdict instanceof Expression.Call c ? c.name() : null;
@@ -61,6 +64,12 @@ final class ConsequenceCheck {
         }
         variable((Expression.Var) args.get(1));
         for (Expression a : args.subList(2, args.size())) value(a);
+    }
+
+    /** Quotes the line the error is on: a consequence of several lines would otherwise quote its first. */
+    private void syntax(SyntaxError x) {
+        sandbox.refuse(sandbox.at(then, x.at()), "结论部分（then 之后）" + x.kind() + "：" + x.getMessage() + "（原文："
+                + RuleSandbox.shorten(lineAt(then.text(), x.at())) + "）");
     }
 
     /** A value passed to a pattern function: literals, bound variables, value functions and chain methods, nothing else. */

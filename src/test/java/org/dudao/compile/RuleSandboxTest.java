@@ -126,6 +126,24 @@ class RuleSandboxTest {
         assertThat(r.get(0).message()).contains("“=”").contains("（原文：Thread t = new Thread(() -> {});）").doesNotContain("insert(");
     }
 
+    @Test
+    void every_mistake_of_a_consequence_is_refused_at_once_each_at_its_line() {
+        List<Refusal> r = rule(E, INSERT + "\n    System.exit(3);\n    java.nio.file.Files.delete(java.nio.file.Path.of(\"/tmp/x\"));"
+                + "\n    Runtime.getRuntime().exec(\"rm\");");
+        assertThat(r).extracting(x -> x.at().line()).containsExactly(11, 12, 13);
+        assertThat(r.get(0).message()).contains("只能有一条语句").contains("System.exit(3)");
+        assertThat(r.get(1).message()).contains("关键字“delete”");
+        assertThat(r.get(2).message()).contains("只能有一条语句").contains("Runtime.getRuntime().exec(\"rm\")");
+    }
+
+    @Test
+    void an_insert_after_another_statement_is_still_checked() {
+        List<Refusal> r = rule(E, "System.exit(3);\n    insert(threshold(kcontext, $e, valu(\"a\")));");
+        assertThat(r).extracting(Refusal::message).satisfiesExactly(
+                m -> assertThat(m).contains("只能有一条语句").contains("System.exit(3)"),
+                m -> assertThat(m).contains("不存在的函数“valu”"));
+    }
+
     static Stream<Arguments> conditions() {
         return Stream.of(
                 Arguments.of("eval", E + "\n    eval(true)", "条件“eval”"),
