@@ -40,7 +40,7 @@ record CoverageTally(int children, int met, Capped<NamedChild> failed, Capped<Na
             unit = v.unit();
             String value = b.isYesNo() ? (v.number().signum() != 0 ? "是" : "否") : Fmt.beside(v.number(), l.number(), v.unit());
             if (!b.op().test(v.number(), l.number())) {
-                String said = b.isYesNo() ? Messages.notYes(what, value, l.text())
+                String said = b.isYesNo() ? Messages.notYes(what, value, l.text(), false)
                         : Messages.misses(what + " " + value, b.op(), false, l.shown(), "标准", Messages.gap(v.number(), l.number(), v.unit()));
                 failed.add(new NamedChild(new ChildFinding(k.getCode(), name, Status.FAIL, said, Expr.origins(v.evidence())), v.evidence()));
             } else {

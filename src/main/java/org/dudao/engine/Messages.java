@@ -146,10 +146,12 @@ public final class Messages {
         return last < 128 ? " 的" : "的";
     }
 
-    /** 是/否: 资源教室为“否”，标准为“是”. */
-    static String notYes(String name, String observed, String standard) {
-        // 标准为“是”, or the standard in the indicator's words: 未达到“建有资源教室”的标准
-        return name + "为“" + observed + "”，" + (standard.startsWith("为“") ? "标准" + standard : "未达到“" + standard + "”的标准");
+    /**
+     * 是/否 against the standard: 资源教室为“否”，标准为“是”; or, with the standard in the indicator's own words
+     * ({@link StandardWords#ownWords}), 资源教室为“否”，未达到“建有资源教室”的标准.
+     */
+    static String notYes(String name, String observed, String standard, boolean ownWords) {
+        return name + "为“" + observed + "”，" + (ownWords ? "未达到“" + standard + "”的标准" : "标准" + standard);
     }
 
     /** How short of (or over) the limit a value is: ，差 5 个百分点 / ，超出 7.5 个百分点. */

@@ -28,16 +28,22 @@ public final class StandardWords {
 
     /**
      * A yes/no standard other than coverage in the indicator's own words, where its name ends in what is to be had
-     * (随班就读学生5人以上的学校建有资源教室: 建有资源教室, not 为“是”, which reads like a form's field); {@code words} otherwise:
+     * (随班就读学生5人以上的学校建有资源教室: 建有资源教室, not 为“是”, which reads like a form's field); null otherwise:
      * a name ending in 全覆盖 or 达到 … says what the region achieves, not what each unit answers (SPED-03's schools keep 为“是”).
      */
-    public static String yesNo(Bound b, String pattern, String name, String words) {
+    public static String ownWords(Bound b, String pattern, String name) {
         if (b == null || !b.isYesNo() || b.param() != null || b.isCompound() || b.op() != Op.EQ || b.number().signum() == 0
                 || "coverage".equals(pattern) || name == null) {
-            return words;
+            return null;
         }
         String q = quantity(name);
-        return name.startsWith(q) && name.startsWith("建有", q.length()) ? name.substring(q.length()) : words;
+        return name.startsWith(q) && name.startsWith("建有", q.length()) ? name.substring(q.length()) : null;
+    }
+
+    /** {@link #ownWords}, or {@code words} where the indicator has none. */
+    public static String yesNo(Bound b, String pattern, String name, String words) {
+        String own = ownWords(b, pattern, name);
+        return own != null ? own : words;
     }
 
     /** A catalogue bound as the engine reads it, without the thresholds table's note; null when it does not parse. */

@@ -173,7 +173,8 @@ final class ValuePatterns {
         BigDecimal limit = lim.number();
         String unit = v.unit();
         boolean perPerson = Fmt.PER_PERSON.equals(unit);
-        String standard = StandardWords.yesNo(bound, c.pattern(), c.meta().indicator().name(), lim.text());
+        String ownWords = StandardWords.ownWords(bound, c.pattern(), c.meta().indicator().name());
+        String standard = ownWords != null ? ownWords : lim.text();
         b.evidence(evidence).children(v.children(), v.childCount()).bound(standard).limit(limit);
         String observed = !v.present() ? null : bound.isYesNo() ? (v.number().signum() != 0 ? "是" : "否") : Fmt.beside(v.number(), limit, unit);
         b.observed(v.number(), observed);
@@ -186,7 +187,7 @@ final class ValuePatterns {
         String name = x.name() != null ? Messages.counted(x.name(), unit) : c.quantity();
         b.formulaText((v.derived() ? v.shown() + " = " + observed : v.shown()) + "；标准：" + standard + note);
         if (bound.isYesNo()) {
-            if (!bound.op().test(v.number(), limit)) return (VerdictBuilder) b.status(Status.FAIL).message(Messages.notYes(name, observed, standard));
+            if (!bound.op().test(v.number(), limit)) return (VerdictBuilder) b.status(Status.FAIL).message(Messages.notYes(name, observed, standard, ownWords != null));
             return (VerdictBuilder) b.message(name + "为“" + observed + "”，达标");
         }
         String subject = Messages.subject(name, observed, v.derived() ? Messages.inputs(v.evidence()) : "");

@@ -93,7 +93,8 @@ class MessagesTest {
         assertThat(Messages.misses("义务教育教师平均工资收入 95000 元", Op.GE, false, "公务员平均工资收入 100000 元", "", "，差 5000 元"))
                 .isEqualTo("义务教育教师平均工资收入 95000 元，低于公务员平均工资收入 100000 元，差 5000 元");
         assertThat(Messages.meets("学前三年毛入园率 90%", "不低于 85%")).isEqualTo("学前三年毛入园率 90%，达标（标准为不低于 85%）");
-        assertThat(Messages.notYes("资源教室", "否", "为“是”")).isEqualTo("资源教室为“否”，标准为“是”");
+        assertThat(Messages.notYes("资源教室", "否", "为“是”", false)).isEqualTo("资源教室为“否”，标准为“是”");
+        assertThat(Messages.notYes("资源教室", "否", "建有资源教室", true)).isEqualTo("资源教室为“否”，未达到“建有资源教室”的标准");
         assertThat(Messages.tolerated(n("1"), "%")).isEqualTo("，在原文“左右”的容差 1 个百分点以内，记为预警");
         assertThat(Messages.warn(Status.WARN, n("2"), "%")).isEqualTo("，但与标准相差不超过预警幅度 2 个百分点");
         assertThat(Messages.tie(Status.WARN, "持平")).isEqualTo("；本指标持平记为预警，不记为不达标");
