@@ -1,6 +1,5 @@
 package org.dudao.load;
 
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -23,7 +22,7 @@ final class HiddenSheets {
     static Map<String, Boolean> of(XSSFReader reader) throws Exception {
         Map<String, Boolean> hidden = new HashMap<>();
         try (InputStream in = reader.getWorkbookData()) {
-            XMLReader xml = XMLHelper.newXMLReader();
+            XMLReader xml = WorkbookXml.newReader();
             xml.setErrorHandler(new DefaultHandler());
             xml.setContentHandler(new DefaultHandler() {
                 @Override public void startElement(String uri, String local, String q, Attributes a) {

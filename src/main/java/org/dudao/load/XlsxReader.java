@@ -6,7 +6,6 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
@@ -89,7 +88,7 @@ final class XlsxReader {
                     Rows rows = sheets.apply(it.getSheetName());
                     Boolean veryHidden = hidden.get(it.getSheetName());
                     if (veryHidden != null) rows.hidden(veryHidden);
-                    XMLReader xml = XMLHelper.newXMLReader();
+                    XMLReader xml = WorkbookXml.newReader();
                     SheetHandler handler = new SheetHandler(rows, strings, formats, date1904);
                     xml.setContentHandler(handler);
                     xml.setErrorHandler(handler); // throws on a fatal error; POI's default would also log it
@@ -107,7 +106,7 @@ final class XlsxReader {
     private static boolean date1904(XSSFReader reader) throws Exception {
         boolean[] found = {false};
         try (InputStream in = reader.getWorkbookData()) {
-            XMLReader xml = XMLHelper.newXMLReader();
+            XMLReader xml = WorkbookXml.newReader();
             xml.setErrorHandler(new DefaultHandler());
             xml.setContentHandler(new DefaultHandler() {
                 @Override public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
@@ -157,7 +156,7 @@ final class XlsxReader {
             }
             if (data != null) {
                 try (InputStream in = data) {
-                    XMLReader xml = XMLHelper.newXMLReader();
+                    XMLReader xml = WorkbookXml.newReader();
                     xml.setErrorHandler(new DefaultHandler());
                     xml.setContentHandler(new DefaultHandler() {
                         private boolean inCellXfs;
