@@ -88,6 +88,15 @@ class ReadingTest {
     }
 
     @Test
+    void a_value_no_workbook_reports_is_said_in_the_dictionarys_unit() {
+        // no county reports 初中三年巩固率 or 常住人口: the standard and the condition still read as with the data
+        Verdict plain = run(county(), "T-ABOVE");
+        assertThat(plain.getStatus()).isEqualTo(Status.INSUFFICIENT_DATA);
+        assertThat(plain.getBound()).isEqualTo("高于 50%");
+        assertThat(run(county(), "S-CONDITIONAL").getMessage()).contains("常住人口 1 人及以上");
+    }
+
+    @Test
     void an_aim_falling_short_warns_saying_the_word_in_every_pattern() {
         for (String id : List.of("S-THRESHOLD", "S-CONDITIONAL")) {
             Verdict v = run(rate(null, "40"), id);
