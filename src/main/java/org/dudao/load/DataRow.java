@@ -75,6 +75,24 @@ final class DataRow {
                 ? same(role, t) : t;
     }
 
+    /**
+     * A structural column as typed, its white space dropped ({@code 一（1）班}), for showing where {@link #text}
+     * gives the normalised form that identifies ({@code 一(1)班}): that very string when the two read alike,
+     * and a typed form seen before when it repeats, so that a million classes do not hold a million names.
+     */
+    String typed(Column role, String normalized) {
+        CellValue c = cell(role);
+        if (c == null || normalized == null) return normalized;
+        String t = Text.withoutSpace(c.asText());
+        if (t.equals(normalized)) return normalized;
+        String kept = repeated.get(t);
+        if (kept == null) {
+            kept = t;
+            if (repeated.size() < 1 << 16) repeated.put(t, t);
+        }
+        return kept;
+    }
+
     private String same(Column role, String t) {
         int r = role.ordinal();
         if (t.equals(lastGiven[r])) return lastKept[r];

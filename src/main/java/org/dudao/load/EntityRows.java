@@ -158,9 +158,14 @@ final class EntityRows {
             stage = null;
         }
         String classStage = stage == null ? grade : grade == null ? stage : stage + grade;
-        if (grade != null && !namesItsGrade(name)) name = grade + name;
+        // the code is made of the normalised name, so that 一（1）班 and 一(1)班 are one class; it is shown as typed
+        String shown = row.typed(Column.CLASS_NAME, name);
+        if (grade != null && !namesItsGrade(name)) {
+            name = grade + name;
+            shown = row.typed(Column.GRADE, grade) + shown;
+        }
         String code = school + "/" + name;
-        out.facts().entity(Entity.read(code, name, EntityKind.CLASS, school, classStage, out.origin(row.refOf(Column.CLASS_NAME)), year), year);
+        out.facts().entity(Entity.read(code, shown, EntityKind.CLASS, school, classStage, out.origin(row.refOf(Column.CLASS_NAME)), year), year);
         CellValue size = row.cell(Column.CLASS_SIZE);
         if (size != null) metrics.number(size, code, year, classSize());
         metrics.read(row, columns, code, year);

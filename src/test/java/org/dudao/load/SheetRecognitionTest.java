@@ -141,6 +141,23 @@ class SheetRecognitionTest {
     }
 
     @Test
+    void aClassIsShownAsTypedAndKnownByItsNormalisedName() {
+        Path f = Workbooks.create().sheet("班级")
+                .row("学校代码", "年级", "班级名称", "年度", "学生数")
+                .row(3301020001L, "一年级", "一(1)班", 2023, 45)
+                .row(3301020001L, "一年级", "一（1）班", 2024, 46)
+                .row(3301020001L, "二年级", "（2）班", 2024, 40)
+                .save(dir.resolve("typed.xlsx"));
+
+        Loaded l = Loaded.load(f);
+
+        assertThat(l.dataset.entities().get("3301020001/一(1)班").getName()).isEqualTo("一（1）班"); // the later year's row
+        assertThat(l.value("3301020001/一(1)班", 2023, "班额")).isEqualByComparingTo("45");
+        assertThat(l.value("3301020001/一(1)班", 2024, "班额")).isEqualByComparingTo("46");
+        assertThat(l.dataset.entities().get("3301020001/二年级(2)班").getName()).isEqualTo("二年级（2）班");
+    }
+
+    @Test
     void aClassSheetMayCallTheClassSize班额() {
         Path f = Workbooks.create().sheet("班级")
                 .row("学校代码", "班级", "年度", "班额")
