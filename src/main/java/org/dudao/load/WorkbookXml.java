@@ -14,6 +14,8 @@ import javax.xml.parsers.SAXParserFactory;
  * with Aalto"), namespace-aware as POI's. A part with a DOCTYPE is refused before anything in it is
  * read: SpreadsheetML never has one, and a DTD is how external entities and entity expansion come in
  * (Aalto would not resolve them either; the refusal makes it one clear message, {@link Failures#XML_ENTITIES}).
+ * Aalto's SAX reports an element in the default namespace with an empty URI (1.3.3 and 1.4.0): the handlers
+ * here go by local names, and the shared strings stay with POI's own parse, whose handler checks the URI.
  */
 final class WorkbookXml {
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
