@@ -8,12 +8,13 @@
 # A and B are unpacked distributions (the folder holding bin/dudao) or their zips (unpacked once under
 # $BENCH_DIR/pairs). On a shared or virtual machine the same run can take 9 s one minute and 12 s the
 # next (docs/performance.md), so a before and an after measured minutes apart say little: here they
-# alternate, A B then B A, each run into a new --out, and the medians are printed beside every run.
+# alternate, A B then B A, each run into a new --out; every run is printed, then the medians and the
+# median of each round's own difference (A - B), which the drift between rounds moves least.
 # Each build runs once first, unmeasured, and its class archive is awaited (bin/dudao makes it after a
 # first run), so that neither side pays a cold cache. JAVA_OPTS passes through to both.
 set -euo pipefail
 if [ $# -lt 4 ]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
   exit 2
 fi
 a=$1 b=$2 rounds=$3
@@ -81,4 +82,8 @@ for r in $(seq "$rounds"); do
   done
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-echo "median wall: A $(median "${walls_a[@]}") s, B $(median "${walls_b[@]}") s; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+diffs=()
+for i in "${!walls_a[@]}"; do diffs+=("$(awk -v a="${walls_a[$i]}" -v b="${walls_b[$i]}" 'BEGIN {printf "%.2f", a - b}')"); done
+echo "median wall: A $(median "${walls_a[@]}") s, B $(median "${walls_b[@]}") s"
+# the machine drifts between rounds more than within one: the round's own difference is the figure to read
+echo "A - B within each round: ${diffs[*]} s; median $(median "${diffs[@]}") s; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
