@@ -1,5 +1,6 @@
 package org.dudao.cli;
 
+import org.dudao.api.ExitCodes;
 import org.dudao.synthetic.NationalDataGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,10 +36,17 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--one-workbook", paramLabel = "N", description = "改为生成一个含 N 个县的工作簿（每县 10 所学校、333 个班级），文件名 one-N.xlsx")
     Integer oneWorkbook;
 
+    @Option(names = "--nation", description = "另生成全国一级（代码 000000）：各省的上级为全国，全国的数据单独放在 nation.xlsx 中；不能与 --one-workbook 同用")
+    boolean nation;
+
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (nation && oneWorkbook != null) {
+            spec.commandLine().getErr().println("dudao generate：--nation 只用于 31 个省的工作簿，不能与 --one-workbook 同用");
+            return ExitCodes.CANNOT_RUN;
+        }
         long start = System.nanoTime();
-        NationalDataGenerator g = new NationalDataGenerator(seed, scale, year);
+        NationalDataGenerator g = nation ? new NationalDataGenerator(seed, scale, year).withNation() : new NationalDataGenerator(seed, scale, year);
         NationalDataGenerator.Summary s = oneWorkbook == null ? g.write(this.out)
                 : g.writeOneWorkbook(this.out.resolve("one-" + oneWorkbook + ".xlsx"), oneWorkbook, 10, 333);
         out.printf("已生成 %d 个工作簿：%d 个县、%d 所学校、%d 个班级，用时 %.1f 秒（%s）%n", s.files().size(), s.counties(), s.schools(),

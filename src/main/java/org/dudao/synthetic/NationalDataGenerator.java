@@ -28,16 +28,32 @@ public final class NationalDataGenerator {
     private static final int CLASSES_PER_SCHOOL = 20;
     private static final int CITIES_PER_PROVINCE = 10;
 
+    /** The nation's code, when the set has one ({@link #withNation()}). */
+    public static final String NATION = "000000";
+
     private final long seed;
     private final double scale;
     private final int lastYear;
+    private final boolean nation;
 
     public NationalDataGenerator(long seed, double scale, int lastYear) {
+        this(seed, scale, lastYear, false);
+    }
+
+    private NationalDataGenerator(long seed, double scale, int lastYear, boolean nation) {
         if (scale <= 0) throw new IllegalArgumentException("scale must be positive");
         this.seed = seed;
         this.scale = scale;
         this.lastYear = lastYear;
+        this.nation = nation;
     }
+
+    /**
+     * The same set with a nation above the provinces ({@link #NATION}, 全国), its rows in a workbook of their own
+     * ({@code nation.xlsx}), as a national office's files come: the nation is then spread over every workbook, and a
+     * {@code --by-workbook} run reads the province workbooks again to conclude it (engine/SpreadRegions).
+     */
+    public NationalDataGenerator withNation() { return new NationalDataGenerator(seed, scale, lastYear, true); }
 
     /** What was written, for the caller to print. */
     public record Summary(List<Path> files, long counties, long schools, long classes) {}
@@ -46,6 +62,7 @@ public final class NationalDataGenerator {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         long counties = 0, schools = 0, classes = 0;
+        if (nation) files.add(writeNation(dir.resolve("nation.xlsx")));
         for (int p = 1; p <= PROVINCES; p++) {
             Path f = dir.resolve(String.format("province-%02d.xlsx", p));
             long[] n = writeProvince(p, f);
@@ -55,6 +72,16 @@ public final class NationalDataGenerator {
             files.add(f);
         }
         return new Summary(files, counties, schools, classes);
+    }
+
+    private Path writeNation(Path file) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheets sheets = sheets(wb, "规模 " + scale + "，全国一级");
+            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L);
+            for (int y = lastYear - 2; y <= lastYear; y++) regionRow(sheets.regions(), sheets.next(), NATION, "全国", null, "全国", y, rnd, 40 * PROVINCES);
+            save(wb, file);
+        }
+        return file;
     }
 
     int countiesPerProvince() {
@@ -150,7 +177,8 @@ public final class NationalDataGenerator {
         int cities = Math.max(1, Math.min(CITIES_PER_PROVINCE, counties));
         int[] r = out.next();
         long schools = 0, classCount = 0;
-        for (int y = lastYear - 2; y <= lastYear; y++) regionRow(out.regions(), r, province, "省" + p, null, "省", y, rnd, 40);
+        String above = nation ? NATION : null;
+        for (int y = lastYear - 2; y <= lastYear; y++) regionRow(out.regions(), r, province, "省" + p, above, "省", y, rnd, 40);
         for (int c = 1; c <= cities; c++) {
             String city = String.format("%02d%02d00", 10 + p, c);
             for (int y = lastYear - 2; y <= lastYear; y++) regionRow(out.regions(), r, city, "省" + p + "市" + c, province, "市", y, rnd, 8);
