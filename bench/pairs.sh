@@ -23,7 +23,7 @@ dir="${BENCH_DIR:-/tmp/dudao-bench}/pairs"
 mkdir -p "$dir"
 cache=${DUDAO_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dudao}
 
-home() { # a distribution folder or zip -> the folder holding bin/dudao
+unpacked() { # a distribution folder or zip -> the folder holding bin/dudao
   local d=$1
   if [ -f "$d" ]; then
     local into
@@ -34,16 +34,16 @@ home() { # a distribution folder or zip -> the folder holding bin/dudao
   [ -x "$d/bin/dudao" ] || { echo "pairs.sh: no bin/dudao under $1" >&2; exit 2; }
   (cd "$d" && pwd -P)
 }
-a=$(home "$a")
-b=$(home "$b")
+a=$(unpacked "$a")
+b=$(unpacked "$b")
 
 # one run: prints "wall user sys peak-RSS-KB exit-code" (RSS "-" without GNU time); evaluate and batch
 # write into a new folder each time (a folder's second run would check the first run's reports)
 run() {
-  local home=$1 out
+  local dist=$1 out
   shift
   out=$(mktemp -d "$dir/out.XXXXXX")
-  local cmd=("$home/bin/dudao" "$@")
+  local cmd=("$dist/bin/dudao" "$@")
   case $1 in evaluate | batch) cmd+=(--out "$out") ;; esac
   if [ -x /usr/bin/time ] && /usr/bin/time -f x true >/dev/null 2>&1; then
     /usr/bin/time -o "$out.time" -f '%e %U %S %M %x' "${cmd[@]}" >/dev/null 2>&1 || true
@@ -75,8 +75,8 @@ printf '%-6s %-2s %9s %9s %9s %11s %5s\n' round "" "wall s" "user s" "sys s" "pe
 for r in $(seq "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then order="A B"; else order="B A"; fi
   for side in $order; do
-    if [ "$side" = A ]; then home=$a; else home=$b; fi
-    read -r wall user sys rss code <<<"$(run "$home" "$@")"
+    if [ "$side" = A ]; then dist=$a; else dist=$b; fi
+    read -r wall user sys rss code <<<"$(run "$dist" "$@")"
     printf '%-6s %-2s %9s %9s %9s %11s %5s\n' "$r" "$side" "$wall" "$user" "$sys" "$rss" "$code"
     if [ "$side" = A ]; then walls_a+=("$wall"); else walls_b+=("$wall"); fi
   done

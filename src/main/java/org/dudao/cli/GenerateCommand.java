@@ -46,7 +46,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_RUN;
         }
         long start = System.nanoTime();
-        NationalDataGenerator g = nation ? new NationalDataGenerator(seed, scale, year).withNation() : new NationalDataGenerator(seed, scale, year);
+        NationalDataGenerator g = new NationalDataGenerator(seed, scale, year);
+        if (nation) g = g.withNation();
         NationalDataGenerator.Summary s = oneWorkbook == null ? g.write(this.out)
                 : g.writeOneWorkbook(this.out.resolve("one-" + oneWorkbook + ".xlsx"), oneWorkbook, 10, 333);
         out.printf("已生成 %d 个工作簿：%d 个县、%d 所学校、%d 个班级，用时 %.1f 秒（%s）%n", s.files().size(), s.counties(), s.schools(),

@@ -84,25 +84,25 @@ final class DataRow {
         CellValue c = cell(role);
         if (c == null || normalized == null) return normalized;
         String t = Text.withoutSpace(c.asText());
-        if (t.equals(normalized)) return normalized;
-        String kept = repeated.get(t);
-        if (kept == null) {
-            kept = t;
-            if (repeated.size() < 1 << 16) repeated.put(t, t);
-        }
-        return kept;
+        return t.equals(normalized) ? normalized : kept(t);
     }
 
     private String same(Column role, String t) {
         int r = role.ordinal();
         if (t.equals(lastGiven[r])) return lastKept[r];
+        String kept = kept(t);
+        lastGiven[r] = t;
+        lastKept[r] = kept;
+        return kept;
+    }
+
+    /** The string held for text equal to {@code t}, so that a text repeated over many rows is one string (up to 65,536 of them). */
+    private String kept(String t) {
         String kept = repeated.get(t);
         if (kept == null) {
             kept = t;
             if (repeated.size() < 1 << 16) repeated.put(t, t);
         }
-        lastGiven[r] = t;
-        lastKept[r] = kept;
         return kept;
     }
 
