@@ -103,7 +103,7 @@ public final class XlsxSheet {
         String t = c.length() > MAX_TEXT ? c.substring(0, MAX_TEXT - 1) + "…" : c;
         cell.setCellValue(t);
         if (looksLikeFormula(t)) cell.setCellStyle(style == styles.header ? styles.headerQuoted : styles.quoted);
-        else if (style != null) cell.setCellStyle(style);
+        else cell.setCellStyle(style != null ? style : styles.plain);
         return t;
     }
 
