@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dudao.engine.StreamingEvaluator;
+import org.dudao.testing.OneRule;
 import org.dudao.testing.Workbooks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,22 +131,7 @@ class SpreadRegionsTest {
 
     @Test
     void rules_whose_roll_ups_do_not_add_up_over_workbooks_say_so() throws Exception {
-        Path rules = tmp.resolve("rules");
-        Files.createDirectories(rules);
-        Files.copy(Path.of("rules/metrics.csv"), rules.resolve("metrics.csv"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(rules.resolve("p.drl"), """
-                package p;
-                import org.dudao.model.Entity;
-                import function org.dudao.engine.Patterns.*;
-
-                rule "P-01 超大班额"
-                    @id("P-01") @name("超大班额") @level("省") @pattern("threshold") @bound("= 0 个") @source("test")
-                when
-                    $e : Entity(level == "省")
-                then
-                    insert(zero(kcontext, $e, countOf("班级", "班额", ">= 66")));
-                end
-                """);
+        Path rules = OneRule.write(tmp.resolve("rules"), "省", "zero(kcontext, $e, countOf(\"班级\", \"班额\", \">= 66\"))");
         Cli b = run(tmp.resolve("refused"), "--by-workbook", "--rules", rules.toString());
         assertThat(b.out()).contains("全国、甲省、一市、二市、乙省的上级、本级或所辖学校和班级分在不同工作簿中，而规则“P-01 超大班额”（p.drl）按级别名“班级”计数（countOf），"
                 + "不能分工作簿汇总：这些地区按学校、班级汇总的结论只依据其中一个工作簿（或没有学校、班级）；请不用 --by-workbook 评估");

@@ -1,11 +1,10 @@
 package org.dudao.engine;
 
+import org.dudao.testing.OneRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +20,7 @@ class CountyPartsTest {
     @Test
     void a_province_rule_that_counts_classes_by_level_name_keeps_province_parts() throws Exception {
         assertThat(refusal("省,市", "zero(kcontext, $e, countOf(\"班级\", \"班额\", \">= 66\"))"))
-                .contains("P-01 大班额").contains("p.drl").contains("countOf").contains("班级");
+                .contains("P-01 超大班额").contains("p.drl").contains("countOf").contains("班级");
     }
 
     @Test
@@ -36,20 +35,6 @@ class CountyPartsTest {
     }
 
     private String refusal(String levels, String call) throws Exception {
-        Files.copy(Path.of("rules/metrics.csv"), tmp.resolve("metrics.csv"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(tmp.resolve("p.drl"), """
-                package p;
-                import org.dudao.model.Entity;
-                import function org.dudao.engine.Patterns.*;
-
-                rule "P-01 大班额"
-                    @id("P-01") @name("超大班额") @level("%s") @pattern("threshold") @bound("= 0 个") @source("test")
-                when
-                    $e : Entity(level == "省")
-                then
-                    insert(%s);
-                end
-                """.formatted(levels, call));
-        return CountyParts.refusal(RuleBase.compile(tmp));
+        return CountyParts.refusal(RuleBase.compile(OneRule.write(tmp, levels, call)));
     }
 }
