@@ -6,6 +6,7 @@ import org.dudao.history.Changes;
 import org.dudao.history.StoredVerdict;
 import org.dudao.history.Trend;
 import org.dudao.model.Status;
+import org.dudao.report.StreamedWorkbook;
 import org.dudao.report.XlsxSheet;
 import org.dudao.report.XlsxStyles;
 
@@ -31,7 +32,7 @@ public final class BatchSummaryXlsx {
     private BatchSummaryXlsx() {}
 
     public static void write(BatchResult b, OutputStream out) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook wb = new StreamedWorkbook(WINDOW);
         try {
             XlsxStyles styles = new XlsxStyles(wb);
             facts(b, new XlsxSheet(wb.createSheet("批次概况"), styles));

@@ -51,7 +51,7 @@ public final class XlsxReport {
 
     /** With sheets of at most {@code maxRows} rows: Excel's limit, or a small one in a test. */
     static void write(Report report, OutputStream out, int maxRows) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook wb = new StreamedWorkbook(WINDOW);
         try {
             XlsxStyles styles = new XlsxStyles(wb);
             // every sheet is created first, in its final place, so that the one pass can write to several
@@ -82,7 +82,7 @@ public final class XlsxReport {
      * {@link XlsxWarmUp} writes to load POI's and XMLBeans' classes before the report needs them.
      */
     static void sample(OutputStream out) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        SXSSFWorkbook wb = new StreamedWorkbook(WINDOW);
         try {
             XlsxSheet s = new XlsxSheet(wb.createSheet("预热"), new XlsxStyles(wb));
             s.header("项目", "值", "金额");
