@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The cells a verdict's numbers came from, as a reader follows them: {@code 工作簿名!工作表!单元格}, with
@@ -18,6 +19,9 @@ import java.util.Set;
  * report.json), each cell once, in the order the verdict gives them.
  */
 final class Evidence {
+    /** A cell in A1 form (compiled once: report.xlsx names millions of cells on a large run). */
+    private static final Pattern A1 = Pattern.compile("[A-Z]{1,3}[1-9][0-9]*");
+
     /** Cells named in a document's finding before "等 N 个单元格". */
     static final int CELLS_SHOWN = 6;
 
@@ -28,7 +32,7 @@ final class Evidence {
         if (o == null) return "";
         String file = Shown.fileName(o.getFile());
         String cell = o.getCell();
-        boolean plain = cell != null && cell.matches("[A-Z]{1,3}[1-9][0-9]*");
+        boolean plain = cell != null && A1.matcher(cell).matches();
         StringBuilder b = new StringBuilder(file);
         if (!plain) {
             if (cell != null && !cell.isEmpty()) b.append(b.length() == 0 ? "" : " ").append(Shown.name(cell));
@@ -61,7 +65,12 @@ final class Evidence {
             String cell = cell(m.getOrigin());
             out.putIfAbsent(cell, cell + "（" + Shown.name(m.getKey()) + " " + m.getYear() + "年 " + Shown.text(m.display()) + "）");
         }
-        for (ChildFinding c : v.getChildren()) for (Origin o : c.cells()) out.putIfAbsent(cell(o), cell(o));
+        for (ChildFinding c : v.getChildren()) {
+            for (Origin o : c.cells()) {
+                String cell = cell(o);
+                out.putIfAbsent(cell, cell);
+            }
+        }
         out.remove("");
         return String.join("；", out.values());
     }

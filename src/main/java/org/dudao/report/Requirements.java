@@ -33,6 +33,8 @@ final class Requirements {
     private static final Pattern BUILT = Pattern.compile("(?:建有|建成|设立|配备)(.+)$");
     private static final Pattern RATE = Pattern.compile("率|比例|之比|占比|系数");
     private static final Pattern DIGIT = Pattern.compile("[0-9０-９]");
+    private static final Pattern PLAIN_OPENING = Pattern.compile("[^，；：（]+");
+    private static final Pattern BRACKETED = Pattern.compile("（[^）]*）|\\([^)]*\\)");
     /** The stages' names (普通高中), and 义务教育: a name's quantity that is one of these names no quantity. */
     private static final Set<String> STAGES = stages();
     private static final Pattern DEADLINE = Pattern.compile("(20\\d\\d)年(?:底|末|前|目标)");
@@ -102,7 +104,7 @@ final class Requirements {
         String named = quantity(i.name());
         if (at <= 0 || v.getPart() != null) return named;
         String opening = Shown.text(said.substring(0, at));
-        if (!opening.matches("[^，；：（]+")) return named;
+        if (!PLAIN_OPENING.matcher(opening).matches()) return named;
         boolean rate = RATE.matcher(opening).find() && !RATE.matcher(named).find();
         boolean onlyStage = STAGES.contains(named) && opening.contains(named);
         return rate || onlyStage ? opening : named;
@@ -118,7 +120,7 @@ final class Requirements {
      * 每所学校至少6项指标): a number outside brackets. Such a name is quoted whole; “提高” it would not read.
      */
     static boolean states(String quantity) {
-        return DIGIT.matcher(quantity.replaceAll("（[^）]*）|\\([^)]*\\)", "")).find();
+        return DIGIT.matcher(BRACKETED.matcher(quantity).replaceAll("")).find();
     }
 
     private static String verb(String standard) {

@@ -17,7 +17,7 @@ public final class TerminalText {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String r = replacement(c);
+            String r = plain(c) ? null : replacement(c);
             if (r == null) {
                 if (b != null) b.append(c);
                 continue;
@@ -28,7 +28,16 @@ public final class TerminalText {
         return b == null ? s : b.toString();
     }
 
-    private static String replacement(char c) {
+    /**
+     * True for most characters at two or three comparisons (printable ASCII, CJK and full-width forms, the
+     * rest of U+00A0–U+200D but U+061C): a report writes millions, nearly all of them such. False means
+     * {@link #replacement} decides.
+     */
+    static boolean plain(char c) {
+        return c >= 0x20 && c < 0x7F || c > 0x2069 || c >= 0xA0 && c < 0x200E && c != 0x061C;
+    }
+
+    static String replacement(char c) {
         switch (c) {
             case '\n': return "\\n";
             case '\r': return "\\r";
