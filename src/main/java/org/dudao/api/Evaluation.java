@@ -127,7 +127,7 @@ public final class Evaluation {
             for (ReportFormat format : ordered) {
                 long start = System.nanoTime();
                 if (format == ReportFormat.DOCX && options.docxPerRegion()) {
-                    List<Path> docs = DocxReport.writePerRegion(report, dir);
+                    List<Path> docs = DocxReport.writePerRegion(report, dir, new Ticker(start, Ticker.EVERY, options.progress()));
                     written.addAll(docs);
                     options.progress().accept(String.format("已写入 %d 份地区督导报告（%s）", docs.size(), Run.seconds(start)));
                     continue;
@@ -144,6 +144,35 @@ public final class Evaluation {
             throw new DudaoException("无法写入报告：" + FileProblems.describe(e), e);
         }
         return written;
+    }
+
+    /**
+     * Tells how many regional documents are written every few seconds: a national run writes thousands,
+     * and the console and {@code --progress} would otherwise show nothing moving for minutes.
+     */
+    static final class Ticker implements Consumer<Path> {
+        /** How often, in nanoseconds. */
+        static final long EVERY = 3_000_000_000L;
+        private final long start;
+        private final long every;
+        private final Consumer<String> progress;
+        private long told;
+        private int written;
+
+        Ticker(long start, long every, Consumer<String> progress) {
+            this.start = start;
+            this.every = every;
+            this.progress = progress;
+            this.told = start;
+        }
+
+        @Override public void accept(Path file) {
+            written++;
+            long now = System.nanoTime();
+            if (now - told < every) return;
+            told = now;
+            progress.accept(String.format("已写入 %d 份地区督导报告，继续写入中（%s）", written, Run.seconds(start)));
+        }
     }
 
     /** What the manifest says of the run: a new id, its time, the rules' hash and the inputs with theirs. */

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes 督导报告.docx, a supervision report an inspection team can forward as it is: a cover with the
@@ -73,6 +74,11 @@ public final class DocxReport {
      * soon as its region's verdicts are gathered; returns the files written, in hierarchy order.
      */
     public static List<Path> writePerRegion(Report report, Path dir) throws IOException {
+        return writePerRegion(report, dir, file -> { });
+    }
+
+    /** As {@link #writePerRegion(Report, Path)}, telling {@code each} of every file as it is written. */
+    public static List<Path> writePerRegion(Report report, Path dir, Consumer<Path> each) throws IOException {
         Map<String, Path> written = new HashMap<>();
         Set<String> used = new HashSet<>();
         List<String> regions = ReportView.byRegion(report, (region, view) -> {
@@ -81,6 +87,7 @@ public final class DocxReport {
                     "督导报告-" + SafeFileNames.sanitise(name) + "-" + SafeFileNames.sanitise(region), ".docx", used));
             AtomicFiles.write(file, out -> write(view, name, out));
             written.put(region, file);
+            each.accept(file);
         });
         List<Path> files = new ArrayList<>();
         for (String r : regions) files.add(written.get(r));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -70,5 +71,25 @@ class DudaoApiTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, to.resolve(f.getFileName().toString()));
         }
         return to;
+    }
+
+    @Test
+    void writing_a_document_per_region_tells_how_many_are_done_as_it_goes() throws Exception {
+        List<String> told = new ArrayList<>();
+        Evaluation.Ticker every = new Evaluation.Ticker(System.nanoTime(), 0, told::add);
+        every.accept(tmp.resolve("a.docx"));
+        every.accept(tmp.resolve("b.docx"));
+        assertThat(told).hasSize(2).allMatch(m -> m.contains("份地区督导报告，继续写入中（"));
+        assertThat(told.get(1)).startsWith("已写入 2 份地区督导报告");
+        List<String> seldom = new ArrayList<>();
+        Evaluation.Ticker ticker = new Evaluation.Ticker(System.nanoTime(), Evaluation.Ticker.EVERY, seldom::add);
+        for (int i = 0; i < 100; i++) ticker.accept(tmp.resolve(i + ".docx"));
+        assertThat(seldom).as("a hundred documents in well under three seconds: nothing said yet").isEmpty();
+
+        Rules rules = Dudao.rules(Path.of("rules"));
+        List<String> progress = new ArrayList<>();
+        List<Path> docs = rules.evaluate(EvaluationRequest.of(SAMPLE)).write(tmp.resolve("regions"), List.of(ReportFormat.DOCX),
+                Evaluation.WriteOptions.defaults().withDocxPerRegion(true).withProgress(progress::add));
+        assertThat(progress).last().asString().startsWith("已写入 " + docs.size() + " 份地区督导报告（");
     }
 }
