@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -85,7 +86,7 @@ final class WorkbookParts {
         int latestYear;
 
         Router(Path file) throws IOException {
-            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16); // made by TempFiles.create
         }
 
         @Override void input(InputFile f) { global.add(f); }
@@ -360,7 +361,7 @@ final class WorkbookParts {
     private static void copy(Path all, int[][] partsOf, List<Path> files, int from, int to) throws IOException {
         List<OutputStream> outs = new ArrayList<>(to - from);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(all), 1 << 16)) {
-            for (int i = from; i < to; i++) outs.add(new BufferedOutputStream(Files.newOutputStream(files.get(i)), 1 << 15));
+            for (int i = from; i < to; i++) outs.add(new BufferedOutputStream(Files.newOutputStream(files.get(i), StandardOpenOption.WRITE), 1 << 15));
             byte[] buffer = new byte[1024];
             while (true) {
                 int tag = var(in, true);

@@ -33,10 +33,12 @@ public final class TempFiles {
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+    /** Set by the shutdown hook before it deletes: a file made from then on is deleted by its maker. */
+    private static volatile boolean closing;
 
     static {
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempFiles::quietlyDelete), "dudao-temp-files"));
+            Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "dudao-temp-files"));
         } catch (IllegalStateException shuttingDown) {
             // first used while the JVM is already shutting down: the caller deletes what it makes, as it always does
         }
@@ -44,13 +46,22 @@ public final class TempFiles {
 
     private TempFiles() {}
 
-    /** A new empty file {@code dudao-KIND-PID-N.EXT} in {@code dir}, deleted at shutdown unless {@link #delete}d before. */
+    /**
+     * A new empty file {@code dudao-KIND-PID-N.EXT} in {@code dir}, deleted at shutdown unless {@link #delete}d before.
+     * Open it without {@code CREATE} ({@code StandardOpenOption.WRITE} alone): a file the shutdown hook has
+     * deleted meanwhile must not be made again, to be left behind.
+     */
     public static Path create(Path dir, String kind, String ext) throws IOException {
         Path p = name(dir, kind, ext);
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))); // as createTempFile
         } else {
             Files.createFile(p);
+        }
+        // the hook may have gone over the files between name() and here: it saw this one, or this sees it closing
+        if (closing) {
+            delete(p);
+            throw new IOException("程序正在退出，不再创建临时文件 " + p);
         }
         return p;
     }
@@ -101,6 +112,11 @@ public final class TempFiles {
             // another process may have removed one first, or the folder is not ours to list
         }
         return removed;
+    }
+
+    private static void deleteAll() {
+        closing = true;
+        LIVE.forEach(TempFiles::quietlyDelete);
     }
 
     private static void quietlyDelete(Path p) {
