@@ -10,8 +10,8 @@ import java.io.Writer;
 /**
  * POI's streaming workbook, its sheets' text escaped a run of characters at a time. SXSSF's own
  * {@code SheetDataWriter.outputEscapedString} writes a cell's text one code point at a time (a
- * {@code char[]} and a synchronized {@code Writer.write} each): half of report.xlsx's time on a large
- * run (11 s for the 600-county workbook's 170 MB of sheets). {@link RunEscaping} writes the same
+ * {@code char[]} and a synchronized {@code Writer.write} each): 2.4 s of the 10 s report.xlsx took on
+ * the 600-county workbook's 170 MB of sheets (docs/performance.md). {@link RunEscaping} writes the same
  * characters through the extension points POI gives for this ({@code createSheetDataWriter},
  * the protected {@code outputEscapedString}). Public so that the batch summary's workbook uses it too.
  */
