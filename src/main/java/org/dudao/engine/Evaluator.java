@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Evaluator {
     private final RuleBase rules;
-    /** The dictionary's unit of each metric: a value not reported is said in it when no other value gives one. */
-    private final Map<String, String> declaredUnits;
+    /** Its units are said of a value not reported when no other value gives one. */
+    private final MetricDictionary dictionary;
     private final int threads;
     private final SessionWatch watch;
     /** Read by every session, changed by none: made once, as it reads its defaults from the class path (about 2% of a run's CPU per session). */
@@ -59,9 +59,7 @@ public final class Evaluator {
     /** With each partition's session held to {@code limits}: a rule past them ends the evaluation with a {@link RuleLimitException}. */
     public Evaluator(RuleBase rules, int threads, SessionLimits limits) {
         this.rules = rules;
-        Map<String, String> units = new HashMap<>();
-        if (rules.dictionary() != null) for (MetricDictionary.Def d : rules.dictionary().all()) if (d.unit() != null && !d.unit().isEmpty()) units.put(d.name(), d.unit());
-        this.declaredUnits = Map.copyOf(units);
+        this.dictionary = rules.dictionary() != null ? rules.dictionary() : MetricDictionary.empty();
         this.threads = Math.max(1, threads);
         this.insertMetrics = canMatch(rules.kieBase(), Metric.class);
         this.insertKinds = MatchedKinds.of(rules.kieBase());
@@ -84,7 +82,7 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(Dataset data, int year) {
-        Facts facts = new Facts(data).declaring(declaredUnits);
+        Facts facts = new Facts(data).declaring(dictionary);
         SessionContext context = new SessionContext(facts, year, rules.rules(), rules.params());
         List<Partition> partitions = partition(data);
         List<Verdict> verdicts = new ArrayList<>();
@@ -115,7 +113,7 @@ public final class Evaluator {
 
     /** As {@link #evaluate(Partition, Facts, int)}, the regions' roll-ups over schools and classes filed in, or taken from, {@code tallies}. */
     List<Verdict> evaluate(Partition partition, Facts facts, int year, Tallies tallies) {
-        List<Verdict> verdicts = run(partition, new SessionContext(facts.declaring(declaredUnits), year, rules.rules(), rules.params()), tallies);
+        List<Verdict> verdicts = run(partition, new SessionContext(facts.declaring(dictionary), year, rules.rules(), rules.params()), tallies);
         // A county with all its schools and classes is a whole subtree: ranked on its own, it is in
         // the order a rank over all the entities would give it.
         Map<String, Entity> own = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.dudao.engine;
 
+import org.dudao.load.MetricDictionary;
 import org.dudao.model.Dataset;
 import org.dudao.model.Entity;
 import org.dudao.model.Metric;
@@ -28,8 +29,8 @@ public final class Facts {
     private final Map<String, List<Entity>> children;
     /** Each metric's unit as the data gives it (a value is in its dictionary unit once loaded): said of a value not reported too. */
     private final Map<String, String> units;
-    /** Each metric's unit as the dictionary declares it: for a metric no value of which was read. */
-    private final Map<String, String> declaredUnits;
+    /** The metric dictionary, whose unit is said of a metric no value of which was read. */
+    private final MetricDictionary dictionary;
     private final Map<String, Param> params;
     private final List<Param> paramList;
     private final SessionMemo memo;
@@ -59,36 +60,36 @@ public final class Facts {
         }
         for (Param p : params) this.params.put(p.getName(), p);
         this.paramList = List.copyOf(params);
-        this.declaredUnits = Map.of();
+        this.dictionary = MetricDictionary.empty();
         this.memo = SessionMemo.NONE;
     }
 
     /** The same indexes (shared, not copied) with a new memo and the dictionary's units: for one session, dropped with it. */
-    private Facts(Facts shared, SessionMemo memo, Map<String, String> declaredUnits) {
+    private Facts(Facts shared, SessionMemo memo, MetricDictionary dictionary) {
         this.entities = shared.entities;
         this.metrics = shared.metrics;
         this.children = shared.children;
         this.units = shared.units;
         this.params = shared.params;
         this.paramList = shared.paramList;
-        this.declaredUnits = declaredUnits;
+        this.dictionary = dictionary;
         this.memo = memo;
     }
 
-    /** These facts (shared, not copied) with the units the metric dictionary declares, for the metrics no value of which was read. */
-    Facts declaring(Map<String, String> units) { return new Facts(this, memo, units); }
+    /** These facts (shared, not copied) with the metric dictionary, whose units are said of the metrics no value of which was read. */
+    Facts declaring(MetricDictionary dictionary) { return new Facts(this, memo, dictionary); }
 
     /** The unit the data gives {@code metric} (万元, 人, %), else the one the dictionary declares; null when neither does. */
     String unitOf(String metric) {
         String unit = units.get(metric);
-        return unit != null ? unit : declaredUnits.get(metric);
+        return unit != null ? unit : dictionary.get(metric).map(MetricDictionary.Def::unit).filter(u -> !u.isEmpty()).orElse(null);
     }
 
     /** These facts as one session reads them: with a memo of the session's own, so that two sessions on two threads share nothing they write. */
-    public Facts forSession() { return new Facts(this, new SessionMemo(), declaredUnits); }
+    public Facts forSession() { return new Facts(this, new SessionMemo(), dictionary); }
 
     /** As {@link #forSession()}, the session's roll-ups over schools and classes going through {@code tallies}. */
-    Facts forSession(Tallies tallies) { return new Facts(this, new SessionMemo(tallies), declaredUnits); }
+    Facts forSession(Tallies tallies) { return new Facts(this, new SessionMemo(tallies), dictionary); }
 
     /** What this session has already computed; facts not made {@link #forSession() for a session} remember nothing. */
     SessionMemo memo() { return memo; }
